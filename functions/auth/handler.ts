@@ -1,0 +1,8 @@
+import { config } from '../core/config';
+import { createRouteGroup } from '../core/http/stack';
+import { loginDev, loginWithWechat } from './auth.service';
+
+export const handler = createRouteGroup('auth', {
+  loginWechat: ({ body }) => loginWithWechat(body.code),
+  loginDev: ({ body }) => loginDev(config.isLocal, body.openid, body.displayName),
+});

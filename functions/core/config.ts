@@ -1,0 +1,30 @@
+// Configuration is read once at cold start; a missing variable fails the function before it takes traffic.
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing required environment variable ${name}`);
+  return value;
+}
+
+const stage = required('STAGE');
+
+export const config = {
+  stage,
+  isLocal: stage === 'local',
+  tableName: required('TABLE_NAME'),
+  region: process.env.AWS_REGION ?? 'cn-northwest-1',
+  /** Set only where DynamoDB Local stands in for the service. */
+  dynamoEndpoint: process.env.DYNAMODB_ENDPOINT || undefined,
+  wechat: {
+    apiBase: process.env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
+    appId: process.env.WECHAT_APPID ?? '',
+    timeoutMs: Number(process.env.WECHAT_TIMEOUT_MS ?? 5000),
+  },
+  /** Secrets come from the environment locally and from SSM Parameter Store when deployed (see secrets.ts). */
+  secretsSsmPath: process.env.SECRETS_SSM_PATH || undefined,
+  tokenTtlSeconds: Number(process.env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
+} as const;
+
+if (!config.isLocal && !config.secretsSsmPath) {
+  throw new Error('SECRETS_SSM_PATH must be set on every deployed stage');
+}

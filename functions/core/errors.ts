@@ -1,0 +1,95 @@
+// Typed domain errors. Services throw these; http/error-response.ts is the one place that turns them into HTTP.
+import type { ErrorCode } from '@shared/schemas/common';
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export abstract class DomainError extends Error {
+  abstract readonly code: ErrorCode;
+  abstract readonly status: number;
+  /** Seconds, sent as `Retry-After` (429/503). */
+  retryAfter?: number;
+  details?: ErrorDetail[];
+
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly code = 'VALIDATION_FAILED';
+  readonly status = 400;
+  constructor(message = '请求参数不正确', details?: ErrorDetail[]) {
+    super(message);
+    this.details = details;
+  }
+}
+export class BadCursorError extends DomainError {
+  readonly code = 'BAD_CURSOR';
+  readonly status = 400;
+  constructor() {
+    super('分页游标无效，请从第一页重新加载');
+  }
+}
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+  readonly status = 401;
+  constructor(message = '请先登录') {
+    super(message);
+  }
+}
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  readonly status = 403;
+  constructor(message = '没有权限进行此操作') {
+    super(message);
+  }
+}
+export class NotFoundError extends DomainError {
+  readonly code = 'NOT_FOUND';
+  readonly status = 404;
+  constructor(message = '内容不存在或已删除') {
+    super(message);
+  }
+}
+export class ConflictError extends DomainError {
+  readonly code = 'CONFLICT';
+  readonly status = 409;
+}
+export class InvalidStateError extends DomainError {
+  readonly code = 'INVALID_STATE';
+  readonly status = 409;
+}
+export class IdempotencyMismatchError extends DomainError {
+  readonly code = 'IDEMPOTENCY_MISMATCH';
+  readonly status = 409;
+  constructor() {
+    super('同一个幂等键不能用于不同的请求内容');
+  }
+}
+export class PayloadTooLargeError extends DomainError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+  readonly status = 413;
+  constructor() {
+    super('提交的内容过大（上限 64 KB）');
+  }
+}
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  readonly status = 429;
+  constructor(message = '操作太频繁，请稍后再试', retryAfter = 60) {
+    super(message);
+    this.retryAfter = retryAfter;
+  }
+}
+export class UnavailableError extends DomainError {
+  readonly code = 'UNAVAILABLE';
+  readonly status = 503;
+  constructor(message = '服务繁忙，请稍后再试', retryAfter = 5) {
+    super(message);
+    this.retryAfter = retryAfter;
+  }
+}

@@ -1,0 +1,65 @@
+// The one place where errors become HTTP responses in the contract's shape. Clients never see internals.
+import { Logger } from '@aws-lambda-powertools/logger';
+import {
+  IdempotencyAlreadyInProgressError,
+  IdempotencyValidationError,
+} from '@aws-lambda-powertools/idempotency';
+import type { ErrorBody } from '@shared/schemas/common';
+import { ConflictError, DomainError, IdempotencyMismatchError, UnavailableError, ValidationError } from '../errors';
+import type { Middleware } from './middlewares';
+
+// DynamoDB and network failures that a retry later can fix: 503 with Retry-After, never 500.
+const TRANSIENT = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'ServiceUnavailable',
+  'InternalServerError',
+  'TransactionConflictException',
+  'TimeoutError',
+  'AbortError',
+]);
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+
+function isTransient(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const { name, code } = e as { name?: string; code?: string };
+    if ((name && TRANSIENT.has(name)) || (code && NETWORK_CODES.has(code))) return true;
+  }
+  return false;
+}
+
+/** Maps anything thrown below the handler to a DomainError, or undefined for a bug. */
+export function toDomainError(err: unknown): DomainError | undefined {
+  if (err instanceof DomainError) return err;
+  if (err instanceof IdempotencyValidationError) return new IdempotencyMismatchError();
+  if (err instanceof IdempotencyAlreadyInProgressError) return new ConflictError('相同的请求正在处理中，请稍候');
+  // middy's JSON body parser throws 415/422 for malformed JSON: the contract says 400.
+  const status = (err as { statusCode?: number }).statusCode;
+  if (status === 415 || status === 422 || status === 400) {
+    return new ValidationError('请求体不是合法的 JSON', [{ path: '(body)', message: '无法解析 JSON' }]);
+  }
+  if (isTransient(err)) return new UnavailableError();
+  return undefined;
+}
+
+export const errorResponse = (logger: Logger): Middleware => ({
+  onError: (request) => {
+    const domain = toDomainError(request.error);
+    let status: number;
+    let body: ErrorBody;
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    if (domain) {
+      status = domain.status;
+      body = { error: { code: domain.code, message: domain.message, ...(domain.details ? { details: domain.details } : {}) } };
+      if (domain.retryAfter) headers['retry-after'] = String(domain.retryAfter);
+      if (status >= 500) logger.warn('dependency unavailable', { error: request.error as Error });
+      else logger.info('request refused', { code: domain.code, status });
+    } else {
+      status = 500;
+      body = { error: { code: 'UNAVAILABLE', message: '服务出错了，请稍后再试' } };
+      logger.error('unhandled error', { error: request.error as Error });
+    }
+    request.response = { statusCode: status, headers, body: JSON.stringify(body) };
+  },
+});

@@ -1,0 +1,158 @@
+// The one HTTP stack every function uses. Each route of a group gets its own middy instance (built once, at
+// cold start) so route-specific settings such as idempotency stay static; the group entry dispatches by route key.
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpJsonBodyParser from '@middy/http-json-body-parser';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import * as z from 'zod';
+import { routeKey, routes, type FunctionGroup, type RouteDef, type RouteName, type Routes } from '@shared/routes';
+import { dynamoClient, TABLE } from '../dynamo';
+import { NotFoundError, UnauthenticatedError } from '../errors';
+import type { Principal } from '../policy';
+import { errorResponse } from './error-response';
+import {
+  authenticate,
+  bodyLimit,
+  idempotencyScope,
+  stripUndefinedHeaders,
+  validate,
+  type RouteEvent,
+} from './middlewares';
+
+// Validation messages in the users' language.
+z.config(z.locales.zhCN());
+
+export const logger = new Logger({ serviceName: 'pioneer-station' });
+
+const idempotencyStore = new DynamoDBPersistenceLayer({
+  tableName: TABLE,
+  keyAttr: 'pk',
+  sortKeyAttr: 'sk',
+  staticPkValue: 'IDEMPOTENCY',
+  expiryAttr: 'ttl',
+  awsSdkV3Client: dynamoClient,
+});
+
+export interface HandlerContext<K extends RouteName> {
+  params: z.output<Routes[K]['params']>;
+  query: z.output<Routes[K]['query']>;
+  body: z.output<Routes[K]['body']>;
+  /** The caller, if any; public routes may be anonymous. */
+  principal: Principal | undefined;
+  /** The caller, or 401. */
+  user(): Principal;
+  requestId: string;
+}
+
+/** A result with a status other than the route's default (e.g. 200 for a repeated check-in). */
+export class Reply<T> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+
+export type RouteImpl<K extends RouteName> = (
+  ctx: HandlerContext<K>,
+) => Promise<z.input<Routes[K]['response']> | Reply<z.input<Routes[K]['response']>>>;
+
+export type GroupImpls<G extends FunctionGroup> = {
+  [K in RouteName as Routes[K]['group'] extends G ? K : never]: RouteImpl<K>;
+};
+
+type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+function toResponse(route: RouteDef, result: unknown): APIGatewayProxyStructuredResultV2 {
+  const { status, body } = result instanceof Reply ? result : { status: route.status, body: result };
+  if (status === 204) return { statusCode: 204, headers: {}, body: '' };
+  // Parsing the output strips whatever the schema does not name, so internal fields never leak.
+  const out = route.response.parse(body);
+  return {
+    statusCode: status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(out),
+  };
+}
+
+function routeStack<K extends RouteName>(name: K, impl: RouteImpl<K>): HttpHandler {
+  const route = routes[name] as unknown as RouteDef;
+  const core = async (event: RouteEvent, context: Context) => {
+    const input = event.input!;
+    const ctx: HandlerContext<K> = {
+      params: input.params as HandlerContext<K>['params'],
+      query: input.query as HandlerContext<K>['query'],
+      body: input.body as HandlerContext<K>['body'],
+      principal: event.principal,
+      user: () => {
+        if (!event.principal) throw new UnauthenticatedError();
+        return event.principal;
+      },
+      requestId: context.awsRequestId,
+    };
+    return toResponse(route, await impl(ctx));
+  };
+
+  const stack = middy<RouteEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core)
+    .use(httpHeaderNormalizer())
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(bodyLimit())
+    .use(authenticate(route))
+    .use(idempotencyScope(route));
+  if (route.idempotent) {
+    // After the caller is known (the key is per user) and before anything that shapes the response, so a replay
+    // returns the stored response with all its headers.
+    stack.use(
+      makeHandlerIdempotent({
+        persistenceStore: idempotencyStore,
+        keyPrefix: routeKey(route),
+        config: new IdempotencyConfig({
+          eventKeyJmesPath: 'idempotencyScope',
+          payloadValidationJmesPath: 'body',
+          throwOnNoIdempotencyKey: false,
+          expiresAfterSeconds: 24 * 3600,
+        }),
+      }),
+    );
+  }
+  return stack
+    .use(stripUndefinedHeaders())
+    .use(httpSecurityHeaders())
+    .use(httpCors({ origin: '*', headers: 'authorization,content-type,idempotency-key', methods: 'GET,POST,PUT,PATCH,DELETE,OPTIONS' }))
+    .use(httpJsonBodyParser({ disableContentTypeError: true }))
+    .use(validate(route))
+    .use(errorResponse(logger)) as unknown as HttpHandler;
+}
+
+function matches(route: RouteDef, method: string, path: string): boolean {
+  if (route.method !== method) return false;
+  const pattern = new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}/?$`);
+  return pattern.test(path);
+}
+
+/** The Lambda entry for one route group: `export const handler = createRouteGroup('me', { getMe, ... })`. */
+export function createRouteGroup<G extends FunctionGroup>(group: G, impls: GroupImpls<G>): HttpHandler {
+  const entries = Object.entries(impls as Record<string, RouteImpl<RouteName>>).map(([name, impl]) => {
+    const route = routes[name as RouteName] as unknown as RouteDef;
+    if (route.group !== group) throw new Error(`route ${name} belongs to group ${route.group}, not ${group}`);
+    return { route, handler: routeStack(name as RouteName, impl) };
+  });
+  const byKey = new Map(entries.map((e) => [routeKey(e.route), e.handler]));
+  const notFound = routeStack('health', async () => {
+    throw new NotFoundError('接口不存在');
+  });
+
+  return async (event, context) => {
+    const method = event.requestContext?.http?.method ?? '';
+    const path = event.rawPath ?? '';
+    const handler =
+      byKey.get(event.routeKey) ?? entries.find((e) => matches(e.route, method, path))?.handler ?? notFound;
+    return handler(event, context);
+  };
+}

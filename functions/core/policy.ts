@@ -1,0 +1,26 @@
+// The one authorization policy. A grant {role, orgId} covers orgId and everything below it; every record that
+// needs protecting carries its `path` (ancestor ids, root first, itself last), so a check is a set lookup.
+import type { Grant, User } from '@shared/schemas/people';
+import type { Role } from '@shared/schemas/common';
+import { ForbiddenError, NotFoundError } from './errors';
+
+export interface Principal {
+  userId: string;
+  grants: Grant[];
+  user: User;
+}
+
+export function holds(principal: Principal | undefined, roles: readonly Role[], scopePath: readonly string[]): boolean {
+  if (!principal) return false;
+  return principal.grants.some((g) => roles.includes(g.role) && scopePath.includes(g.orgId));
+}
+
+/** 403: the caller knows the record exists (e.g. a public org) but may not act on it. */
+export function requireRole(principal: Principal | undefined, roles: readonly Role[], scopePath: readonly string[]): void {
+  if (!holds(principal, roles, scopePath)) throw new ForbiddenError();
+}
+
+/** 404: for records whose very existence is private (someone's concern, a branch's draft). */
+export function requireVisible(principal: Principal | undefined, roles: readonly Role[], scopePath: readonly string[]): void {
+  if (!holds(principal, roles, scopePath)) throw new NotFoundError();
+}

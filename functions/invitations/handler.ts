@@ -1,0 +1,7 @@
+import { createRouteGroup } from '../core/http/stack';
+import { createInvitation, redeemInvitation } from './invitations.service';
+
+export const handler = createRouteGroup('invitations', {
+  createInvitation: ({ user, body }) => createInvitation(user(), body),
+  redeemInvitation: ({ user, params, body }) => redeemInvitation(user(), params.code, body?.joinedPartyOn),
+});

@@ -1,0 +1,13 @@
+import { NotFoundError } from '../core/errors';
+import { createRouteGroup } from '../core/http/stack';
+import { getOrg, listChildren, listStations } from './orgs.repository';
+
+export const handler = createRouteGroup('orgs', {
+  listOrgs: ({ query }) => listChildren(query.parentId, query.limit, query.cursor),
+  getOrg: async ({ params }) => {
+    const org = await getOrg(params.orgId);
+    if (!org) throw new NotFoundError('组织不存在');
+    return org;
+  },
+  listStations: ({ query }) => listStations(query.orgId, query.limit, query.cursor),
+});

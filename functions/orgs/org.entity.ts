@@ -1,0 +1,58 @@
+// Org and station entities: their keys and their conversion to and from table items.
+import type { OrgType } from '@shared/schemas/common';
+import type { Org, Station } from '@shared/schemas/people';
+
+export interface OrgRecord extends Org {
+  /** Ancestor ids, root first, ending with this org's own id. */
+  path: string[];
+}
+
+export interface StationRecord extends Station {
+  /** The station's org path plus the station id: officials' grants name the station itself. */
+  path: string[];
+}
+
+export const orgKeys = {
+  org: (id: string) => ({ pk: `ORG#${id}`, sk: 'ORG' }),
+  children: (parentId: string | null) => `ORG#${parentId ?? 'ROOT'}#CHILDREN`,
+  station: (id: string) => ({ pk: `STATION#${id}`, sk: 'STATION' }),
+  stationsOf: (orgId: string) => `ORG#${orgId}#STATIONS`,
+};
+
+export function orgItem(org: OrgRecord): Record<string, unknown> {
+  return {
+    ...orgKeys.org(org.id),
+    gsi1pk: orgKeys.children(org.parentId),
+    gsi1sk: `${org.type}#${org.name}#${org.id}`,
+    entity: 'org',
+    ...org,
+  };
+}
+
+export function stationItem(station: StationRecord): Record<string, unknown> {
+  return {
+    ...orgKeys.station(station.id),
+    gsi1pk: orgKeys.stationsOf(station.orgId),
+    gsi1sk: `${station.name}#${station.id}`,
+    entity: 'station',
+    ...station,
+  };
+}
+
+export const toOrg = (item: Record<string, unknown>): OrgRecord => ({
+  id: item.id as string,
+  name: item.name as string,
+  type: item.type as OrgType,
+  parentId: (item.parentId as string | null) ?? null,
+  path: item.path as string[],
+});
+
+export const toStation = (item: Record<string, unknown>): StationRecord => ({
+  id: item.id as string,
+  name: item.name as string,
+  orgId: item.orgId as string,
+  address: item.address as string,
+  ...(typeof item.lat === 'number' ? { lat: item.lat } : {}),
+  ...(typeof item.lng === 'number' ? { lng: item.lng } : {}),
+  path: item.path as string[],
+});

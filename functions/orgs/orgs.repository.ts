@@ -1,0 +1,36 @@
+// Orgs and stations: the tree that every grant and every protected record hangs from.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { TABLE, ddb } from '../core/dynamo';
+import { queryPage, type Page } from '../core/pagination';
+import { orgKeys, toOrg, toStation, type OrgRecord, type StationRecord } from './org.entity';
+
+export type { OrgRecord, StationRecord };
+
+// The tree changes rarely and is read on nearly every authorized request: a short per-container cache.
+const CACHE_MS = 60_000;
+const cache = new Map<string, { at: number; value: OrgRecord | StationRecord | undefined }>();
+
+async function cachedGet<T extends OrgRecord | StationRecord>(
+  cacheKey: string,
+  key: { pk: string; sk: string },
+  convert: (item: Record<string, unknown>) => T,
+): Promise<T | undefined> {
+  const hit = cache.get(cacheKey);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.value as T | undefined;
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: key }));
+  const value = out.Item ? convert(out.Item) : undefined;
+  if (cache.size > 5000) cache.clear();
+  cache.set(cacheKey, { at: Date.now(), value });
+  return value;
+}
+
+export const getOrg = (id: string) => cachedGet(`org:${id}`, orgKeys.org(id), toOrg);
+export const getStation = (id: string) => cachedGet(`station:${id}`, orgKeys.station(id), toStation);
+
+export function listChildren(parentId: string | undefined, limit: number, cursor?: string): Promise<Page<OrgRecord>> {
+  return queryPage({ index: 'gsi1', pk: orgKeys.children(parentId ?? null), limit, cursor }, toOrg);
+}
+
+export function listStations(orgId: string, limit: number, cursor?: string): Promise<Page<StationRecord>> {
+  return queryPage({ index: 'gsi1', pk: orgKeys.stationsOf(orgId), limit, cursor }, toStation);
+}

@@ -1,0 +1,56 @@
+// User entities (profile, grant, WeChat identity): their keys and their conversion to and from table items.
+import type { Grant, User } from '@shared/schemas/people';
+
+export const DELETED_NAME = '已注销用户';
+
+export interface ProfileRecord {
+  id: string;
+  displayName: string;
+  openid?: string;
+  villageId?: string;
+  joinedPartyOn?: string;
+  phoneEnc?: string;
+  phoneMasked?: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt?: string;
+}
+
+export const userKeys = {
+  profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
+  grant: (userId: string, g: Grant) => ({ pk: `USER#${userId}`, sk: `GRANT#${g.role}#${g.orgId}` }),
+  identity: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'IDENTITY' }),
+  orgGrants: (orgId: string) => `ORG#${orgId}#GRANTS`,
+};
+
+export function profileItem(p: ProfileRecord): Record<string, unknown> {
+  return { ...userKeys.profile(p.id), entity: 'user', ...p };
+}
+
+export function grantItem(userId: string, g: Grant, at: string): Record<string, unknown> {
+  return {
+    ...userKeys.grant(userId, g),
+    gsi1pk: userKeys.orgGrants(g.orgId),
+    gsi1sk: `${g.role}#${userId}`,
+    entity: 'grant',
+    userId,
+    role: g.role,
+    orgId: g.orgId,
+    createdAt: at,
+  };
+}
+
+export function identityItem(openid: string, userId: string, at: string): Record<string, unknown> {
+  return { ...userKeys.identity(openid), entity: 'identity', userId, createdAt: at };
+}
+
+export function toUser(p: ProfileRecord, grants: Grant[]): User {
+  return {
+    id: p.id,
+    displayName: p.displayName,
+    grants,
+    ...(p.villageId ? { villageId: p.villageId } : {}),
+    ...(p.joinedPartyOn ? { joinedPartyOn: p.joinedPartyOn } : {}),
+    ...(p.phoneMasked ? { phoneMasked: p.phoneMasked } : {}),
+  };
+}

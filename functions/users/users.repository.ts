@@ -1,0 +1,146 @@
+// Users, their grants and their WeChat identity. One partition per user (profile + grants), so loading the
+// caller on every request is a single Query.
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { Role } from '@shared/schemas/common';
+import { TABLE, ddb } from '../core/dynamo';
+import { newId } from '../core/ids';
+import type { Principal } from '../core/policy';
+import { DELETED_NAME, grantItem, identityItem, profileItem, toUser, userKeys, type ProfileRecord } from './user.entity';
+
+/** Profile and grants in one Query; undefined for unknown or deleted users. */
+export async function loadPrincipal(userId: string): Promise<Principal | undefined> {
+  const out = await ddb.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `USER#${userId}` },
+      ConsistentRead: true,
+    }),
+  );
+  const items = out.Items ?? [];
+  const profile = items.find((i) => i.sk === 'PROFILE') as ProfileRecord | undefined;
+  if (!profile || profile.deletedAt) return undefined;
+  const grants = items
+    .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('GRANT#'))
+    .map((i) => ({ role: i.role as Role, orgId: i.orgId as string }));
+  return { userId, grants, user: toUser(profile, grants) };
+}
+
+export async function findUserIdByOpenid(openid: string): Promise<string | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: userKeys.identity(openid), ConsistentRead: true }));
+  return out.Item?.userId as string | undefined;
+}
+
+/**
+ * Claims the openid and creates the profile in one transaction; if another request claimed the openid first,
+ * its user wins and is returned.
+ */
+export async function createUserForOpenid(openid: string, displayName: string): Promise<string> {
+  const at = new Date().toISOString();
+  const id = newId();
+  try {
+    await ddb.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: TABLE,
+              Item: identityItem(openid, id, at),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          { Put: { TableName: TABLE, Item: profileItem({ id, displayName, openid, createdAt: at, updatedAt: at }) } },
+        ],
+      }),
+    );
+    return id;
+  } catch (err) {
+    if (err instanceof TransactionCanceledException) {
+      const existing = await findUserIdByOpenid(openid);
+      if (existing) return existing;
+    }
+    throw err;
+  }
+}
+
+export interface ProfileChanges {
+  displayName?: string;
+  villageId?: string | null;
+  joinedPartyOn?: string | null;
+  phone?: { enc: string; masked: string } | null;
+}
+
+/** Applies a partial update; `null` removes a field. Fails (ConditionalCheckFailed) for a deleted user. */
+export async function updateProfile(userId: string, changes: ProfileChanges): Promise<void> {
+  const set: string[] = ['updatedAt = :now'];
+  const remove: string[] = [];
+  const values: Record<string, unknown> = { ':now': new Date().toISOString() };
+  const field = (name: string, value: unknown) => {
+    if (value === undefined) return;
+    if (value === null) remove.push(name);
+    else {
+      set.push(`${name} = :${name}`);
+      values[`:${name}`] = value;
+    }
+  };
+  field('displayName', changes.displayName);
+  field('villageId', changes.villageId);
+  field('joinedPartyOn', changes.joinedPartyOn);
+  if (changes.phone === null) remove.push('phoneEnc', 'phoneMasked');
+  else if (changes.phone) {
+    field('phoneEnc', changes.phone.enc);
+    field('phoneMasked', changes.phone.masked);
+  }
+  await ddb.send(
+    new UpdateCommand({
+      TableName: TABLE,
+      Key: userKeys.profile(userId),
+      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
+      ExpressionAttributeValues: values,
+    }),
+  );
+}
+
+/**
+ * Erases personal fields, releases the WeChat identity and drops grants, all or nothing. The profile stays as
+ * "已注销用户" so content the user wrote keeps an author without naming them.
+ */
+export async function eraseUser(userId: string): Promise<void> {
+  const principalItems = await ddb.send(
+    new QueryCommand({
+      TableName: TABLE,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `USER#${userId}` },
+      ConsistentRead: true,
+    }),
+  );
+  const items = principalItems.Items ?? [];
+  const profile = items.find((i) => i.sk === 'PROFILE') as ProfileRecord | undefined;
+  if (!profile || profile.deletedAt) return;
+  const grants = items.filter((i) => String(i.sk).startsWith('GRANT#'));
+  const now = new Date().toISOString();
+  const transact: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+    {
+      Update: {
+        TableName: TABLE,
+        Key: userKeys.profile(userId),
+        UpdateExpression:
+          'SET displayName = :name, deletedAt = :now, updatedAt = :now REMOVE openid, villageId, joinedPartyOn, phoneEnc, phoneMasked',
+        ConditionExpression: 'attribute_not_exists(deletedAt)',
+        ExpressionAttributeValues: { ':name': DELETED_NAME, ':now': now },
+      },
+    },
+    ...grants.map((g) => ({ Delete: { TableName: TABLE, Key: { pk: g.pk, sk: g.sk } } })),
+  ];
+  if (profile.openid) transact.push({ Delete: { TableName: TABLE, Key: userKeys.identity(profile.openid) } });
+  // A transaction holds at most 100 items; nobody holds anywhere near 98 grants.
+  await ddb.send(new TransactWriteCommand({ TransactItems: transact.slice(0, 100) }));
+}

@@ -1,0 +1,71 @@
+// The API through serverless-offline (osls), exactly the routes serverless.yml deploys.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const root = path.resolve(__dirname, '..', '..');
+
+export interface Offline {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export async function startOffline(opts: {
+  port: number;
+  lambdaPort: number;
+  env: Record<string, string>;
+  log?: (line: string) => void;
+}): Promise<Offline> {
+  const bin = path.join(root, 'node_modules', '.bin', 'serverless');
+  const child = spawn(bin, ['offline', 'start', '--stage', 'local'], {
+    cwd: root,
+    env: { ...process.env, ...opts.env, API_PORT: String(opts.port), OFFLINE_LAMBDA_PORT: String(opts.lambdaPort), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: process.platform !== 'win32',
+  });
+  let output = '';
+  const onData = (d: Buffer) => {
+    output += d;
+    if (opts.log) for (const line of String(d).split('\n')) if (line.trim()) opts.log(line);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const url = `http://127.0.0.1:${opts.port}/v1`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`serverless offline exited (${child.exitCode}):\n${output.slice(-4000)}`);
+    try {
+      const res = await fetch(`${url}/health`);
+      if (res.ok) break;
+    } catch {
+      /* not listening yet */
+    }
+    if (Date.now() - started > 120_000) {
+      child.kill('SIGKILL');
+      throw new Error(`serverless offline did not answer within 120 s:\n${output.slice(-4000)}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        // Its own children (esbuild, workers) share the process group.
+        try {
+          process.kill(-child.pid!, 'SIGTERM');
+        } catch {
+          child.kill('SIGTERM');
+        }
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            /* gone */
+          }
+        }, 5000).unref();
+      }),
+  };
+}

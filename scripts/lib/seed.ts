@@ -1,0 +1,189 @@
+// Local seed data: part of Huzhou's real org tree (安吉县, 德清县, 吴兴区), branches with members, stations, and
+// the personas `POST /v1/auth/dev` logs in as. Items are built by the same entity functions the API uses.
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Grant } from '@shared/schemas/people';
+import type { OrgType } from '@shared/schemas/common';
+import { orgItem, stationItem, type OrgRecord, type StationRecord } from '../../functions/orgs/org.entity';
+import { grantItem, identityItem, profileItem, type ProfileRecord } from '../../functions/users/user.entity';
+import { localClient } from './dynamodb-local';
+
+interface VillageSpec {
+  id: string;
+  name: string;
+}
+interface TownshipSpec {
+  id: string;
+  name: string;
+  villages: VillageSpec[];
+}
+interface CountySpec {
+  id: string;
+  name: string;
+  townships: TownshipSpec[];
+}
+
+const CITY = { id: 'huzhou', name: '湖州市' };
+const COUNTIES: CountySpec[] = [
+  {
+    id: 'anji',
+    name: '安吉县',
+    townships: [
+      { id: 'tianhuangping', name: '天荒坪镇', villages: [{ id: 'yucun', name: '余村' }, { id: 'daxi', name: '大溪村' }] },
+      { id: 'xilong', name: '溪龙乡', villages: [{ id: 'huangdu', name: '黄杜村' }, { id: 'xucunwan', name: '徐村湾村' }] },
+    ],
+  },
+  {
+    id: 'deqing',
+    name: '德清县',
+    townships: [{ id: 'moganshan', name: '莫干山镇', villages: [{ id: 'xiantan', name: '仙潭村' }, { id: 'laoling', name: '劳岭村' }] }],
+  },
+  {
+    id: 'wuxing',
+    name: '吴兴区',
+    townships: [{ id: 'balidian', name: '八里店镇', villages: [{ id: 'xiaoqian', name: '潞村' }, { id: 'nanxun-qiao', name: '尹家圩村' }] }],
+  },
+];
+
+const SURNAMES = ['张', '李', '王', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林', '何', '郭', '马', '罗', '沈', '钱', '潘', '姚'];
+const GIVEN = ['建国', '秀英', '志强', '美华', '国平', '丽娟', '伟民', '晓燕', '海峰', '桂芳', '永红', '文斌', '玉兰', '德明', '春梅', '建华', '振华', '淑珍', '红霞', '志刚', '立新', '慧敏', '学军', '雪芬'];
+
+/** A deterministic, realistic name for the n-th generated person. */
+const personName = (n: number) => `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 7 + 3) % GIVEN.length]}`;
+
+/** Party-joining dates spread over the calendar so every month has political birthdays. */
+const joinedOn = (n: number) => {
+  const year = 1975 + ((n * 7) % 45);
+  const month = (n % 12) + 1;
+  const day = ((n * 5) % 27) + 1;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+};
+
+export const branchIdOf = (villageId: string) => `${villageId}-dzb`;
+export const stationIdOf = (villageId: string) => `st-${villageId}`;
+
+export interface SeedSummary {
+  orgs: number;
+  stations: number;
+  users: number;
+  items: number;
+}
+
+export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record<string, unknown>[]; summary: SeedSummary } {
+  const items: Record<string, unknown>[] = [];
+  let orgs = 0;
+  let stations = 0;
+  let users = 0;
+  let person = 0;
+
+  const addOrg = (id: string, name: string, type: OrgType, parent: OrgRecord | null): OrgRecord => {
+    const org: OrgRecord = { id, name, type, parentId: parent?.id ?? null, path: [...(parent?.path ?? []), id] };
+    items.push(orgItem(org));
+    orgs++;
+    return org;
+  };
+  const addStation = (id: string, name: string, org: OrgRecord, address: string, lat: number, lng: number) => {
+    const station: StationRecord = { id, name, orgId: org.id, address, lat, lng, path: [...org.path, id] };
+    items.push(stationItem(station));
+    stations++;
+    return station;
+  };
+  const addUser = (
+    id: string,
+    openid: string | undefined,
+    displayName: string,
+    grants: Grant[],
+    extra: Partial<ProfileRecord> = {},
+  ) => {
+    items.push(profileItem({ id, displayName, createdAt: at, updatedAt: at, ...(openid ? { openid } : {}), ...extra }));
+    if (openid) items.push(identityItem(openid, id, at));
+    for (const g of grants) items.push(grantItem(id, g, at));
+    users++;
+  };
+
+  const city = addOrg(CITY.id, CITY.name, 'city', null);
+  addUser('u-demo-admin', 'demo-admin', '市委组织部 管理员', [{ role: 'admin', orgId: city.id }]);
+
+  COUNTIES.forEach((countySpec, ci) => {
+    const county = addOrg(countySpec.id, countySpec.name, 'county', city);
+    countySpec.townships.forEach((townSpec, ti) => {
+      const township = addOrg(townSpec.id, townSpec.name, 'township', county);
+      const lat = 30.6 + ci * 0.1 + ti * 0.03;
+      const lng = 119.6 + ci * 0.1 + ti * 0.03;
+      addStation(`st-${townSpec.id}`, `${townSpec.name}局长驻点工作室`, township, `${countySpec.name}${townSpec.name}人民政府一楼`, lat, lng);
+      townSpec.villages.forEach((villageSpec, vi) => {
+        const village = addOrg(villageSpec.id, villageSpec.name, 'village', township);
+        const branch = addOrg(branchIdOf(villageSpec.id), `${villageSpec.name}党支部`, 'branch', village);
+        addStation(
+          stationIdOf(villageSpec.id),
+          `${villageSpec.name}群众说事室`,
+          village,
+          `${countySpec.name}${townSpec.name}${villageSpec.name}村民服务中心`,
+          lat + vi * 0.01,
+          lng + vi * 0.01,
+        );
+        const isDemoBranch = villageSpec.id === 'yucun';
+        // Secretaries are party members too: they count in their branch's attendance.
+        const secGrants: Grant[] = [
+          { role: 'secretary', orgId: branch.id },
+          { role: 'member', orgId: branch.id },
+        ];
+        if (isDemoBranch) {
+          addUser('u-demo-secretary-1', 'demo-secretary-1', '潘书记', secGrants, { villageId: village.id, joinedPartyOn: '1998-07-01' });
+        } else {
+          addUser(`u-${branch.id}-sec`, undefined, personName(person++), secGrants, { villageId: village.id, joinedPartyOn: joinedOn(person) });
+        }
+        for (let m = 1; m <= 8; m++) {
+          const n = person++;
+          const grants: Grant[] = [{ role: 'member', orgId: branch.id }];
+          const extra = { villageId: village.id, joinedPartyOn: joinedOn(n) };
+          if (isDemoBranch) addUser(`u-demo-member-${m}`, `demo-member-${m}`, personName(n), grants, extra);
+          else addUser(`u-${branch.id}-m${m}`, undefined, personName(n), grants, extra);
+        }
+      });
+      if (townSpec.id === 'tianhuangping') {
+        addUser('u-demo-township-1', 'demo-township-1', '天荒坪镇 组织委员', [{ role: 'township_admin', orgId: township.id }]);
+        addUser('u-demo-official-1', 'demo-official-1', '驻点干部 沈局长', [{ role: 'official', orgId: stationIdOf('yucun') }]);
+      }
+    });
+  });
+
+  const residentVillages = ['yucun', 'daxi', 'huangdu'];
+  residentVillages.forEach((villageId, i) => {
+    addUser(`u-demo-resident-${i + 1}`, `demo-resident-${i + 1}`, `${personName(person++)}（群众）`, [], { villageId });
+  });
+
+  return { items, summary: { orgs, stations, users, items: items.length } };
+}
+
+const MARKER = { pk: 'META', sk: 'SEED' };
+
+export async function isSeeded(endpoint: string, tableName: string): Promise<boolean> {
+  const doc = DynamoDBDocumentClient.from(localClient(endpoint));
+  try {
+    const out = await doc.send(new GetCommand({ TableName: tableName, Key: MARKER }));
+    return Boolean(out.Item);
+  } finally {
+    doc.destroy();
+  }
+}
+
+/** Writes every seed item (overwriting earlier copies) and the marker that says the database is seeded. */
+export async function seed(endpoint: string, tableName: string): Promise<SeedSummary> {
+  const { items, summary } = buildSeedItems();
+  const doc = DynamoDBDocumentClient.from(localClient(endpoint), { marshallOptions: { removeUndefinedValues: true } });
+  try {
+    for (let i = 0; i < items.length; i += 25) {
+      let request: Record<string, { PutRequest: { Item: Record<string, unknown> } }[]> | undefined = {
+        [tableName]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+      };
+      for (let attempt = 0; request && Object.keys(request).length && attempt < 10; attempt++) {
+        const out = await doc.send(new BatchWriteCommand({ RequestItems: request }));
+        request = out.UnprocessedItems as typeof request;
+      }
+    }
+    await doc.send(new PutCommand({ TableName: tableName, Item: { ...MARKER, seededAt: new Date().toISOString(), ...summary } }));
+    return summary;
+  } finally {
+    doc.destroy();
+  }
+}

@@ -1,0 +1,82 @@
+// `npm start`: DynamoDB Local (data kept in .data/), the table from infra/, seed data on first run, the API through
+// serverless-offline, and the H5 mini-program. Ctrl-C stops everything.
+import path from 'node:path';
+import { ensureTools } from './lib/tools';
+import { startDynamoLocal, ensureTable, type DynamoLocal } from './lib/dynamodb-local';
+import { buildH5, h5IsFresh, H5_DIST } from './lib/h5-build';
+import { LOCAL_TABLE, localFunctionEnv } from './lib/local-env';
+import { startOffline, type Offline } from './lib/offline';
+import { assertPortFree } from './lib/ports';
+import { isSeeded, seed } from './lib/seed';
+import { startWebServer, type WebServer } from './lib/web-server';
+
+const root = path.resolve(__dirname, '..');
+const API_PORT = Number(process.env.API_PORT ?? 3100);
+const WEB_PORT = Number(process.env.WEB_PORT ?? 10086);
+const DYNAMODB_PORT = Number(process.env.DYNAMODB_PORT ?? 8000);
+const LAMBDA_PORT = Number(process.env.OFFLINE_LAMBDA_PORT ?? 3102);
+
+const say = (msg: string) => console.log(`[start] ${msg}`);
+
+async function main() {
+  const t0 = Date.now();
+  await ensureTools({ java: true, chromium: false });
+  await Promise.all([
+    assertPortFree(DYNAMODB_PORT, 'DynamoDB Local', 'DYNAMODB_PORT'),
+    assertPortFree(API_PORT, 'API', 'API_PORT'),
+    assertPortFree(LAMBDA_PORT, 'serverless-offline lambda', 'OFFLINE_LAMBDA_PORT'),
+    assertPortFree(WEB_PORT, 'H5', 'WEB_PORT'),
+  ]);
+
+  let db: DynamoLocal | undefined;
+  let api: Offline | undefined;
+  let web: WebServer | undefined;
+  let stopping = false;
+  const stop = async (code = 0) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.allSettled([web?.close(), api?.stop()]);
+    await db?.stop();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  try {
+    const dataDir = path.join(root, '.data', 'dynamodb');
+    db = await startDynamoLocal({ port: DYNAMODB_PORT, dataDir });
+    say(`DynamoDB Local at ${db.endpoint} (data in .data/dynamodb)`);
+    await ensureTable(db.endpoint, LOCAL_TABLE);
+    if (!(await isSeeded(db.endpoint, LOCAL_TABLE))) {
+      const s = await seed(db.endpoint, LOCAL_TABLE);
+      say(`seeded an empty database: ${s.orgs} orgs, ${s.stations} stations, ${s.users} users`);
+    }
+
+    const h5 = h5IsFresh()
+      ? Promise.resolve(say('H5 build is up to date'))
+      : (say('building the H5 mini-program (about a minute)…'), buildH5());
+    api = await startOffline({
+      port: API_PORT,
+      lambdaPort: LAMBDA_PORT,
+      env: localFunctionEnv({ dynamoEndpoint: db.endpoint, wechatApiBase: process.env.WECHAT_API_BASE }),
+      log: (line) => console.log(`[api] ${line}`),
+    });
+    say(`API at ${api.url}  (try ${api.url}/health)`);
+    api.process.on('exit', (code) => {
+      if (!stopping) {
+        console.error(`[start] the API stopped unexpectedly (${code})`);
+        void stop(1);
+      }
+    });
+    await h5;
+    web = await startWebServer({ port: WEB_PORT, distDir: H5_DIST, apiOrigin: `http://127.0.0.1:${API_PORT}` });
+    say(`H5 mini-program at ${web.url}`);
+    say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Log in with a persona (e.g. 党员 1 = demo-member-1). Ctrl-C stops everything.`);
+  } catch (err) {
+    console.error(`[start] ${(err as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();

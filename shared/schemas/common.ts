@@ -1,0 +1,65 @@
+// Building blocks shared by every request/response schema. `import * as z` keeps the miniapp bundle small.
+import * as z from 'zod';
+
+export const ERROR_CODES = [
+  'VALIDATION_FAILED',
+  'BAD_CURSOR',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SLOT_FULL',
+  'ALREADY_BOOKED',
+  'INVALID_STATE',
+  'IDEMPOTENCY_MISMATCH',
+  'PAYLOAD_TOO_LARGE',
+  'CONTENT_REJECTED',
+  'RATE_LIMITED',
+  'UNAVAILABLE',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** Ids are ulids for records made through the API and readable slugs for seeded ones. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
+
+/** Calendar date in Asia/Shanghai. */
+export const DateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效');
+
+export const MonthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+
+/** Requests carry an offset; responses are normalised to UTC `...Z`. */
+export const DateTimeString = z.iso.datetime({ offset: true, error: '时间格式应为带时区的 ISO-8601' });
+
+/** Mainland mobile number, as typed by a resident. */
+export const PhoneNumber = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+
+export const ROLES = ['resident', 'member', 'secretary', 'official', 'township_admin', 'admin'] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ORG_TYPES = ['city', 'county', 'township', 'village', 'branch'] as const;
+export const OrgType = z.enum(ORG_TYPES);
+export type OrgType = z.infer<typeof OrgType>;
+
+/** `?limit=&cursor=` on every list. */
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1, 'limit 最小为 1').max(50, 'limit 最大为 50').default(20),
+  cursor: z.string().max(2048).optional(),
+});
+
+export const page = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+
+export const Empty = z.strictObject({});
