@@ -19,7 +19,7 @@ export async function startOffline(opts: {
   const bin = path.join(root, 'node_modules', '.bin', 'serverless');
   const child = spawn(bin, ['offline', 'start', '--stage', 'local'], {
     cwd: root,
-    env: { ...process.env, ...opts.env, API_PORT: String(opts.port), OFFLINE_LAMBDA_PORT: String(opts.lambdaPort), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+    env: { ...process.env, ...opts.env, ESBUILD_WORK_FOLDER: `.esbuild/${opts.port}`, API_PORT: String(opts.port), OFFLINE_LAMBDA_PORT: String(opts.lambdaPort), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: process.platform !== 'win32',
   });

@@ -12,6 +12,8 @@ export interface RouteEvent extends APIGatewayProxyEventV2 {
   principal?: Principal;
   /** User-scoped key for Powertools idempotency; absent when the client sent no Idempotency-Key. */
   idempotencyScope?: string;
+  /** The raw body, kept apart because the JSON parser replaces `body` before Powertools hashes it again. */
+  idempotencyPayload?: string;
   input?: { params: unknown; query: unknown; body: unknown };
 }
 export type Request = middy.Request<RouteEvent, APIGatewayProxyStructuredResultV2, Error, Context>;
@@ -53,6 +55,7 @@ export const idempotencyScope = (route: RouteDef): Middleware => ({
     if (!route.idempotent || !key) return;
     if (key.length > 128) throw new ValidationError('Idempotency-Key 过长', [{ path: 'Idempotency-Key', message: '最多 128 个字符' }]);
     request.event.idempotencyScope = `${request.event.principal?.userId ?? 'anonymous'}|${key}`;
+    request.event.idempotencyPayload = request.event.body ?? '';
   },
 });
 

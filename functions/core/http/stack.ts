@@ -114,7 +114,7 @@ function routeStack<K extends RouteName>(name: K, impl: RouteImpl<K>): HttpHandl
         keyPrefix: routeKey(route),
         config: new IdempotencyConfig({
           eventKeyJmesPath: 'idempotencyScope',
-          payloadValidationJmesPath: 'body',
+          payloadValidationJmesPath: 'idempotencyPayload',
           throwOnNoIdempotencyKey: false,
           expiresAfterSeconds: 24 * 3600,
         }),

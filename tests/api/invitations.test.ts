@@ -1,0 +1,129 @@
+import { call, expectError, freshUser, login } from './http';
+import { closeDb, getItem } from './db';
+
+afterAll(closeDb);
+
+describe('POST /v1/invitations', () => {
+  it('lets a secretary invite members of their own branch', async () => {
+    const token = await login('demo-secretary-1');
+    const res = await call('createInvitation', { token, body: { role: 'member', orgId: 'yucun-dzb', maxUses: 5 } });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ code: expect.stringMatching(/^[A-Z0-9]{8}$/), role: 'member', orgId: 'yucun-dzb', maxUses: 5 });
+    expect(Date.parse(res.body.expiresAt)).toBeGreaterThan(Date.now());
+  });
+
+  it.each([
+    ['a secretary, for another branch', 'demo-secretary-1', { role: 'member', orgId: 'daxi-dzb' }],
+    ['a secretary, for a secretary', 'demo-secretary-1', { role: 'secretary', orgId: 'yucun-dzb' }],
+    ['a member', 'demo-member-2', { role: 'member', orgId: 'yucun-dzb' }],
+    ['a resident', 'demo-resident-1', { role: 'member', orgId: 'yucun-dzb' }],
+    ['a township admin, outside the township', 'demo-township-1', { role: 'member', orgId: 'huangdu-dzb' }],
+    ['a township admin, for an official of another township', 'demo-township-1', { role: 'official', orgId: 'st-xilong' }],
+    ['a township admin, for a township admin', 'demo-township-1', { role: 'township_admin', orgId: 'tianhuangping' }],
+  ])('refuses %s with 403', async (_who, openid, body) => {
+    const res = await call('createInvitation', { token: await login(openid), body });
+    expectError(res, 403, 'FORBIDDEN');
+  });
+
+  it.each([
+    ['a township admin invites a secretary in the township', 'demo-township-1', { role: 'secretary', orgId: 'daxi-dzb' }],
+    ['a township admin invites an official to a station in the township', 'demo-township-1', { role: 'official', orgId: 'st-yucun' }],
+    ['an admin invites a township admin', 'demo-admin', { role: 'township_admin', orgId: 'xilong' }],
+  ])('allows %s', async (_what, openid, body) => {
+    const res = await call('createInvitation', { token: await login(openid), body });
+    expect(res.status).toBe(201);
+  });
+
+  it.each([
+    ['a member role on a village', { role: 'member', orgId: 'yucun' }],
+    ['an official role on a branch', { role: 'official', orgId: 'yucun-dzb' }],
+    ['an org that does not exist', { role: 'member', orgId: 'nowhere-dzb' }],
+    ['an expiry in the past', { role: 'member', orgId: 'yucun-dzb', expiresAt: '2020-01-01T00:00:00+08:00' }],
+    ['an expiry without a time zone', { role: 'member', orgId: 'yucun-dzb', expiresAt: '2030-01-01T00:00:00' }],
+    ['zero uses', { role: 'member', orgId: 'yucun-dzb', maxUses: 0 }],
+  ])('answers 400 to %s', async (_what, body) => {
+    const res = await call('createInvitation', { token: await login('demo-admin'), body });
+    expectError(res, 400, 'VALIDATION_FAILED');
+  });
+
+  it('replays a retried create with the same Idempotency-Key instead of making a second code', async () => {
+    // Prepare
+    const token = await login('demo-secretary-1');
+    const headers = { 'idempotency-key': `invite-${Date.now()}` };
+    const body = { role: 'member', orgId: 'yucun-dzb', maxUses: 2 };
+    // Act
+    const first = await call('createInvitation', { token, body, headers });
+    const retry = await call('createInvitation', { token, body, headers });
+    const changed = await call('createInvitation', { token, body: { ...body, maxUses: 3 }, headers });
+    const other = await call('createInvitation', { token: await login('demo-township-1'), body, headers });
+    // Assess
+    expect(first.status).toBe(201);
+    expect(retry.status).toBe(201);
+    expect(retry.body).toEqual(first.body);
+    expect(retry.headers.get('content-type')).toContain('application/json');
+    expectError(changed, 409, 'IDEMPOTENCY_MISMATCH');
+    expect(other.status).toBe(201); // keys are per user
+    expect(other.body.code).not.toBe(first.body.code);
+  });
+
+  it('makes a new code for each create without a key', async () => {
+    const token = await login('demo-secretary-1');
+    const body = { role: 'member', orgId: 'yucun-dzb' };
+    const [a, b] = await Promise.all([call('createInvitation', { token, body }), call('createInvitation', { token, body })]);
+    expect(a.body.code).not.toBe(b.body.code);
+  });
+});
+
+describe('POST /v1/invitations/{code}/redeem', () => {
+  async function invite(body: Record<string, unknown>, openid = 'demo-secretary-1'): Promise<string> {
+    const res = await call('createInvitation', { token: await login(openid), body });
+    expect(res.status).toBe(201);
+    return res.body.code;
+  }
+
+  it('gives the redeemer the grant and their party-joining date', async () => {
+    const code = await invite({ role: 'member', orgId: 'yucun-dzb' });
+    const { token } = await freshUser('joiner');
+    const res = await call('redeemInvitation', { token, params: { code }, body: { joinedPartyOn: '2010-07-01' } });
+    expect(res.status).toBe(200);
+    expect(res.body.grants).toEqual([{ role: 'member', orgId: 'yucun-dzb' }]);
+    expect(res.body.joinedPartyOn).toBe('2010-07-01');
+  });
+
+  it('is harmless to repeat: a second redeem by the same user keeps the grant and spends no use', async () => {
+    const code = await invite({ role: 'member', orgId: 'yucun-dzb', maxUses: 2 });
+    const { token } = await freshUser('twice');
+    await call('redeemInvitation', { token, params: { code } });
+    const again = await call('redeemInvitation', { token, params: { code } });
+    expect(again.status).toBe(200);
+    expect(again.body.grants).toHaveLength(1);
+    expect((await getItem(`INVITE#${code}`, 'INVITE'))?.uses).toBe(1);
+  });
+
+  it('never hands out more grants than maxUses, however many redeem at once', async () => {
+    // Prepare
+    const code = await invite({ role: 'member', orgId: 'yucun-dzb', maxUses: 3 });
+    const users = await Promise.all(Array.from({ length: 12 }, () => freshUser('rush')));
+    // Act
+    const results = await Promise.all(users.map((u) => call('redeemInvitation', { token: u.token, params: { code } })));
+    // Assess
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+    for (const r of results.filter((x) => x.status !== 200)) expectError(r, 409, 'CONFLICT');
+    expect((await getItem(`INVITE#${code}`, 'INVITE'))?.uses).toBe(3);
+  });
+
+  it('answers 404 to an unknown code and 409 INVALID_STATE to an expired one', async () => {
+    const { token } = await freshUser('late');
+    expectError(await call('redeemInvitation', { token, params: { code: 'ZZZZZZZZ' } }), 404, 'NOT_FOUND');
+    const code = await invite({ role: 'member', orgId: 'yucun-dzb', expiresAt: new Date(Date.now() + 1500).toISOString() });
+    await new Promise((r) => setTimeout(r, 2000));
+    expectError(await call('redeemInvitation', { token, params: { code } }), 409, 'INVALID_STATE');
+    expect((await call('getMe', { token })).body.grants).toEqual([]);
+  });
+
+  it('answers 400 to a malformed code', async () => {
+    const { token } = await freshUser('typo');
+    expectError(await call('redeemInvitation', { token, params: { code: 'abc$' } }), 400, 'VALIDATION_FAILED');
+  });
+});

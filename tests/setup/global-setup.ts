@@ -1,0 +1,54 @@
+// Starts, once per test run: DynamoDB Local in memory with the table from infra/ and the seed data, a fake WeChat
+// server, the API through serverless-offline, and (unless E2E=0) the H5 build behind a local web server.
+import { ensureTable, startDynamoLocal } from '../../scripts/lib/dynamodb-local';
+import { buildH5, h5IsFresh, H5_DIST } from '../../scripts/lib/h5-build';
+import { LOCAL_TABLE, localFunctionEnv } from '../../scripts/lib/local-env';
+import { startOffline } from '../../scripts/lib/offline';
+import { freePort } from '../../scripts/lib/ports';
+import { seed } from '../../scripts/lib/seed';
+import { startWebServer } from '../../scripts/lib/web-server';
+import { startFakeWechat } from '../fakes/wechat-server';
+import { setHandles, type Handles } from './handles';
+
+export default async function globalSetup(): Promise<void> {
+  const t0 = Date.now();
+  const handles: Handles = {};
+  setHandles(handles);
+  const withBrowser = process.env.E2E !== '0';
+  const h5 = withBrowser && !h5IsFresh() ? buildH5() : Promise.resolve();
+  h5.catch(() => undefined); // awaited below; avoid an unhandled rejection while the servers start
+  try {
+    await startServers(handles, withBrowser, h5);
+  } catch (err) {
+    const { db, api, wechat, web } = handles;
+    await Promise.allSettled([web?.close(), api?.stop(), wechat?.close()]);
+    await db?.stop();
+    throw err;
+  }
+  console.log(`\n[setup] DynamoDB Local, fake WeChat, API${withBrowser ? ', H5' : ''} ready in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+async function startServers(handles: Handles, withBrowser: boolean, h5: Promise<void>): Promise<void> {
+  const db = await startDynamoLocal({ port: await freePort() });
+  handles.db = db;
+  await ensureTable(db.endpoint, LOCAL_TABLE);
+  await seed(db.endpoint, LOCAL_TABLE);
+
+  const env = localFunctionEnv({ dynamoEndpoint: db.endpoint });
+  const wechat = await startFakeWechat({ appId: env.WECHAT_APPID, appSecret: env.WECHAT_APP_SECRET });
+  handles.wechat = wechat;
+  env.WECHAT_API_BASE = wechat.url;
+
+  const api = await startOffline({ port: await freePort(), lambdaPort: await freePort(), env });
+  handles.api = api;
+
+  // Workers inherit these: the API tests call API_URL, unit tests reach DynamoDB Local with the same env.
+  Object.assign(process.env, env, { API_URL: api.url });
+
+  if (withBrowser) {
+    await h5;
+    const web = await startWebServer({ port: await freePort(), distDir: H5_DIST, apiOrigin: api.url.replace(/\/v1$/, '') });
+    handles.web = web;
+    process.env.WEB_URL = web.url;
+  }
+}
