@@ -2,6 +2,7 @@
 // infra/dynamodb-table.json: the same definition CloudFormation gets.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   CreateTableCommand,
@@ -37,7 +38,8 @@ export async function startDynamoLocal(opts: { port: number; dataDir?: string })
   const child = spawn(
     'java',
     [`-Djava.library.path=${path.join(emulator, 'DynamoDBLocal_lib')}`, '-Xmx1g', '-jar', path.join(emulator, 'DynamoDBLocal.jar'), '-port', String(opts.port), ...storage],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // In-memory mode still writes a metadata file into its working directory: keep it out of the repo.
+    { stdio: ['ignore', 'pipe', 'pipe'], cwd: opts.dataDir ?? os.tmpdir() },
   );
   let output = '';
   child.stdout?.on('data', (d) => (output += d));

@@ -1,4 +1,4 @@
-import { call, expectError, freshUser, login } from './http';
+import { API_URL, call, expectError, freshUser, login, request } from './http';
 import { closeDb, getItem, partition } from './db';
 
 afterAll(closeDb);
@@ -52,6 +52,21 @@ describe('PATCH /v1/me', () => {
     expect(res.body.error.details).toEqual([expect.objectContaining({ path: field })]);
     const after = await call('getMe', { token });
     expect(after.body).toEqual(before.body);
+  });
+});
+
+describe('POST /v1/me with X-HTTP-Method-Override: PATCH (wx.request has no PATCH)', () => {
+  it('updates like PATCH', async () => {
+    const { token } = await freshUser('weapp');
+    const res = await request('POST', `${API_URL}/me`, { token, body: { displayName: '小程序用户' }, headers: { 'x-http-method-override': 'PATCH' } });
+    expect(res.status).toBe(200);
+    expect(res.body.displayName).toBe('小程序用户');
+  });
+
+  it('is 404 without the override', async () => {
+    const { token } = await freshUser('weapp');
+    const res = await request('POST', `${API_URL}/me`, { token, body: { displayName: 'x' } });
+    expect(res.status).toBe(404);
   });
 });
 

@@ -5,7 +5,7 @@ import {
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
 import type { ErrorBody } from '@shared/schemas/common';
-import { ConflictError, DomainError, IdempotencyMismatchError, UnavailableError, ValidationError } from '../errors';
+import { ConflictError, DomainError, IdempotencyMismatchError, UnavailableError } from '../errors';
 import type { Middleware } from './middlewares';
 
 // DynamoDB and network failures that a retry later can fix: 503 with Retry-After, never 500.
@@ -34,11 +34,6 @@ export function toDomainError(err: unknown): DomainError | undefined {
   if (err instanceof DomainError) return err;
   if (err instanceof IdempotencyValidationError) return new IdempotencyMismatchError();
   if (err instanceof IdempotencyAlreadyInProgressError) return new ConflictError('相同的请求正在处理中，请稍候');
-  // middy's JSON body parser throws 415/422 for malformed JSON: the contract says 400.
-  const status = (err as { statusCode?: number }).statusCode;
-  if (status === 415 || status === 422 || status === 400) {
-    return new ValidationError('请求体不是合法的 JSON', [{ path: '(body)', message: '无法解析 JSON' }]);
-  }
   if (isTransient(err)) return new UnavailableError();
   return undefined;
 }

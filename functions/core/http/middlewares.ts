@@ -79,11 +79,31 @@ function toDetails(error: z.ZodError, prefix: string): { path: string; message: 
   });
 }
 
+/**
+ * JSON bodies. Unlike @middy/http-json-body-parser this accepts an empty body with a JSON content type (what
+ * wx.request sends for a body-less POST) and reports malformed JSON as the contract's 400.
+ */
+export const jsonBody = (): Middleware => ({
+  before: (request) => {
+    const { event } = request;
+    const raw = event.body && event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    if (raw === undefined || raw === null || raw.trim() === '') {
+      event.body = undefined;
+      return;
+    }
+    try {
+      event.body = JSON.parse(raw);
+    } catch {
+      throw new ValidationError('请求体不是合法的 JSON', [{ path: '(body)', message: '无法解析 JSON' }]);
+    }
+  },
+});
+
 /** Parses path, query and body with the route's zod schemas; unknown body fields are a 400, never stored. */
 export const validate = (route: RouteDef): Middleware => ({
   before: (request) => {
     const { event } = request;
-    const body = event.body === null || event.body === '' ? undefined : event.body;
+    const body = event.body ?? undefined;
     const parts = {
       params: route.params.safeParse(event.pathParameters ?? {}),
       query: route.query.safeParse(event.queryStringParameters ?? {}),

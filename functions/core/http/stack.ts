@@ -3,7 +3,6 @@
 import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
-import httpJsonBodyParser from '@middy/http-json-body-parser';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -21,6 +20,7 @@ import {
   authenticate,
   bodyLimit,
   idempotencyScope,
+  jsonBody,
   stripUndefinedHeaders,
   validate,
   type RouteEvent,
@@ -81,8 +81,7 @@ function toResponse(route: RouteDef, result: unknown): APIGatewayProxyStructured
   };
 }
 
-function routeStack<K extends RouteName>(name: K, impl: RouteImpl<K>): HttpHandler {
-  const route = routes[name] as unknown as RouteDef;
+function routeStack<K extends RouteName>(route: RouteDef, impl: RouteImpl<K>): HttpHandler {
   const core = async (event: RouteEvent, context: Context) => {
     const input = event.input!;
     const ctx: HandlerContext<K> = {
@@ -125,7 +124,7 @@ function routeStack<K extends RouteName>(name: K, impl: RouteImpl<K>): HttpHandl
     .use(stripUndefinedHeaders())
     .use(httpSecurityHeaders())
     .use(httpCors({ origin: '*', headers: 'authorization,content-type,idempotency-key', methods: 'GET,POST,PUT,PATCH,DELETE,OPTIONS' }))
-    .use(httpJsonBodyParser({ disableContentTypeError: true }))
+    .use(jsonBody())
     .use(validate(route))
     .use(errorResponse(logger)) as unknown as HttpHandler;
 }
@@ -141,18 +140,29 @@ export function createRouteGroup<G extends FunctionGroup>(group: G, impls: Group
   const entries = Object.entries(impls as Record<string, RouteImpl<RouteName>>).map(([name, impl]) => {
     const route = routes[name as RouteName] as unknown as RouteDef;
     if (route.group !== group) throw new Error(`route ${name} belongs to group ${route.group}, not ${group}`);
-    return { route, handler: routeStack(name as RouteName, impl) };
+    return { route, handler: routeStack(route, impl) };
   });
   const byKey = new Map(entries.map((e) => [routeKey(e.route), e.handler]));
-  const notFound = routeStack('health', async () => {
-    throw new NotFoundError('接口不存在');
-  });
+  // Unknown method/path within the group: same stack (CORS, security headers, error shape), nothing validated.
+  const anything = z.unknown();
+  const notFound = routeStack(
+    { method: 'GET', path: '*', group, auth: 'public', params: anything, query: anything, body: anything, response: anything, status: 404, idempotent: false },
+    async () => {
+      throw new NotFoundError('接口不存在');
+    },
+  );
 
   return async (event, context) => {
-    const method = event.requestContext?.http?.method ?? '';
+    let method = event.requestContext?.http?.method ?? '';
     const path = event.rawPath ?? '';
+    // wx.request cannot send PATCH; the miniapp sends POST with this header, and serverless.yml routes a POST twin
+    // of each PATCH route here.
+    const override = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'x-http-method-override')?.[1];
+    if (method === 'POST' && override?.toUpperCase() === 'PATCH') method = 'PATCH';
     const handler =
-      byKey.get(event.routeKey) ?? entries.find((e) => matches(e.route, method, path))?.handler ?? notFound;
+      (method === event.requestContext?.http?.method ? byKey.get(event.routeKey) : undefined) ??
+      entries.find((e) => matches(e.route, method, path))?.handler ??
+      notFound;
     return handler(event, context);
   };
 }

@@ -1,0 +1,44 @@
+// `npm test`: installs what a fresh machine lacks (Java for DynamoDB Local, Chromium for browser tests), then
+// type-checks and runs the unit, API and browser tests. Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureTools } from './lib/tools';
+
+const root = path.resolve(__dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+function run(title: string, cmd: string, args: string[]): number {
+  console.log(`\n=== ${title} ===`);
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env });
+  return res.status ?? 1;
+}
+
+async function main() {
+  await ensureTools({ java: true, chromium: process.env.E2E !== '0' });
+
+  if (run('type-check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) !== 0) process.exit(1);
+
+  const out = mkdtempSync(path.join(os.tmpdir(), 'jest-results-'));
+  const results = path.join(out, 'results.json');
+  const status = run('unit, API and browser tests (jest)', bin('jest'), ['--json', `--outputFile=${results}`, ...process.argv.slice(2)]);
+  try {
+    const r = JSON.parse(readFileSync(results, 'utf8'));
+    console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`);
+    if (r.numTotalTests === 0) {
+      console.error('no test ran');
+      process.exit(1);
+    }
+  } catch {
+    console.error('jest wrote no results');
+  }
+  rmSync(out, { recursive: true, force: true });
+  process.exit(status);
+}
+
+main().catch((err: Error) => {
+  console.error(err.message);
+  process.exit(1);
+});

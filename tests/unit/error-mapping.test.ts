@@ -1,0 +1,21 @@
+import { IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
+import { toDomainError } from '../../functions/core/http/error-response';
+
+const named = (name: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...extra });
+
+describe('error mapping', () => {
+  it.each([
+    ['DynamoDB throttling', named('ProvisionedThroughputExceededException'), 503, 'UNAVAILABLE'],
+    ['a throttled request', named('ThrottlingException'), 503, 'UNAVAILABLE'],
+    ['a refused connection', Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }), 503, 'UNAVAILABLE'],
+    ['a wrapped network error', Object.assign(new Error('outer'), { cause: Object.assign(new Error('inner'), { code: 'ECONNRESET' }) }), 503, 'UNAVAILABLE'],
+    ['a reused idempotency key', new IdempotencyValidationError('mismatch'), 409, 'IDEMPOTENCY_MISMATCH'],
+  ])('maps %s to %i %s', (_what, err, status, code) => {
+    const mapped = toDomainError(err);
+    expect({ status: mapped?.status, code: mapped?.code }).toEqual({ status, code });
+  });
+
+  it('leaves a programming error unmapped (logged and answered 500 by the one error handler)', () => {
+    expect(toDomainError(new TypeError('x is undefined'))).toBeUndefined();
+  });
+});
