@@ -79,4 +79,7 @@ async function main() {
   }
 }
 
-void main();
+main().catch((err: Error) => {
+  console.error(`[start] ${err.message}`);
+  process.exit(1);
+});

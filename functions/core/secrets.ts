@@ -1,5 +1,4 @@
 // Secrets are fetched once per container and cached; SSM keeps them out of the function's environment when deployed.
-import { getParametersByName } from '@aws-lambda-powertools/parameters/ssm';
 import { config } from './config';
 
 export interface Secrets {
@@ -24,6 +23,8 @@ function fromValues(values: Record<string, string | undefined>, source: string):
 async function load(): Promise<Secrets> {
   if (!config.secretsSsmPath) return fromValues(process.env, 'the environment');
   const names = ['JWT_SECRET', 'PHONE_KEY', 'WECHAT_APP_SECRET'];
+  // Loaded only on deployed stages, once per container: the SSM client is a large part of the bundle.
+  const { getParametersByName } = await import('@aws-lambda-powertools/parameters/ssm');
   const byName = await getParametersByName<string>(
     Object.fromEntries(names.map((n) => [`${config.secretsSsmPath}/${n}`, { decrypt: true }])),
     { maxAge: 900, throwOnError: true },

@@ -11,6 +11,7 @@ import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middle
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
+import zhCN from 'zod/v4/locales/zh-CN.js';
 import { routeKey, routes, type FunctionGroup, type RouteDef, type RouteName, type Routes } from '@shared/routes';
 import { dynamoClient, TABLE } from '../dynamo';
 import { NotFoundError, UnauthenticatedError } from '../errors';
@@ -27,7 +28,7 @@ import {
 } from './middlewares';
 
 // Validation messages in the users' language.
-z.config(z.locales.zhCN());
+z.config(zhCN());
 
 export const logger = new Logger({ serviceName: 'pioneer-station' });
 

@@ -1,0 +1,90 @@
+// `npm run bench`: function bundle sizes and cold import time, GET /v1/me latency against a raw DynamoDB read, and
+// the weapp main-package size. Figures also go to bench/results/latest.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { benchBundles } from './bundles';
+import { benchLatency, stopAll } from './latency';
+import { benchPackageSize } from './package-size';
+import { fmt, heading, round, table } from './stats';
+
+// Children (functions, serverless-offline) inherit it.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+
+async function main() {
+  const results: Record<string, unknown> = {
+    generatedAt: new Date().toISOString(),
+    // Other work on the machine skews the figures; the load average says how much.
+    machine: { node: process.version, cpus: os.cpus().length, platform: `${os.platform()}-${os.arch()}`, loadAvg1m: round(os.loadavg()[0], 2) },
+  };
+  console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${fmt(os.loadavg()[0], 2)} at start`);
+
+  heading('1. Function bundles (esbuild, minified, node20 cjs, SDK bundled)');
+  console.log(`cold import = wall time of a fresh \`node\` that requires the bundle; median of ${RUNS} runs`);
+  const b = await benchBundles(RUNS);
+  console.log(
+    table(
+      ['function', 'KiB', 'median ms', '× node -e 0', '+ms'],
+      [
+        ['(node -e 0)', '-', fmt(b.baselineMedianMs), '1.00', '-'],
+        ...b.functions.map((f) => [f.name, fmt(f.kib), fmt(f.medianMs), fmt(f.ratio, 2), fmt(f.medianMs - b.baselineMedianMs)]),
+      ],
+    ),
+  );
+  results.bundles = {
+    runs: b.runs,
+    baselineMedianMs: round(b.baselineMedianMs),
+    functions: b.functions.map((f) => ({ name: f.name, bytes: f.bytes, kib: round(f.kib), medianMs: round(f.medianMs), ratio: round(f.ratio, 2) })),
+  };
+
+  heading('2. GET /v1/me through serverless-offline vs raw GetItem');
+  const l = await benchLatency((msg) => console.log(msg));
+  console.log(`concurrency ${l.concurrency}, loopback; raw = GetItem of the profile through @aws-sdk/lib-dynamodb`);
+  const row = (name: string, r: typeof l.api) => [name, r.requests, r.errors, fmt(r.p50), fmt(r.p99), fmt(r.mean), fmt(r.rps, 0)];
+  console.log(table(['target', 'requests', 'errors', 'p50 ms', 'p99 ms', 'mean ms', 'req/s'], [row('GET /v1/me', l.api), row('raw GetItem', l.raw)]));
+  console.log(`API ÷ raw: p50 ${l.ratioP50.toFixed(1)}×, p99 ${l.ratioP99.toFixed(1)}×`);
+  const pick = (r: typeof l.api) => ({ requests: r.requests, errors: r.errors, p50Ms: round(r.p50), p99Ms: round(r.p99), meanMs: round(r.mean), rps: round(r.rps, 0) });
+  results.latency = { concurrency: l.concurrency, api: pick(l.api), raw: pick(l.raw), ratioP50: round(l.ratioP50, 2), ratioP99: round(l.ratioP99, 2) };
+
+  heading('3. Mini-program main package (weapp)');
+  const p = await benchPackageSize((msg) => console.log(msg));
+  if (p.ok) {
+    console.log(
+      table(
+        ['package', 'files', 'KiB', 'limit KiB', '% of limit'],
+        [['main', p.files, fmt(p.mainKiB), p.limitKiB, `${fmt(p.percentOfLimit)}%`]],
+      ),
+    );
+    for (const s of p.subPackages) console.log(`sub-package ${s.root}: ${round(s.bytes / 1024)} KiB (not counted)`);
+    results.weapp = { mainBytes: p.mainBytes, mainKiB: round(p.mainKiB), limitKiB: p.limitKiB, percentOfLimit: round(p.percentOfLimit), subPackages: p.subPackages, freshBuild: p.built };
+  } else {
+    console.log(`SKIPPED: ${p.error}`);
+    results.weapp = { error: p.error.split('\n')[0] };
+  }
+
+  const out = path.join(__dirname, 'results', 'latest.json');
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
+}
+
+let exiting = false;
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(sig, () => {
+    if (exiting) return;
+    exiting = true;
+    console.error(`\n${sig}: stopping…`);
+    void stopAll().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  () => process.exit(0),
+  async (err) => {
+    console.error(`bench failed: ${(err as Error).stack ?? err}`);
+    await stopAll();
+    process.exit(1);
+  },
+);
