@@ -14,22 +14,33 @@ import { newId } from '../core/ids';
 import type { Principal } from '../core/policy';
 import { DELETED_NAME, grantItem, identityItem, profileItem, toUser, userKeys, type ProfileRecord } from './user.entity';
 
-/** Profile and grants in one Query; undefined for unknown or deleted users. */
-export async function loadPrincipal(userId: string): Promise<Principal | undefined> {
+interface UserPartition {
+  profile?: ProfileRecord;
+  grantItems: Record<string, unknown>[];
+}
+
+/** Profile and grant items in one strongly consistent Query of the user's partition. */
+async function readPartition(userId: string): Promise<UserPartition> {
   const out = await ddb.send(
     new QueryCommand({
       TableName: TABLE,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `USER#${userId}` },
+      ExpressionAttributeValues: { ':pk': userKeys.profile(userId).pk },
       ConsistentRead: true,
     }),
   );
   const items = out.Items ?? [];
-  const profile = items.find((i) => i.sk === 'PROFILE') as ProfileRecord | undefined;
+  return {
+    profile: items.find((i) => i.sk === 'PROFILE') as ProfileRecord | undefined,
+    grantItems: items.filter((i) => String(i.sk).startsWith('GRANT#')),
+  };
+}
+
+/** The caller with their grants; undefined for unknown or deleted users. */
+export async function loadPrincipal(userId: string): Promise<Principal | undefined> {
+  const { profile, grantItems } = await readPartition(userId);
   if (!profile || profile.deletedAt) return undefined;
-  const grants = items
-    .filter((i) => typeof i.sk === 'string' && i.sk.startsWith('GRANT#'))
-    .map((i) => ({ role: i.role as Role, orgId: i.orgId as string }));
+  const grants = grantItems.map((i) => ({ role: i.role as Role, orgId: i.orgId as string }));
   return { userId, grants, user: toUser(profile, grants) };
 }
 
@@ -114,18 +125,8 @@ export async function updateProfile(userId: string, changes: ProfileChanges): Pr
  * "已注销用户" so content the user wrote keeps an author without naming them.
  */
 export async function eraseUser(userId: string): Promise<void> {
-  const principalItems = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `USER#${userId}` },
-      ConsistentRead: true,
-    }),
-  );
-  const items = principalItems.Items ?? [];
-  const profile = items.find((i) => i.sk === 'PROFILE') as ProfileRecord | undefined;
+  const { profile, grantItems: grants } = await readPartition(userId);
   if (!profile || profile.deletedAt) return;
-  const grants = items.filter((i) => String(i.sk).startsWith('GRANT#'));
   const now = new Date().toISOString();
   const transact: NonNullable<TransactWriteCommandInput['TransactItems']> = [
     {

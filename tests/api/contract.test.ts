@@ -8,6 +8,8 @@ interface Sample {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: Record<string, unknown>;
+  /** A persona allowed to call the route, for the checks that need it to succeed. */
+  as?: string;
 }
 
 const samples: Record<RouteName, Sample> = {
@@ -17,7 +19,7 @@ const samples: Record<RouteName, Sample> = {
   getMe: {},
   updateMe: { body: { displayName: '测试' } },
   deleteMe: {},
-  createInvitation: { body: { role: 'member', orgId: 'yucun-dzb' } },
+  createInvitation: { body: { role: 'member', orgId: 'yucun-dzb' }, as: 'demo-secretary-1' },
   redeemInvitation: { params: { code: 'ABCDEFGH' }, body: { joinedPartyOn: '2001-07-01' } },
   listOrgs: {},
   getOrg: { params: { orgId: 'anji' } },
@@ -75,5 +77,24 @@ describe.each(bodyRoutes)('%s body validation', (name) => {
   it('answers 413 to a body over 64 KiB', async () => {
     const res = await call(name, { ...sample, token, body: { ...sample.body, padding: 'x'.repeat(65 * 1024) } });
     expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+  });
+});
+
+const idempotentRoutes = names.filter((n) => routes[n].idempotent);
+
+describe.each(idempotentRoutes)('%s with Idempotency-Key', (name) => {
+  it('replays a retry with the same key and body, and refuses the key with another body', async () => {
+    // Prepare
+    const sample = samples[name];
+    const caller = await login(sample.as ?? 'contract-user');
+    const headers = { 'idempotency-key': `contract-${name}-${Date.now()}` };
+    // Act
+    const first = await call(name, { ...sample, token: caller, headers });
+    const retry = await call(name, { ...sample, token: caller, headers });
+    const changed = await call(name, { ...sample, token: caller, headers, body: { ...sample.body, [Object.keys(sample.body!)[0]]: 'changed' } });
+    // Assess
+    expect(first.status).toBe(routes[name].status);
+    expect({ status: retry.status, body: retry.body }).toEqual({ status: first.status, body: first.body });
+    expectError(changed, 409, 'IDEMPOTENCY_MISMATCH');
   });
 });
