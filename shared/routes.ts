@@ -16,9 +16,47 @@ import {
   User,
   WechatLoginBody,
 } from './schemas/people';
+import {
+  AnswerIdeaBody,
+  AttendanceRecord,
+  CancelThemeDayBody,
+  CheckInBody,
+  CheckInCode,
+  CheckInResult,
+  CloseResult,
+  CloseThemeDayBody,
+  CorrectAttendanceBody,
+  CreateIdeaBody,
+  CreateThemeDayBody,
+  Idea,
+  ListIdeasQuery,
+  ListThemeDaysQuery,
+  OnlineParticipation,
+  OnlineParticipationBody,
+  PoliticalBirthday,
+  PoliticalBirthdaysQuery,
+  PublishResult,
+  ReportIdeaBody,
+  ReportResult,
+  RsvpBody,
+  SupportResult,
+  ThemeDay,
+} from './schemas/themeday';
+import {
+  Booking,
+  CancelSessionBody,
+  CreateBookingBody,
+  CreateSessionBody,
+  OutcomeBody,
+  Session,
+  SessionSummary,
+  Slot,
+  StationBookingsQuery,
+  TimeRangeQuery,
+} from './schemas/bookings';
 
 /** One Lambda function per group; `serverless.yml` names them the same. */
-export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'orgs';
+export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'orgs' | 'ideas' | 'themedays' | 'bookings';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -100,6 +138,136 @@ export const routes = {
   listStations: route({
     method: 'GET', path: '/v1/stations', group: 'orgs', auth: 'public',
     query: PageQuery.extend({ orgId: Id }), response: page(Station),
+  }),
+
+  // 主题党日: ideas
+  createIdea: route({
+    method: 'POST', path: '/v1/branches/{branchId}/ideas', group: 'ideas', auth: 'user',
+    params: z.strictObject({ branchId: Id }), body: CreateIdeaBody, response: Idea, status: 201, idempotent: true,
+  }),
+  listIdeas: route({
+    method: 'GET', path: '/v1/branches/{branchId}/ideas', group: 'ideas', auth: 'user',
+    params: z.strictObject({ branchId: Id }), query: PageQuery.extend(ListIdeasQuery.shape), response: page(Idea),
+  }),
+  getIdea: route({
+    method: 'GET', path: '/v1/ideas/{ideaId}', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), response: Idea,
+  }),
+  supportIdea: route({
+    method: 'PUT', path: '/v1/ideas/{ideaId}/support', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), response: SupportResult,
+  }),
+  withdrawSupport: route({
+    method: 'DELETE', path: '/v1/ideas/{ideaId}/support', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), response: SupportResult,
+  }),
+  answerIdea: route({
+    method: 'POST', path: '/v1/ideas/{ideaId}/answer', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), body: AnswerIdeaBody, response: Idea,
+  }),
+  reportIdea: route({
+    method: 'POST', path: '/v1/ideas/{ideaId}/reports', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), body: ReportIdeaBody, response: ReportResult, status: 202,
+  }),
+  restoreIdea: route({
+    method: 'POST', path: '/v1/ideas/{ideaId}/restore', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), response: Idea,
+  }),
+
+  // 主题党日: theme days, attendance, online participation, political birthdays
+  createThemeDay: route({
+    method: 'POST', path: '/v1/branches/{branchId}/theme-days', group: 'themedays', auth: 'user',
+    params: z.strictObject({ branchId: Id }), body: CreateThemeDayBody, response: ThemeDay, status: 201, idempotent: true,
+  }),
+  listThemeDays: route({
+    method: 'GET', path: '/v1/branches/{branchId}/theme-days', group: 'themedays', auth: 'public',
+    params: z.strictObject({ branchId: Id }), query: PageQuery.extend(ListThemeDaysQuery.shape), response: page(ThemeDay),
+  }),
+  getThemeDay: route({
+    method: 'GET', path: '/v1/theme-days/{id}', group: 'themedays', auth: 'public',
+    params: z.strictObject({ id: Id }), response: ThemeDay,
+  }),
+  publishThemeDay: route({
+    method: 'POST', path: '/v1/theme-days/{id}/publish', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), response: PublishResult,
+  }),
+  cancelThemeDay: route({
+    method: 'POST', path: '/v1/theme-days/{id}/cancel', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), body: CancelThemeDayBody, response: ThemeDay,
+  }),
+  rsvp: route({
+    method: 'PUT', path: '/v1/theme-days/{id}/rsvp', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), body: RsvpBody, response: AttendanceRecord,
+  }),
+  createCheckInCode: route({
+    method: 'POST', path: '/v1/theme-days/{id}/check-in-codes', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), response: CheckInCode, status: 201,
+  }),
+  checkIn: route({
+    method: 'POST', path: '/v1/theme-days/{id}/check-ins', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), body: CheckInBody, response: CheckInResult, status: 201,
+  }),
+  listAttendance: route({
+    method: 'GET', path: '/v1/theme-days/{id}/attendance', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), query: PageQuery, response: page(AttendanceRecord),
+  }),
+  correctAttendance: route({
+    method: 'PUT', path: '/v1/theme-days/{id}/attendance/{userId}', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id, userId: Id }), body: CorrectAttendanceBody, response: AttendanceRecord,
+  }),
+  participateOnline: route({
+    method: 'POST', path: '/v1/theme-days/{id}/online-participation', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), body: OnlineParticipationBody, response: OnlineParticipation, status: 201, idempotent: true,
+  }),
+  closeThemeDay: route({
+    method: 'POST', path: '/v1/theme-days/{id}/close', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), body: CloseThemeDayBody, response: CloseResult,
+  }),
+  myAttendance: route({
+    method: 'GET', path: '/v1/me/attendance', group: 'themedays', auth: 'user',
+    query: PageQuery, response: page(AttendanceRecord.extend({ themeDay: ThemeDay.pick({ id: true, title: true, startsAt: true, status: true, branchId: true }) })),
+  }),
+  politicalBirthdays: route({
+    method: 'GET', path: '/v1/branches/{branchId}/political-birthdays', group: 'themedays', auth: 'user',
+    params: z.strictObject({ branchId: Id }), query: PoliticalBirthdaysQuery, response: z.object({ items: z.array(PoliticalBirthday) }),
+  }),
+
+  // 局长驻点: sessions, slots, bookings
+  createSession: route({
+    method: 'POST', path: '/v1/stations/{stationId}/sessions', group: 'bookings', auth: 'user',
+    params: z.strictObject({ stationId: Id }), body: CreateSessionBody, response: Session, status: 201, idempotent: true,
+  }),
+  listSessions: route({
+    method: 'GET', path: '/v1/stations/{stationId}/sessions', group: 'bookings', auth: 'user',
+    params: z.strictObject({ stationId: Id }), query: TimeRangeQuery, response: page(SessionSummary),
+  }),
+  cancelSession: route({
+    method: 'POST', path: '/v1/sessions/{sessionId}/cancel', group: 'bookings', auth: 'user',
+    params: z.strictObject({ sessionId: Id }), body: CancelSessionBody, response: SessionSummary,
+  }),
+  listSlots: route({
+    method: 'GET', path: '/v1/stations/{stationId}/slots', group: 'bookings', auth: 'public',
+    params: z.strictObject({ stationId: Id }), query: TimeRangeQuery, response: page(Slot),
+  }),
+  createBooking: route({
+    method: 'POST', path: '/v1/slots/{slotId}/bookings', group: 'bookings', auth: 'user',
+    params: z.strictObject({ slotId: Id }), body: CreateBookingBody, response: Booking, status: 201, idempotent: true,
+  }),
+  myBookings: route({
+    method: 'GET', path: '/v1/bookings/mine', group: 'bookings', auth: 'user',
+    query: PageQuery, response: page(Booking),
+  }),
+  cancelBooking: route({
+    method: 'DELETE', path: '/v1/bookings/{bookingId}', group: 'bookings', auth: 'user',
+    params: z.strictObject({ bookingId: Id }), response: Booking,
+  }),
+  stationBookings: route({
+    method: 'GET', path: '/v1/stations/{stationId}/bookings', group: 'bookings', auth: 'user',
+    params: z.strictObject({ stationId: Id }), query: StationBookingsQuery, response: page(Booking),
+  }),
+  recordOutcome: route({
+    method: 'POST', path: '/v1/bookings/{bookingId}/outcome', group: 'bookings', auth: 'user',
+    params: z.strictObject({ bookingId: Id }), body: OutcomeBody, response: Booking,
   }),
 } as const;
 

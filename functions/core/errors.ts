@@ -63,6 +63,20 @@ export class InvalidStateError extends DomainError {
   readonly code = 'INVALID_STATE';
   readonly status = 409;
 }
+export class SlotFullError extends DomainError {
+  readonly code = 'SLOT_FULL';
+  readonly status = 409;
+  constructor(message = '该时段已约满，请选择其他时段') {
+    super(message);
+  }
+}
+export class AlreadyBookedError extends DomainError {
+  readonly code = 'ALREADY_BOOKED';
+  readonly status = 409;
+  constructor(message = '您已预约了这个时段') {
+    super(message);
+  }
+}
 export class IdempotencyMismatchError extends DomainError {
   readonly code = 'IDEMPOTENCY_MISMATCH';
   readonly status = 409;
@@ -75,6 +89,13 @@ export class PayloadTooLargeError extends DomainError {
   readonly status = 413;
   constructor() {
     super('提交的内容过大（上限 64 KB）');
+  }
+}
+export class ContentRejectedError extends DomainError {
+  readonly code = 'CONTENT_REJECTED';
+  readonly status = 422;
+  constructor() {
+    super('内容未通过安全检测，请修改后再提交');
   }
 }
 export class RateLimitedError extends DomainError {

@@ -4,13 +4,16 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { TABLE, ddb } from './dynamo';
 import { secrets } from './secrets';
 
-export type IndexName = 'gsi1' | 'gsi2' | 'gsi3';
+/** gsi1–gsi3 sort by a string key; gsi4 by a number (`gsi4n`), e.g. a live counter. */
+export type IndexName = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
 
 export interface PageRequest {
   index?: IndexName;
   pk: string;
   /** Restricts the sort key to a prefix. */
   skPrefix?: string;
+  /** Restricts the sort key to an inclusive range (string or numeric, as the index sorts). */
+  skBetween?: [string | number, string | number];
   limit: number;
   cursor?: string;
   /** Newest first when false (keys are time-ordered). */
@@ -21,13 +24,15 @@ export interface PageRequest {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** Items DynamoDB read for this page (before filters): what a page costs. Not part of any response. */
+  scannedCount?: number;
 }
 
 export async function queryPage<T>(req: PageRequest, toItem: (raw: Record<string, unknown>) => T): Promise<Page<T>> {
   const pkName = req.index ? `${req.index}pk` : 'pk';
-  const skName = req.index ? `${req.index}sk` : 'sk';
+  const skName = req.index === 'gsi4' ? 'gsi4n' : req.index ? `${req.index}sk` : 'sk';
   // The cursor is bound to the exact list (index, partition, prefix) it was issued for.
-  const scope = `${req.index ?? 'table'}|${req.pk}|${req.skPrefix ?? ''}|${req.forward === false ? 'desc' : 'asc'}`;
+  const scope = `${req.index ?? 'table'}|${req.pk}|${req.skPrefix ?? ''}|${req.skBetween?.join('..') ?? ''}|${req.forward === false ? 'desc' : 'asc'}`;
   const { jwtSecret } = await secrets();
   const startKey = decodeCursor(jwtSecret, scope, req.cursor);
   const names: Record<string, string> = { '#pk': pkName, ...(req.filter?.ExpressionAttributeNames ?? {}) };
@@ -37,6 +42,11 @@ export async function queryPage<T>(req: PageRequest, toItem: (raw: Record<string
     names['#sk'] = skName;
     values[':skp'] = req.skPrefix;
     condition += ' AND begins_with(#sk, :skp)';
+  } else if (req.skBetween) {
+    names['#sk'] = skName;
+    values[':skFrom'] = req.skBetween[0];
+    values[':skTo'] = req.skBetween[1];
+    condition += ' AND #sk BETWEEN :skFrom AND :skTo';
   }
   const out = await ddb.send(
     new QueryCommand({
@@ -54,5 +64,6 @@ export async function queryPage<T>(req: PageRequest, toItem: (raw: Record<string
   return {
     items: (out.Items ?? []).map(toItem),
     nextCursor: encodeCursor(jwtSecret, scope, out.LastEvaluatedKey),
+    scannedCount: out.ScannedCount,
   };
 }

@@ -12,6 +12,9 @@ import type { Role } from '@shared/schemas/common';
 import { TABLE, ddb } from '../core/dynamo';
 import { newId } from '../core/ids';
 import type { Principal } from '../core/policy';
+import { batchGet } from '../core/batch';
+import { queryPage, type Page } from '../core/pagination';
+import type { Grant } from '@shared/schemas/people';
 import { DELETED_NAME, grantItem, identityItem, profileItem, toUser, userKeys, type ProfileRecord } from './user.entity';
 
 interface UserPartition {
@@ -144,4 +147,45 @@ export async function eraseUser(userId: string): Promise<void> {
   if (profile.openid) transact.push({ Delete: { TableName: TABLE, Key: userKeys.identity(profile.openid) } });
   // A transaction holds at most 100 items; nobody holds anywhere near 98 grants.
   await ddb.send(new TransactWriteCommand({ TransactItems: transact.slice(0, 100) }));
+}
+
+export interface MemberGrant {
+  userId: string;
+  /** When the grant was made: who counts as "expected" at a past theme day. */
+  createdAt: string;
+}
+
+const toMemberGrant = (i: Record<string, unknown>): MemberGrant => ({ userId: i.userId as string, createdAt: i.createdAt as string });
+
+/** A page of the members of a branch (the org's grants index, role `member`). */
+export function listMemberGrants(orgId: string, limit: number, cursor?: string): Promise<Page<MemberGrant>> {
+  return queryPage({ index: 'gsi1', pk: userKeys.orgGrants(orgId), skPrefix: 'member#', limit, cursor }, toMemberGrant);
+}
+
+/** Every member of a branch: branches are small (tens of members), so this is a few pages at most. */
+export async function allMemberGrants(orgId: string): Promise<MemberGrant[]> {
+  const all: MemberGrant[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listMemberGrants(orgId, 200, cursor);
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+export async function hasGrant(userId: string, grant: Grant): Promise<boolean> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: userKeys.grant(userId, grant) }));
+  return Boolean(out.Item);
+}
+
+/** Profiles by id; deleted users keep their anonymised profile, so authors always resolve to a name. */
+export async function profilesById(ids: string[]): Promise<Map<string, ProfileRecord>> {
+  const items = await batchGet(ids.map((id) => userKeys.profile(id)));
+  return new Map(items.map((i) => [i.id as string, i as unknown as ProfileRecord]));
+}
+
+export async function displayNames(ids: string[]): Promise<Map<string, string>> {
+  const profiles = await profilesById(ids);
+  return new Map(ids.map((id) => [id, profiles.get(id)?.displayName ?? DELETED_NAME]));
 }

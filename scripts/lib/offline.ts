@@ -15,9 +15,17 @@ export async function startOffline(opts: {
   lambdaPort: number;
   env: Record<string, string>;
   log?: (line: string) => void;
+  /**
+   * Run handlers inside serverless-offline's own process instead of a worker thread per concurrent request.
+   * serverless-offline has no cap on its worker pool: N simultaneous requests start N workers, each a cold start
+   * of the bundle, and on a 2-core machine 200 of them overrun the 10 s Lambda timeout (which serverless-offline
+   * then answers as a 200 carrying the error). In-process, each bundle loads once and requests share the event loop,
+   * as they would share Lambda's parallel containers. Code changes then need a restart, so `npm start` keeps workers.
+   */
+  inProcess?: boolean;
 }): Promise<Offline> {
   const bin = path.join(root, 'node_modules', '.bin', 'serverless');
-  const child = spawn(bin, ['offline', 'start', '--stage', 'local'], {
+  const child = spawn(bin, ['offline', 'start', '--stage', 'local', ...(opts.inProcess ? ['--useInProcess'] : [])], {
     cwd: root,
     env: { ...process.env, ...opts.env, ESBUILD_WORK_FOLDER: `.esbuild/${opts.port}`, API_PORT: String(opts.port), OFFLINE_LAMBDA_PORT: String(opts.lambdaPort), SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
     stdio: ['ignore', 'pipe', 'pipe'],

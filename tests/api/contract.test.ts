@@ -12,6 +12,14 @@ interface Sample {
   as?: string;
 }
 
+/** Records the samples point at, made in beforeAll (getters below read them when a test runs). */
+const fixtures = { themeDayId: '' };
+const SOME_ID = '01JCONTRACT0000000000000AA';
+const day = () => ({ id: fixtures.themeDayId || SOME_ID });
+/** 局长驻点: a bookable slot made in beforeAll; a session start fixed at load, so a retried create sends the same body. */
+const bookingFixtures = { slotId: '' };
+const SESSION_START = Math.ceil((Date.now() + 3 * 86_400_000) / 3_600_000) * 3_600_000;
+
 const samples: Record<RouteName, Sample> = {
   health: {},
   loginWechat: { body: { code: 'ok-contract' } },
@@ -24,6 +32,47 @@ const samples: Record<RouteName, Sample> = {
   listOrgs: {},
   getOrg: { params: { orgId: 'anji' } },
   listStations: { query: { orgId: 'yucun' } },
+  // 主题党日
+  createIdea: { params: { branchId: 'yucun-dzb' }, body: { title: '重温入党誓词', content: '到余村两山会址重温誓词', category: 'oath' }, as: 'demo-member-1' },
+  listIdeas: { params: { branchId: 'yucun-dzb' } },
+  getIdea: { params: { ideaId: SOME_ID } },
+  supportIdea: { params: { ideaId: SOME_ID } },
+  withdrawSupport: { params: { ideaId: SOME_ID } },
+  answerIdea: { params: { ideaId: SOME_ID }, body: { status: 'accepted', reply: '采纳' } },
+  reportIdea: { params: { ideaId: SOME_ID }, body: { reason: 'spam' } },
+  restoreIdea: { params: { ideaId: SOME_ID } },
+  createThemeDay: {
+    params: { branchId: 'yucun-dzb' },
+    body: { title: '学习研讨', startsAt: '2030-07-01T09:00:00+08:00', endsAt: '2030-07-01T11:00:00+08:00', location: '村委会', agenda: ['学习'], onlineParticipation: true },
+    as: 'demo-secretary-1',
+  },
+  listThemeDays: { params: { branchId: 'yucun-dzb' } },
+  getThemeDay: { get params() { return day(); } },
+  publishThemeDay: { get params() { return day(); } },
+  cancelThemeDay: { get params() { return day(); }, body: { reason: '天气' } },
+  rsvp: { get params() { return day(); }, body: { response: 'attending' } },
+  createCheckInCode: { get params() { return day(); } },
+  checkIn: { get params() { return day(); }, body: { code: 'ABCDEF' } },
+  listAttendance: { get params() { return day(); } },
+  correctAttendance: { get params() { return { ...day(), userId: 'u-demo-member-1' }; }, body: { status: 'present' } },
+  participateOnline: { get params() { return day(); }, body: { content: '学习了党章，深受教育，收获很大。' }, as: 'demo-member-6' },
+  closeThemeDay: { get params() { return day(); }, body: { summary: '总结' } },
+  myAttendance: {},
+  politicalBirthdays: { params: { branchId: 'yucun-dzb' }, query: { month: '2026-07' } },
+  // 局长驻点
+  createSession: {
+    params: { stationId: 'st-yucun' },
+    body: { host: '契约测试 · 局长', startsAt: new Date(SESSION_START).toISOString(), endsAt: new Date(SESSION_START + 3_600_000).toISOString(), slotMinutes: 30, seatsPerSlot: 3 },
+    as: 'demo-official-1',
+  },
+  listSessions: { params: { stationId: 'st-yucun' } },
+  cancelSession: { params: { sessionId: SOME_ID }, body: { reason: '临时有事' } },
+  listSlots: { params: { stationId: 'st-yucun' } },
+  createBooking: { get params() { return { slotId: bookingFixtures.slotId || SOME_ID }; }, body: { topic: '咨询宅基地审批' }, as: 'contract-booker' },
+  myBookings: {},
+  cancelBooking: { params: { bookingId: SOME_ID } },
+  stationBookings: { params: { stationId: 'st-yucun' } },
+  recordOutcome: { params: { bookingId: SOME_ID }, body: { status: 'completed' } },
 };
 
 const names = Object.keys(routes) as RouteName[];
@@ -33,6 +82,34 @@ const bodyRoutes = names.filter((n) => samples[n].body !== undefined);
 let token: string;
 beforeAll(async () => {
   token = await login('contract-user');
+  // A published theme day that has started and takes online participation.
+  const secretary = await login('demo-secretary-1');
+  const created = await call('createThemeDay', {
+    token: secretary,
+    params: { branchId: 'yucun-dzb' },
+    body: {
+      title: '契约测试',
+      startsAt: new Date(Date.now() - 60_000).toISOString(),
+      endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+      location: '村委会',
+      agenda: ['学习'],
+      onlineParticipation: true,
+    },
+  });
+  fixtures.themeDayId = created.body.id;
+  expect((await call('publishThemeDay', { token: secretary, params: day() })).status).toBe(200);
+});
+
+beforeAll(async () => {
+  // 局长驻点: one open slot for the booking samples.
+  const start = SESSION_START + 86_400_000;
+  const created = await call('createSession', {
+    token: await login('demo-official-1'),
+    params: { stationId: 'st-yucun' },
+    body: { host: '契约测试 · 预约', startsAt: new Date(start).toISOString(), endsAt: new Date(start + 1_800_000).toISOString(), slotMinutes: 30, seatsPerSlot: 5 },
+  });
+  expect(created.status).toBe(201);
+  bookingFixtures.slotId = created.body.slots[0].id;
 });
 
 describe.each(userRoutes)('%s without a valid token', (name) => {

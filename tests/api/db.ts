@@ -1,6 +1,6 @@
 // Direct reads of DynamoDB Local, for asserting what is (and is not) stored.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 
 const client = DynamoDBDocumentClient.from(
   new DynamoDBClient({
@@ -17,6 +17,26 @@ export async function getItem(pk: string, sk: string): Promise<Record<string, un
 
 export async function partition(pk: string): Promise<Record<string, unknown>[]> {
   return (await client.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }))).Items ?? [];
+}
+
+/** Writes an item as is: for states the API cannot produce on demand (an already expired code). */
+export async function putRaw(item: Record<string, unknown>): Promise<void> {
+  await client.send(new PutCommand({ TableName, Item: item }));
+}
+
+/** Overwrites attributes of a stored item: for states the API only reaches with time (a slot that has started). */
+export async function setAttributes(pk: string, sk: string, values: Record<string, unknown>): Promise<void> {
+  const names = Object.keys(values);
+  await client.send(
+    new UpdateCommand({
+      TableName,
+      Key: { pk, sk },
+      UpdateExpression: `SET ${names.map((_, i) => `#a${i} = :v${i}`).join(', ')}`,
+      ConditionExpression: 'attribute_exists(pk)',
+      ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])),
+      ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:v${i}`, values[n]])),
+    }),
+  );
 }
 
 export function closeDb(): void {

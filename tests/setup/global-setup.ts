@@ -1,5 +1,6 @@
 // Starts, once per test run: DynamoDB Local in memory with the table from infra/ and the seed data, a fake WeChat
 // server, the API through serverless-offline, and (unless E2E=0) the H5 build behind a local web server.
+import { appendFileSync } from 'node:fs';
 import { ensureTable, startDynamoLocal } from '../../scripts/lib/dynamodb-local';
 import { buildH5, h5IsFresh, H5_DIST } from '../../scripts/lib/h5-build';
 import { LOCAL_TABLE, localFunctionEnv } from '../../scripts/lib/local-env';
@@ -34,12 +35,22 @@ async function startServers(handles: Handles, withBrowser: boolean, h5: Promise<
   await ensureTable(db.endpoint, LOCAL_TABLE);
   await seed(db.endpoint, LOCAL_TABLE);
 
-  const env = localFunctionEnv({ dynamoEndpoint: db.endpoint });
+  // Tests choose content-check verdicts with markers in the text (see functions/content/content-check.ts).
+  const env: Record<string, string> = { ...localFunctionEnv({ dynamoEndpoint: db.endpoint }), CONTENT_CHECKER: 'test' };
   const wechat = await startFakeWechat({ appId: env.WECHAT_APPID, appSecret: env.WECHAT_APP_SECRET });
   handles.wechat = wechat;
   env.WECHAT_API_BASE = wechat.url;
 
-  const api = await startOffline({ port: await freePort(), lambdaPort: await freePort(), env });
+  // API_LOG=<file> keeps the API's own log of a test run, for chasing a failure.
+  const apiLog = process.env.API_LOG;
+  const api = await startOffline({
+    port: await freePort(),
+    lambdaPort: await freePort(),
+    env: { ...env, LOG_LEVEL: apiLog ? 'INFO' : 'WARN', POWERTOOLS_LOG_LEVEL: apiLog ? 'INFO' : 'WARN' },
+    log: apiLog ? (line) => appendFileSync(apiLog, `${line}\n`) : undefined,
+    // Concurrency tests send up to 200 simultaneous requests: one process, not a cold worker each (see startOffline).
+    inProcess: true,
+  });
   handles.api = api;
 
   // Workers inherit these: the API tests call API_URL, unit tests reach DynamoDB Local with the same env.

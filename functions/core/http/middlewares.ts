@@ -7,6 +7,7 @@ import { PayloadTooLargeError, UnauthenticatedError, ValidationError } from '../
 import type { Principal } from '../policy';
 import { verifyToken } from '../tokens';
 import { loadPrincipal } from '../../users/users.repository';
+import { logger } from './logger';
 
 export interface RouteEvent extends APIGatewayProxyEventV2 {
   principal?: Principal;
@@ -41,6 +42,7 @@ export const authenticate = (route: RouteDef): Middleware => ({
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const userId = token ? await verifyToken(token) : undefined;
     const principal = userId ? await loadPrincipal(userId) : undefined;
+    if (token && !principal) logger.info('token refused', { reason: userId ? 'user unknown or deleted' : 'invalid or expired' });
     if (route.auth === 'user' && !principal) {
       throw new UnauthenticatedError(token ? '登录已过期，请重新登录' : '请先登录');
     }

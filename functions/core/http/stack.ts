@@ -4,14 +4,14 @@ import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
-import { Logger } from '@aws-lambda-powertools/logger';
+import { logger } from './logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
+import { zhCN } from 'zod/locales';
 import { routeKey, routes, type FunctionGroup, type RouteDef, type RouteName, type Routes } from '@shared/routes';
 import { dynamoClient, TABLE } from '../dynamo';
 import { NotFoundError, UnauthenticatedError } from '../errors';
@@ -30,7 +30,7 @@ import {
 // Validation messages in the users' language.
 z.config(zhCN());
 
-export const logger = new Logger({ serviceName: 'pioneer-station' });
+export { logger };
 
 const idempotencyStore = new DynamoDBPersistenceLayer({
   tableName: TABLE,

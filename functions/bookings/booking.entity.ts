@@ -1,0 +1,247 @@
+// 局长驻点 entities: sessions, slots, bookings and the small items that keep the booking rules race-free.
+// Their keys and their conversion to and from table items. Times are stored as UTC ISO strings from
+// `Date#toISOString()` (fixed width), so string order is time order in every sort key.
+import { createHash } from 'node:crypto';
+import { BOOKING_RULES, type Booking, type BookingStatus, type SessionSummary, type Slot } from '@shared/schemas/bookings';
+import { shanghaiDate } from '../core/time';
+
+export interface SessionRecord {
+  id: string;
+  stationId: string;
+  host: string;
+  hostKey: string;
+  startsAt: string;
+  endsAt: string;
+  slotMinutes: number;
+  seatsPerSlot: number;
+  slotIds: string[];
+  status: 'open' | 'cancelled';
+  cancelReason?: string;
+  cancelledAt?: string;
+  cancelledBy?: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface SlotRecord {
+  id: string;
+  sessionId: string;
+  stationId: string;
+  host: string;
+  startsAt: string;
+  endsAt: string;
+  seats: number;
+  booked: number;
+  status: 'open' | 'cancelled';
+}
+
+export interface BookingRecord {
+  id: string;
+  slotId: string;
+  sessionId: string;
+  stationId: string;
+  stationName: string;
+  host: string;
+  slotStartsAt: string;
+  slotEndsAt: string;
+  userId: string;
+  topic: string;
+  phoneEnc?: string;
+  phoneMasked?: string;
+  status: BookingStatus;
+  /** Which of the resident's cap tokens this booking holds (see capKeys). */
+  capToken: number;
+  createdAt: string;
+  cancelledAt?: string;
+  cancelledBy?: 'resident' | 'official';
+  cancelReason?: string;
+  outcomeNote?: string;
+  outcomeAt?: string;
+  outcomeBy?: string;
+  concernId?: string;
+}
+
+/** One token per upcoming booking a resident may hold; free when empty or when its slot has started. */
+export interface CapTokenRecord {
+  index: number;
+  bookingId?: string;
+  slotId?: string;
+  startsAt?: string;
+}
+
+/** Same host whatever the spacing or width of the characters typed. */
+export function hostKey(host: string): string {
+  const normal = host.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return createHash('sha256').update(normal).digest('base64url').slice(0, 22);
+}
+
+export const bookingKeys = {
+  session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'SESSION' }),
+  sessionsOf: (stationId: string) => `STATION#${stationId}#SESSIONS`,
+  /** The host's calendar at one station: one entry per open session, and a version item that serialises writers. */
+  hostCalendar: (stationId: string, key: string) => `HOSTCAL#${stationId}#${key}`,
+  hostCalendarEntry: (stationId: string, key: string, startsAt: string, sessionId: string) => ({
+    pk: bookingKeys.hostCalendar(stationId, key),
+    sk: `${startsAt}#${sessionId}`,
+  }),
+  hostCalendarLock: (stationId: string, key: string) => ({ pk: bookingKeys.hostCalendar(stationId, key), sk: 'LOCK' }),
+  slot: (id: string) => ({ pk: `SLOT#${id}`, sk: 'SLOT' }),
+  slotsOf: (stationId: string) => `STATION#${stationId}#SLOTS`,
+  /** "This resident holds a booking of this slot": lives in the slot's partition, so a consistent Query finds all. */
+  booker: (slotId: string, userId: string) => ({ pk: `SLOT#${slotId}`, sk: `BOOKER#${userId}` }),
+  booking: (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' }),
+  bookingsOfUser: (userId: string) => `USER#${userId}#BOOKINGS`,
+  bookingsOfStationDay: (stationId: string, date: string) => `STATION#${stationId}#BOOKINGS#${date}`,
+  capTokens: (userId: string) => `BOOKCAP#${userId}`,
+  capToken: (userId: string, index: number) => ({ pk: `BOOKCAP#${userId}`, sk: String(index) }),
+};
+
+export function sessionItem(s: SessionRecord): Record<string, unknown> {
+  return {
+    ...bookingKeys.session(s.id),
+    gsi1pk: bookingKeys.sessionsOf(s.stationId),
+    gsi1sk: `${s.startsAt}#${s.id}`,
+    entity: 'session',
+    ...s,
+  };
+}
+
+export function hostCalendarEntryItem(s: SessionRecord): Record<string, unknown> {
+  return {
+    ...bookingKeys.hostCalendarEntry(s.stationId, s.hostKey, s.startsAt, s.id),
+    entity: 'host_calendar_entry',
+    sessionId: s.id,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+  };
+}
+
+/** Open slots are in the station's slot index; a cancelled slot leaves it (the index is sparse). */
+export function slotItem(s: SlotRecord): Record<string, unknown> {
+  return {
+    ...bookingKeys.slot(s.id),
+    ...(s.status === 'open' ? { gsi1pk: bookingKeys.slotsOf(s.stationId), gsi1sk: `${s.startsAt}#${s.id}` } : {}),
+    entity: 'slot',
+    ...s,
+  };
+}
+
+export function bookerItem(b: BookingRecord): Record<string, unknown> {
+  return { ...bookingKeys.booker(b.slotId, b.userId), entity: 'booker', bookingId: b.id, userId: b.userId };
+}
+
+export function bookingItem(b: BookingRecord): Record<string, unknown> {
+  return {
+    ...bookingKeys.booking(b.id),
+    gsi1pk: bookingKeys.bookingsOfUser(b.userId),
+    gsi1sk: `${b.slotStartsAt}#${b.id}`,
+    gsi2pk: bookingKeys.bookingsOfStationDay(b.stationId, shanghaiDate(b.slotStartsAt)),
+    gsi2sk: `${b.slotStartsAt}#${b.id}`,
+    entity: 'booking',
+    ...b,
+  };
+}
+
+export const toSession = (item: Record<string, unknown>): SessionRecord => ({
+  id: item.id as string,
+  stationId: item.stationId as string,
+  host: item.host as string,
+  hostKey: item.hostKey as string,
+  startsAt: item.startsAt as string,
+  endsAt: item.endsAt as string,
+  slotMinutes: item.slotMinutes as number,
+  seatsPerSlot: item.seatsPerSlot as number,
+  slotIds: (item.slotIds as string[]) ?? [],
+  status: item.status as SessionRecord['status'],
+  ...(item.cancelReason ? { cancelReason: item.cancelReason as string } : {}),
+  ...(item.cancelledAt ? { cancelledAt: item.cancelledAt as string } : {}),
+  ...(item.cancelledBy ? { cancelledBy: item.cancelledBy as string } : {}),
+  createdBy: item.createdBy as string,
+  createdAt: item.createdAt as string,
+});
+
+export const toSlotRecord = (item: Record<string, unknown>): SlotRecord => ({
+  id: item.id as string,
+  sessionId: item.sessionId as string,
+  stationId: item.stationId as string,
+  host: item.host as string,
+  startsAt: item.startsAt as string,
+  endsAt: item.endsAt as string,
+  seats: Number(item.seats),
+  booked: Number(item.booked),
+  status: item.status as SlotRecord['status'],
+});
+
+export const toBookingRecord = (item: Record<string, unknown>): BookingRecord => item as unknown as BookingRecord;
+
+export const toCapToken = (item: Record<string, unknown>): CapTokenRecord => ({
+  index: Number(item.sk),
+  ...(item.bookingId ? { bookingId: item.bookingId as string, slotId: item.slotId as string, startsAt: item.startsAt as string } : {}),
+});
+
+/** Booking window of a slot start, relative to `now`: 'ok', or why not. */
+export function bookingWindow(startsAt: string, now: number): 'ok' | 'started' | 'too_soon' | 'too_far' {
+  const start = Date.parse(startsAt);
+  if (start <= now) return 'started';
+  if (start <= now + BOOKING_RULES.minLeadMinutes * 60_000) return 'too_soon';
+  if (start > now + BOOKING_RULES.maxAheadDays * 24 * 3600_000) return 'too_far';
+  return 'ok';
+}
+
+export function toSlot(s: SlotRecord, now = Date.now()): Slot {
+  const seatsLeft = Math.max(0, s.seats - s.booked);
+  return {
+    id: s.id,
+    sessionId: s.sessionId,
+    stationId: s.stationId,
+    host: s.host,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    seats: s.seats,
+    booked: s.booked,
+    seatsLeft,
+    status: s.status,
+    bookable: s.status === 'open' && seatsLeft > 0 && bookingWindow(s.startsAt, now) === 'ok',
+  };
+}
+
+export function toSessionSummary(s: SessionRecord): SessionSummary {
+  return {
+    id: s.id,
+    stationId: s.stationId,
+    host: s.host,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    slotMinutes: s.slotMinutes,
+    seatsPerSlot: s.seatsPerSlot,
+    status: s.status,
+    ...(s.cancelReason ? { cancelReason: s.cancelReason } : {}),
+    ...(s.cancelledAt ? { cancelledAt: s.cancelledAt } : {}),
+    createdAt: s.createdAt,
+  };
+}
+
+export function toBooking(b: BookingRecord, residentName?: string): Booking {
+  return {
+    id: b.id,
+    slotId: b.slotId,
+    sessionId: b.sessionId,
+    stationId: b.stationId,
+    stationName: b.stationName,
+    host: b.host,
+    slotStartsAt: b.slotStartsAt,
+    slotEndsAt: b.slotEndsAt,
+    userId: b.userId,
+    ...(residentName ? { residentName } : {}),
+    topic: b.topic,
+    ...(b.phoneMasked ? { contactPhoneMasked: b.phoneMasked } : {}),
+    status: b.status,
+    createdAt: b.createdAt,
+    ...(b.cancelledAt ? { cancelledAt: b.cancelledAt } : {}),
+    ...(b.cancelledBy ? { cancelledBy: b.cancelledBy } : {}),
+    ...(b.cancelReason ? { cancelReason: b.cancelReason } : {}),
+    ...(b.outcomeNote ? { outcomeNote: b.outcomeNote } : {}),
+    ...(b.outcomeAt ? { outcomeAt: b.outcomeAt } : {}),
+    ...(b.concernId ? { concernId: b.concernId } : {}),
+  };
+}

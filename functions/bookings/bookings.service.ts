@@ -1,0 +1,350 @@
+// 局长驻点: officials open office-hour sessions cut into slots; residents book a seat of a slot. The rules that
+// concurrent requests could break live in the repository's transactions; this layer checks input, authorizes,
+// and turns a refused transaction into the contract's error.
+import {
+  BOOKING_RULES,
+  type Booking,
+  type CreateBookingBody,
+  type CreateSessionBody,
+  type OutcomeBody,
+  type Session,
+  type SessionSummary,
+  type Slot,
+} from '@shared/schemas/bookings';
+import type { Role } from '@shared/schemas/common';
+import {
+  AlreadyBookedError,
+  ConflictError,
+  ForbiddenError,
+  InvalidStateError,
+  NotFoundError,
+  SlotFullError,
+  UnavailableError,
+  ValidationError,
+} from '../core/errors';
+import { newId } from '../core/ids';
+import type { Page } from '../core/pagination';
+import { encryptPhone, maskPhone } from '../core/phone';
+import { holds, requireRole, type Principal } from '../core/policy';
+import { secrets } from '../core/secrets';
+import { DAY_MS, HOUR_MS, shanghaiDate } from '../core/time';
+import { getStation, type StationRecord } from '../orgs/orgs.repository';
+import { displayNames } from '../users/users.repository';
+import {
+  bookingWindow,
+  hostKey,
+  toBooking,
+  toSessionSummary,
+  toSlot,
+  type BookingRecord,
+  type SessionRecord,
+  type SlotRecord,
+} from './booking.entity';
+import {
+  activeBookingIds,
+  backoff,
+  book,
+  cancelBookingTx,
+  getBooking,
+  getSession,
+  getSlot,
+  hasBooker,
+  listBookingsOfStationDay,
+  listBookingsOfUser,
+  listOpenSlots,
+  listSessions as listSessionRecords,
+  markSessionCancelled,
+  putOutcome,
+  putSession,
+  readCapTokens,
+  readHostCalendar,
+} from './bookings.repository';
+
+/** Who runs a station's office hours: its officials, and township admins (and admins) above it. */
+const STATION_MANAGERS: Role[] = ['official', 'township_admin', 'admin'];
+const MINUTE_MS = 60_000;
+/** Attempts of a contended transaction before answering 503; each attempt re-reads what it decides on. */
+const MAX_ATTEMPTS = 12;
+
+async function stationOr404(stationId: string): Promise<StationRecord> {
+  const station = await getStation(stationId);
+  if (!station) throw new NotFoundError('驻点工作室不存在');
+  return station;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sessions
+
+export async function createSession(principal: Principal, stationId: string, body: CreateSessionBody): Promise<Session> {
+  const station = await stationOr404(stationId);
+  requireRole(principal, STATION_MANAGERS, station.path);
+
+  const now = Date.now();
+  const start = Date.parse(body.startsAt);
+  const end = Date.parse(body.endsAt);
+  const minutes = (end - start) / MINUTE_MS;
+  const slotCount = minutes / body.slotMinutes;
+  const refuse = (path: string, message: string) => new ValidationError(message, [{ path, message }]);
+  if (start <= now) throw refuse('startsAt', '开始时间须晚于现在');
+  if (start > now + BOOKING_RULES.maxAheadDays * DAY_MS) throw refuse('startsAt', `最多提前 ${BOOKING_RULES.maxAheadDays} 天安排接待`);
+  if (end - start > BOOKING_RULES.maxSessionHours * HOUR_MS) throw refuse('endsAt', `一次接待不超过 ${BOOKING_RULES.maxSessionHours} 小时`);
+  if (!Number.isInteger(minutes) || !Number.isInteger(slotCount)) throw refuse('slotMinutes', '接待时长须为每段时长的整数倍');
+  if (slotCount > BOOKING_RULES.maxSlotsPerSession) throw refuse('slotMinutes', `一次接待最多分 ${BOOKING_RULES.maxSlotsPerSession} 段`);
+
+  const at = iso(now);
+  const session: SessionRecord = {
+    id: newId(),
+    stationId,
+    host: body.host,
+    hostKey: hostKey(body.host),
+    startsAt: iso(start),
+    endsAt: iso(end),
+    slotMinutes: body.slotMinutes,
+    seatsPerSlot: body.seatsPerSlot,
+    slotIds: [],
+    status: 'open',
+    createdBy: principal.userId,
+    createdAt: at,
+  };
+  const slots: SlotRecord[] = Array.from({ length: slotCount }, (_, i) => ({
+    id: newId(),
+    sessionId: session.id,
+    stationId,
+    host: session.host,
+    startsAt: iso(start + i * body.slotMinutes * MINUTE_MS),
+    endsAt: iso(start + (i + 1) * body.slotMinutes * MINUTE_MS),
+    seats: body.seatsPerSlot,
+    booked: 0,
+    status: 'open',
+  }));
+  session.slotIds = slots.map((s) => s.id);
+
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    // Every open session of the host that starts early enough to reach into this one (sessions last ≤ 12 h).
+    const calendar = await readHostCalendar(stationId, session.hostKey, iso(start - BOOKING_RULES.maxSessionHours * HOUR_MS), session.endsAt);
+    const clash = calendar.entries.find((e) => e.startsAt < session.endsAt && e.endsAt > session.startsAt);
+    if (clash) throw new ConflictError(`${session.host}在该时间段已有接待安排，不能重叠`);
+    if ((await putSession(session, slots, calendar.version)) === 'ok') {
+      return { ...toSessionSummary(session), slots: slots.map((s) => toSlot(s, now)) };
+    }
+    await backoff(attempt);
+  }
+  throw new UnavailableError();
+}
+
+export async function listSessions(
+  principal: Principal,
+  stationId: string,
+  q: { from?: string; to?: string; limit: number; cursor?: string },
+): Promise<Page<SessionSummary>> {
+  const station = await stationOr404(stationId);
+  requireRole(principal, STATION_MANAGERS, station.path);
+  const from = q.from ? Date.parse(q.from) : Date.parse(`${shanghaiDate()}T00:00:00+08:00`);
+  const to = q.to ? Date.parse(q.to) : from + BOOKING_RULES.maxAheadDays * DAY_MS;
+  const page = await listSessionRecords(stationId, iso(from), iso(to), q.limit, q.cursor);
+  return { items: page.items.map(toSessionSummary), nextCursor: page.nextCursor };
+}
+
+/**
+ * Cancels a whole session: first the session and its slots (one transaction, after which nothing can be booked),
+ * then every booking still holding a seat, each with the reason its resident will see. Calling it again on a
+ * cancelled session finishes whatever an interrupted call left, and cancels nothing twice.
+ */
+export async function cancelSession(principal: Principal, sessionId: string, reason: string): Promise<SessionSummary> {
+  let session = await getSession(sessionId);
+  if (!session) throw new NotFoundError('接待安排不存在');
+  const station = await stationOr404(session.stationId);
+  requireRole(principal, STATION_MANAGERS, station.path);
+
+  const now = Date.now();
+  if (session.status === 'open') {
+    if (Date.parse(session.endsAt) <= now) throw new InvalidStateError('接待已结束，不能取消');
+    await markSessionCancelled(session, reason, principal.userId, iso(now));
+    session = (await getSession(sessionId))!;
+  }
+
+  let cancelled = 0;
+  const at = iso(Date.now());
+  for (const slotId of session.slotIds) {
+    const ids = await activeBookingIds(slotId);
+    const results = await Promise.all(
+      ids.map(async (id) => {
+        const b = await getBooking(id);
+        return b ? cancelOne(b, { by: 'official', at, reason: session!.cancelReason ?? reason, releaseSeat: false }) : false;
+      }),
+    );
+    cancelled += results.filter(Boolean).length;
+  }
+  return { ...toSessionSummary(session), cancelledBookings: cancelled };
+}
+
+/** One booking's cancel transaction with its retries; true if this call cancelled it. */
+async function cancelOne(
+  b: BookingRecord,
+  opts: { by: 'resident' | 'official'; at: string; reason?: string; notStartedBy?: string; releaseSeat: boolean },
+): Promise<boolean> {
+  let releaseToken = true;
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const outcome = await cancelBookingTx(b, { ...opts, releaseToken });
+    if (outcome === 'cancelled') return true;
+    if (outcome === 'not_cancellable') return false;
+    // The token no longer names this booking: its slot has started and the token went to a newer booking.
+    if (outcome === 'token_moved') releaseToken = false;
+    else await backoff(attempt);
+  }
+  throw new UnavailableError();
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Slots
+
+export async function listSlots(stationId: string, q: { from?: string; to?: string; limit: number; cursor?: string }): Promise<Page<Slot>> {
+  await stationOr404(stationId);
+  const now = Date.now();
+  const from = q.from ? Date.parse(q.from) : now;
+  const to = q.to ? Date.parse(q.to) : from + 14 * DAY_MS;
+  const page = await listOpenSlots(stationId, iso(from), iso(to), q.limit, q.cursor);
+  return { items: page.items.map((s) => toSlot(s, now)), nextCursor: page.nextCursor };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Bookings
+
+function refuseWindow(why: ReturnType<typeof bookingWindow>): never {
+  if (why === 'started') throw new InvalidStateError('该时段已开始或已结束，不能预约');
+  if (why === 'too_soon') throw new InvalidStateError(`开始前 ${BOOKING_RULES.minLeadMinutes} 分钟内不能预约，请选择其他时段`);
+  throw new InvalidStateError(`最多提前 ${BOOKING_RULES.maxAheadDays} 天预约`);
+}
+
+/** Why the slot refused a seat, from a fresh read of it and of the caller's marker. */
+async function slotRefusal(slotId: string, userId: string, now: number): Promise<Error> {
+  if (await hasBooker(slotId, userId)) return new AlreadyBookedError();
+  const slot = await getSlot(slotId);
+  if (!slot) return new NotFoundError('预约时段不存在');
+  if (slot.status !== 'open') return new InvalidStateError('该时段的接待已取消');
+  const why = bookingWindow(slot.startsAt, now);
+  if (why !== 'ok') {
+    try {
+      refuseWindow(why);
+    } catch (err) {
+      return err as Error;
+    }
+  }
+  return new SlotFullError();
+}
+
+export async function createBooking(principal: Principal, slotId: string, body: CreateBookingBody): Promise<Booking> {
+  const slot = await getSlot(slotId);
+  if (!slot) throw new NotFoundError('预约时段不存在');
+  if (slot.status !== 'open') throw new InvalidStateError('该时段的接待已取消');
+  const firstNow = Date.now();
+  const why = bookingWindow(slot.startsAt, firstNow);
+  if (why !== 'ok') refuseWindow(why);
+  const station = await stationOr404(slot.stationId);
+  const phone = body.contactPhone
+    ? { phoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), phoneMasked: maskPhone(body.contactPhone) }
+    : {};
+  const id = newId();
+
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const now = Date.now();
+    const nowIso = iso(now);
+    if (attempt > 1) {
+      // A full slot stays full for everyone still waiting: answer without another transaction.
+      const fresh = await getSlot(slotId);
+      if (fresh && fresh.status === 'open' && fresh.booked >= fresh.seats) throw await slotRefusal(slotId, principal.userId, now);
+    } else if (slot.booked >= slot.seats) {
+      throw await slotRefusal(slotId, principal.userId, now);
+    }
+
+    const tokens = await readCapTokens(principal.userId);
+    const live = tokens.filter((t) => t.bookingId && t.startsAt! > nowIso);
+    if (live.some((t) => t.slotId === slotId)) throw new AlreadyBookedError();
+    const free = tokens.find((t) => !t.bookingId || t.startsAt! <= nowIso);
+    if (!free) {
+      throw new ConflictError(`每人最多同时预约 ${BOOKING_RULES.maxUpcoming} 个时段，请先取消或等已约时段结束后再约`);
+    }
+
+    const booking: BookingRecord = {
+      id,
+      slotId,
+      sessionId: slot.sessionId,
+      stationId: slot.stationId,
+      stationName: station.name,
+      host: slot.host,
+      slotStartsAt: slot.startsAt,
+      slotEndsAt: slot.endsAt,
+      userId: principal.userId,
+      topic: body.topic,
+      ...phone,
+      status: 'booked',
+      capToken: free.index,
+      createdAt: nowIso,
+    };
+    const outcome = await book(booking, nowIso, iso(now + BOOKING_RULES.minLeadMinutes * MINUTE_MS));
+    if (outcome === 'booked') return toBooking(booking);
+    if (outcome === 'already_booked') throw new AlreadyBookedError();
+    if (outcome === 'slot_refused') throw await slotRefusal(slotId, principal.userId, now);
+    // 'token_taken' (another booking of the same resident claimed that token) or 'conflict': read again, retry.
+    await backoff(attempt);
+  }
+  throw new UnavailableError();
+}
+
+export async function myBookings(principal: Principal, limit: number, cursor?: string): Promise<Page<Booking>> {
+  const page = await listBookingsOfUser(principal.userId, limit, cursor);
+  return { items: page.items.map((b) => toBooking(b)), nextCursor: page.nextCursor };
+}
+
+/** The booker cancels before the slot starts; the seat is free again. Cancelling twice answers the same. */
+export async function cancelBooking(principal: Principal, bookingId: string): Promise<Booking> {
+  const b = await getBooking(bookingId);
+  if (!b || b.userId !== principal.userId) throw new NotFoundError('预约不存在');
+  if (b.status === 'cancelled') return toBooking(b);
+  if (b.status !== 'booked') throw new InvalidStateError('该预约已结束，不能取消');
+  const now = Date.now();
+  if (Date.parse(b.slotStartsAt) <= now) throw new InvalidStateError('时段已开始，不能取消');
+  const done = await cancelOne(b, { by: 'resident', at: iso(now), notStartedBy: iso(now), releaseSeat: true });
+  const fresh = (await getBooking(bookingId))!;
+  if (!done && fresh.status !== 'cancelled') throw new InvalidStateError('时段已开始，不能取消');
+  return toBooking(fresh);
+}
+
+export async function stationBookings(
+  principal: Principal,
+  stationId: string,
+  q: { date?: string; limit: number; cursor?: string },
+): Promise<Page<Booking>> {
+  const station = await stationOr404(stationId);
+  requireRole(principal, STATION_MANAGERS, station.path);
+  const page = await listBookingsOfStationDay(stationId, q.date ?? shanghaiDate(), q.limit, q.cursor);
+  const names = await displayNames([...new Set(page.items.map((b) => b.userId))]);
+  return { items: page.items.map((b) => toBooking(b, names.get(b.userId))), nextCursor: page.nextCursor };
+}
+
+/** The station's official records what came of a booking once its slot has started. */
+export async function recordOutcome(principal: Principal, bookingId: string, body: OutcomeBody): Promise<Booking> {
+  const b = await getBooking(bookingId);
+  if (!b) throw new NotFoundError('预约不存在');
+  const station = await getStation(b.stationId);
+  if (!station || !holds(principal, ['official'], station.path)) {
+    // The booker and the station's managers know the booking exists; anyone else must not learn that it does.
+    if (b.userId === principal.userId || holds(principal, STATION_MANAGERS, station?.path ?? [])) {
+      throw new ForbiddenError('只有本驻点的干部可以记录接待结果');
+    }
+    throw new NotFoundError('预约不存在');
+  }
+  if (body.createConcern) {
+    // Refused rather than ignored, and nothing is recorded: the official can retry without the flag.
+    throw new InvalidStateError('群众说事功能尚未开放，暂不能转为说事；接待结果未保存，请取消“转为说事”后再提交');
+  }
+  if (b.status === 'cancelled') throw new InvalidStateError('该预约已取消，不能记录接待结果');
+  const at = iso(Date.now());
+  if (b.slotStartsAt > at) throw new InvalidStateError('时段开始后才能记录接待结果');
+  const updated = await putOutcome(bookingId, { status: body.status, note: body.note, by: principal.userId, at });
+  if (!updated) throw new InvalidStateError('该预约已取消，不能记录接待结果');
+  const names = await displayNames([b.userId]);
+  return toBooking(updated, names.get(b.userId));
+}

@@ -1,0 +1,24 @@
+import { createRouteGroup } from '../core/http/stack';
+import {
+  cancelBooking,
+  cancelSession,
+  createBooking,
+  createSession,
+  listSessions,
+  listSlots,
+  myBookings,
+  recordOutcome,
+  stationBookings,
+} from './bookings.service';
+
+export const handler = createRouteGroup('bookings', {
+  createSession: ({ user, params, body }) => createSession(user(), params.stationId, body),
+  listSessions: ({ user, params, query }) => listSessions(user(), params.stationId, query),
+  cancelSession: ({ user, params, body }) => cancelSession(user(), params.sessionId, body.reason),
+  listSlots: ({ params, query }) => listSlots(params.stationId, query),
+  createBooking: ({ user, params, body }) => createBooking(user(), params.slotId, body),
+  myBookings: ({ user, query }) => myBookings(user(), query.limit, query.cursor),
+  cancelBooking: ({ user, params }) => cancelBooking(user(), params.bookingId),
+  stationBookings: ({ user, params, query }) => stationBookings(user(), params.stationId, query),
+  recordOutcome: ({ user, params, body }) => recordOutcome(user(), params.bookingId, body),
+});

@@ -1,0 +1,199 @@
+// Ideas, supports and reports. A support (or a report) and the idea's counter change in one transaction, so the
+// count equals the number of support records however many members tap at once.
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { batchGet, cancellationCode, isCancelled, transact } from '../core/batch';
+import { TABLE, ddb } from '../core/dynamo';
+import { logger } from '../core/http/logger';
+import { queryPage, type Page } from '../core/pagination';
+import { ideaItem, ideaKeys, statusOf, toIdeaRecord, type IdeaRecord, type Moderation } from './idea.entity';
+
+/** Three distinct members reporting an idea hide it until the secretary restores it. */
+export const REPORTS_TO_HIDE = 3;
+
+export async function putIdea(record: IdeaRecord): Promise<void> {
+  await ddb.send(new PutCommand({ TableName: TABLE, Item: ideaItem(record), ConditionExpression: 'attribute_not_exists(pk)' }));
+}
+
+export async function getIdea(id: string): Promise<IdeaRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: ideaKeys.idea(id), ConsistentRead: true }));
+  return out.Item ? toIdeaRecord(out.Item) : undefined;
+}
+
+export async function getIdeas(ids: string[]): Promise<IdeaRecord[]> {
+  return (await batchGet(ids.map(ideaKeys.idea))).map(toIdeaRecord);
+}
+
+export interface IdeaListOptions {
+  sort: 'new' | 'hot';
+  status?: string;
+  /** Members see visible ideas and their own; the secretary and township staff see everything. */
+  viewer: { userId: string; seesAll: boolean };
+  limit: number;
+  cursor?: string;
+}
+
+export function listIdeas(branchId: string, o: IdeaListOptions): Promise<Page<IdeaRecord>> {
+  const clauses: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (o.status) {
+    clauses.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = o.status;
+  }
+  if (!o.viewer.seesAll) {
+    clauses.push('(moderation = :visible OR authorId = :me)');
+    values[':visible'] = 'visible';
+    values[':me'] = o.viewer.userId;
+  }
+  return queryPage(
+    {
+      index: o.sort === 'hot' ? 'gsi4' : 'gsi1',
+      pk: ideaKeys.branchIdeas(branchId),
+      forward: false,
+      limit: o.limit,
+      cursor: o.cursor,
+      filter: clauses.length
+        ? { FilterExpression: clauses.join(' AND '), ExpressionAttributeNames: Object.keys(names).length ? names : undefined, ExpressionAttributeValues: values }
+        : undefined,
+    },
+    toIdeaRecord,
+  );
+}
+
+/** Which of these ideas the user has supported (one BatchGet for a whole page). */
+export async function supportedBy(ideaIds: string[], userId: string): Promise<Set<string>> {
+  const items = await batchGet(ideaIds.map((id) => ideaKeys.support(id, userId)));
+  return new Set(items.map((i) => String(i.pk).slice('IDEA#'.length)));
+}
+
+export async function hasReported(ideaId: string, userId: string): Promise<boolean> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: ideaKeys.report(ideaId, userId) }));
+  return Boolean(out.Item);
+}
+
+async function currentCount(ideaId: string): Promise<number> {
+  return (await getIdea(ideaId))?.supportCount ?? 0;
+}
+
+async function supportExists(ideaId: string, userId: string): Promise<boolean> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: ideaKeys.support(ideaId, userId), ConsistentRead: true }));
+  return Boolean(out.Item);
+}
+
+/** Idempotent: supporting twice changes nothing. Only visible ideas take supports. */
+export async function addSupport(ideaId: string, userId: string): Promise<number | 'not_visible'> {
+  const at = new Date().toISOString();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transact([
+        { Put: { TableName: TABLE, Item: { ...ideaKeys.support(ideaId, userId), entity: 'support', userId, createdAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Update: {
+            TableName: TABLE,
+            Key: ideaKeys.idea(ideaId),
+            UpdateExpression: 'ADD supportCount :one, gsi4n :one',
+            ConditionExpression: 'moderation = :visible',
+            ExpressionAttributeValues: { ':one': 1, ':visible': 'visible' },
+          },
+        },
+      ]);
+      return currentCount(ideaId);
+    } catch (err) {
+      if (cancellationCode(err, 1) === 'ConditionalCheckFailed') return 'not_visible';
+      // "Already supported" is only believed once the record is seen: a cancellation under contention must not
+      // be mistaken for it, or a tap would be answered as counted and lost.
+      if (cancellationCode(err, 0) === 'ConditionalCheckFailed' && (await supportExists(ideaId, userId))) return currentCount(ideaId);
+      if (!isCancelled(err) || attempt >= 8) throw err;
+      logger.warn('support transaction cancelled without a support record; retrying', { attempt });
+    }
+  }
+}
+
+/** Idempotent: withdrawing a support that is not there changes nothing. */
+export async function removeSupport(ideaId: string, userId: string): Promise<number> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await transact([
+        { Delete: { TableName: TABLE, Key: ideaKeys.support(ideaId, userId), ConditionExpression: 'attribute_exists(pk)' } },
+        {
+          Update: {
+            TableName: TABLE,
+            Key: ideaKeys.idea(ideaId),
+            UpdateExpression: 'ADD supportCount :minus, gsi4n :minus',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':minus': -1 },
+          },
+        },
+      ]);
+      return currentCount(ideaId);
+    } catch (err) {
+      if (cancellationCode(err, 0) === 'ConditionalCheckFailed' && !(await supportExists(ideaId, userId))) return currentCount(ideaId);
+      if (!isCancelled(err) || attempt >= 8) throw err;
+    }
+  }
+}
+
+/**
+ * Changes moderation or the answer of an idea read as `expected`, keeping the stored `status` consistent; the
+ * condition on the old moderation makes a concurrent hide and answer serialize instead of overwriting each other.
+ */
+export async function updateIdeaState(
+  expected: IdeaRecord,
+  change: { moderation?: Moderation; answer?: IdeaRecord['answer']; resetReports?: boolean },
+): Promise<IdeaRecord | undefined> {
+  const next = { ...expected, ...change };
+  const sets = ['#status = :status', 'moderation = :mod'];
+  const values: Record<string, unknown> = { ':status': statusOf(next), ':mod': next.moderation, ':expectedMod': expected.moderation };
+  if (change.answer) {
+    sets.push('answer = :answer');
+    values[':answer'] = change.answer;
+  }
+  if (change.resetReports) sets.push('reportCount = :zero');
+  if (change.resetReports) values[':zero'] = 0;
+  try {
+    const out = await ddb.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: ideaKeys.idea(expected.id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'moderation = :expectedMod',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return toIdeaRecord(out.Attributes!);
+  } catch (err) {
+    if ((err as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw err;
+  }
+}
+
+/** Records a member's report once; returns the idea's report count afterwards, or 'already' for a repeat. */
+export async function addReport(ideaId: string, userId: string, reason: string): Promise<number | 'already'> {
+  try {
+    await transact([
+      {
+        Put: {
+          TableName: TABLE,
+          Item: { ...ideaKeys.report(ideaId, userId), entity: 'report', userId, reason, createdAt: new Date().toISOString() },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Update: {
+          TableName: TABLE,
+          Key: ideaKeys.idea(ideaId),
+          UpdateExpression: 'ADD reportCount :one',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':one': 1 },
+        },
+      },
+    ]);
+  } catch (err) {
+    if (cancellationCode(err, 0) === 'ConditionalCheckFailed') return 'already';
+    throw err;
+  }
+  return (await getIdea(ideaId))?.reportCount ?? 0;
+}

@@ -1,0 +1,150 @@
+import type * as z from 'zod';
+import type { AnswerIdeaBody, CreateIdeaBody, Idea, ListIdeasQuery, SupportResult } from '@shared/schemas/themeday';
+import type { PageQuery } from '@shared/schemas/common';
+import { ConflictError, ContentRejectedError, InvalidStateError, NotFoundError } from '../core/errors';
+import { newId } from '../core/ids';
+import type { Page } from '../core/pagination';
+import { holds, requireRole, requireVisible, type Principal } from '../core/policy';
+import { contentChecker } from '../content/content-check';
+import { BRANCH_READERS, requireBranch } from '../orgs/branches';
+import { displayNames } from '../users/users.repository';
+import { statusOf, type IdeaRecord } from './idea.entity';
+import {
+  REPORTS_TO_HIDE,
+  addReport,
+  addSupport,
+  getIdea,
+  hasReported,
+  listIdeas,
+  putIdea,
+  removeSupport,
+  supportedBy,
+  updateIdeaState,
+} from './ideas.repository';
+
+function toIdea(r: IdeaRecord, names: Map<string, string>, supported: Set<string>, reportedByMe?: boolean): Idea {
+  return {
+    id: r.id,
+    branchId: r.branchId,
+    authorId: r.authorId,
+    authorName: names.get(r.authorId) ?? '',
+    title: r.title,
+    content: r.content,
+    category: r.category,
+    status: statusOf(r),
+    supportCount: r.supportCount,
+    supportedByMe: supported.has(r.id),
+    ...(reportedByMe !== undefined ? { reportedByMe } : {}),
+    ...(r.answer ? { answer: { status: r.answer.status, reply: r.answer.reply, answeredAt: r.answer.answeredAt } } : {}),
+    createdAt: r.createdAt,
+  };
+}
+
+/** The idea, if the caller may see it: pending or hidden ideas only to their author and the branch's leaders. */
+async function visibleIdea(principal: Principal, ideaId: string): Promise<IdeaRecord> {
+  const idea = await getIdea(ideaId);
+  if (!idea) throw new NotFoundError('创意不存在');
+  requireVisible(principal, BRANCH_READERS, idea.path);
+  if (idea.moderation !== 'visible' && idea.authorId !== principal.userId && !seesAll(principal, idea.path)) {
+    throw new NotFoundError('创意不存在');
+  }
+  return idea;
+}
+
+const seesAll = (p: Principal, path: string[]) => holds(p, ['secretary', 'township_admin', 'admin'], path);
+
+async function present(principal: Principal, idea: IdeaRecord): Promise<Idea> {
+  const [names, supported, reported] = await Promise.all([
+    displayNames([idea.authorId]),
+    supportedBy([idea.id], principal.userId),
+    hasReported(idea.id, principal.userId),
+  ]);
+  return toIdea(idea, names, supported, reported);
+}
+
+export async function createIdea(principal: Principal, branchId: string, body: z.infer<typeof CreateIdeaBody>): Promise<Idea> {
+  const branch = await requireBranch(branchId);
+  requireRole(principal, ['member', 'secretary'], branch.path);
+  const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'idea');
+  if (verdict === 'risky') throw new ContentRejectedError();
+  const record: IdeaRecord = {
+    id: newId(),
+    branchId,
+    path: branch.path,
+    authorId: principal.userId,
+    title: body.title,
+    content: body.content,
+    category: body.category,
+    // Kept, not rejected: a "review" verdict waits for a person, visible to its author and the secretary.
+    moderation: verdict === 'review' ? 'pending_review' : 'visible',
+    supportCount: 0,
+    reportCount: 0,
+    createdAt: new Date().toISOString(),
+  };
+  await putIdea(record);
+  return toIdea(record, new Map([[principal.userId, principal.user.displayName]]), new Set());
+}
+
+export async function listBranchIdeas(
+  principal: Principal,
+  branchId: string,
+  query: z.infer<typeof ListIdeasQuery> & z.infer<typeof PageQuery>,
+): Promise<Page<Idea>> {
+  const branch = await requireBranch(branchId);
+  requireRole(principal, BRANCH_READERS, branch.path);
+  const page = await listIdeas(branchId, {
+    sort: query.sort,
+    status: query.status,
+    viewer: { userId: principal.userId, seesAll: seesAll(principal, branch.path) },
+    limit: query.limit,
+    cursor: query.cursor,
+  });
+  const ids = page.items.map((i) => i.id);
+  const [names, supported] = await Promise.all([displayNames([...new Set(page.items.map((i) => i.authorId))]), supportedBy(ids, principal.userId)]);
+  return { items: page.items.map((i) => toIdea(i, names, supported)), nextCursor: page.nextCursor };
+}
+
+export async function getIdeaFor(principal: Principal, ideaId: string): Promise<Idea> {
+  return present(principal, await visibleIdea(principal, ideaId));
+}
+
+export async function setSupport(principal: Principal, ideaId: string, on: boolean): Promise<z.infer<typeof SupportResult>> {
+  const idea = await visibleIdea(principal, ideaId);
+  requireRole(principal, ['member'], idea.path);
+  if (!on) return { supportCount: await removeSupport(ideaId, principal.userId), supportedByMe: false };
+  const count = await addSupport(ideaId, principal.userId);
+  if (count === 'not_visible') throw new InvalidStateError('该创意正在审核或已隐藏，暂不能支持');
+  return { supportCount: count, supportedByMe: true };
+}
+
+export async function answerIdea(principal: Principal, ideaId: string, body: z.infer<typeof AnswerIdeaBody>): Promise<Idea> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const idea = await visibleIdea(principal, ideaId);
+    requireRole(principal, ['secretary'], idea.path);
+    const answer = { status: body.status, reply: body.reply, answeredAt: new Date().toISOString(), answeredBy: principal.userId };
+    const updated = await updateIdeaState(idea, { answer });
+    if (updated) return present(principal, updated);
+  }
+  throw new ConflictError('创意状态刚刚发生变化，请刷新后重试');
+}
+
+export async function reportIdea(principal: Principal, ideaId: string, reason: string): Promise<{ reported: true }> {
+  const idea = await visibleIdea(principal, ideaId);
+  requireRole(principal, ['member'], idea.path);
+  if (idea.authorId === principal.userId) throw new InvalidStateError('不能举报自己提交的创意');
+  const count = await addReport(ideaId, principal.userId, reason);
+  if (count !== 'already' && count >= REPORTS_TO_HIDE) {
+    const fresh = await getIdea(ideaId);
+    if (fresh?.moderation === 'visible') await updateIdeaState(fresh, { moderation: 'hidden' });
+  }
+  return { reported: true };
+}
+
+export async function restoreIdea(principal: Principal, ideaId: string): Promise<Idea> {
+  const idea = await visibleIdea(principal, ideaId);
+  requireRole(principal, ['secretary'], idea.path);
+  if (idea.moderation === 'visible') return present(principal, idea);
+  const updated = await updateIdeaState(idea, { moderation: 'visible', resetReports: true });
+  if (!updated) throw new ConflictError('创意状态刚刚发生变化，请刷新后重试');
+  return present(principal, updated);
+}

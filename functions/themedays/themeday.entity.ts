@@ -1,0 +1,80 @@
+// Theme day (主题党日) and attendance entities. A day's attendance records live in the day's partition (one Query
+// for the roster) and on the member's own index (their history). `attVersion` on the day counts attendance
+// changes, so closing can freeze figures that no concurrent check-in has moved.
+import type { AttendanceStats } from '@shared/schemas/themeday';
+
+export type ThemeDayStatus = 'draft' | 'published' | 'cancelled' | 'closed';
+export type AttendanceStatus = 'present' | 'absent' | 'leave' | 'online';
+
+export interface ThemeDayRecord {
+  id: string;
+  branchId: string;
+  path: string[];
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  location: string;
+  agenda: string[];
+  ideaIds: string[];
+  onlineParticipation: boolean;
+  status: ThemeDayStatus;
+  publishedAt?: string;
+  lateNotice?: boolean;
+  cancelReason?: string;
+  summary?: string;
+  stats?: AttendanceStats;
+  attVersion: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface AttendanceItem {
+  themeDayId: string;
+  userId: string;
+  startsAt: string;
+  rsvp?: 'attending' | 'leave';
+  reason?: string;
+  status?: AttendanceStatus;
+  checkedInAt?: string;
+  source?: 'scan' | 'manual' | 'online' | 'close';
+}
+
+export const themeDayKeys = {
+  day: (id: string) => ({ pk: `THEMEDAY#${id}`, sk: 'THEMEDAY' }),
+  branchDays: (branchId: string) => `BRANCH#${branchId}#THEMEDAYS`,
+  attendance: (dayId: string, userId: string) => ({ pk: `THEMEDAY#${dayId}`, sk: `ATT#${userId}` }),
+  userAttendance: (userId: string) => `USER#${userId}#ATTENDANCE`,
+  code: (dayId: string, code: string) => ({ pk: `THEMEDAY#${dayId}`, sk: `CODE#${code}` }),
+  reflection: (dayId: string, userId: string) => ({ pk: `THEMEDAY#${dayId}`, sk: `REFLECTION#${userId}` }),
+};
+
+export function themeDayItem(r: ThemeDayRecord): Record<string, unknown> {
+  return {
+    ...themeDayKeys.day(r.id),
+    gsi1pk: themeDayKeys.branchDays(r.branchId),
+    gsi1sk: `${r.startsAt}#${r.id}`,
+    entity: 'themeday',
+    ...r,
+  };
+}
+
+/** The index keys an attendance item carries, written with every update so the member's history finds it. */
+export function attendanceIndexKeys(userId: string, startsAt: string, dayId: string): Record<string, string> {
+  return { gsi1pk: themeDayKeys.userAttendance(userId), gsi1sk: `${startsAt}#${dayId}` };
+}
+
+export const toThemeDayRecord = (item: Record<string, unknown>): ThemeDayRecord => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, entity: _e, ...rest } = item;
+  return { attVersion: 0, ideaIds: [], ...rest } as unknown as ThemeDayRecord;
+};
+
+export const toAttendanceItem = (item: Record<string, unknown>): AttendanceItem => ({
+  themeDayId: item.themeDayId as string,
+  userId: item.userId as string,
+  startsAt: item.startsAt as string,
+  ...(item.rsvp ? { rsvp: item.rsvp as AttendanceItem['rsvp'] } : {}),
+  ...(item.reason ? { reason: item.reason as string } : {}),
+  ...(item.status ? { status: item.status as AttendanceStatus } : {}),
+  ...(item.checkedInAt ? { checkedInAt: item.checkedInAt as string } : {}),
+  ...(item.source ? { source: item.source as AttendanceItem['source'] } : {}),
+});

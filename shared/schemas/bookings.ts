@@ -1,0 +1,137 @@
+// 局长驻点: office-hour sessions, the slots they are cut into, and residents' bookings of those slots.
+import * as z from 'zod';
+import { DateString, DateTimeString, Id, PageQuery, PhoneNumber } from './common';
+
+/** The booking rules, shared so the miniapp can explain them with the same numbers the API enforces. */
+export const BOOKING_RULES = {
+  /** Bookings of one resident whose slot has not started yet. */
+  maxUpcoming: 3,
+  /** No booking in the last half hour before a slot starts. */
+  minLeadMinutes: 30,
+  /** Neither sessions nor bookings further ahead than this. */
+  maxAheadDays: 60,
+  maxSessionHours: 12,
+  maxSlotsPerSession: 48,
+  slotMinutes: { min: 5, max: 240 },
+  seatsPerSlot: { min: 1, max: 50 },
+} as const;
+
+const Text = (min: number, max: number, what: string) =>
+  z.string().trim().min(min, `${what}不能为空`).max(max, `${what}最多 ${max} 个字`);
+
+/** Name and title of whoever receives residents, e.g. 「王局长 · 区农业农村局」. */
+export const Host = Text(1, 40, '接待人');
+
+export const CreateSessionBody = z
+  .strictObject({
+    host: Host,
+    startsAt: DateTimeString,
+    endsAt: DateTimeString,
+    slotMinutes: z
+      .number()
+      .int('每段时长须为整数分钟')
+      .min(BOOKING_RULES.slotMinutes.min, `每段至少 ${BOOKING_RULES.slotMinutes.min} 分钟`)
+      .max(BOOKING_RULES.slotMinutes.max, `每段最多 ${BOOKING_RULES.slotMinutes.max} 分钟`),
+    seatsPerSlot: z
+      .number()
+      .int('名额须为整数')
+      .min(BOOKING_RULES.seatsPerSlot.min, `每段至少 ${BOOKING_RULES.seatsPerSlot.min} 个名额`)
+      .max(BOOKING_RULES.seatsPerSlot.max, `每段最多 ${BOOKING_RULES.seatsPerSlot.max} 个名额`),
+  })
+  .refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] });
+export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
+
+export const SESSION_STATUSES = ['open', 'cancelled'] as const;
+export const SessionStatus = z.enum(SESSION_STATUSES);
+
+export const Slot = z.object({
+  id: Id,
+  sessionId: Id,
+  stationId: Id,
+  host: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  seats: z.number().int(),
+  booked: z.number().int(),
+  seatsLeft: z.number().int(),
+  status: SessionStatus,
+  /** Open, not full, and inside the booking window (≥ 30 minutes ahead, ≤ 60 days ahead) right now. */
+  bookable: z.boolean(),
+});
+export type Slot = z.infer<typeof Slot>;
+
+export const SessionSummary = z.object({
+  id: Id,
+  stationId: Id,
+  host: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  slotMinutes: z.number().int(),
+  seatsPerSlot: z.number().int(),
+  status: SessionStatus,
+  cancelReason: z.string().optional(),
+  cancelledAt: z.string().optional(),
+  createdAt: z.string(),
+  /** On cancel: how many bookings this call cancelled. */
+  cancelledBookings: z.number().int().optional(),
+});
+export type SessionSummary = z.infer<typeof SessionSummary>;
+
+export const Session = SessionSummary.extend({ slots: z.array(Slot) });
+export type Session = z.infer<typeof Session>;
+
+export const CancelSessionBody = z.strictObject({ reason: Text(1, 200, '取消原因') });
+
+/** `?from=&to=&limit=&cursor=` on slot and session lists; from/to optional, at most 62 days apart. */
+export const TimeRangeQuery = PageQuery.extend({ from: DateTimeString.optional(), to: DateTimeString.optional() })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { message: '结束时间须晚于开始时间', path: ['to'] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 62 * 24 * 3600 * 1000, {
+    message: '查询范围最多 62 天',
+    path: ['to'],
+  });
+
+export const CreateBookingBody = z.strictObject({
+  topic: Text(1, 200, '事由'),
+  contactPhone: PhoneNumber.optional(),
+});
+export type CreateBookingBody = z.infer<typeof CreateBookingBody>;
+
+export const BOOKING_STATUSES = ['booked', 'cancelled', 'completed', 'no_show'] as const;
+export const BookingStatus = z.enum(BOOKING_STATUSES);
+export type BookingStatus = z.infer<typeof BookingStatus>;
+
+export const Booking = z.object({
+  id: Id,
+  slotId: Id,
+  sessionId: Id,
+  stationId: Id,
+  stationName: z.string(),
+  host: z.string(),
+  slotStartsAt: z.string(),
+  slotEndsAt: z.string(),
+  userId: Id,
+  /** The resident's current display name (officials' lists). */
+  residentName: z.string().optional(),
+  topic: z.string(),
+  contactPhoneMasked: z.string().optional(),
+  status: BookingStatus,
+  createdAt: z.string(),
+  cancelledAt: z.string().optional(),
+  /** Who cancelled: the resident, or the official who called off the whole session. */
+  cancelledBy: z.enum(['resident', 'official']).optional(),
+  /** The official's reason when the session was cancelled, shown to the resident. */
+  cancelReason: z.string().optional(),
+  outcomeNote: z.string().optional(),
+  outcomeAt: z.string().optional(),
+  concernId: Id.optional(),
+});
+export type Booking = z.infer<typeof Booking>;
+
+export const StationBookingsQuery = PageQuery.extend({ date: DateString.optional() });
+
+export const OutcomeBody = z.strictObject({
+  status: z.enum(['completed', 'no_show']),
+  note: Text(1, 1000, '备注').optional(),
+  createConcern: z.boolean().optional(),
+});
+export type OutcomeBody = z.infer<typeof OutcomeBody>;

@@ -1,0 +1,175 @@
+// 主题党日: ideas (创意征集), theme days (预告公示), attendance, online participation, political birthdays.
+import * as z from 'zod';
+import { DateString, DateTimeString, Id, MonthString } from './common';
+
+export const IDEA_CATEGORIES = ['political_birthday', 'oath', 'dues', 'study', 'volunteer', 'visit', 'other'] as const;
+export const IdeaCategory = z.enum(IDEA_CATEGORIES);
+export type IdeaCategory = z.infer<typeof IdeaCategory>;
+
+/** open → (answer) evaluating | accepted | declined; moderation can make any of them pending_review or hidden. */
+export const IDEA_STATUSES = ['open', 'pending_review', 'hidden', 'evaluating', 'accepted', 'declined'] as const;
+export const IdeaStatus = z.enum(IDEA_STATUSES);
+export type IdeaStatus = z.infer<typeof IdeaStatus>;
+
+export const AnswerStatus = z.enum(['evaluating', 'accepted', 'declined']);
+
+const Text = (min: number, max: number, what: string) =>
+  z.string().trim().min(min, `${what}不能为空`).max(max, `${what}最多 ${max} 个字`);
+
+export const CreateIdeaBody = z.strictObject({
+  title: Text(1, 40, '标题'),
+  content: Text(1, 1000, '内容'),
+  category: IdeaCategory,
+});
+
+export type CreateIdeaBody = z.infer<typeof CreateIdeaBody>;
+export const IdeaAnswer = z.object({
+  status: AnswerStatus,
+  reply: z.string(),
+  answeredAt: z.string(),
+});
+
+export const Idea = z.object({
+  id: Id,
+  branchId: Id,
+  authorId: Id,
+  authorName: z.string(),
+  title: z.string(),
+  content: z.string(),
+  category: IdeaCategory,
+  status: IdeaStatus,
+  supportCount: z.number().int(),
+  supportedByMe: z.boolean(),
+  reportedByMe: z.boolean().optional(),
+  answer: IdeaAnswer.optional(),
+  createdAt: z.string(),
+});
+export type Idea = z.infer<typeof Idea>;
+
+export const ListIdeasQuery = z.object({
+  sort: z.enum(['new', 'hot']).default('new'),
+  status: IdeaStatus.optional(),
+});
+
+export const SupportResult = z.object({ supportCount: z.number().int(), supportedByMe: z.boolean() });
+
+export type SupportResult = z.infer<typeof SupportResult>;
+export const AnswerIdeaBody = z.strictObject({ status: AnswerStatus, reply: Text(1, 500, '回复') });
+
+export const ReportIdeaBody = z.strictObject({ reason: z.enum(['spam', 'offensive', 'off_topic']) });
+export const ReportResult = z.object({ reported: z.literal(true) });
+
+export const THEME_DAY_STATUSES = ['draft', 'published', 'cancelled', 'closed'] as const;
+export const ThemeDayStatus = z.enum(THEME_DAY_STATUSES);
+
+export const AttendanceStats = z.object({
+  expected: z.number().int(),
+  present: z.number().int(),
+  leave: z.number().int(),
+  online: z.number().int(),
+  absent: z.number().int(),
+  /** present ÷ expected, 0–1, four decimals. Leave and online are shown apart and never count as present. */
+  attendanceRate: z.number(),
+});
+export type AttendanceStats = z.infer<typeof AttendanceStats>;
+
+export const CreateThemeDayBody = z.strictObject({
+  title: Text(1, 60, '主题'),
+  startsAt: DateTimeString,
+  endsAt: DateTimeString,
+  location: Text(1, 100, '地点'),
+  agenda: z.array(Text(1, 100, '议程')).min(1, '至少一项议程').max(20, '议程最多 20 项'),
+  ideaIds: z.array(Id).max(20).optional(),
+  onlineParticipation: z.boolean(),
+});
+
+export const RSVP_RESPONSES = ['attending', 'leave'] as const;
+export const RsvpBody = z
+  .strictObject({ response: z.enum(RSVP_RESPONSES), reason: Text(1, 200, '请假理由').optional() })
+  .refine((b) => b.response !== 'leave' || !!b.reason, { message: '请假需填写理由', path: ['reason'] });
+
+export type RsvpBody = z.infer<typeof RsvpBody>;
+export const ATTENDANCE_STATUSES = ['present', 'absent', 'leave', 'online'] as const;
+export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES);
+
+export const AttendanceRecord = z.object({
+  themeDayId: Id,
+  userId: Id,
+  displayName: z.string().optional(),
+  rsvp: z.enum(RSVP_RESPONSES).optional(),
+  reason: z.string().optional(),
+  /** Unset until checked in, corrected, or the day is closed. */
+  status: AttendanceStatus.optional(),
+  checkedInAt: z.string().optional(),
+  /** How the status came about: scan, manual correction by the secretary, online reflection, or close. */
+  source: z.enum(['scan', 'manual', 'online', 'close']).optional(),
+});
+export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
+
+export const ThemeDay = z.object({
+  id: Id,
+  branchId: Id,
+  branchName: z.string().optional(),
+  title: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  location: z.string(),
+  agenda: z.array(z.string()),
+  ideaIds: z.array(Id),
+  /** Titles of the adopted ideas, for the preview. */
+  ideas: z.array(z.object({ id: Id, title: z.string() })).optional(),
+  onlineParticipation: z.boolean(),
+  status: ThemeDayStatus,
+  publishedAt: z.string().optional(),
+  lateNotice: z.boolean().optional(),
+  cancelReason: z.string().optional(),
+  summary: z.string().optional(),
+  stats: AttendanceStats.optional(),
+  /** The caller's own RSVP and attendance, when the caller is a member of the branch. */
+  mine: AttendanceRecord.optional(),
+  createdAt: z.string(),
+});
+export type ThemeDay = z.infer<typeof ThemeDay>;
+
+export const PublishResult = z.object({ status: z.literal('published'), publishedAt: z.string(), lateNotice: z.boolean() });
+export type PublishResult = z.infer<typeof PublishResult>;
+export const CancelThemeDayBody = z.strictObject({ reason: Text(1, 200, '取消原因') });
+
+export const ListThemeDaysQuery = z.object({ from: DateTimeString.optional(), to: DateTimeString.optional() });
+
+export const CheckInCode = z.object({
+  code: z.string(),
+  expiresAt: z.string(),
+  /** What the QR code encodes; a scan gives the member's app the day and the code. */
+  qrText: z.string(),
+});
+export type CheckInCode = z.infer<typeof CheckInCode>;
+export const CheckInBody = z.strictObject({ code: z.string().trim().min(4, '签到码无效').max(16, '签到码无效') });
+export const CheckInResult = z.object({ status: z.literal('present'), checkedInAt: z.string(), repeated: z.boolean() });
+
+export type CheckInResult = z.infer<typeof CheckInResult>;
+export const CorrectAttendanceBody = z.strictObject({ status: AttendanceStatus });
+
+export const OnlineParticipationBody = z.strictObject({ content: Text(10, 2000, '心得') });
+export const OnlineParticipation = z.object({
+  themeDayId: Id,
+  userId: Id,
+  content: z.string(),
+  reviewStatus: z.enum(['published', 'pending_review']),
+  submittedAt: z.string(),
+});
+
+export type OnlineParticipation = z.infer<typeof OnlineParticipation>;
+export const CloseThemeDayBody = z.strictObject({ summary: Text(1, 2000, '总结') });
+export const CloseResult = z.object({ status: z.literal('closed'), stats: AttendanceStats });
+
+export type CloseResult = z.infer<typeof CloseResult>;
+export const PoliticalBirthdaysQuery = z.object({ month: MonthString });
+export const PoliticalBirthday = z.object({
+  userId: Id,
+  displayName: z.string(),
+  joinedPartyOn: DateString,
+  years: z.number().int(),
+});
+
+export type PoliticalBirthday = z.infer<typeof PoliticalBirthday>;

@@ -1,0 +1,53 @@
+// A page of a list costs the same however much other branches hold: lists are Queries on a partition of an index,
+// never a Scan. Measured as DynamoDB's ScannedCount through the real repositories on DynamoDB Local.
+import { listIdeas } from '../../functions/ideas/ideas.repository';
+import { listBranchThemeDays } from '../../functions/themedays/themedays.repository';
+import { call, login } from './http';
+import { withGrant } from './people';
+
+const otherBranch = 'laoling-dzb';
+
+async function fillOtherBranch(n: number) {
+  const [member] = await withGrant('member', otherBranch, 1);
+  const [secretary] = await withGrant('secretary', otherBranch, 1);
+  for (let i = 0; i < n; i++) {
+    await call('createIdea', { token: member.token, params: { branchId: otherBranch }, body: { title: `别的支部${i}`, content: '内容', category: 'other' } });
+    await call('createThemeDay', {
+      token: secretary.token,
+      params: { branchId: otherBranch },
+      body: { title: `别的支部${i}`, startsAt: '2030-01-01T09:00:00+08:00', endsAt: '2030-01-01T10:00:00+08:00', location: '村委会', agenda: ['学习'], onlineParticipation: false },
+    });
+  }
+}
+
+const viewer = { userId: 'u-demo-secretary-1', seesAll: true };
+
+describe('list read cost', () => {
+  it('does not grow with ideas and theme days in other branches', async () => {
+    // Prepare: this branch has a few of each
+    const token = await login('demo-secretary-1');
+    const member = await login('demo-member-3');
+    for (let i = 0; i < 5; i++) {
+      await call('createIdea', { token: member, params: { branchId: 'yucun-dzb' }, body: { title: `本支部${i}`, content: '内容', category: 'study' } });
+    }
+    for (let i = 0; i < 3; i++) {
+      await call('createThemeDay', {
+        token,
+        params: { branchId: 'yucun-dzb' },
+        body: { title: `本支部${i}`, startsAt: '2031-01-01T09:00:00+08:00', endsAt: '2031-01-01T10:00:00+08:00', location: '村委会', agenda: ['学习'], onlineParticipation: false },
+      });
+    }
+    const measure = async () => ({
+      ideas: (await listIdeas('yucun-dzb', { sort: 'new', viewer, limit: 5 })).scannedCount,
+      hot: (await listIdeas('yucun-dzb', { sort: 'hot', viewer, limit: 5 })).scannedCount,
+      days: (await listBranchThemeDays('yucun-dzb', { includeDrafts: true, limit: 3 })).scannedCount,
+    });
+    const before = await measure();
+    // Act: another branch grows by 40 ideas and 40 theme days
+    await fillOtherBranch(40);
+    const after = await measure();
+    // Assess
+    expect(before).toEqual({ ideas: 5, hot: 5, days: 3 });
+    expect(after).toEqual(before);
+  });
+});

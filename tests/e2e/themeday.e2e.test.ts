@@ -1,0 +1,245 @@
+// 主题党日 end to end in a real browser (H5 build): the secretary creates and publishes a theme day; a member sees the
+// preview, RSVPs and submits an idea; another member supports it; the secretary answers it and opens a check-in code;
+// two members check in with it; one takes part online; the secretary closes the day and sees the figures.
+// Each persona has its own browser context (its own storage and token).
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { launchBrowser, webUrl } from './browser';
+
+jest.setTimeout(240_000);
+
+const UI_TIMEOUT = 20_000;
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+
+interface Persona {
+  openid: string;
+  context: BrowserContext;
+  page: Page;
+  errors: Error[];
+}
+
+let browser: Browser;
+const personas: Persona[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await Promise.allSettled(personas.map((p) => p.context.close()));
+  await browser?.close();
+});
+
+/** A fresh context: privacy consent, then the persona picker; lands on 首页. */
+async function loginAs(openid: string): Promise<Persona> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  const page = await context.newPage();
+  const persona: Persona = { openid, context, page, errors: [] };
+  personas.push(persona);
+  page.on('pageerror', (err) => persona.errors.push(err));
+  await page.goto(webUrl());
+  await page.locator('#privacy-agree').click();
+  await page.locator('#login').waitFor();
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().endsWith('/v1/auth/dev') && r.request().method() === 'POST'),
+    page.locator(`#persona-${openid}`).click(),
+  ]);
+  expect(response.status()).toBe(200);
+  await page.locator('#login').waitFor({ state: 'detached' }).catch(() => undefined);
+  return persona;
+}
+
+/** The tab bar shows on tab pages only: go back until it does, then open 党日. */
+async function openThemeDayTab(page: Page): Promise<void> {
+  const tab = page.locator('.weui-tabbar__item', { hasText: '党日' });
+  for (let i = 0; i < 6 && !(await tab.isVisible()); i++) {
+    await page.goBack();
+    await page.waitForTimeout(300);
+  }
+  await tab.click();
+  await page.locator('#td-tab').waitFor({ state: 'visible' });
+}
+
+/** From the 党日 tab to the preview of one theme day. */
+async function openThemeDay(page: Page, id: string): Promise<void> {
+  await openThemeDayTab(page);
+  await page.locator(`#td-card-${id}`).click();
+  await page.locator('#td-detail').waitFor();
+}
+
+function apiResponse(page: Page, method: string, pathPattern: RegExp): Promise<Response> {
+  return page.waitForResponse((r) => r.request().method() === method && pathPattern.test(new URL(r.url()).pathname));
+}
+
+/** Taro's H5 picker opens a wheel; set the value the way the wheel reports it (a `change` event with detail.value). */
+async function setPicker(page: Page, id: string, value: string): Promise<void> {
+  await page.locator(`#${id}`).evaluate((el, v) => {
+    el.dispatchEvent(new CustomEvent('change', { detail: { value: v }, bubbles: true }));
+  }, value);
+  await page.locator(`#${id}`, { hasText: value }).waitFor();
+}
+
+function shanghai(ms: number): { date: string; time: string } {
+  const iso = new Date(ms + SHANGHAI_OFFSET_MS).toISOString();
+  return { date: iso.slice(0, 10), time: iso.slice(11, 16) };
+}
+
+const textOf = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').trim();
+
+describe('主题党日 (H5)', () => {
+  it('runs a theme day from preview to closing figures', async () => {
+    // ---- Prepare: the secretary creates a day that started a minute ago and runs two hours, and publishes it.
+    const secretary = await loginAs('demo-secretary-1');
+    const sp = secretary.page;
+    const title = `主题党日 e2e ${Date.now().toString(36)}`;
+    const start = shanghai(Date.now() - 60_000);
+    const end = shanghai(Date.now() + 2 * 3600_000);
+
+    await openThemeDayTab(sp);
+    await sp.locator('#td-new').click();
+    await sp.locator('#tdf').waitFor();
+    await sp.locator('#tdf-title input').fill(title);
+    await setPicker(sp, 'tdf-start-date', start.date);
+    await setPicker(sp, 'tdf-start-time', start.time);
+    await setPicker(sp, 'tdf-end-date', end.date);
+    await setPicker(sp, 'tdf-end-time', end.time);
+    await sp.locator('#tdf-location input').fill('余村党群服务中心二楼会议室');
+    await sp.locator('#tdf-agenda-0 input').fill('重温入党誓词');
+    await sp.locator('#tdf-agenda-add').click();
+    await sp.locator('#tdf-agenda-1 input').fill('学习研讨：乡村振兴');
+    expect(await sp.locator('#tdf-online input').isChecked()).toBe(true);
+    const [created] = await Promise.all([apiResponse(sp, 'POST', /\/v1\/branches\/[^/]+\/theme-days$/), sp.locator('#tdf-save').click()]);
+    expect(created.status()).toBe(201);
+    const day = (await created.json()) as { id: string; status: string; startsAt: string };
+    expect(day.status).toBe('draft');
+    await sp.locator('#td-detail #td-publish').waitFor();
+    const [published] = await Promise.all([apiResponse(sp, 'POST', /\/publish$/), sp.locator('#td-publish').click()]);
+    expect(published.status()).toBe(200);
+    expect(((await published.json()) as { lateNotice: boolean }).lateNotice).toBe(true);
+    await sp.locator('#td-detail #td-late').waitFor();
+    expect(await textOf(sp, '#td-status')).toBe('已发布');
+
+    // ---- Member 1 sees the preview (no secretary controls), RSVPs and submits an idea.
+    const member1 = await loginAs('demo-member-1');
+    const m1 = member1.page;
+    await openThemeDayTab(m1);
+    await m1.locator(`#td-card-${day.id}`, { hasText: '预告发布较晚' }).waitFor();
+    expect(await m1.locator('#td-new').count()).toBe(0);
+    await m1.locator(`#td-card-${day.id}`).click();
+    await m1.locator('#td-detail').waitFor();
+    expect(await textOf(m1, '#td-title')).toBe(title);
+    expect(await textOf(m1, '#td-location')).toBe('余村党群服务中心二楼会议室');
+    expect(await m1.locator('#td-agenda').textContent()).toContain('学习研讨：乡村振兴');
+    expect(await m1.locator('#td-secretary').count()).toBe(0);
+    const [rsvp] = await Promise.all([apiResponse(m1, 'PUT', /\/rsvp$/), m1.locator('#rsvp-attend').click()]);
+    expect(rsvp.status()).toBe(200);
+    await m1.locator('#rsvp-state', { hasText: '您已报名参加' }).waitFor();
+
+    await openThemeDayTab(m1);
+    await m1.locator('#td-open-ideas').click();
+    await m1.locator('#ideas').waitFor();
+    await m1.locator('#idea-new').click();
+    await m1.locator('#idea-form').waitFor();
+    const ideaTitle = `红色研学 ${Date.now().toString(36)}`;
+    await m1.locator('#idea-category-visit').click();
+    await m1.locator('#idea-title input').fill(ideaTitle);
+    await m1.locator('#idea-content textarea').fill('组织党员参观余村“两山”理念展示馆，结合实地讲解开展学习研讨。');
+    expect(await textOf(m1, '#idea-title-count')).toBe(`${ideaTitle.length}/40`);
+    const [ideaCreated] = await Promise.all([apiResponse(m1, 'POST', /\/v1\/branches\/[^/]+\/ideas$/), m1.locator('#idea-submit').click()]);
+    expect(ideaCreated.status()).toBe(201);
+    const idea = (await ideaCreated.json()) as { id: string; status: string };
+    expect(idea.status).toBe('open');
+    await m1.locator('#idea-detail').waitFor();
+    expect(await textOf(m1, '#idea-title-text')).toBe(ideaTitle);
+
+    // ---- Member 2 supports the idea from the list (the count moves at once and sticks).
+    const member2 = await loginAs('demo-member-2');
+    const m2 = member2.page;
+    await openThemeDayTab(m2);
+    await m2.locator('#td-open-ideas').click();
+    await m2.locator(`#idea-${idea.id}`).waitFor();
+    const [supported] = await Promise.all([apiResponse(m2, 'PUT', /\/support$/), m2.locator(`#support-${idea.id}`).click()]);
+    expect(supported.status()).toBe(200);
+    expect(((await supported.json()) as { supportCount: number }).supportCount).toBe(1);
+    await m2.locator(`#support-${idea.id}`, { hasText: '已支持 1' }).waitFor();
+
+    // ---- The secretary answers the idea; its author sees the answer.
+    await openThemeDayTab(sp);
+    await sp.locator('#td-open-ideas').click();
+    await sp.locator(`#idea-${idea.id}`).click();
+    await sp.locator('#idea-detail #answer-form').waitFor();
+    await sp.locator('#answer-status-accepted').click();
+    await sp.locator('#answer-reply textarea').fill('好创意，已纳入下月主题党日安排。');
+    const [answered] = await Promise.all([apiResponse(sp, 'POST', /\/answer$/), sp.locator('#answer-submit').click()]);
+    expect(answered.status()).toBe(200);
+    await sp.locator('#idea-answer-reply', { hasText: '好创意' }).waitFor();
+
+    await m1.reload();
+    await m1.locator('#idea-answer-reply', { hasText: '好创意，已纳入下月主题党日安排。' }).waitFor();
+    expect(await textOf(m1, '#idea-answer-status')).toBe('已采纳');
+
+    // ---- The secretary opens the check-in screen: a code, and a live count.
+    await openThemeDay(sp, day.id);
+    const [codeResponse] = await Promise.all([apiResponse(sp, 'POST', /\/check-in-codes$/), sp.locator('#td-console').click()]);
+    expect(codeResponse.status()).toBe(201);
+    const issued = (await codeResponse.json()) as { code: string; qrText: string };
+    await sp.locator('#console-code').waitFor();
+    const shownCode = await textOf(sp, '#console-code');
+    expect(shownCode).toBe(issued.code);
+    expect(issued.qrText).toBe(`checkin:${day.id}:${issued.code}`);
+    expect(await textOf(sp, '#console-count')).toBe('0');
+
+    // ---- Act: two members type the code; a third takes part online.
+    const checkIns: Persona[] = [];
+    for (const openid of ['demo-member-3', 'demo-member-4']) {
+      const member = await loginAs(openid);
+      checkIns.push(member);
+      await openThemeDay(member.page, day.id);
+      await member.page.locator('#checkin-code input').fill(shownCode);
+      const [checkedIn] = await Promise.all([apiResponse(member.page, 'POST', /\/check-ins$/), member.page.locator('#checkin-submit').click()]);
+      expect(checkedIn.status()).toBe(201);
+      await member.page.locator('#my-status', { hasText: '出席' }).waitFor();
+    }
+
+    const member5 = await loginAs('demo-member-5');
+    const m5 = member5.page;
+    await openThemeDay(m5, day.id);
+    await m5.locator('#online-open').click();
+    await m5.locator('#online-form').waitFor();
+    await m5.locator('#reflection textarea').fill('太短了');
+    await m5.locator('#reflection-submit').click();
+    await m5.locator('#reflection-error').waitFor();
+    await m5.locator('#reflection textarea').fill('因在外务工未能到场，线上学习了本次主题党日的内容，深受教育，将在岗位上践行初心。');
+    const [reflected] = await Promise.all([apiResponse(m5, 'POST', /\/online-participation$/), m5.locator('#reflection-submit').click()]);
+    expect(reflected.status()).toBe(201);
+    await m5.locator('#online-submitted').waitFor();
+
+    // The secretary's screen counts both check-ins (polled every 5 s).
+    await sp.locator('#console-count', { hasText: '2' }).waitFor();
+    expect(await sp.locator('#console-present').textContent()).not.toBe('');
+
+    // ---- The secretary closes the day with a summary.
+    await sp.locator('#console-close').click();
+    await sp.locator('#close-form').waitFor();
+    await sp.locator('#close-summary textarea').fill('重温入党誓词，开展乡村振兴学习研讨，两名党员到场，一名党员线上学习。');
+    const [closed] = await Promise.all([apiResponse(sp, 'POST', /\/close$/), sp.locator('#close-submit').click()]);
+    expect(closed.status()).toBe(200);
+    const { stats } = (await closed.json()) as {
+      stats: { expected: number; present: number; leave: number; online: number; absent: number; attendanceRate: number };
+    };
+    await sp.locator('#close-result').waitFor();
+
+    // ---- Assess
+    expect(stats.present).toBe(2);
+    expect(stats.online).toBe(1);
+    expect(stats.expected).toBeGreaterThanOrEqual(5);
+    expect(stats.attendanceRate).toBeCloseTo(2 / stats.expected, 4);
+    expect(await textOf(sp, '#close-stat-expected')).toBe(String(stats.expected));
+    expect(await textOf(sp, '#close-stat-present')).toBe('2');
+    expect(await textOf(sp, '#close-stat-online')).toBe('1');
+    expect(await textOf(sp, '#close-stat-leave')).toBe(String(stats.leave));
+    expect(await textOf(sp, '#close-stat-absent')).toBe(String(stats.absent));
+    expect(await textOf(sp, '#close-stat-rate')).toBe(`${((2 / stats.expected) * 100).toFixed(1)}%`);
+    for (const p of personas) expect({ openid: p.openid, errors: p.errors.map(String) }).toEqual({ openid: p.openid, errors: [] });
+  });
+});
