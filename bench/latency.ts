@@ -69,20 +69,26 @@ export async function stopAll(): Promise<void> {
   await Promise.allSettled([...running].map((r) => r.stop()));
 }
 
+/** DynamoDB Local (in memory, table and seed) and serverless-offline in front of it; stopAll() stops them. */
+export async function startStack(log: (msg: string) => void, opts: { inProcess?: boolean } = {}): Promise<{ db: DynamoLocal; api: Offline }> {
+  log(`starting DynamoDB Local (in memory) and serverless-offline${opts.inProcess ? ' (handlers in process)' : ''}…`);
+  const db = await startDynamoLocal({ port: await freePort() });
+  running.add(db);
+  await ensureTable(db.endpoint, LOCAL_TABLE);
+  await seed(db.endpoint, LOCAL_TABLE);
+  const [port, lambdaPort] = [await freePort(), await freePort()];
+  const api = await startOffline({ port, lambdaPort, env: localFunctionEnv({ dynamoEndpoint: db.endpoint }), inProcess: opts.inProcess });
+  running.add(api);
+  return { db, api };
+}
+
 export async function benchLatency(log: (msg: string) => void, opts = { concurrency: 50, total: 1000, maxMs: 10_000 }): Promise<LatencyReport> {
   let db: DynamoLocal | undefined;
   let api: Offline | undefined;
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.concurrency });
   const doc = { current: undefined as DynamoDBDocumentClient | undefined };
   try {
-    log('starting DynamoDB Local (in memory) and serverless-offline…');
-    db = await startDynamoLocal({ port: await freePort() });
-    running.add(db);
-    await ensureTable(db.endpoint, LOCAL_TABLE);
-    await seed(db.endpoint, LOCAL_TABLE);
-    const [port, lambdaPort] = [await freePort(), await freePort()];
-    api = await startOffline({ port, lambdaPort, env: localFunctionEnv({ dynamoEndpoint: db.endpoint }) });
-    running.add(api);
+    ({ db, api } = await startStack(log));
 
     const login = await fetch(`${api.url}/auth/dev`, {
       method: 'POST',

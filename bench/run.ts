@@ -1,8 +1,9 @@
-// `npm run bench`: function bundle sizes and cold import time, GET /v1/me latency against a raw DynamoDB read, and
-// the weapp main-package size. Figures also go to bench/results/latest.json.
+// `npm run bench`: function bundle sizes and cold import time, GET /v1/me latency against a raw DynamoDB read,
+// booking throughput and latency under contention against bare TransactWriteItems, and the weapp main-package size. Figures also go to bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { benchBookingContention, bookingContentionJson, printBookingContention } from './booking-contention';
 import { benchBundles } from './bundles';
 import { benchLatency, stopAll } from './latency';
 import { benchPackageSize } from './package-size';
@@ -48,7 +49,12 @@ async function main() {
   const pick = (r: typeof l.api) => ({ requests: r.requests, errors: r.errors, p50Ms: round(r.p50), p99Ms: round(r.p99), meanMs: round(r.mean), rps: round(r.rps, 0) });
   results.latency = { concurrency: l.concurrency, api: pick(l.api), raw: pick(l.raw), ratioP50: round(l.ratioP50, 2), ratioP99: round(l.ratioP99, 2) };
 
-  heading('3. Mini-program main package (weapp)');
+  heading('3. Booking under contention: API vs bare TransactWriteItems');
+  const c = await benchBookingContention((msg) => console.log(msg));
+  printBookingContention(c);
+  results.bookingContention = bookingContentionJson(c);
+
+  heading('4. Mini-program main package (weapp)');
   const p = await benchPackageSize((msg) => console.log(msg));
   if (p.ok) {
     console.log(

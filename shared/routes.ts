@@ -29,6 +29,7 @@ import {
   CreateIdeaBody,
   CreateThemeDayBody,
   Idea,
+  IdeaCategory,
   ListIdeasQuery,
   ListThemeDaysQuery,
   OnlineParticipation,
@@ -43,6 +44,17 @@ import {
   ThemeDay,
 } from './schemas/themeday';
 import {
+  Assessment,
+  AssessmentQuery,
+  CaseSummary,
+  CreateNoticeBody,
+  ExemplaryResult,
+  Guidance,
+  GuidanceBody,
+  Notice,
+  UpdateNoticeBody,
+} from './schemas/notices';
+import {
   Booking,
   CancelSessionBody,
   CreateBookingBody,
@@ -56,7 +68,7 @@ import {
 } from './schemas/bookings';
 
 /** One Lambda function per group; `serverless.yml` names them the same. */
-export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'orgs' | 'ideas' | 'themedays' | 'bookings';
+export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'orgs' | 'ideas' | 'themedays' | 'bookings' | 'notices' | 'assessments';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -268,6 +280,50 @@ export const routes = {
   recordOutcome: route({
     method: 'POST', path: '/v1/bookings/{bookingId}/outcome', group: 'bookings', auth: 'user',
     params: z.strictObject({ bookingId: Id }), body: OutcomeBody, response: Booking,
+  }),
+
+  // 党务公开
+  createNotice: route({
+    method: 'POST', path: '/v1/orgs/{orgId}/notices', group: 'notices', auth: 'user',
+    params: z.strictObject({ orgId: Id }), body: CreateNoticeBody, response: Notice, status: 201, idempotent: true,
+  }),
+  listNotices: route({
+    method: 'GET', path: '/v1/orgs/{orgId}/notices', group: 'notices', auth: 'public',
+    params: z.strictObject({ orgId: Id }), query: PageQuery, response: page(Notice),
+  }),
+  getNotice: route({
+    method: 'GET', path: '/v1/notices/{id}', group: 'notices', auth: 'public',
+    params: z.strictObject({ id: Id }), response: Notice,
+  }),
+  updateNotice: route({
+    method: 'PATCH', path: '/v1/notices/{id}', group: 'notices', auth: 'user',
+    params: z.strictObject({ id: Id }), body: UpdateNoticeBody, response: Notice,
+  }),
+  withdrawNotice: route({
+    method: 'DELETE', path: '/v1/notices/{id}', group: 'notices', auth: 'user',
+    params: z.strictObject({ id: Id }), response: z.undefined(), status: 204,
+  }),
+
+  // 三项考核, 乡镇指导, 百例
+  giveGuidance: route({
+    method: 'POST', path: '/v1/theme-days/{id}/guidance', group: 'assessments', auth: 'user',
+    params: z.strictObject({ id: Id }), body: GuidanceBody, response: Guidance, status: 201, idempotent: true,
+  }),
+  listGuidance: route({
+    method: 'GET', path: '/v1/theme-days/{id}/guidance', group: 'assessments', auth: 'public',
+    params: z.strictObject({ id: Id }), response: z.object({ items: z.array(Guidance) }),
+  }),
+  markExemplary: route({
+    method: 'POST', path: '/v1/theme-days/{id}/exemplary', group: 'assessments', auth: 'user',
+    params: z.strictObject({ id: Id }), body: z.strictObject({ category: IdeaCategory.optional() }).optional(), response: ExemplaryResult,
+  }),
+  listCases: route({
+    method: 'GET', path: '/v1/cases', group: 'assessments', auth: 'public',
+    query: PageQuery.extend({ category: IdeaCategory.optional() }), response: page(CaseSummary),
+  }),
+  getAssessment: route({
+    method: 'GET', path: '/v1/orgs/{orgId}/assessments', group: 'assessments', auth: 'user',
+    params: z.strictObject({ orgId: Id }), query: AssessmentQuery, response: Assessment,
   }),
 } as const;
 

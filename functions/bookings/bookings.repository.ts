@@ -84,7 +84,7 @@ export async function putSession(session: SessionRecord, slots: SlotRecord[], ca
         TableName: TABLE,
         Key: lockKey,
         UpdateExpression: 'SET version = :next, entity = :entity',
-        ConditionExpression: calendarVersion === 0 ? 'attribute_not_exists(version) OR attribute_exists(version)' : 'version = :current OR attribute_exists(version)',
+        ConditionExpression: calendarVersion === 0 ? 'attribute_not_exists(version)' : 'version = :current',
         ExpressionAttributeValues: {
           ':next': calendarVersion + 1,
           ':entity': 'host_calendar_lock',
@@ -230,7 +230,7 @@ export async function book(booking: BookingRecord, now: string, cutoff: string):
         ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':cutoff': cutoff },
       },
     },
-    { Put: { TableName: TABLE, Item: bookerItem(booking) } },
+    { Put: { TableName: TABLE, Item: bookerItem(booking), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: TABLE, Item: bookingItem(booking), ConditionExpression: 'attribute_not_exists(pk)' } },
     {
       Update: {

@@ -218,10 +218,10 @@ function refuseWindow(why: ReturnType<typeof bookingWindow>): never {
   throw new InvalidStateError(`最多提前 ${BOOKING_RULES.maxAheadDays} 天预约`);
 }
 
-/** Why the slot refused a seat, from a fresh read of it and of the caller's marker. */
-async function slotRefusal(slotId: string, userId: string, now: number): Promise<Error> {
+/** Why the slot refused a seat: the caller's marker first, then the slot as just read (or read again). */
+async function slotRefusal(slotId: string, userId: string, now: number, fresh?: SlotRecord): Promise<Error> {
   if (await hasBooker(slotId, userId)) return new AlreadyBookedError();
-  const slot = await getSlot(slotId);
+  const slot = fresh ?? (await getSlot(slotId));
   if (!slot) return new NotFoundError('预约时段不存在');
   if (slot.status !== 'open') return new InvalidStateError('该时段的接待已取消');
   const why = bookingWindow(slot.startsAt, now);
@@ -254,9 +254,9 @@ export async function createBooking(principal: Principal, slotId: string, body: 
     if (attempt > 1) {
       // A full slot stays full for everyone still waiting: answer without another transaction.
       const fresh = await getSlot(slotId);
-      if (fresh && fresh.status === 'open' && fresh.booked >= fresh.seats) throw await slotRefusal(slotId, principal.userId, now);
+      if (fresh && fresh.status === 'open' && fresh.booked >= fresh.seats) throw await slotRefusal(slotId, principal.userId, now, fresh);
     } else if (slot.booked >= slot.seats) {
-      throw await slotRefusal(slotId, principal.userId, now);
+      throw await slotRefusal(slotId, principal.userId, now, slot);
     }
 
     const tokens = await readCapTokens(principal.userId);

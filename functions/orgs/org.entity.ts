@@ -17,13 +17,19 @@ export const orgKeys = {
   children: (parentId: string | null) => `ORG#${parentId ?? 'ROOT'}#CHILDREN`,
   station: (id: string) => ({ pk: `STATION#${id}`, sk: 'STATION' }),
   stationsOf: (orgId: string) => `ORG#${orgId}#STATIONS`,
+  townshipBranches: (townshipId: string) => `ORG#${townshipId}#BRANCHES`,
 };
 
 export function orgItem(org: OrgRecord): Record<string, unknown> {
+  // Branches are also listed per township (gsi2): a township's assessment reads its branches in one Query.
+  const [, , township, village] = org.path;
+  const townshipIndex =
+    org.type === 'branch' && org.path.length === 5 ? { gsi2pk: orgKeys.townshipBranches(township!), gsi2sk: `${village}#${org.id}` } : {};
   return {
     ...orgKeys.org(org.id),
     gsi1pk: orgKeys.children(org.parentId),
     gsi1sk: `${org.type}#${org.name}#${org.id}`,
+    ...townshipIndex,
     entity: 'org',
     ...org,
   };

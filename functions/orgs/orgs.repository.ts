@@ -34,3 +34,21 @@ export function listChildren(parentId: string | undefined, limit: number, cursor
 export function listStations(orgId: string, limit: number, cursor?: string): Promise<Page<StationRecord>> {
   return queryPage({ index: 'gsi1', pk: orgKeys.stationsOf(orgId), limit, cursor }, toStation);
 }
+
+async function allPages<T>(fetch: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetch(cursor);
+    all.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}
+
+/** Every child of an org (a county's townships, a city's counties): tens at most, one or two Queries. */
+export const allChildren = (parentId: string) => allPages((cursor) => listChildren(parentId, 500, cursor));
+
+/** Every branch of a township, in one or two Queries (the township index on branch items). */
+export const townshipBranches = (townshipId: string) =>
+  allPages((cursor) => queryPage({ index: 'gsi2', pk: orgKeys.townshipBranches(townshipId), limit: 500, cursor }, toOrg));

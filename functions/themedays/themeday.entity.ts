@@ -1,7 +1,7 @@
 // Theme day (主题党日) and attendance entities. A day's attendance records live in the day's partition (one Query
 // for the roster) and on the member's own index (their history). `attVersion` on the day counts attendance
 // changes, so closing can freeze figures that no concurrent check-in has moved.
-import type { AttendanceStats } from '@shared/schemas/themeday';
+import type { AttendanceStats, IdeaCategory } from '@shared/schemas/themeday';
 
 export type ThemeDayStatus = 'draft' | 'published' | 'cancelled' | 'closed';
 export type AttendanceStatus = 'present' | 'absent' | 'leave' | 'online';
@@ -17,6 +17,9 @@ export interface ThemeDayRecord {
   agenda: string[];
   ideaIds: string[];
   onlineParticipation: boolean;
+  category: IdeaCategory;
+  /** Marked by township staff for the case library (百例). */
+  exemplary?: boolean;
   status: ThemeDayStatus;
   publishedAt?: string;
   lateNotice?: boolean;
@@ -65,7 +68,7 @@ export function attendanceIndexKeys(userId: string, startsAt: string, dayId: str
 
 export const toThemeDayRecord = (item: Record<string, unknown>): ThemeDayRecord => {
   const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, entity: _e, ...rest } = item;
-  return { attVersion: 0, ideaIds: [], ...rest } as unknown as ThemeDayRecord;
+  return { attVersion: 0, ideaIds: [], category: 'other', ...rest } as unknown as ThemeDayRecord;
 };
 
 export const toAttendanceItem = (item: Record<string, unknown>): AttendanceItem => ({

@@ -251,3 +251,41 @@ export async function backfillAttendance(day: Pick<ThemeDayRecord, 'id' | 'start
     );
   }
 }
+
+/**
+ * Closes a day with its frozen figures, in one transaction with `alsoWrite` (the assessment aggregates): both or
+ * neither. False when attendance moved since `expectedVersion` was read, or the day is no longer published.
+ */
+export async function closeDay(
+  day: Pick<ThemeDayRecord, 'id' | 'attVersion'>,
+  fields: { stats: unknown; summary: string; closedAt: string },
+  alsoWrite: TransactItem[],
+): Promise<boolean> {
+  try {
+    await transact([
+      {
+        Update: {
+          TableName: TABLE,
+          Key: themeDayKeys.day(day.id),
+          UpdateExpression: 'SET #status = :closed, stats = :stats, summary = :summary, closedAt = :closedAt',
+          ConditionExpression: '#status = :published AND (attVersion = :v OR (attribute_not_exists(attVersion) AND :v = :zero))',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':closed': 'closed',
+            ':published': 'published',
+            ':stats': fields.stats,
+            ':summary': fields.summary,
+            ':closedAt': fields.closedAt,
+            ':v': day.attVersion,
+            ':zero': 0,
+          },
+        },
+      },
+      ...alsoWrite,
+    ]);
+    return true;
+  } catch (err) {
+    if (cancellationCode(err, 0) === 'ConditionalCheckFailed') return false;
+    throw err;
+  }
+}

@@ -19,6 +19,7 @@ import { newCode, newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { holds, requireRole, type Principal } from '../core/policy';
 import { DAY_MS, HOUR_MS, toUtc } from '../core/time';
+import { aggregateUpdates } from '../assessments/aggregates';
 import { contentChecker } from '../content/content-check';
 import { getIdeas } from '../ideas/ideas.repository';
 import { BRANCH_READERS, requireBranch } from '../orgs/branches';
@@ -29,6 +30,7 @@ import {
   allAttendance,
   attendanceOf,
   backfillAttendance,
+  closeDay,
   getAttendance,
   getCheckInCode,
   getThemeDay,
@@ -78,6 +80,8 @@ function toThemeDay(r: ThemeDayRecord, extra: Partial<ThemeDay> = {}): ThemeDay 
     agenda: r.agenda,
     ideaIds: r.ideaIds,
     onlineParticipation: r.onlineParticipation,
+    category: r.category,
+    ...(r.exemplary ? { exemplary: true } : {}),
     status: r.status,
     ...(r.publishedAt ? { publishedAt: r.publishedAt, lateNotice: Boolean(r.lateNotice) } : {}),
     ...(r.cancelReason ? { cancelReason: r.cancelReason } : {}),
@@ -134,6 +138,7 @@ export async function createThemeDay(principal: Principal, branchId: string, bod
     agenda: body.agenda,
     ideaIds,
     onlineParticipation: body.onlineParticipation,
+    category: body.category ?? 'other',
     status: 'draft',
     attVersion: 0,
     createdBy: principal.userId,
@@ -343,7 +348,16 @@ export async function closeThemeDay(principal: Principal, id: string, summary: s
     if (Date.now() < Date.parse(day.startsAt)) throw new InvalidStateError('活动开始后才能结束并统计');
     const [members, records] = await Promise.all([allMemberGrants(day.branchId), allAttendance(day.id)]);
     const { stats, finals } = computeStats(day, members, records);
-    const closed = await transitionThemeDay(id, ['published'], 'closed', { stats, summary, closedAt: new Date().toISOString() }, day.attVersion);
+    const delta = {
+      expected: stats.expected,
+      present: stats.present,
+      leave: stats.leave,
+      online: stats.online,
+      themeDaysHeld: 1,
+      previewsOnTime: day.lateNotice ? 0 : 1,
+      closedWithSummary: summary.trim() ? 1 : 0,
+    };
+    const closed = await closeDay(day, { stats, summary, closedAt: new Date().toISOString() }, aggregateUpdates(day.path, day.startsAt, delta));
     if (closed) {
       const recorded = new Map(records.map((r) => [r.userId, r.status]));
       await backfillAttendance(

@@ -8,6 +8,22 @@ export default defineAppConfig({
     'pages/privacy/index',
     'pages/login/index',
   ],
+  // 主题党日 pages load on demand; the secretary's pages are a package of their own.
+  subPackages: [
+    {
+      root: 'packages/themeday',
+      name: 'themeday',
+      pages: ['detail/index', 'ideas/index', 'idea/index', 'idea-form/index', 'online/index'],
+    },
+    {
+      root: 'packages/themeday-admin',
+      name: 'themeday-admin',
+      pages: ['form/index', 'console/index', 'attendance/index', 'close/index'],
+    },
+  ],
+  preloadRule: {
+    'pages/themeday/index': { network: 'all', packages: ['themeday'] },
+  },
   window: {
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f5f7',

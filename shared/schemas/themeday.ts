@@ -81,6 +81,8 @@ export const CreateThemeDayBody = z.strictObject({
   agenda: z.array(Text(1, 100, '议程')).min(1, '至少一项议程').max(20, '议程最多 20 项'),
   ideaIds: z.array(Id).max(20).optional(),
   onlineParticipation: z.boolean(),
+  /** What kind of theme day it is (the case library groups by it); defaults to 其他. */
+  category: IdeaCategory.optional(),
 });
 
 export const RSVP_RESPONSES = ['attending', 'leave'] as const;
@@ -119,6 +121,8 @@ export const ThemeDay = z.object({
   /** Titles of the adopted ideas, for the preview. */
   ideas: z.array(z.object({ id: Id, title: z.string() })).optional(),
   onlineParticipation: z.boolean(),
+  category: IdeaCategory,
+  exemplary: z.boolean().optional(),
   status: ThemeDayStatus,
   publishedAt: z.string().optional(),
   lateNotice: z.boolean().optional(),

@@ -59,6 +59,17 @@ const samples: Record<RouteName, Sample> = {
   closeThemeDay: { get params() { return day(); }, body: { summary: '总结' } },
   myAttendance: {},
   politicalBirthdays: { params: { branchId: 'yucun-dzb' }, query: { month: '2026-07' } },
+  // 党务公开, 三项考核, 百例
+  createNotice: { params: { orgId: 'yucun-dzb' }, body: { title: '党费收缴公示', body: '本月党费已全部收缴。', category: 'party' }, as: 'demo-secretary-1' },
+  listNotices: { params: { orgId: 'yucun-dzb' } },
+  getNotice: { params: { id: SOME_ID } },
+  updateNotice: { params: { id: SOME_ID }, body: { title: '更新' } },
+  withdrawNotice: { params: { id: SOME_ID } },
+  giveGuidance: { get params() { return day(); }, body: { comment: '议程完整，组织有序。', rating: 5 }, as: 'demo-township-1' },
+  listGuidance: { get params() { return day(); } },
+  markExemplary: { get params() { return day(); }, body: { category: 'oath' } },
+  listCases: {},
+  getAssessment: { params: { orgId: 'tianhuangping' }, query: { month: '2026-11' } },
   // 局长驻点
   createSession: {
     params: { stationId: 'st-yucun' },

@@ -7,6 +7,7 @@ import { logout } from '../../api/auth';
 import { api, errorMessage, isApiError, showApiError } from '../../api/client';
 import { describeOrg, type OrgPlace } from '../../api/orgs';
 import { Button } from '../../components/nut';
+import MyThemeDayCards from '../../components/themeday/MyThemeDayCards';
 import { usePageGate } from '../../lib/gate';
 import { ROLE_LABELS, ROLE_ORDER } from '../../lib/labels';
 import { PAGES, goLogin } from '../../lib/nav';
@@ -41,6 +42,8 @@ export default function MePage() {
   const [redeeming, setRedeeming] = useState(false);
 
   const userRef = useRef<User | null>(null);
+  /** Bumped on every reload so the 主题党日 cards refresh with the page. */
+  const [reloads, setReloads] = useState(0);
 
   const loadPlaces = useCallback((grants: Grant[]) => {
     for (const orgId of new Set(grants.map((g) => g.orgId))) {
@@ -60,6 +63,7 @@ export default function MePage() {
 
   const load = useCallback(async () => {
     if (!userRef.current) setStatus('loading');
+    setReloads((n) => n + 1);
     try {
       showUser(await api('getMe'));
       setStatus('ready');
@@ -231,8 +235,9 @@ export default function MePage() {
             );
           })}
         </View>
-        {user.joinedPartyOn && <Text className='muted'>{`入党日期 ${user.joinedPartyOn}`}</Text>}
       </View>
+
+      <MyThemeDayCards user={user} refreshKey={reloads} />
 
       <View className='card' id='profile-form'>
         <Text className='card-title'>个人资料</Text>

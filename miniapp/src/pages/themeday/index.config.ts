@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '主题党日',
+  enablePullDownRefresh: true,
 });

@@ -1,0 +1,10 @@
+import { createRouteGroup } from '../core/http/stack';
+import { getAssessment, giveGuidance, listCases, listGuidance, markExemplary, periodOf } from './assessments.service';
+
+export const handler = createRouteGroup('assessments', {
+  giveGuidance: ({ user, params, body }) => giveGuidance(user(), params.id, body.comment, body.rating),
+  listGuidance: ({ principal, params }) => listGuidance(principal, params.id),
+  markExemplary: ({ user, params, body }) => markExemplary(user(), params.id, body?.category),
+  listCases: ({ query }) => listCases(query),
+  getAssessment: ({ user, params, query }) => getAssessment(user(), params.orgId, periodOf(query)),
+});

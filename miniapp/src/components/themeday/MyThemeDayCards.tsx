@@ -1,0 +1,117 @@
+// 我的: political birthday and my theme-day attendance (for members and secretaries).
+import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { User } from '@shared/schemas/people';
+import type { RouteResponse } from '@shared/routes';
+import { api, errorMessage, isApiError } from '../../api/client';
+import { branchIdsOf, formatDay, politicalBirthday, shanghaiDate } from '../../lib/themeday';
+import { TD_PAGES, goTd } from '../../lib/themeday-nav';
+import { AttendanceStatusTag, ThemeDayStatusTag } from './StatusTag';
+import './themeday.scss';
+
+type Row = RouteResponse<'myAttendance'>['items'][number];
+type History = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Row[]; more: boolean };
+
+const HISTORY_SIZE = 10;
+
+export function PoliticalBirthdayCard({ joinedPartyOn }: { joinedPartyOn: string }) {
+  const info = politicalBirthday(joinedPartyOn, shanghaiDate(Date.now()));
+  const [, month, day] = info.next.split('-').map(Number);
+  return (
+    <View className='card' id='political-birthday'>
+      <Text className='card-title'>我的政治生日</Text>
+      {info.isToday && info.years > 0 ? (
+        <View>
+          <Text className='td-card__title' id='political-birthday-today'>
+            今天是您的政治生日
+          </Text>
+          <Text className='td-card__meta'>{`入党 ${info.years} 周年，不忘初心，牢记使命。`}</Text>
+        </View>
+      ) : (
+        <View>
+          <Text className='td-card__meta' id='political-birthday-date'>{`入党日期 ${joinedPartyOn}`}</Text>
+          <Text className='td-card__meta' id='political-birthday-years'>{`党龄 ${info.years} 年`}</Text>
+          <Text className='muted'>{`下一个政治生日：${month}月${day}日，还有 ${info.daysUntil} 天`}</Text>
+        </View>
+      )}
+    </View>
+  );
+}
+
+export function MyAttendanceCard({ refreshKey }: { refreshKey: number }) {
+  const [history, setHistory] = useState<History>({ status: 'loading' });
+  const [retry, setRetry] = useState(0);
+
+  useEffect(() => {
+    let stopped = false;
+    api('myAttendance', { query: { limit: HISTORY_SIZE } })
+      .then((page) => !stopped && setHistory({ status: 'ready', items: page.items, more: !!page.nextCursor }))
+      .catch((err) => {
+        if (stopped || (isApiError(err) && err.status === 401)) return;
+        setHistory((prev) => (prev.status === 'ready' ? prev : { status: 'error', message: errorMessage(err) }));
+      });
+    return () => {
+      stopped = true;
+    };
+  }, [refreshKey, retry]);
+
+  return (
+    <View className='card' id='my-attendance'>
+      <Text className='card-title'>我的主题党日</Text>
+      {history.status === 'loading' && <Text className='muted'>加载中…</Text>}
+      {history.status === 'error' && (
+        <View className='td-spread' id='my-attendance-error'>
+          <Text className='muted'>{history.message}</Text>
+          <Text
+            className='td-chip'
+            id='my-attendance-retry'
+            onClick={() => {
+              setHistory({ status: 'loading' });
+              setRetry((n) => n + 1);
+            }}
+          >
+            重试
+          </Text>
+        </View>
+      )}
+      {history.status === 'ready' && history.items.length === 0 && (
+        <Text className='muted' id='my-attendance-empty'>
+          还没有参加过主题党日。
+        </Text>
+      )}
+      {history.status === 'ready' &&
+        history.items.map((r) => (
+          <View
+            className='td-list-item'
+            key={r.themeDayId}
+            id={`my-attendance-${r.themeDayId}`}
+            onClick={() => void goTd(TD_PAGES.detail, { id: r.themeDayId })}
+          >
+            <View className='td-spread'>
+              <Text>{r.themeDay.title}</Text>
+              {r.status ? (
+                <AttendanceStatusTag status={r.status} />
+              ) : r.themeDay.status === 'closed' || r.themeDay.status === 'cancelled' ? (
+                <ThemeDayStatusTag status={r.themeDay.status} />
+              ) : (
+                <Text className='muted'>{r.rsvp === 'leave' ? '已请假' : r.rsvp === 'attending' ? '已报名' : '待参加'}</Text>
+              )}
+            </View>
+            <Text className='muted'>{formatDay(r.themeDay.startsAt)}</Text>
+          </View>
+        ))}
+      {history.status === 'ready' && history.more && <Text className='muted'>{`仅显示最近 ${HISTORY_SIZE} 次`}</Text>}
+    </View>
+  );
+}
+
+/** Both cards, shown on 我的 when the user belongs to a branch (the birthday when the date is known). */
+export default function MyThemeDayCards({ user, refreshKey }: { user: User; refreshKey: number }) {
+  const inBranch = branchIdsOf(user).length > 0;
+  return (
+    <View id='my-themeday'>
+      {user.joinedPartyOn && <PoliticalBirthdayCard joinedPartyOn={user.joinedPartyOn} />}
+      {inBranch && <MyAttendanceCard refreshKey={refreshKey} />}
+    </View>
+  );
+}

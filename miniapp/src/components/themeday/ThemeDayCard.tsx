@@ -1,0 +1,24 @@
+import { Text, View } from '@tarojs/components';
+import type { ThemeDay } from '@shared/schemas/themeday';
+import { formatRange } from '../../lib/themeday';
+import { ThemeDayStatusTag } from './StatusTag';
+import './themeday.scss';
+
+export interface ThemeDayCardProps {
+  day: Pick<ThemeDay, 'id' | 'title' | 'status' | 'startsAt' | 'endsAt' | 'location' | 'lateNotice'>;
+  onOpen: (id: string) => void;
+}
+
+export default function ThemeDayCard({ day, onOpen }: ThemeDayCardProps) {
+  return (
+    <View className='td-card' id={`td-card-${day.id}`} onClick={() => onOpen(day.id)}>
+      <View className='td-row'>
+        <ThemeDayStatusTag status={day.status} />
+        {day.lateNotice && day.status !== 'draft' && <Text className='td-late'>预告发布较晚</Text>}
+      </View>
+      <Text className='td-card__title'>{day.title}</Text>
+      <Text className='td-card__meta'>{formatRange(day.startsAt, day.endsAt)}</Text>
+      <Text className='td-card__meta'>{day.location}</Text>
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '出勤管理',
+  enablePullDownRefresh: true,
+});

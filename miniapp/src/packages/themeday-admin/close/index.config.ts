@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '结束并总结',
+});

@@ -1,0 +1,129 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { CloseThemeDayBody, type AttendanceStats, type ThemeDay } from '@shared/schemas/themeday';
+import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import LoadState from '../../../components/themeday/LoadState';
+import StatsGrid from '../../../components/themeday/StatsGrid';
+import { Button } from '../../../components/nut';
+import { usePageGate } from '../../../lib/gate';
+import { formatRange } from '../../../lib/themeday';
+import { TD_PAGES, backOrTab } from '../../../lib/themeday-nav';
+import '../../../components/themeday/themeday.scss';
+
+type Status = 'loading' | 'error' | 'ready';
+
+const SUMMARY_MAX = 2000;
+
+export default function CloseThemeDayPage() {
+  const allowed = usePageGate(TD_PAGES.close, { requireLogin: true });
+  const id = useRouter().params.id ?? '';
+
+  const [status, setStatus] = useState<Status>('loading');
+  const [loadError, setLoadError] = useState('');
+  const [day, setDay] = useState<ThemeDay | null>(null);
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [stats, setStats] = useState<AttendanceStats | null>(null);
+
+  const load = useCallback(async () => {
+    setStatus('loading');
+    try {
+      const d = await api('getThemeDay', { params: { id } });
+      setDay(d);
+      if (d.status === 'closed' && d.stats) setStats(d.stats);
+      setStatus('ready');
+    } catch (err) {
+      if (isApiError(err) && err.status === 401) return;
+      setLoadError(errorMessage(err));
+      setStatus('error');
+    }
+  }, [id]);
+
+  useDidShow(() => {
+    if (allowed && !day) void load();
+  });
+
+  if (!allowed) return <View />;
+
+  if (status !== 'ready' || !day) {
+    return (
+      <View className='page'>
+        <LoadState id='close' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
+      </View>
+    );
+  }
+
+  const close = async () => {
+    if (saving) return;
+    setError('');
+    const r = CloseThemeDayBody.safeParse({ summary });
+    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    setSaving(true);
+    try {
+      const res = await api('closeThemeDay', { params: { id }, body: r.data });
+      setStats(res.stats);
+      setDay({ ...day, status: res.status, summary: r.data.summary, stats: res.stats });
+      void Taro.showToast({ title: '主题党日已结束', icon: 'success' });
+    } catch (err) {
+      setError(errorMessage(err));
+      showApiError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='page' id='close'>
+      <View className='card'>
+        <Text className='card-title'>{day.title}</Text>
+        <Text className='muted'>{formatRange(day.startsAt, day.endsAt)}</Text>
+      </View>
+
+      {stats ? (
+        <View className='card' id='close-result'>
+          <Text className='card-title'>出勤情况</Text>
+          <StatsGrid stats={stats} idPrefix='close-stat' />
+          <Text className='muted'>出勤率 = 出席 ÷ 应到；请假和线上参与单独统计，不计入出席。</Text>
+          {day.summary && <Text className='td-card__meta'>{day.summary}</Text>}
+          <View className='btn-row'>
+            <Button id='close-done' type='primary' onClick={() => void backOrTab()}>
+              完成
+            </Button>
+          </View>
+        </View>
+      ) : day.status !== 'published' ? (
+        <View className='card'>
+          <Text className='muted' id='close-unavailable'>
+            只有已发布的主题党日才能结束。
+          </Text>
+        </View>
+      ) : (
+        <View className='card' id='close-form'>
+          <Text className='card-title'>活动总结</Text>
+          <Text className='muted'>结束后出勤数据将冻结，不能再更正；仍未签到且未请假、未线上参与的党员计为缺席。</Text>
+          <Textarea
+            id='close-summary'
+            className='td-textarea'
+            value={summary}
+            maxlength={SUMMARY_MAX}
+            placeholder='本次主题党日开展了哪些活动、取得了什么成效'
+            onInput={(e) => setSummary(e.detail.value)}
+          />
+          <Text className='td-count'>{`${summary.length}/${SUMMARY_MAX}`}</Text>
+          {error && (
+            <Text className='error-text' id='close-error'>
+              {error}
+            </Text>
+          )}
+          <View className='btn-row'>
+            <Button id='close-submit' type='primary' loading={saving} onClick={() => void close()}>
+              结束并生成出勤统计
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '新建主题党日',
+});

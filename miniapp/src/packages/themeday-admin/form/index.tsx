@@ -1,0 +1,218 @@
+import { Input, Picker, Switch, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { CreateThemeDayBody, type Idea } from '@shared/schemas/themeday';
+import { api, errorMessage, showApiError } from '../../../api/client';
+import { useActionKey } from '../../../components/themeday/useActionKey';
+import { Button } from '../../../components/nut';
+import { usePageGate } from '../../../lib/gate';
+import { defaultThemeDayTimes, shanghaiIso } from '../../../lib/themeday';
+import { TD_PAGES, replaceTd } from '../../../lib/themeday-nav';
+import '../../../components/themeday/themeday.scss';
+
+const LATE_NOTICE_MS = 3 * 24 * 3600 * 1000;
+const MAX_AGENDA = 20;
+
+type IdeasState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Idea[] };
+
+export default function ThemeDayFormPage() {
+  const allowed = usePageGate(TD_PAGES.form, { requireLogin: true });
+  const branchId = useRouter().params.branchId ?? '';
+
+  const [defaults] = useState(() => defaultThemeDayTimes(Date.now()));
+  const [title, setTitle] = useState('');
+  const [startDate, setStartDate] = useState(defaults.startDate);
+  const [startTime, setStartTime] = useState(defaults.startTime);
+  const [endDate, setEndDate] = useState(defaults.endDate);
+  const [endTime, setEndTime] = useState(defaults.endTime);
+  const [location, setLocation] = useState('');
+  const [agenda, setAgenda] = useState<string[]>(['']);
+  const [ideaIds, setIdeaIds] = useState<string[]>([]);
+  const [online, setOnline] = useState(true);
+  const [ideas, setIdeas] = useState<IdeasState>({ status: 'loading' });
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const actionKey = useActionKey();
+
+  const loadIdeas = useCallback(async () => {
+    setIdeas({ status: 'loading' });
+    try {
+      const page = await api('listIdeas', { params: { branchId }, query: { status: 'accepted', sort: 'hot', limit: 50 } });
+      setIdeas({ status: 'ready', items: page.items });
+    } catch (err) {
+      setIdeas({ status: 'error', message: errorMessage(err) });
+    }
+  }, [branchId]);
+
+  useDidShow(() => {
+    if (allowed && ideas.status !== 'ready') void loadIdeas();
+  });
+
+  if (!allowed) return <View />;
+
+  const setAgendaLine = (i: number, value: string) => setAgenda((prev) => prev.map((l, j) => (j === i ? value : l)));
+  const addAgendaLine = () => setAgenda((prev) => (prev.length < MAX_AGENDA ? [...prev, ''] : prev));
+  const removeAgendaLine = (i: number) => setAgenda((prev) => (prev.length > 1 ? prev.filter((_, j) => j !== i) : ['']));
+  const toggleIdea = (id: string) =>
+    setIdeaIds((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
+
+  const startsAt = shanghaiIso(startDate, startTime);
+  const late = Date.parse(startsAt) - Date.now() < LATE_NOTICE_MS;
+
+  const save = async () => {
+    if (saving) return;
+    setError('');
+    const r = CreateThemeDayBody.safeParse({
+      title,
+      startsAt,
+      endsAt: shanghaiIso(endDate, endTime),
+      location,
+      agenda: agenda.map((l) => l.trim()).filter(Boolean),
+      ideaIds: ideaIds.length ? ideaIds : undefined,
+      onlineParticipation: online,
+    });
+    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    setSaving(true);
+    try {
+      const day = await api('createThemeDay', { params: { branchId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
+      actionKey.reset();
+      void Taro.showToast({ title: '草稿已保存', icon: 'success' });
+      void replaceTd(TD_PAGES.detail, { id: day.id });
+    } catch (err) {
+      setError(errorMessage(err));
+      showApiError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='page' id='tdf'>
+      <View className='card'>
+        <Text className='td-label'>主题</Text>
+        <Input
+          id='tdf-title'
+          className='td-input'
+          value={title}
+          maxlength={60}
+          placeholder='例如：重温入党誓词 · 学习党的二十届三中全会精神'
+          onInput={(e) => setTitle(e.detail.value)}
+        />
+
+        <Text className='td-label'>开始时间（北京时间）</Text>
+        <View className='td-row'>
+          <Picker mode='date' id='tdf-start-date' value={startDate} onChange={(e) => setStartDate(String(e.detail.value))}>
+            <Text className='td-chip'>{startDate}</Text>
+          </Picker>
+          <Picker mode='time' id='tdf-start-time' value={startTime} onChange={(e) => setStartTime(String(e.detail.value))}>
+            <Text className='td-chip'>{startTime}</Text>
+          </Picker>
+        </View>
+
+        <Text className='td-label'>结束时间（北京时间）</Text>
+        <View className='td-row'>
+          <Picker mode='date' id='tdf-end-date' value={endDate} onChange={(e) => setEndDate(String(e.detail.value))}>
+            <Text className='td-chip'>{endDate}</Text>
+          </Picker>
+          <Picker mode='time' id='tdf-end-time' value={endTime} onChange={(e) => setEndTime(String(e.detail.value))}>
+            <Text className='td-chip'>{endTime}</Text>
+          </Picker>
+        </View>
+        {late && <Text className='td-late'>距开始不足 3 天，发布后预告将标注「预告发布较晚」</Text>}
+
+        <Text className='td-label'>地点</Text>
+        <Input
+          id='tdf-location'
+          className='td-input'
+          value={location}
+          maxlength={100}
+          placeholder='例如：村党群服务中心二楼会议室'
+          onInput={(e) => setLocation(e.detail.value)}
+        />
+      </View>
+
+      <View className='card' id='tdf-agenda'>
+        <Text className='card-title'>活动议程</Text>
+        {agenda.map((line, i) => (
+          <View className='td-agenda-row' key={i}>
+            <Text className='td-agenda__no'>{`${i + 1}.`}</Text>
+            <Input
+              id={`tdf-agenda-${i}`}
+              className='td-input'
+              value={line}
+              maxlength={100}
+              placeholder='一项议程'
+              onInput={(e) => setAgendaLine(i, e.detail.value)}
+            />
+            {agenda.length > 1 && (
+              <Text className='muted' id={`tdf-agenda-remove-${i}`} onClick={() => removeAgendaLine(i)}>
+                删除
+              </Text>
+            )}
+          </View>
+        ))}
+        {agenda.length < MAX_AGENDA && (
+          <View className='btn-row'>
+            <Button id='tdf-agenda-add' size='small' onClick={addAgendaLine}>
+              添加一项议程
+            </Button>
+          </View>
+        )}
+      </View>
+
+      <View className='card' id='tdf-ideas'>
+        <Text className='card-title'>采纳的党员创意</Text>
+        {ideas.status === 'loading' && <Text className='muted'>加载中…</Text>}
+        {ideas.status === 'error' && (
+          <View className='td-spread'>
+            <Text className='muted'>{ideas.message}</Text>
+            <Text id='tdf-ideas-retry' className='td-chip' onClick={() => void loadIdeas()}>
+              重试
+            </Text>
+          </View>
+        )}
+        {ideas.status === 'ready' && ideas.items.length === 0 && (
+          <Text className='muted' id='tdf-ideas-empty'>
+            暂无已采纳的创意。在「创意征集」里答复为「已采纳」的创意会出现在这里。
+          </Text>
+        )}
+        {ideas.status === 'ready' && ideas.items.length > 0 && (
+          <View className='td-chips'>
+            {ideas.items.map((idea) => (
+              <Text
+                key={idea.id}
+                id={`tdf-idea-${idea.id}`}
+                className={`td-chip${ideaIds.includes(idea.id) ? ' td-chip--on' : ''}`}
+                onClick={() => toggleIdea(idea.id)}
+              >
+                {idea.title}
+              </Text>
+            ))}
+          </View>
+        )}
+      </View>
+
+      <View className='card'>
+        <View className='td-spread'>
+          <View>
+            <Text className='card-title'>开放网上参与</Text>
+            <Text className='muted'>未能到场的党员可在活动开始后至结束后 7 天内提交学习心得。</Text>
+          </View>
+          <Switch id='tdf-online' checked={online} color='#c8161d' onChange={(e) => setOnline(e.detail.value)} />
+        </View>
+      </View>
+
+      {error && (
+        <Text className='error-text' id='tdf-error'>
+          {error}
+        </Text>
+      )}
+      <View className='btn-row'>
+        <Button id='tdf-save' type='primary' block loading={saving} onClick={() => void save()}>
+          保存草稿
+        </Button>
+      </View>
+      <Text className='muted'>保存后可预览草稿，确认无误再发布预告。</Text>
+    </View>
+  );
+}

@@ -1,0 +1,111 @@
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { CreateIdeaBody, IDEA_CATEGORIES, type IdeaCategory } from '@shared/schemas/themeday';
+import { api, errorMessage, showApiError } from '../../../api/client';
+import { Button } from '../../../components/nut';
+import { useActionKey } from '../../../components/themeday/useActionKey';
+import { usePageGate } from '../../../lib/gate';
+import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
+import { TD_PAGES, replaceTd } from '../../../lib/themeday-nav';
+import '../../../components/themeday/themeday.scss';
+
+const TITLE_MAX = 40;
+const CONTENT_MAX = 1000;
+
+export default function IdeaFormPage() {
+  const allowed = usePageGate(TD_PAGES.ideaForm, { requireLogin: true });
+  const branchId = useRouter().params.branchId ?? '';
+
+  const [category, setCategory] = useState<IdeaCategory | null>(null);
+  const [title, setTitle] = useState('');
+  const [content, setContent] = useState('');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  /** A retry after a lost answer does not create a second idea. */
+  const actionKey = useActionKey();
+
+  if (!allowed) return <View />;
+
+  const submit = async () => {
+    if (saving) return;
+    setError('');
+    if (!category) return setError('请选择创意类别');
+    const r = CreateIdeaBody.safeParse({ title, content, category });
+    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    setSaving(true);
+    try {
+      const idea = await api('createIdea', { params: { branchId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
+      actionKey.reset();
+      void Taro.showToast({
+        title: idea.status === 'pending_review' ? '已提交，审核通过后公开' : '创意已提交',
+        icon: idea.status === 'pending_review' ? 'none' : 'success',
+        duration: 2500,
+      });
+      void replaceTd(TD_PAGES.idea, { id: idea.id });
+    } catch (err) {
+      setError(errorMessage(err));
+      showApiError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='page' id='idea-form'>
+      <View className='card'>
+        <Text className='td-label'>创意类别</Text>
+        <View className='td-chips' id='idea-category'>
+          {IDEA_CATEGORIES.map((c) => (
+            <Text
+              key={c}
+              id={`idea-category-${c}`}
+              className={`td-chip${category === c ? ' td-chip--on' : ''}`}
+              onClick={() => setCategory(c)}
+            >
+              {IDEA_CATEGORY_LABELS[c]}
+            </Text>
+          ))}
+        </View>
+
+        <Text className='td-label'>标题</Text>
+        <Input
+          id='idea-title'
+          className='td-input'
+          value={title}
+          maxlength={TITLE_MAX}
+          placeholder='一句话说清楚您的创意'
+          onInput={(e) => setTitle(e.detail.value)}
+        />
+        <Text className={`td-count${title.length > TITLE_MAX ? ' td-count--over' : ''}`} id='idea-title-count'>
+          {`${title.length}/${TITLE_MAX}`}
+        </Text>
+
+        <Text className='td-label'>具体内容</Text>
+        <Textarea
+          id='idea-content'
+          className='td-textarea'
+          value={content}
+          maxlength={CONTENT_MAX}
+          placeholder='活动怎么开展、需要哪些准备、预期效果如何'
+          onInput={(e) => setContent(e.detail.value)}
+        />
+        <Text className={`td-count${content.length > CONTENT_MAX ? ' td-count--over' : ''}`} id='idea-content-count'>
+          {`${content.length}/${CONTENT_MAX}`}
+        </Text>
+
+        {error && (
+          <Text className='error-text' id='idea-error'>
+            {error}
+          </Text>
+        )}
+        <View className='btn-row'>
+          <Button id='idea-submit' type='primary' loading={saving} onClick={() => void submit()}>
+            提交创意
+          </Button>
+        </View>
+        <Text className='muted'>提交的内容会经过安全审核；支部书记会给出答复。</Text>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '创意详情',
+  enablePullDownRefresh: true,
+});

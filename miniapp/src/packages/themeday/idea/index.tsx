@@ -1,0 +1,251 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import type { User } from '@shared/schemas/people';
+import { AnswerIdeaBody, type Idea } from '@shared/schemas/themeday';
+import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import LoadState from '../../../components/themeday/LoadState';
+import { IdeaStatusTag } from '../../../components/themeday/StatusTag';
+import SupportButton from '../../../components/themeday/SupportButton';
+import { useSupport } from '../../../components/themeday/useSupport';
+import { Button } from '../../../components/nut';
+import { usePageGate } from '../../../lib/gate';
+import { formatDateTime, isBranchPerson, isSecretaryOf } from '../../../lib/themeday';
+import {
+  ANSWER_STATUSES,
+  IDEA_CATEGORY_LABELS,
+  IDEA_STATUS_LABELS,
+  REPORT_REASON_LABELS,
+  type AnswerStatusCode,
+  type ReportReasonCode,
+} from '../../../lib/themeday-labels';
+import { loadMe } from '../../../lib/themeday-me';
+import { TD_PAGES } from '../../../lib/themeday-nav';
+import '../../../components/themeday/themeday.scss';
+
+type Status = 'loading' | 'error' | 'ready';
+
+const REPLY_MAX = 500;
+const REPORT_REASONS = Object.keys(REPORT_REASON_LABELS) as ReportReasonCode[];
+
+export default function IdeaDetailPage() {
+  const allowed = usePageGate(TD_PAGES.idea, { requireLogin: true });
+  const id = useRouter().params.id ?? '';
+
+  const [status, setStatus] = useState<Status>('loading');
+  const [loadError, setLoadError] = useState('');
+  const [idea, setIdea] = useState<Idea | null>(null);
+  const [user, setUser] = useState<User | null>(null);
+  const [answerStatus, setAnswerStatus] = useState<AnswerStatusCode | null>(null);
+  const [reply, setReply] = useState('');
+  const [answerError, setAnswerError] = useState('');
+  const [busy, setBusy] = useState<string | null>(null);
+  const ideaRef = useRef<Idea | null>(null);
+
+  const show = (i: Idea) => {
+    ideaRef.current = i;
+    setIdea(i);
+  };
+
+  const load = useCallback(async () => {
+    if (!ideaRef.current) setStatus('loading');
+    try {
+      const [i, me] = await Promise.all([api('getIdea', { params: { ideaId: id } }), loadMe()]);
+      show(i);
+      setUser(me);
+      setStatus('ready');
+    } catch (err) {
+      if (isApiError(err) && err.status === 401) return;
+      if (ideaRef.current) {
+        showApiError(err);
+      } else {
+        setLoadError(errorMessage(err));
+        setStatus('error');
+      }
+    }
+  }, [id]);
+
+  const toggleSupport = useSupport((_, patch) => {
+    if (ideaRef.current) show({ ...ideaRef.current, ...patch });
+  });
+
+  useDidShow(() => {
+    if (allowed) void load();
+  });
+
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (!allowed) return <View />;
+
+  if (status !== 'ready' || !idea) {
+    return (
+      <View className='page'>
+        <LoadState id='idea' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
+      </View>
+    );
+  }
+
+  const secretary = isSecretaryOf(user, idea.branchId);
+  const member = isBranchPerson(user, idea.branchId);
+  const mineIdea = user?.id === idea.authorId;
+  const supportable = member && idea.status !== 'hidden' && idea.status !== 'pending_review';
+
+  const report = async () => {
+    if (busy) return;
+    let tapIndex: number;
+    try {
+      ({ tapIndex } = await Taro.showActionSheet({ itemList: REPORT_REASONS.map((r) => REPORT_REASON_LABELS[r]) }));
+    } catch {
+      return; // cancelled
+    }
+    const reason = REPORT_REASONS[tapIndex];
+    if (!reason) return;
+    setBusy('report');
+    try {
+      await api('reportIdea', { params: { ideaId: idea.id }, body: { reason } });
+      show({ ...idea, reportedByMe: true });
+      void Taro.showToast({ title: '已举报，感谢您的反馈', icon: 'none' });
+    } catch (err) {
+      showApiError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const answer = async () => {
+    if (busy) return;
+    setAnswerError('');
+    if (!answerStatus) return setAnswerError('请选择答复结果');
+    const r = AnswerIdeaBody.safeParse({ status: answerStatus, reply });
+    if (!r.success) return setAnswerError(r.error.issues[0]?.message ?? '输入有误');
+    setBusy('answer');
+    try {
+      show(await api('answerIdea', { params: { ideaId: idea.id }, body: r.data }));
+      setReply('');
+      setAnswerStatus(null);
+      void Taro.showToast({ title: '已答复', icon: 'success' });
+    } catch (err) {
+      setAnswerError(errorMessage(err));
+      showApiError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const restore = async () => {
+    if (busy) return;
+    setBusy('restore');
+    try {
+      show(await api('restoreIdea', { params: { ideaId: idea.id } }));
+      void Taro.showToast({ title: '已恢复显示', icon: 'success' });
+    } catch (err) {
+      showApiError(err);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <View className='page' id='idea-detail'>
+      <View className='card'>
+        <View className='td-spread'>
+          <View className='td-row'>
+            <IdeaStatusTag status={idea.status} id='idea-status' />
+            <Text className='muted'>{IDEA_CATEGORY_LABELS[idea.category]}</Text>
+          </View>
+          {supportable ? (
+            <SupportButton id='idea-support' idea={idea} onToggle={() => void toggleSupport(idea)} />
+          ) : (
+            <Text className='muted'>{`${idea.supportCount} 人支持`}</Text>
+          )}
+        </View>
+        <Text className='td-card__title' id='idea-title-text'>
+          {idea.title}
+        </Text>
+        <Text className='muted'>{`${idea.authorName} · ${formatDateTime(idea.createdAt)}`}</Text>
+        <Text className='td-card__meta idea-content' id='idea-content-text'>
+          {idea.content}
+        </Text>
+        {idea.status === 'pending_review' && (
+          <Text className='muted'>内容正在审核，通过后支部党员才能看到。</Text>
+        )}
+        {idea.status === 'hidden' && <Text className='muted'>多位党员举报，此创意已隐藏，等待支部书记处理。</Text>}
+      </View>
+
+      <View className='card' id='idea-answer'>
+        <Text className='card-title'>书记答复</Text>
+        {idea.answer ? (
+          <View>
+            <View className='td-row'>
+              <IdeaStatusTag status={idea.answer.status} id='idea-answer-status' />
+              <Text className='muted'>{formatDateTime(idea.answer.answeredAt)}</Text>
+            </View>
+            <Text className='td-card__meta' id='idea-answer-reply'>
+              {idea.answer.reply}
+            </Text>
+          </View>
+        ) : (
+          <Text className='muted' id='idea-no-answer'>
+            支部书记还没有答复。
+          </Text>
+        )}
+      </View>
+
+      {secretary && idea.status !== 'pending_review' && (
+        <View className='card' id='answer-form'>
+          <Text className='card-title'>{idea.answer ? '修改答复' : '答复创意'}</Text>
+          <View className='td-chips'>
+            {ANSWER_STATUSES.map((s) => (
+              <Text
+                key={s}
+                id={`answer-status-${s}`}
+                className={`td-chip${answerStatus === s ? ' td-chip--on' : ''}`}
+                onClick={() => setAnswerStatus(s)}
+              >
+                {IDEA_STATUS_LABELS[s]}
+              </Text>
+            ))}
+          </View>
+          <Textarea
+            id='answer-reply'
+            className='td-textarea'
+            value={reply}
+            maxlength={REPLY_MAX}
+            placeholder='给提出创意的党员一个答复'
+            onInput={(e) => setReply(e.detail.value)}
+          />
+          <Text className='td-count'>{`${reply.length}/${REPLY_MAX}`}</Text>
+          {answerError && (
+            <Text className='error-text' id='answer-error'>
+              {answerError}
+            </Text>
+          )}
+          <View className='btn-row'>
+            <Button id='answer-submit' type='primary' loading={busy === 'answer'} onClick={() => void answer()}>
+              提交答复
+            </Button>
+            {idea.status === 'hidden' && (
+              <Button id='idea-restore' loading={busy === 'restore'} onClick={() => void restore()}>
+                恢复显示
+              </Button>
+            )}
+          </View>
+        </View>
+      )}
+
+      {member && !mineIdea && idea.status !== 'hidden' && (
+        <View className='td-more'>
+          {idea.reportedByMe ? (
+            <Text id='idea-reported'>您已举报此创意</Text>
+          ) : (
+            <Text id='idea-report' onClick={() => void report()}>
+              举报
+            </Text>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

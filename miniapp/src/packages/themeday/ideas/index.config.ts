@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '创意征集',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,212 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import type { User } from '@shared/schemas/people';
+import type { Idea, IdeaStatus } from '@shared/schemas/themeday';
+import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import LoadState from '../../../components/themeday/LoadState';
+import { IdeaStatusTag } from '../../../components/themeday/StatusTag';
+import SupportButton from '../../../components/themeday/SupportButton';
+import { useSupport } from '../../../components/themeday/useSupport';
+import { Button } from '../../../components/nut';
+import { usePageGate } from '../../../lib/gate';
+import { formatDateTime, isBranchPerson, isSecretaryOf } from '../../../lib/themeday';
+import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
+import { loadMe } from '../../../lib/themeday-me';
+import { TD_PAGES, goTd } from '../../../lib/themeday-nav';
+import '../../../components/themeday/themeday.scss';
+
+type Status = 'loading' | 'error' | 'ready';
+type Sort = 'new' | 'hot';
+
+const PAGE_SIZE = 20;
+/** Ideas that take no supports. */
+const CLOSED_TO_SUPPORT: IdeaStatus[] = ['pending_review', 'hidden'];
+/** The secretary can also look at the ideas held for review or hidden by reports. */
+const SECRETARY_FILTERS: { key: string; label: string; status?: IdeaStatus }[] = [
+  { key: 'all', label: '全部' },
+  { key: 'pending_review', label: '审核中', status: 'pending_review' },
+  { key: 'hidden', label: '已隐藏', status: 'hidden' },
+];
+
+export default function IdeasPage() {
+  const allowed = usePageGate(TD_PAGES.ideas, { requireLogin: true });
+  const branchId = useRouter().params.branchId ?? '';
+
+  const [status, setStatus] = useState<Status>('loading');
+  const [loadError, setLoadError] = useState('');
+  const [user, setUser] = useState<User | null>(null);
+  const [sort, setSort] = useState<Sort>('new');
+  const [filter, setFilter] = useState('all');
+  const [ideas, setIdeas] = useState<Idea[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const shown = useRef(false);
+  const request = useRef(0);
+
+  const load = useCallback(
+    async (nextSort: Sort, nextFilter: string) => {
+      const seq = ++request.current;
+      if (!shown.current) setStatus('loading');
+      try {
+        const statusFilter = SECRETARY_FILTERS.find((f) => f.key === nextFilter)?.status;
+        const [me, page] = await Promise.all([
+          loadMe(),
+          api('listIdeas', { params: { branchId }, query: { sort: nextSort, status: statusFilter, limit: PAGE_SIZE } }),
+        ]);
+        if (seq !== request.current) return; // a newer tab or filter won
+        setUser(me);
+        setIdeas(page.items);
+        setNextCursor(page.nextCursor);
+        shown.current = true;
+        setStatus('ready');
+      } catch (err) {
+        if (seq !== request.current) return;
+        if (isApiError(err) && err.status === 401) return;
+        if (shown.current) {
+          showApiError(err);
+        } else {
+          setLoadError(errorMessage(err));
+          setStatus('error');
+        }
+      }
+    },
+    [branchId],
+  );
+
+  const toggleSupport = useSupport((id, patch) =>
+    setIdeas((prev) => prev.map((i) => (i.id === id ? { ...i, ...patch } : i))),
+  );
+
+  const loadMore = async () => {
+    if (!nextCursor || loadingMore) return;
+    setLoadingMore(true);
+    const seq = request.current;
+    try {
+      const statusFilter = SECRETARY_FILTERS.find((f) => f.key === filter)?.status;
+      const page = await api('listIdeas', {
+        params: { branchId },
+        query: { sort, status: statusFilter, limit: PAGE_SIZE, cursor: nextCursor },
+      });
+      if (seq !== request.current) return;
+      setIdeas((prev) => [...prev, ...page.items.filter((i) => !prev.some((p) => p.id === i.id))]);
+      setNextCursor(page.nextCursor);
+    } catch (err) {
+      showApiError(err);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  useDidShow(() => {
+    if (allowed) void load(sort, filter);
+  });
+
+  usePullDownRefresh(() => {
+    void load(sort, filter).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  useReachBottom(() => {
+    void loadMore();
+  });
+
+  if (!allowed) return <View />;
+
+  const switchTo = (nextSort: Sort, nextFilter: string) => {
+    if (nextSort === sort && nextFilter === filter) return;
+    setSort(nextSort);
+    setFilter(nextFilter);
+    setIdeas([]);
+    setNextCursor(null);
+    shown.current = false;
+    void load(nextSort, nextFilter);
+  };
+
+  const secretary = isSecretaryOf(user, branchId);
+  const canSupport = isBranchPerson(user, branchId);
+
+  return (
+    <View className='page' id='ideas'>
+      <View className='td-tabs'>
+        <Text
+          id='ideas-tab-new'
+          className={`td-tabs__item${sort === 'new' ? ' td-tabs__item--on' : ''}`}
+          onClick={() => switchTo('new', filter)}
+        >
+          最新
+        </Text>
+        <Text
+          id='ideas-tab-hot'
+          className={`td-tabs__item${sort === 'hot' ? ' td-tabs__item--on' : ''}`}
+          onClick={() => switchTo('hot', filter)}
+        >
+          最热
+        </Text>
+      </View>
+
+      {secretary && (
+        <View className='td-chips' id='ideas-filters'>
+          {SECRETARY_FILTERS.map((f) => (
+            <Text
+              key={f.key}
+              id={`ideas-filter-${f.key}`}
+              className={`td-chip${filter === f.key ? ' td-chip--on' : ''}`}
+              onClick={() => switchTo(sort, f.key)}
+            >
+              {f.label}
+            </Text>
+          ))}
+        </View>
+      )}
+
+      {canSupport && (
+        <View className='btn-row'>
+          <Button id='idea-new' type='primary' onClick={() => void goTd(TD_PAGES.ideaForm, { branchId })}>
+            提交创意
+          </Button>
+        </View>
+      )}
+
+      {status !== 'ready' ? (
+        <LoadState id='ideas' status={status} message={loadError} onRetry={() => void load(sort, filter)} />
+      ) : ideas.length === 0 ? (
+        <View className='td-card' id='ideas-empty'>
+          <Text className='td-empty'>
+            {filter === 'all' ? '还没有创意，来提第一个吧：一个好点子，能让主题党日更有意思。' : '没有这类创意'}
+          </Text>
+        </View>
+      ) : (
+        <View id='ideas-list'>
+          {ideas.map((idea) => (
+            <View
+              className='td-card'
+              key={idea.id}
+              id={`idea-${idea.id}`}
+              onClick={() => void goTd(TD_PAGES.idea, { id: idea.id })}
+            >
+              <View className='td-spread'>
+                <View className='td-row'>
+                  <IdeaStatusTag status={idea.status} />
+                  <Text className='muted'>{IDEA_CATEGORY_LABELS[idea.category]}</Text>
+                </View>
+                {canSupport && !CLOSED_TO_SUPPORT.includes(idea.status) ? (
+                  <SupportButton id={`support-${idea.id}`} idea={idea} onToggle={() => void toggleSupport(idea)} />
+                ) : (
+                  <Text className='muted'>{`${idea.supportCount} 人支持`}</Text>
+                )}
+              </View>
+              <Text className='td-card__title'>{idea.title}</Text>
+              <Text className='muted'>{`${idea.authorName} · ${formatDateTime(idea.createdAt)}`}</Text>
+              {idea.answer && <Text className='td-card__meta'>{`书记答复：${idea.answer.reply}`}</Text>}
+            </View>
+          ))}
+          {nextCursor && (
+            <View className='td-more' id='ideas-more' onClick={() => void loadMore()}>
+              <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+            </View>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

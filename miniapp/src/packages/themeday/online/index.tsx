@@ -1,0 +1,128 @@
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { OnlineParticipationBody, type ThemeDay } from '@shared/schemas/themeday';
+import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import LoadState from '../../../components/themeday/LoadState';
+import { useActionKey } from '../../../components/themeday/useActionKey';
+import { Button } from '../../../components/nut';
+import { usePageGate } from '../../../lib/gate';
+import { formatRange } from '../../../lib/themeday';
+import { TD_PAGES, backOrTab } from '../../../lib/themeday-nav';
+import '../../../components/themeday/themeday.scss';
+
+type Status = 'loading' | 'error' | 'ready';
+
+const MIN = 10;
+const MAX = 2000;
+
+export default function OnlinePage() {
+  const allowed = usePageGate(TD_PAGES.online, { requireLogin: true });
+  const id = useRouter().params.id ?? '';
+
+  const [status, setStatus] = useState<Status>('loading');
+  const [loadError, setLoadError] = useState('');
+  const [day, setDay] = useState<ThemeDay | null>(null);
+  const [content, setContent] = useState('');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [done, setDone] = useState<'published' | 'pending_review' | null>(null);
+  const actionKey = useActionKey();
+
+  const load = useCallback(async () => {
+    setStatus('loading');
+    try {
+      setDay(await api('getThemeDay', { params: { id } }));
+      setStatus('ready');
+    } catch (err) {
+      if (isApiError(err) && err.status === 401) return;
+      setLoadError(errorMessage(err));
+      setStatus('error');
+    }
+  }, [id]);
+
+  useDidShow(() => {
+    if (allowed && !day) void load();
+  });
+
+  if (!allowed) return <View />;
+
+  if (status !== 'ready' || !day) {
+    return (
+      <View className='page'>
+        <LoadState id='online' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
+      </View>
+    );
+  }
+
+  const submit = async () => {
+    if (saving) return;
+    setError('');
+    const r = OnlineParticipationBody.safeParse({ content });
+    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    setSaving(true);
+    try {
+      const res = await api('participateOnline', { params: { id }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
+      actionKey.reset();
+      setDone(res.reviewStatus);
+      void Taro.showToast({ title: '心得已提交', icon: 'success' });
+    } catch (err) {
+      setError(errorMessage(err));
+      showApiError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const length = content.trim().length;
+
+  return (
+    <View className='page' id='online'>
+      <View className='card'>
+        <Text className='card-title'>{day.title}</Text>
+        <Text className='muted'>{formatRange(day.startsAt, day.endsAt)}</Text>
+      </View>
+      {done ? (
+        <View className='card' id='online-submitted'>
+          <Text className='card-title'>心得已提交</Text>
+          <Text className='muted'>
+            {done === 'pending_review'
+              ? '内容正在审核，审核期间您的心得会妥善保存。本次主题党日计为线上参与。'
+              : '本次主题党日计为线上参与，感谢您的认真学习。'}
+          </Text>
+          <View className='btn-row'>
+            <Button id='online-back' type='primary' onClick={() => void backOrTab()}>
+              返回
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <View className='card' id='online-form'>
+          <Text className='card-title'>学习心得</Text>
+          <Text className='muted'>未能到场的党员，请结合本次主题党日的内容写下学习体会（不少于 10 个字），计为线上参与。</Text>
+          <Textarea
+            id='reflection'
+            className='td-textarea'
+            value={content}
+            maxlength={MAX}
+            placeholder='写下您的学习体会'
+            onInput={(e) => setContent(e.detail.value)}
+          />
+          <Text className={`td-count${length > 0 && length < MIN ? ' td-count--over' : ''}`} id='reflection-count'>
+            {length < MIN ? `${length}/${MAX}（至少 ${MIN} 个字）` : `${length}/${MAX}`}
+          </Text>
+          {error && (
+            <Text className='error-text' id='reflection-error'>
+              {error}
+            </Text>
+          )}
+          <View className='btn-row'>
+            <Button id='reflection-submit' type='primary' loading={saving} onClick={() => void submit()}>
+              提交心得
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

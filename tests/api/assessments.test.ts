@@ -1,0 +1,156 @@
+// The three assessments against a hand computation: closed days across two branches of 莫干山镇 (no other test
+// closes days there), then township, county and branch views, guidance, and the case library.
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from '../../functions/core/dynamo';
+import { orgItem, type OrgRecord } from '../../functions/orgs/org.entity';
+import { getAssessment } from '../../functions/assessments/assessments.service';
+import { call, expectError, login } from './http';
+import { withGrant, type Person } from './people';
+
+const SEEDED_MEMBERS = 9; // 8 members and the secretary, seeded before any test day
+const shanghaiMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+
+async function runDay(secretary: Person, branchId: string, act: (id: string, code: string) => Promise<void>, after?: (id: string) => Promise<void>) {
+  const startsAt = new Date(Date.now() + 3000).toISOString();
+  const created = await call('createThemeDay', {
+    token: secretary.token,
+    params: { branchId },
+    body: { title: '主题党日', startsAt, endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: true, category: 'study' },
+  });
+  const id = created.body.id as string;
+  expect((await call('publishThemeDay', { token: secretary.token, params: { id } })).body.lateNotice).toBe(true);
+  const code = (await call('createCheckInCode', { token: secretary.token, params: { id } })).body.code as string;
+  await act(id, code);
+  await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(startsAt) - Date.now() + 300)));
+  if (after) await after(id);
+  const closed = await call('closeThemeDay', { token: secretary.token, params: { id }, body: { summary: '按计划完成各项议程。' } });
+  expect(closed.status).toBe(200);
+  return id;
+}
+
+describe('assessments', () => {
+  const month = shanghaiMonth();
+  let x: { secretary: Person; members: Person[] };
+  let y: { secretary: Person; members: Person[] };
+  let day1: string;
+
+  beforeAll(async () => {
+    x = { secretary: (await withGrant('secretary', 'xiantan-dzb', 1))[0], members: await withGrant('member', 'xiantan-dzb', 3) };
+    y = { secretary: (await withGrant('secretary', 'laoling-dzb', 1))[0], members: await withGrant('member', 'laoling-dzb', 2) };
+    const [a, b, c] = x.members;
+    // 仙潭村: day 1 — a and b present, c on leave; day 2 — a present
+    day1 = await runDay(x.secretary, 'xiantan-dzb', async (id, code) => {
+      await call('checkIn', { token: a.token, params: { id }, body: { code } });
+      await call('checkIn', { token: b.token, params: { id }, body: { code } });
+      await call('rsvp', { token: c.token, params: { id }, body: { response: 'leave', reason: '住院' } });
+    });
+    await runDay(x.secretary, 'xiantan-dzb', async (id, code) => {
+      await call('checkIn', { token: a.token, params: { id }, body: { code } });
+    });
+    // 劳岭村: one present, one online
+    const [d, e] = y.members;
+    await runDay(
+      y.secretary,
+      'laoling-dzb',
+      async (id, code) => {
+        await call('checkIn', { token: d.token, params: { id }, body: { code } });
+      },
+      async (id) => {
+        await call('participateOnline', { token: e.token, params: { id }, body: { content: '在外务工，线上学习了会议精神。' } });
+      },
+    );
+    // Guidance: one on 仙潭村's first day; likes and supports would count nowhere
+    const admin = await login('demo-admin');
+    expect((await call('giveGuidance', { token: admin, params: { id: day1 }, body: { comment: '组织有序，议程完整。', rating: 5 } })).status).toBe(201);
+  }, 120_000);
+
+  it('sums each figure per branch and for the township, as computed by hand', async () => {
+    // Act
+    const res = await call('getAssessment', { token: await login('demo-admin'), params: { orgId: 'moganshan' }, query: { month } });
+    // Assess
+    expect(res.status).toBe(200);
+    const expectedX = 2 * (SEEDED_MEMBERS + 3); // two days, 12 members each
+    const expectedY = SEEDED_MEMBERS + 2;
+    const rate = (p: number, e: number) => Math.round((p / e) * 10_000) / 10_000;
+    const rows = Object.fromEntries(res.body.rows.map((r: { branchId: string }) => [r.branchId, r]));
+    expect(rows['xiantan-dzb']).toMatchObject({
+      name: '仙潭村党支部', expected: expectedX, present: 3, leave: 1, online: 0, attendanceRate: rate(3, expectedX),
+      themeDaysHeld: 2, previewsOnTime: 0, closedWithSummary: 2, guidanceCount: 1,
+    });
+    expect(rows['laoling-dzb']).toMatchObject({
+      expected: expectedY, present: 1, leave: 0, online: 1, attendanceRate: rate(1, expectedY),
+      themeDaysHeld: 1, previewsOnTime: 0, closedWithSummary: 1, guidanceCount: 0,
+    });
+    expect(res.body.totals).toEqual({
+      expected: expectedX + expectedY, present: 4, leave: 1, online: 1, attendanceRate: rate(4, expectedX + expectedY),
+      themeDaysHeld: 3, previewsOnTime: 0, closedWithSummary: 3, guidanceCount: 1,
+    });
+    // The county shows the township as one row with the same figures; the year includes the month.
+    const county = await call('getAssessment', { token: await login('demo-admin'), params: { orgId: 'deqing' }, query: { month } });
+    expect(county.body.rows).toEqual([expect.objectContaining({ orgId: 'moganshan', type: 'township', ...res.body.totals })]);
+    const year = await call('getAssessment', { token: await login('demo-admin'), params: { orgId: 'moganshan' }, query: { year: month.slice(0, 4) } });
+    expect(year.body.totals).toEqual(res.body.totals);
+  });
+
+  it('shows a secretary their own branch only', async () => {
+    const own = await call('getAssessment', { token: x.secretary.token, params: { orgId: 'xiantan-dzb' }, query: { month } });
+    expect(own.status).toBe(200);
+    expect(own.body.rows).toHaveLength(1);
+    expectError(await call('getAssessment', { token: x.secretary.token, params: { orgId: 'laoling-dzb' }, query: { month } }), 403, 'FORBIDDEN');
+    expectError(await call('getAssessment', { token: x.secretary.token, params: { orgId: 'moganshan' }, query: { month } }), 403, 'FORBIDDEN');
+    expectError(await call('getAssessment', { token: x.members[0].token, params: { orgId: 'xiantan-dzb' }, query: { month } }), 403, 'FORBIDDEN');
+    expectError(await call('getAssessment', { token: x.secretary.token, params: { orgId: 'xiantan-dzb' }, query: {} }), 400, 'VALIDATION_FAILED');
+  });
+
+  it('puts a closed day marked exemplary into the public case library, by category', async () => {
+    const admin = await login('demo-admin');
+    const res = await call('markExemplary', { token: admin, params: { id: day1 } });
+    expect(res.body).toEqual({ themeDayId: day1, exemplary: true, category: 'study' });
+    const all = await call('listCases');
+    expect(all.body.items.map((c: { themeDayId: string }) => c.themeDayId)).toContain(day1);
+    const study = await call('listCases', { query: { category: 'study' } });
+    expect(study.body.items[0]).toMatchObject({ themeDayId: day1, branchName: '仙潭村党支部', summary: '按计划完成各项议程。' });
+    const oath = await call('listCases', { query: { category: 'oath' } });
+    expect(oath.body.items.map((c: { themeDayId: string }) => c.themeDayId)).not.toContain(day1);
+    expectError(await call('markExemplary', { token: x.secretary.token, params: { id: day1 } }), 403, 'FORBIDDEN');
+  });
+
+  it('refuses guidance from a secretary and exemplary marks on days not yet closed', async () => {
+    const created = await call('createThemeDay', {
+      token: x.secretary.token,
+      params: { branchId: 'xiantan-dzb' },
+      body: { title: '未结束', startsAt: '2030-05-01T09:00:00+08:00', endsAt: '2030-05-01T11:00:00+08:00', location: '村委会', agenda: ['学习'], onlineParticipation: false },
+    });
+    await call('publishThemeDay', { token: x.secretary.token, params: { id: created.body.id } });
+    expectError(await call('markExemplary', { token: await login('demo-admin'), params: { id: created.body.id } }), 409, 'INVALID_STATE');
+    expectError(await call('giveGuidance', { token: x.secretary.token, params: { id: created.body.id }, body: { comment: '自评', rating: 5 } }), 403, 'FORBIDDEN');
+  });
+});
+
+describe('assessment cost', () => {
+  it('answers for a township of 200 branches in 3 DynamoDB requests at most', async () => {
+    // Prepare: a township with 200 branches, written straight to the table
+    const city = 'huzhou';
+    const path = [city, 'anji', 'bench-town'];
+    const orgs: OrgRecord[] = [
+      { id: 'bench-town', name: '测试镇', type: 'township', parentId: 'anji', path },
+      { id: 'bench-village', name: '测试村', type: 'village', parentId: 'bench-town', path: [...path, 'bench-village'] },
+      ...Array.from({ length: 200 }, (_, i) => ({
+        id: `bench-b${i}`, name: `第${i}党支部`, type: 'branch' as const, parentId: 'bench-village', path: [...path, 'bench-village', `bench-b${i}`],
+      })),
+    ];
+    for (const o of orgs) await ddb.send(new PutCommand({ TableName: process.env.TABLE_NAME!, Item: orgItem(o) }));
+    let requests = 0;
+    ddb.middlewareStack.add((next) => async (args) => {
+      requests++;
+      return next(args);
+    }, { step: 'initialize', name: 'countRequests' });
+    const admin = { userId: 'u-demo-admin', grants: [{ role: 'admin' as const, orgId: city }], user: { id: 'u-demo-admin', displayName: 'admin', grants: [] } };
+    // Act
+    const result = await getAssessment(admin, 'bench-town', shanghaiMonth());
+    // Assess
+    expect(result.rows).toHaveLength(200);
+    expect(requests).toBeLessThanOrEqual(3); // the org, its branches, their rows
+    ddb.middlewareStack.remove('countRequests');
+  });
+});
