@@ -1,5 +1,6 @@
 // `npm run bench`: function bundle sizes and cold import time, GET /v1/me latency against a raw DynamoDB read,
-// booking throughput and latency under contention against bare TransactWriteItems, and the weapp main-package size. Figures also go to bench/results/latest.json.
+// booking throughput and latency under contention against bare TransactWriteItems, and the weapp main-package size.
+// Figures also go to bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

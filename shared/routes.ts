@@ -54,6 +54,7 @@ import {
   Notice,
   UpdateNoticeBody,
 } from './schemas/notices';
+import { Concern, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, StationConcernsQuery } from './schemas/concerns';
 import {
   Booking,
   CancelSessionBody,
@@ -68,7 +69,7 @@ import {
 } from './schemas/bookings';
 
 /** One Lambda function per group; `serverless.yml` names them the same. */
-export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'orgs' | 'ideas' | 'themedays' | 'bookings' | 'notices' | 'assessments';
+export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'orgs' | 'ideas' | 'themedays' | 'bookings' | 'notices' | 'assessments' | 'concerns';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -324,6 +325,32 @@ export const routes = {
   getAssessment: route({
     method: 'GET', path: '/v1/orgs/{orgId}/assessments', group: 'assessments', auth: 'user',
     params: z.strictObject({ orgId: Id }), query: AssessmentQuery, response: Assessment,
+  }),
+
+  // 群众说事
+  raiseConcern: route({
+    method: 'POST', path: '/v1/concerns', group: 'concerns', auth: 'user',
+    body: CreateConcernBody, response: Concern, status: 201, idempotent: true,
+  }),
+  myConcerns: route({
+    method: 'GET', path: '/v1/concerns/mine', group: 'concerns', auth: 'user',
+    query: PageQuery, response: page(Concern),
+  }),
+  getConcern: route({
+    method: 'GET', path: '/v1/concerns/{id}', group: 'concerns', auth: 'user',
+    params: z.strictObject({ id: Id }), response: Concern,
+  }),
+  stationConcerns: route({
+    method: 'GET', path: '/v1/stations/{stationId}/concerns', group: 'concerns', auth: 'user',
+    params: z.strictObject({ stationId: Id }), query: PageQuery.extend(StationConcernsQuery.shape), response: page(Concern),
+  }),
+  transitionConcern: route({
+    method: 'POST', path: '/v1/concerns/{id}/transitions', group: 'concerns', auth: 'user',
+    params: z.strictObject({ id: Id }), body: ConcernTransitionBody, response: Concern,
+  }),
+  concernFeedback: route({
+    method: 'POST', path: '/v1/concerns/{id}/feedback', group: 'concerns', auth: 'user',
+    params: z.strictObject({ id: Id }), body: ConcernFeedbackBody, response: Concern,
   }),
 } as const;
 

@@ -141,8 +141,8 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
         }
       });
       if (townSpec.id === 'tianhuangping') {
-        addUser('u-demo-township-1', 'demo-township-1', '天荒坪镇 组织委员', [{ role: 'township_admin', orgId: township.id }]);
-        addUser('u-demo-official-1', 'demo-official-1', '驻点干部 沈局长', [{ role: 'official', orgId: stationIdOf('yucun') }]);
+        addUser('u-demo-township-1', 'demo-township-1', '钱立新', [{ role: 'township_admin', orgId: township.id }]);
+        addUser('u-demo-official-1', 'demo-official-1', '沈建华', [{ role: 'official', orgId: stationIdOf('yucun') }]);
       }
     });
   });

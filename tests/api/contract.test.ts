@@ -70,6 +70,13 @@ const samples: Record<RouteName, Sample> = {
   markExemplary: { get params() { return day(); }, body: { category: 'oath' } },
   listCases: {},
   getAssessment: { params: { orgId: 'tianhuangping' }, query: { month: '2026-11' } },
+  // 群众说事
+  raiseConcern: { body: { villageId: 'yucun', category: 'environment', title: '垃圾清运不及时', content: '村口垃圾桶已满三天。' }, as: 'demo-resident-1' },
+  myConcerns: {},
+  getConcern: { params: { id: SOME_ID } },
+  stationConcerns: { params: { stationId: 'st-yucun' } },
+  transitionConcern: { params: { id: SOME_ID }, body: { action: 'start', note: '已安排' } },
+  concernFeedback: { params: { id: SOME_ID }, body: { satisfied: true, rating: 5 } },
   // 局长驻点
   createSession: {
     params: { stationId: 'st-yucun' },

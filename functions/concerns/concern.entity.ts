@@ -1,0 +1,62 @@
+// Concern entity (群众说事). The station queue index sorts open concerns first by due date, so overdue ones lead
+// and "overdue only" is a key range; a transfer moves the concern to the new station's partition.
+import type { ConcernCategory, ConcernStatus, TimelineEntry } from '@shared/schemas/concerns';
+
+export interface ConcernRecord {
+  id: string;
+  trackingNo: string;
+  authorId: string;
+  villageId: string;
+  stationId: string;
+  /** The current station's path: who may see and handle the concern. */
+  stationPath: string[];
+  category: ConcernCategory;
+  title: string;
+  content: string;
+  status: ConcernStatus;
+  pendingReview: boolean;
+  dueAt: string;
+  contactPhoneEnc?: string;
+  contactPhoneMasked?: string;
+  rejectReason?: string;
+  feedback?: { satisfied: boolean; rating: number; comment?: string; at: string };
+  /** Bumped by every move: two officials acting at once cannot both win. */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const OPEN_STATUSES: ConcernStatus[] = ['submitted', 'transferred', 'in_progress'];
+export const isOpen = (s: ConcernStatus) => OPEN_STATUSES.includes(s);
+
+export const concernKeys = {
+  concern: (id: string) => ({ pk: `CONCERN#${id}`, sk: 'CONCERN' }),
+  timeline: (id: string, at: string, n: number) => ({ pk: `CONCERN#${id}`, sk: `TL#${at}#${String(n).padStart(3, '0')}` }),
+  mine: (userId: string) => `USER#${userId}#CONCERNS`,
+  station: (stationId: string) => `STATION#${stationId}#CONCERNS`,
+  /** 'A' open (by due date: overdue first), 'B' done. */
+  queueSort: (r: Pick<ConcernRecord, 'status' | 'dueAt' | 'id'>) => `${isOpen(r.status) ? 'A' : 'B'}#${r.dueAt}#${r.id}`,
+  trackingClaim: (trackingNo: string) => ({ pk: `TRACKING#${trackingNo}`, sk: 'TRACKING' }),
+  dayCounter: (date: string) => ({ pk: 'COUNTER#CONCERNS', sk: date }),
+};
+
+export function concernItem(r: ConcernRecord): Record<string, unknown> {
+  return {
+    ...concernKeys.concern(r.id),
+    gsi1pk: concernKeys.mine(r.authorId),
+    gsi1sk: `${r.createdAt}#${r.id}`,
+    gsi2pk: concernKeys.station(r.stationId),
+    gsi2sk: concernKeys.queueSort(r),
+    entity: 'concern',
+    ...r,
+  };
+}
+
+export function toConcernRecord(item: Record<string, unknown>): ConcernRecord {
+  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, entity: _g, ...rest } = item;
+  return rest as unknown as ConcernRecord;
+}
+
+export interface TimelineRecord extends TimelineEntry {
+  byUserId: string;
+}

@@ -1,0 +1,216 @@
+import type * as z from 'zod';
+import type { PageQuery } from '@shared/schemas/common';
+import type { Concern, ConcernCategory, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, TimelineEntry } from '@shared/schemas/concerns';
+import { ROLE_LABELS } from '@shared/labels';
+import { ConflictError, ContentRejectedError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import { newId } from '../core/ids';
+import type { Page } from '../core/pagination';
+import { encryptPhone, maskPhone } from '../core/phone';
+import { holds, requireVisible, type Principal } from '../core/policy';
+import { secrets } from '../core/secrets';
+import { DAY_MS, shanghaiDate } from '../core/time';
+import { contentChecker } from '../content/content-check';
+import { getOrg, getStation, listStations, type StationRecord } from '../orgs/orgs.repository';
+import { isOpen, type ConcernRecord, type TimelineRecord } from './concern.entity';
+import { createConcern, getConcern, listMine, listStationQueue, nextSequence, saveTransition, timelineOf } from './concerns.repository';
+
+const HANDLERS = ['official', 'township_admin', 'admin'] as const;
+
+/** 承诺时限 in days per category; CONCERN_DEADLINE_DAYS (JSON) overrides any of them. */
+const DEADLINE_DAYS: Record<ConcernCategory, number> = {
+  environment: 3,
+  traffic: 5,
+  dispute: 3,
+  social_security: 7,
+  village_affairs: 5,
+  other: 7,
+  ...(process.env.CONCERN_DEADLINE_DAYS ? (JSON.parse(process.env.CONCERN_DEADLINE_DAYS) as Partial<Record<ConcernCategory, number>>) : {}),
+};
+
+const dueFrom = (category: ConcernCategory, from = Date.now()) => new Date(from + DEADLINE_DAYS[category] * DAY_MS).toISOString();
+
+const canHandle = (p: Principal | undefined, c: Pick<ConcernRecord, 'stationPath'>) => holds(p, HANDLERS, c.stationPath);
+
+/** 「驻点干部 · 沈局长」: the role the person acted in, and their name. */
+function actor(p: Principal, c: Pick<ConcernRecord, 'stationPath' | 'authorId'>): string {
+  const role = p.userId === c.authorId && !canHandle(p, c) ? 'resident' : (HANDLERS.find((r) => holds(p, [r], c.stationPath)) ?? 'resident');
+  return `${ROLE_LABELS[role]} · ${p.user.displayName}`;
+}
+
+/** Where a village's concerns go: its own station, else its township's. */
+async function stationFor(villageId: string): Promise<StationRecord> {
+  const village = await getOrg(villageId);
+  if (village?.type !== 'village') throw new ValidationError('所选村（社区）不存在', [{ path: 'villageId', message: '不是有效的村（社区）' }]);
+  const own = (await listStations(villageId, 1)).items[0];
+  if (own) return own;
+  const township = village.path[2];
+  const fallback = township ? (await listStations(township, 1)).items[0] : undefined;
+  if (!fallback) throw new InvalidStateError('该村暂未设立说事室或驻点工作室，请联系乡镇');
+  return fallback;
+}
+
+async function present(c: ConcernRecord, viewer: Principal | undefined, withTimeline: boolean): Promise<Concern> {
+  const [village, station, timeline] = await Promise.all([
+    getOrg(c.villageId),
+    getStation(c.stationId),
+    withTimeline ? timelineOf(c.id) : Promise.resolve(undefined),
+  ]);
+  return {
+    id: c.id,
+    trackingNo: c.trackingNo,
+    villageId: c.villageId,
+    villageName: village?.name,
+    stationId: c.stationId,
+    stationName: station?.name,
+    category: c.category,
+    title: c.title,
+    content: c.content,
+    status: c.status,
+    ...(c.pendingReview ? { pendingReview: true } : {}),
+    dueAt: c.dueAt,
+    overdue: isOpen(c.status) && Date.parse(c.dueAt) < Date.now(),
+    createdAt: c.createdAt,
+    updatedAt: c.updatedAt,
+    ...(c.contactPhoneMasked ? { contactPhoneMasked: c.contactPhoneMasked } : {}),
+    ...(c.rejectReason ? { rejectReason: c.rejectReason } : {}),
+    ...(c.feedback ? { feedback: c.feedback } : {}),
+    ...(timeline
+      ? { timeline: timeline.map(({ at, action, by, note, toStationName }) => ({ at, action, by, ...(note ? { note } : {}), ...(toStationName ? { toStationName } : {}) })) }
+      : {}),
+    ...(viewer ? { canHandle: canHandle(viewer, c) } : {}),
+  };
+}
+
+export async function raiseConcern(principal: Principal, body: z.infer<typeof CreateConcernBody>): Promise<Concern> {
+  const station = await stationFor(body.villageId);
+  const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'concern');
+  if (verdict === 'risky') throw new ContentRejectedError();
+  const now = new Date();
+  const date = shanghaiDate(now).replace(/-/g, '');
+  const phone = body.contactPhone ? { contactPhoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), contactPhoneMasked: maskPhone(body.contactPhone) } : {};
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const trackingNo = `SS${date}-${String(await nextSequence(date)).padStart(4, '0')}`;
+    const record: ConcernRecord = {
+      id: newId(),
+      trackingNo,
+      authorId: principal.userId,
+      villageId: body.villageId,
+      stationId: station.id,
+      stationPath: station.path,
+      category: body.category,
+      title: body.title,
+      content: body.content,
+      status: 'submitted',
+      // A "review" verdict keeps the concern and routes it; the handlers see it marked.
+      pendingReview: verdict === 'review',
+      dueAt: dueFrom(body.category, now.getTime()),
+      ...phone,
+      version: 0,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    const first: TimelineRecord = { at: record.createdAt, action: 'submitted', by: `${ROLE_LABELS.resident} · ${principal.user.displayName}`, byUserId: principal.userId };
+    if (await createConcern(record, first)) return present(record, principal, false);
+  }
+  throw new ConflictError('受理编号生成冲突，请重试');
+}
+
+async function visibleConcern(principal: Principal, id: string): Promise<ConcernRecord> {
+  const c = await getConcern(id);
+  if (!c) throw new NotFoundError('事项不存在');
+  // Anyone but the author and the handlers gets 404: a guessed id tells nothing.
+  if (c.authorId !== principal.userId) requireVisible(principal, HANDLERS, c.stationPath);
+  return c;
+}
+
+export async function getConcernFor(principal: Principal, id: string): Promise<Concern> {
+  return present(await visibleConcern(principal, id), principal, true);
+}
+
+export async function myConcerns(principal: Principal, q: z.infer<typeof PageQuery>): Promise<Page<Concern>> {
+  const page = await listMine(principal.userId, q.limit, q.cursor);
+  return { items: await Promise.all(page.items.map((c) => present(c, principal, false))), nextCursor: page.nextCursor };
+}
+
+export async function stationConcerns(
+  principal: Principal,
+  stationId: string,
+  q: z.infer<typeof PageQuery> & { status?: string; overdue?: 'true' | 'false' },
+): Promise<Page<Concern>> {
+  const station = await getStation(stationId);
+  if (!station) throw new NotFoundError('驻点不存在');
+  requireVisible(principal, HANDLERS, station.path);
+  const page = await listStationQueue(stationId, {
+    overdueBefore: q.overdue === 'true' ? new Date().toISOString() : undefined,
+    status: q.status,
+    limit: q.limit,
+    cursor: q.cursor,
+  });
+  return { items: await Promise.all(page.items.map((c) => present(c, principal, false))), nextCursor: page.nextCursor };
+}
+
+type Action = z.infer<typeof ConcernTransitionBody>['action'];
+
+/** The state machine: which actions each status allows. Anything else is 409 INVALID_STATE. */
+const MOVES: Record<Action, ConcernRecord['status'][]> = {
+  start: ['submitted', 'transferred'],
+  resolve: ['in_progress'],
+  transfer: ['submitted', 'transferred', 'in_progress'],
+  reject: ['submitted', 'transferred', 'in_progress'],
+};
+
+const ACTION_WORDS: Record<Action, string> = { start: '开始办理', resolve: '办结', transfer: '转办', reject: '不予受理' };
+
+export async function transition(principal: Principal, id: string, body: z.infer<typeof ConcernTransitionBody>): Promise<Concern> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const c = await visibleConcern(principal, id);
+    requireVisible(principal, HANDLERS, c.stationPath);
+    if (!MOVES[body.action].includes(c.status)) throw new InvalidStateError(`当前状态不能${ACTION_WORDS[body.action]}`);
+    const now = new Date().toISOString();
+    const entry: TimelineRecord = { at: now, action: body.action, by: actor(principal, c), note: body.note, byUserId: principal.userId };
+    let next: ConcernRecord = { ...c, updatedAt: now };
+    switch (body.action) {
+      case 'start':
+        next.status = 'in_progress';
+        break;
+      case 'resolve':
+        next.status = 'resolved';
+        break;
+      case 'reject':
+        next = { ...next, status: 'rejected', rejectReason: body.note };
+        break;
+      case 'transfer': {
+        if (!body.toStationId) throw new ValidationError('请选择转办的驻点', [{ path: 'toStationId', message: '转办时必填' }]);
+        if (body.toStationId === c.stationId) throw new ValidationError('不能转办给当前驻点', [{ path: 'toStationId', message: '须为其他驻点' }]);
+        const to = await getStation(body.toStationId);
+        if (!to) throw new ValidationError('转办的驻点不存在', [{ path: 'toStationId', message: '驻点不存在' }]);
+        // The new station gets the full promised time again; the resident sees where it went.
+        next = { ...next, status: 'transferred', stationId: to.id, stationPath: to.path, dueAt: dueFrom(c.category) };
+        entry.toStationName = to.name;
+        break;
+      }
+    }
+    if (await saveTransition(c, next, entry)) return present({ ...next, version: c.version + 1 }, principal, true);
+    // Someone else moved it first: read again; the move may no longer be legal.
+  }
+  throw new ConflictError('事项刚被他人处理，请刷新后查看');
+}
+
+export async function giveFeedback(principal: Principal, id: string, body: z.infer<typeof ConcernFeedbackBody>): Promise<Concern> {
+  const c = await visibleConcern(principal, id);
+  if (c.authorId !== principal.userId) throw new NotFoundError('事项不存在');
+  if (c.status !== 'resolved') throw new InvalidStateError('办结后才能评价');
+  const now = new Date().toISOString();
+  const feedback = { satisfied: body.satisfied, rating: body.rating, ...(body.comment ? { comment: body.comment } : {}), at: now };
+  // Not satisfied reopens it at the same station: 最多跑一次, the resident never starts over.
+  const next: ConcernRecord = { ...c, feedback, status: body.satisfied ? 'closed' : 'in_progress', updatedAt: now };
+  const entry: TimelineEntry & { byUserId: string } = {
+    at: now,
+    action: body.satisfied ? 'feedback_satisfied' : 'feedback_unsatisfied',
+    by: `${ROLE_LABELS.resident} · ${principal.user.displayName}`,
+    ...(body.comment ? { note: body.comment } : {}),
+    byUserId: principal.userId,
+  };
+  if (!(await saveTransition(c, next, entry))) throw new ConflictError('事项刚被处理，请刷新后再评价');
+  return present({ ...next, version: c.version + 1 }, principal, true);
+}

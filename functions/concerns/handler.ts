@@ -1,0 +1,11 @@
+import { createRouteGroup } from '../core/http/stack';
+import { getConcernFor, giveFeedback, myConcerns, raiseConcern, stationConcerns, transition } from './concerns.service';
+
+export const handler = createRouteGroup('concerns', {
+  raiseConcern: ({ user, body }) => raiseConcern(user(), body),
+  myConcerns: ({ user, query }) => myConcerns(user(), query),
+  getConcern: ({ user, params }) => getConcernFor(user(), params.id),
+  stationConcerns: ({ user, params, query }) => stationConcerns(user(), params.stationId, query),
+  transitionConcern: ({ user, params, body }) => transition(user(), params.id, body),
+  concernFeedback: ({ user, params, body }) => giveFeedback(user(), params.id, body),
+});

@@ -1,0 +1,73 @@
+// 群众说事: residents' concerns, routed to a station, tracked to resolution with a promised deadline.
+import * as z from 'zod';
+import { Id, PhoneNumber } from './common';
+
+export const CONCERN_CATEGORIES = ['environment', 'traffic', 'dispute', 'social_security', 'village_affairs', 'other'] as const;
+export const ConcernCategory = z.enum(CONCERN_CATEGORIES);
+export type ConcernCategory = z.infer<typeof ConcernCategory>;
+
+export const CONCERN_STATUSES = ['submitted', 'in_progress', 'resolved', 'closed', 'transferred', 'rejected'] as const;
+export const ConcernStatus = z.enum(CONCERN_STATUSES);
+export type ConcernStatus = z.infer<typeof ConcernStatus>;
+
+export const CreateConcernBody = z.strictObject({
+  villageId: Id,
+  category: ConcernCategory,
+  title: z.string().trim().min(1, '标题不能为空').max(40, '标题最多 40 个字'),
+  content: z.string().trim().min(5, '请至少写 5 个字').max(2000, '内容最多 2000 个字'),
+  contactPhone: PhoneNumber.optional(),
+});
+
+export const TimelineEntry = z.object({
+  at: z.string(),
+  action: z.enum(['submitted', 'start', 'resolve', 'transfer', 'reject', 'feedback_satisfied', 'feedback_unsatisfied']),
+  /** Who, by role and name: 「驻点干部 · 沈局长」 or 「群众」. Never a phone number. */
+  by: z.string(),
+  note: z.string().optional(),
+  toStationName: z.string().optional(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const Concern = z.object({
+  id: Id,
+  trackingNo: z.string(),
+  villageId: Id,
+  villageName: z.string().optional(),
+  stationId: Id,
+  stationName: z.string().optional(),
+  category: ConcernCategory,
+  title: z.string(),
+  content: z.string(),
+  status: ConcernStatus,
+  /** Content check asked for a person to look at it: routed all the same, marked for the handlers. */
+  pendingReview: z.boolean().optional(),
+  dueAt: z.string(),
+  overdue: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Shown to the author and the handling officials only, and only masked. */
+  contactPhoneMasked: z.string().optional(),
+  rejectReason: z.string().optional(),
+  feedback: z.object({ satisfied: z.boolean(), rating: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
+  timeline: z.array(TimelineEntry).optional(),
+  /** Whether the caller may act as a handler (an official of the station or township staff above it). */
+  canHandle: z.boolean().optional(),
+});
+export type Concern = z.infer<typeof Concern>;
+
+export const ConcernTransitionBody = z.strictObject({
+  action: z.enum(['start', 'resolve', 'transfer', 'reject']),
+  note: z.string().trim().min(1, '请填写处理说明').max(1000, '说明最多 1000 个字'),
+  toStationId: Id.optional(),
+});
+
+export const ConcernFeedbackBody = z.strictObject({
+  satisfied: z.boolean(),
+  rating: z.number().int().min(1, '评分为 1–5').max(5, '评分为 1–5'),
+  comment: z.string().trim().max(500, '最多 500 个字').optional(),
+});
+
+export const StationConcernsQuery = z.object({
+  status: ConcernStatus.optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
