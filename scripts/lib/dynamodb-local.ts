@@ -9,6 +9,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -91,12 +92,30 @@ export function ttlAttribute(): string {
   return props.TimeToLiveSpecification.AttributeName;
 }
 
+/** A database kept in .data/ from before an index was added to infra/ gets that index (the same as a deploy would). */
+async function addMissingIndexes(client: DynamoDBClient, tableName: string, present: Set<string>): Promise<void> {
+  const def = tableDefinition(tableName);
+  for (const index of def.GlobalSecondaryIndexes ?? []) {
+    if (present.has(index.IndexName!)) continue;
+    const names = new Set(index.KeySchema!.map((k) => k.AttributeName));
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: def.AttributeDefinitions!.filter((a) => names.has(a.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: { IndexName: index.IndexName, KeySchema: index.KeySchema, Projection: index.Projection } }],
+      }),
+    );
+    console.log(`[dynamodb] added index ${index.IndexName} to ${tableName}`);
+  }
+}
+
 /** Creates the table if it is missing; returns true when it was created (an empty database). */
 export async function ensureTable(endpoint: string, tableName: string): Promise<boolean> {
   const client = localClient(endpoint);
   try {
     try {
-      await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      await addMissingIndexes(client, tableName, new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName!)));
       return false;
     } catch (err) {
       if ((err as Error).name !== 'ResourceNotFoundException') throw err;
