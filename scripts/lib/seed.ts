@@ -6,6 +6,9 @@ import type { OrgType } from '@shared/schemas/common';
 import { orgItem, stationItem, type OrgRecord, type StationRecord } from '../../functions/orgs/org.entity';
 import { grantItem, identityItem, profileItem, type ProfileRecord } from '../../functions/users/user.entity';
 import { localClient } from './dynamodb-local';
+import { ideaItem, type IdeaRecord } from '../../functions/ideas/idea.entity';
+import { noticeItem, type NoticeRecord } from '../../functions/notices/notice.entity';
+import { themeDayItem } from '../../functions/themedays/themeday.entity';
 
 interface VillageSpec {
   id: string;
@@ -66,6 +69,39 @@ export interface SeedSummary {
   stations: number;
   users: number;
   items: number;
+}
+
+/**
+ * A little content so the app is not empty on first start: an upcoming theme day of 余村党支部 (a week after
+ * seeding), two ideas, and notices of the branch, the village and the township.
+ */
+function demoContent(at: string): Record<string, unknown>[] {
+  const now = Date.now();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const day = 24 * 3600 * 1000;
+  const yucunBranchPath = ['huzhou', 'anji', 'tianhuangping', 'yucun', 'yucun-dzb'];
+  const idea = (id: string, authorId: string, title: string, content: string, category: IdeaRecord['category']): IdeaRecord => ({
+    id, branchId: 'yucun-dzb', path: yucunBranchPath, authorId, title, content, category, moderation: 'visible', supportCount: 0, reportCount: 0, createdAt: iso(now - day),
+  });
+  const notice = (id: string, orgId: string, path: string[], title: string, body: string, category: NoticeRecord['category'], pinned = false): NoticeRecord => ({
+    id, orgId, path, title, body, category, pinned, status: 'published', publishedAt: iso(now - (pinned ? 2 : 1) * day), updatedAt: iso(now), authorId: 'u-demo-secretary-1', updatedBy: 'u-demo-secretary-1',
+  });
+  const start = new Date(now + 7 * day);
+  start.setUTCHours(1, 0, 0, 0); // 09:00 in Asia/Shanghai
+  return [
+    ideaItem(idea('seed-idea-1', 'u-demo-member-1', '到余村两山会址重温入党誓词', '在“绿水青山就是金山银山”理念诞生地集体重温入党誓词，请老党员讲讲余村的变迁。', 'oath')),
+    ideaItem(idea('seed-idea-2', 'u-demo-member-2', '为独居老人开展一次志愿服务', '结合主题党日，分组上门为村里的独居老人打扫卫生、检查用电安全。', 'volunteer')),
+    themeDayItem({
+      id: 'seed-themeday-1', branchId: 'yucun-dzb', path: yucunBranchPath, title: '重温入党誓词 · 践行“两山”理念',
+      startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+      location: '余村村委会二楼党员活动室', agenda: ['重温入党誓词', '学习党的二十届四中全会精神', '集中交纳党费', '讨论志愿服务安排'],
+      ideaIds: ['seed-idea-1'], onlineParticipation: true, category: 'oath', status: 'published', publishedAt: iso(now - 2 * day),
+      lateNotice: false, attVersion: 0, createdBy: 'u-demo-secretary-1', createdAt: iso(now),
+    }),
+    noticeItem(notice('seed-notice-1', 'yucun-dzb', yucunBranchPath, '余村党支部第三季度党费收缴情况公示', '本支部党员均已按时足额交纳第三季度党费，明细已张贴于村务公开栏，欢迎监督。', 'party', true)),
+    noticeItem(notice('seed-notice-2', 'yucun', yucunBranchPath.slice(0, 4), '余村 2026 年村级财务收支公开', '现将本村 1—9 月财务收支情况予以公开，如有疑问请于公示期内向村务监督委员会反映。', 'finance')),
+    noticeItem(notice('seed-notice-3', 'tianhuangping', yucunBranchPath.slice(0, 3), '关于做好本月主题党日活动的通知', '各党支部：请于本月 10 日前发布主题党日预告，活动结束后及时填写总结。', 'party')),
+  ];
 }
 
 export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record<string, unknown>[]; summary: SeedSummary } {
@@ -152,6 +188,7 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
     addUser(`u-demo-resident-${i + 1}`, `demo-resident-${i + 1}`, `${personName(person++)}（群众）`, [], { villageId });
   });
 
+  items.push(...demoContent(at));
   return { items, summary: { orgs, stations, users, items: items.length } };
 }
 
