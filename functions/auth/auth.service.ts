@@ -2,7 +2,7 @@ import type { AuthResponse } from '@shared/schemas/people';
 import { NotFoundError, UnauthenticatedError } from '../core/errors';
 import { issueToken } from '../core/tokens';
 import { createUserForOpenid, findUserIdByOpenid, loadPrincipal } from '../users/users.repository';
-import { code2Session } from './wechat-client';
+import { code2Session } from '../wechat/wechat-client';
 
 async function sessionFor(openid: string, displayName?: string): Promise<AuthResponse> {
   const userId = (await findUserIdByOpenid(openid)) ?? (await createUserForOpenid(openid, displayName ?? defaultName(openid)));

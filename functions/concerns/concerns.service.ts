@@ -83,7 +83,7 @@ async function present(c: ConcernRecord, viewer: Principal | undefined, withTime
 
 export async function raiseConcern(principal: Principal, body: z.infer<typeof CreateConcernBody>): Promise<Concern> {
   const station = await stationFor(body.villageId);
-  const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'concern');
+  const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'concern', principal.openid);
   if (verdict === 'risky') throw new ContentRejectedError();
   const now = new Date();
   const date = shanghaiDate(now).replace(/-/g, '');

@@ -8,6 +8,8 @@ export interface Principal {
   userId: string;
   grants: Grant[];
   user: User;
+  /** WeChat openid, for server calls made on the user's behalf (content checks, messages). Never returned. */
+  openid?: string;
 }
 
 export function holds(principal: Principal | undefined, roles: readonly Role[], scopePath: readonly string[]): boolean {

@@ -65,7 +65,7 @@ async function present(principal: Principal, idea: IdeaRecord): Promise<Idea> {
 export async function createIdea(principal: Principal, branchId: string, body: z.infer<typeof CreateIdeaBody>): Promise<Idea> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ['member', 'secretary'], branch.path);
-  const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'idea');
+  const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'idea', principal.openid);
   if (verdict === 'risky') throw new ContentRejectedError();
   const record: IdeaRecord = {
     id: newId(),

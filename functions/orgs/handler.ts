@@ -1,6 +1,6 @@
 import { NotFoundError } from '../core/errors';
 import { createRouteGroup } from '../core/http/stack';
-import { getOrg, listChildren, listStations } from './orgs.repository';
+import { getOrg, getStation, listChildren, listStations } from './orgs.repository';
 
 export const handler = createRouteGroup('orgs', {
   listOrgs: ({ query }) => listChildren(query.parentId, query.limit, query.cursor),
@@ -10,4 +10,9 @@ export const handler = createRouteGroup('orgs', {
     return org;
   },
   listStations: ({ query }) => listStations(query.orgId, query.limit, query.cursor),
+  getStation: async ({ params }) => {
+    const station = await getStation(params.stationId);
+    if (!station) throw new NotFoundError('驻点工作室不存在');
+    return station;
+  },
 });

@@ -285,7 +285,7 @@ export async function participateOnline(principal: Principal, id: string, conten
   const now = Date.now();
   if (now < Date.parse(day.startsAt)) throw new InvalidStateError('活动开始后才能提交心得');
   if (now > Date.parse(day.endsAt) + ONLINE_WINDOW_MS) throw new InvalidStateError('已超过活动结束后 7 天，不能再提交心得');
-  const verdict = await contentChecker().check(content, 'reflection');
+  const verdict = await contentChecker().check(content, 'reflection', principal.openid);
   if (verdict === 'risky') throw new ContentRejectedError();
   const reviewStatus = verdict === 'review' ? 'pending_review' : 'published';
   const at = new Date(now).toISOString();

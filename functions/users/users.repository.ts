@@ -44,7 +44,7 @@ export async function loadPrincipal(userId: string): Promise<Principal | undefin
   const { profile, grantItems } = await readPartition(userId);
   if (!profile || profile.deletedAt) return undefined;
   const grants = grantItems.map((i) => ({ role: i.role as Role, orgId: i.orgId as string }));
-  return { userId, grants, user: toUser(profile, grants) };
+  return { userId, grants, user: toUser(profile, grants), ...(profile.openid ? { openid: profile.openid } : {}) };
 }
 
 export async function findUserIdByOpenid(openid: string): Promise<string | undefined> {
