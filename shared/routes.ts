@@ -54,6 +54,7 @@ import {
   Notice,
   UpdateNoticeBody,
 } from './schemas/notices';
+import { RecordSubscriptionsBody, Subscriptions } from './schemas/notify';
 import { Concern, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, StationConcernsQuery } from './schemas/concerns';
 import {
   Booking,
@@ -131,6 +132,11 @@ export const routes = {
   updateMe: route({ method: 'PATCH', path: '/v1/me', group: 'me', auth: 'user', body: UpdateMeBody, response: User }),
   deleteMe: route({ method: 'DELETE', path: '/v1/me', group: 'me', auth: 'user', response: NoContent, status: 204 }),
 
+  mySubscriptions: route({ method: 'GET', path: '/v1/me/subscriptions', group: 'me', auth: 'user', response: Subscriptions }),
+  recordSubscriptions: route({
+    method: 'POST', path: '/v1/me/subscriptions', group: 'me', auth: 'user', body: RecordSubscriptionsBody, response: Subscriptions,
+  }),
+
   createInvitation: route({
     method: 'POST', path: '/v1/invitations', group: 'invitations', auth: 'user',
     body: CreateInvitationBody, response: Invitation, status: 201, idempotent: true,
@@ -151,6 +157,10 @@ export const routes = {
   listStations: route({
     method: 'GET', path: '/v1/stations', group: 'orgs', auth: 'public',
     query: PageQuery.extend({ orgId: Id }), response: page(Station),
+  }),
+  getStation: route({
+    method: 'GET', path: '/v1/stations/{stationId}', group: 'orgs', auth: 'public',
+    params: z.strictObject({ stationId: Id }), response: Station,
   }),
 
   // 主题党日: ideas

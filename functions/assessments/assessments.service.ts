@@ -64,9 +64,11 @@ export async function getAssessment(principal: Principal, orgId: string, period:
     rows = children.map((c) => ({ branchId: c.id, orgId: c.id, name: c.name, type: c.type, ...present(byChild.get(c.id) ?? emptyFigures()) }));
   } else {
     const township = org.path[2]!;
-    const branches = await branchesUnder(org);
     const prefix = org.type === 'township' ? undefined : org.path[3];
-    const aggRows = await queryAll(aggKeys.branchRows(period, township), prefix ? `${prefix}#` : undefined);
+    const [branches, aggRows] = await Promise.all([
+      branchesUnder(org),
+      queryAll(aggKeys.branchRows(period, township), prefix ? `${prefix}#` : undefined),
+    ]);
     const byBranch = new Map(aggRows.map((r) => [r.branchId as string, toFigures(r)]));
     rows = branches.map((b) => ({ branchId: b.id, orgId: b.id, name: b.name, type: 'branch' as const, ...present(byBranch.get(b.id) ?? emptyFigures()) }));
   }

@@ -11,7 +11,17 @@ import { secrets } from '../core/secrets';
 import { DAY_MS, shanghaiDate } from '../core/time';
 import { contentChecker } from '../content/content-check';
 import { getOrg, getStation, listStations, type StationRecord } from '../orgs/orgs.repository';
+import { notify } from '../notifications/notify';
 import { isOpen, type ConcernRecord, type TimelineRecord } from './concern.entity';
+
+const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
+  submitted: '已受理',
+  in_progress: '处理中',
+  resolved: '已办结',
+  closed: '已评价',
+  transferred: '已转办',
+  rejected: '不予受理',
+};
 import { createConcern, getConcern, listMine, listStationQueue, nextSequence, saveTransition, timelineOf } from './concerns.repository';
 
 const HANDLERS = ['official', 'township_admin', 'admin'] as const;
@@ -190,7 +200,13 @@ export async function transition(principal: Principal, id: string, body: z.infer
         break;
       }
     }
-    if (await saveTransition(c, next, entry)) return present({ ...next, version: c.version + 1 }, principal, true);
+    if (await saveTransition(c, next, entry)) {
+      // The resident hears about the moves they wait for: resolved (to give feedback), transferred, rejected.
+      if (body.action !== 'start') {
+        await notify(c.authorId, 'concern_update', { character_string1: c.trackingNo, phrase2: STATUS_WORDS[next.status], thing3: body.note }, 'pages/concerns/index');
+      }
+      return present({ ...next, version: c.version + 1 }, principal, true);
+    }
     // Someone else moved it first: read again; the move may no longer be legal.
   }
   throw new ConflictError('事项刚被他人处理，请刷新后查看');

@@ -8,7 +8,10 @@ import { holds, requireRole, requireVisible, type Principal } from '../core/poli
 import { contentChecker } from '../content/content-check';
 import { BRANCH_READERS, requireBranch } from '../orgs/branches';
 import { displayNames } from '../users/users.repository';
+import { notify } from '../notifications/notify';
 import { statusOf, type IdeaRecord } from './idea.entity';
+
+const ANSWER_WORDS = { evaluating: '评估中', accepted: '已采纳', declined: '未采纳' } as const;
 import {
   REPORTS_TO_HIDE,
   addReport,
@@ -123,7 +126,10 @@ export async function answerIdea(principal: Principal, ideaId: string, body: z.i
     requireRole(principal, ['secretary'], idea.path);
     const answer = { status: body.status, reply: body.reply, answeredAt: new Date().toISOString(), answeredBy: principal.userId };
     const updated = await updateIdeaState(idea, { answer });
-    if (updated) return present(principal, updated);
+    if (updated) {
+      await notify(idea.authorId, 'idea_answered', { thing1: idea.title, phrase2: ANSWER_WORDS[body.status], thing3: body.reply }, `pages/themeday/index`);
+      return present(principal, updated);
+    }
   }
   throw new ConflictError('创意状态刚刚发生变化，请刷新后重试');
 }

@@ -4,7 +4,7 @@ import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynam
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Grant } from '@shared/schemas/people';
 import { TABLE, ddb } from '../core/dynamo';
-import { grantItem, userKeys } from '../users/user.entity';
+import { birthdayKeys, grantItem, userKeys } from '../users/user.entity';
 
 export interface InvitationRecord extends Grant {
   code: string;
@@ -73,9 +73,14 @@ export async function redeem(inv: InvitationRecord, userId: string, joinedPartyO
             Update: {
               TableName: TABLE,
               Key: userKeys.profile(userId),
-              UpdateExpression: joinedPartyOn ? 'SET updatedAt = :now, joinedPartyOn = :jp' : 'SET updatedAt = :now',
+              UpdateExpression: joinedPartyOn ? 'SET updatedAt = :now, joinedPartyOn = :jp, gsi3pk = :g3pk, gsi3sk = :g3sk' : 'SET updatedAt = :now',
               ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
-              ExpressionAttributeValues: { ':now': now, ...(joinedPartyOn ? { ':jp': joinedPartyOn } : {}) },
+              ExpressionAttributeValues: {
+                ':now': now,
+                ...(joinedPartyOn
+                  ? { ':jp': joinedPartyOn, ':g3pk': birthdayKeys(userId, joinedPartyOn).gsi3pk, ':g3sk': birthdayKeys(userId, joinedPartyOn).gsi3sk }
+                  : {}),
+              },
             },
           },
         ],

@@ -1,9 +1,12 @@
 import { createRouteGroup, Reply } from '../core/http/stack';
+import { recordSubscriptions, subscriptionsOf } from '../notifications/notify';
 import { deleteMe, updateMe } from '../users/users.service';
 
 export const handler = createRouteGroup('me', {
   getMe: async ({ user }) => user().user,
   updateMe: ({ user, body }) => updateMe(user(), body),
+  mySubscriptions: ({ user }) => subscriptionsOf(user().userId),
+  recordSubscriptions: ({ user, body }) => recordSubscriptions(user().userId, body.results),
   deleteMe: async ({ user }) => {
     await deleteMe(user());
     return new Reply(204, undefined);

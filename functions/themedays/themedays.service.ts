@@ -20,6 +20,7 @@ import type { Page } from '../core/pagination';
 import { holds, requireRole, type Principal } from '../core/policy';
 import { DAY_MS, HOUR_MS, toUtc } from '../core/time';
 import { aggregateUpdates } from '../assessments/aggregates';
+import { notify } from '../notifications/notify';
 import { contentChecker } from '../content/content-check';
 import { getIdeas } from '../ideas/ideas.repository';
 import { BRANCH_READERS, requireBranch } from '../orgs/branches';
@@ -195,7 +196,21 @@ export async function publishThemeDay(principal: Principal, id: string): Promise
   const lateNotice = Date.parse(day.startsAt) - now < LATE_NOTICE_MS;
   const updated = await transitionThemeDay(id, ['draft'], 'published', { publishedAt, lateNotice });
   if (!updated) throw new InvalidStateError('当前状态不能发布');
+  await notifyMembers(day);
   return { status: 'published', publishedAt, lateNotice };
+}
+
+/** Members who asked to hear about new previews get one message; a branch is tens of members. */
+async function notifyMembers(day: ThemeDayRecord): Promise<void> {
+  const members = await allMemberGrants(day.branchId);
+  const when = new Date(Date.parse(day.startsAt) + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
+  for (let i = 0; i < members.length; i += 10) {
+    await Promise.all(
+      members.slice(i, i + 10).map((m) =>
+        notify(m.userId, 'theme_day_published', { thing1: day.title, time2: when, thing3: day.location }, 'pages/themeday/index'),
+      ),
+    );
+  }
 }
 
 export async function cancelThemeDay(principal: Principal, id: string, body: z.infer<typeof CancelThemeDayBody>): Promise<ThemeDay> {

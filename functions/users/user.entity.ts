@@ -23,8 +23,13 @@ export const userKeys = {
   orgGrants: (orgId: string) => `ORG#${orgId}#GRANTS`,
 };
 
+/** Profiles are indexed by party-joining anniversary (gsi3), so the daily political-birthday job is one Query. */
+export function birthdayKeys(userId: string, joinedPartyOn: string): { gsi3pk: string; gsi3sk: string } {
+  return { gsi3pk: `BIRTHDAY#${joinedPartyOn.slice(5)}`, gsi3sk: userId };
+}
+
 export function profileItem(p: ProfileRecord): Record<string, unknown> {
-  return { ...userKeys.profile(p.id), entity: 'user', ...p };
+  return { ...userKeys.profile(p.id), ...(p.joinedPartyOn ? birthdayKeys(p.id, p.joinedPartyOn) : {}), entity: 'user', ...p };
 }
 
 export function grantItem(userId: string, g: Grant, at: string): Record<string, unknown> {

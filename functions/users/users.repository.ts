@@ -15,7 +15,7 @@ import type { Principal } from '../core/policy';
 import { batchGet } from '../core/batch';
 import { queryPage, type Page } from '../core/pagination';
 import type { Grant } from '@shared/schemas/people';
-import { DELETED_NAME, grantItem, identityItem, profileItem, toUser, userKeys, type ProfileRecord } from './user.entity';
+import { birthdayKeys, DELETED_NAME, grantItem, identityItem, profileItem, toUser, userKeys, type ProfileRecord } from './user.entity';
 
 interface UserPartition {
   profile?: ProfileRecord;
@@ -107,6 +107,12 @@ export async function updateProfile(userId: string, changes: ProfileChanges): Pr
   field('displayName', changes.displayName);
   field('villageId', changes.villageId);
   field('joinedPartyOn', changes.joinedPartyOn);
+  if (changes.joinedPartyOn === null) remove.push('gsi3pk', 'gsi3sk');
+  else if (changes.joinedPartyOn) {
+    const keys = birthdayKeys(userId, changes.joinedPartyOn);
+    field('gsi3pk', keys.gsi3pk);
+    field('gsi3sk', keys.gsi3sk);
+  }
   if (changes.phone === null) remove.push('phoneEnc', 'phoneMasked');
   else if (changes.phone) {
     field('phoneEnc', changes.phone.enc);
@@ -137,7 +143,7 @@ export async function eraseUser(userId: string): Promise<void> {
         TableName: TABLE,
         Key: userKeys.profile(userId),
         UpdateExpression:
-          'SET displayName = :name, deletedAt = :now, updatedAt = :now REMOVE openid, villageId, joinedPartyOn, phoneEnc, phoneMasked',
+          'SET displayName = :name, deletedAt = :now, updatedAt = :now REMOVE openid, villageId, joinedPartyOn, phoneEnc, phoneMasked, gsi3pk, gsi3sk',
         ConditionExpression: 'attribute_not_exists(deletedAt)',
         ExpressionAttributeValues: { ':name': DELETED_NAME, ':now': now },
       },
