@@ -131,9 +131,10 @@ describe('assessment cost', () => {
   it('answers for a township of 200 branches in 3 DynamoDB requests at most', async () => {
     // Prepare: a township with 200 branches, written straight to the table
     const city = 'huzhou';
-    const path = [city, 'anji', 'bench-town'];
+    // Under a county no other test lists, so the township shows up nowhere else.
+    const path = [city, 'bench-county', 'bench-town'];
     const orgs: OrgRecord[] = [
-      { id: 'bench-town', name: '测试镇', type: 'township', parentId: 'anji', path },
+      { id: 'bench-town', name: '测试镇', type: 'township', parentId: 'bench-county', path },
       { id: 'bench-village', name: '测试村', type: 'village', parentId: 'bench-town', path: [...path, 'bench-village'] },
       ...Array.from({ length: 200 }, (_, i) => ({
         id: `bench-b${i}`, name: `第${i}党支部`, type: 'branch' as const, parentId: 'bench-village', path: [...path, 'bench-village', `bench-b${i}`],
