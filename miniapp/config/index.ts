@@ -32,7 +32,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       828: 1.81 / 2,
     },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    // TARO_OUTPUT_ROOT lets scripts build into a fresh folder and swap it in whole (see scripts/lib/h5-build.ts).
+    outputRoot: process.env.TARO_OUTPUT_ROOT ?? `dist/${platform}`,
     plugins: [],
     defineConstants: {},
     env: {
@@ -47,6 +48,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
+      // Page CSS order does not matter (no cross-page cascade); without this the extract step warns.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },

@@ -22,7 +22,8 @@ export function safeRedirect(raw: string | undefined | null): string {
     return PAGES.home;
   }
   const path = target.split('?')[0];
-  if (!/^\/pages\/[a-z]+\/index$/.test(path)) return PAGES.home;
+  // Main-package pages and subpackage pages, nothing else.
+  if (!/^\/(pages\/[a-z-]+|packages\/[a-z-]+\/[a-z-]+)\/index$/.test(path)) return PAGES.home;
   if (path === PAGES.login || path === PAGES.privacy) return PAGES.home;
   return target;
 }
