@@ -10,6 +10,7 @@ import { formatRange, shanghaiClock, shanghaiTime } from '../../../lib/themeday'
 import { TD_PAGES, goTd } from '../../../lib/themeday-nav';
 import { listAllAttendance } from '../attendance-list';
 import '../../../components/themeday/themeday.scss';
+import QrCode from '../../../components/themeday/QrCode';
 
 /** A new code every 90 s; codes live at most 120 s, so the one on screen is always valid. */
 const ROTATE_MS = 90_000;
@@ -151,11 +152,12 @@ export default function CheckInConsolePage() {
         <Text className='card-title'>签到码</Text>
         {valid ? (
           <View className='td-code'>
+            <QrCode text={valid.qrText} id='console-qr' />
             <Text className='td-code__value' id='console-code'>
               {valid.code}
             </Text>
             <Text className='muted' id='console-expires'>{`${secondsLeft} 秒后失效（${shanghaiClock(valid.expiresAt)}），到时自动更换`}</Text>
-            <Text className='muted'>请党员在「主题党日」预告页扫码或输入上方签到码</Text>
+            <Text className='muted'>请党员用「扫码签到」扫描二维码，或在预告页输入上方签到码</Text>
           </View>
         ) : (
           <View className='td-code' id='console-no-code'>
