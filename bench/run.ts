@@ -1,9 +1,11 @@
 // `npm run bench`: function bundle sizes and cold import time, GET /v1/me latency against a raw DynamoDB read,
-// booking throughput and latency under contention against bare TransactWriteItems, and the weapp main-package size.
+// booking throughput and latency under contention against bare TransactWriteItems, the weapp main-package size, and
+// the three assessments' latency and DynamoDB requests at city scale.
 // Figures also go to bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { assessmentsJson, benchAssessments, printAssessments } from './assessments';
 import { benchBookingContention, bookingContentionJson, printBookingContention } from './booking-contention';
 import { benchBundles } from './bundles';
 import { benchLatency, stopAll } from './latency';
@@ -70,6 +72,11 @@ async function main() {
     console.log(`SKIPPED: ${p.error}`);
     results.weapp = { error: p.error.split('\n')[0] };
   }
+
+  heading('5. Assessments at city scale (getAssessment on DynamoDB Local)');
+  const a = await benchAssessments((msg) => console.log(msg));
+  printAssessments(a);
+  results.assessments = assessmentsJson(a);
 
   const out = path.join(__dirname, 'results', 'latest.json');
   mkdirSync(path.dirname(out), { recursive: true });

@@ -20,9 +20,24 @@ export default defineAppConfig({
       name: 'themeday-admin',
       pages: ['form/index', 'console/index', 'attendance/index', 'close/index'],
     },
+    // 局长驻点: the station page for everyone, the console for officials.
+    { root: 'packages/booking', name: 'booking', pages: ['station/index'] },
+    { root: 'packages/booking-admin', name: 'booking-admin', pages: ['console/index'] },
+    // 群众说事: the resident's progress page; the station queue and handling view for officials.
+    { root: 'packages/concerns', name: 'concerns', pages: ['detail/index'] },
+    { root: 'packages/concerns-admin', name: 'concerns-admin', pages: ['queue/index', 'handle/index'] },
+    // 党务公开: lists and details are public; the form is for secretaries and township staff.
+    { root: 'packages/notices', name: 'notices', pages: ['list/index', 'detail/index'] },
+    { root: 'packages/notices-admin', name: 'notices-admin', pages: ['form/index'] },
+    // 三项考核 with its drill-down (branch theme days, one day with guidance); 百例 case library.
+    { root: 'packages/assessments', name: 'assessments', pages: ['view/index', 'branch/index', 'day/index'] },
+    { root: 'packages/cases', name: 'cases', pages: ['list/index', 'detail/index'] },
   ],
   preloadRule: {
+    'pages/home/index': { network: 'all', packages: ['notices'] },
     'pages/themeday/index': { network: 'all', packages: ['themeday'] },
+    'pages/booking/index': { network: 'all', packages: ['booking'] },
+    'pages/concerns/index': { network: 'all', packages: ['concerns'] },
   },
   window: {
     backgroundTextStyle: 'light',

@@ -239,7 +239,7 @@ describe('主题党日 (H5)', () => {
     expect(await textOf(sp, '#close-stat-online')).toBe('1');
     expect(await textOf(sp, '#close-stat-leave')).toBe(String(stats.leave));
     expect(await textOf(sp, '#close-stat-absent')).toBe(String(stats.absent));
-    expect(await textOf(sp, '#close-stat-rate')).toBe(`${((2 / stats.expected) * 100).toFixed(1)}%`);
+    expect(await textOf(sp, '#close-stat-rate')).toBe(`${(stats.attendanceRate * 100).toFixed(1)}%`);
     for (const p of personas) expect({ openid: p.openid, errors: p.errors.map(String) }).toEqual({ openid: p.openid, errors: [] });
   });
 });

@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '群众说事',
+  enablePullDownRefresh: true,
 });

@@ -1,23 +1,246 @@
-import { View } from '@tarojs/components';
-import ComingSoon from '../../components/ComingSoon';
+// 说事 tab: raise a concern (form → tracking number), my concerns with status chips and overdue marks, and for
+// officials and township staff the way into the station queue (subpackage `packages/concerns-admin`).
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Concern } from '@shared/schemas/concerns';
+import type { Org, Station, User } from '@shared/schemas/people';
+import { api, errorMessage, isApiError, showApiError } from '../../api/client';
+import { lookupOrg } from '../../api/orgs';
+import ConcernCard from '../../components/concerns/ConcernCard';
+import ConcernForm from '../../components/concerns/ConcernForm';
+import LoadState from '../../components/concerns/LoadState';
+import { Button } from '../../components/nut';
+import { CS_PAGES, goCs, lookupStation, officialStationIds, townshipAdminIds } from '../../lib/concerns';
 import { usePageGate } from '../../lib/gate';
-import { PAGES } from '../../lib/nav';
+import { PAGES, goLogin } from '../../lib/nav';
+import { loadMe } from '../../lib/themeday-me';
+import '../../components/concerns/concerns.scss';
 
-export default function ConcernsPage() {
-  if (!usePageGate(PAGES.concerns)) return <View />;
+type Status = 'loading' | 'error' | 'ready';
+type Mode = 'new' | 'mine';
+
+const PAGE_SIZE = 20;
+/** The segment last shown, kept while the app runs. */
+let lastMode: Mode = 'new';
+
+export default function ConcernsTab() {
+  const allowed = usePageGate(PAGES.concerns);
+
+  const [status, setStatus] = useState<Status>('loading');
+  const [loadError, setLoadError] = useState('');
+  const [user, setUser] = useState<User | null>(null);
+  const [mode, setMode] = useState<Mode>(lastMode);
+
+  const [listStatus, setListStatus] = useState<Status>('loading');
+  const [listError, setListError] = useState('');
+  const [items, setItems] = useState<Concern[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [handled, setHandled] = useState<Station[]>([]);
+  const [townshipNames, setTownshipNames] = useState<Record<string, string>>({});
+
+  const shown = useRef(false);
+  const listShown = useRef(false);
+  const listSeq = useRef(0);
+
+  const loadList = useCallback(async () => {
+    const seq = ++listSeq.current;
+    if (!listShown.current) setListStatus('loading');
+    try {
+      const page = await api('myConcerns', { query: { limit: PAGE_SIZE } });
+      if (seq !== listSeq.current) return;
+      setItems(page.items);
+      setNextCursor(page.nextCursor);
+      listShown.current = true;
+      setListStatus('ready');
+    } catch (err) {
+      if (seq !== listSeq.current) return;
+      if (isApiError(err) && err.status === 401) return; // the client is taking the user to the login page
+      if (listShown.current) showApiError(err);
+      else {
+        setListError(errorMessage(err));
+        setListStatus('error');
+      }
+    }
+  }, []);
+
+  const load = useCallback(
+    async (which: Mode) => {
+      if (!shown.current) setStatus('loading');
+      try {
+        const me = await loadMe(true);
+        setUser(me);
+        shown.current = true;
+        setStatus('ready');
+        if (me && which === 'mine') await loadList();
+      } catch (err) {
+        if (isApiError(err) && err.status === 401) return;
+        if (shown.current) showApiError(err);
+        else {
+          setLoadError(errorMessage(err));
+          setStatus('error');
+        }
+      }
+    },
+    [loadList],
+  );
+
+  // Names of the stations an official runs and the townships staff run, for the buttons into the queue.
+  useEffect(() => {
+    let live = true;
+    void Promise.all(officialStationIds(user).map(lookupStation)).then((list) => {
+      if (live) setHandled(list.filter((s): s is Station => s !== null));
+    });
+    void Promise.all(townshipAdminIds(user).map(lookupOrg)).then((list) => {
+      if (live) setTownshipNames(Object.fromEntries(list.filter((o): o is Org => o !== null).map((o) => [o.id, o.name])));
+    });
+    return () => {
+      live = false;
+    };
+  }, [user]);
+
+  useDidShow(() => {
+    if (allowed) void load(mode);
+  });
+
+  usePullDownRefresh(() => {
+    void load(mode).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const loadMore = async () => {
+    if (!nextCursor || loadingMore) return;
+    setLoadingMore(true);
+    const seq = listSeq.current;
+    try {
+      const page = await api('myConcerns', { query: { limit: PAGE_SIZE, cursor: nextCursor } });
+      if (seq !== listSeq.current) return;
+      setItems((prev) => [...prev, ...page.items.filter((c) => !prev.some((p) => p.id === c.id))]);
+      setNextCursor(page.nextCursor);
+    } catch (err) {
+      showApiError(err);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  useReachBottom(() => {
+    if (mode === 'mine') void loadMore();
+  });
+
+  if (!allowed) return <View />;
+
+  if (status !== 'ready') {
+    return (
+      <View className='page'>
+        <LoadState id='cs-tab' status={status} message={loadError} onRetry={() => void load(mode)} />
+      </View>
+    );
+  }
+
+  const switchTo = (next: Mode) => {
+    if (next === mode) return;
+    lastMode = next;
+    setMode(next);
+    if (next === 'mine' && user) void loadList();
+  };
+
+  const townships = townshipAdminIds(user);
+
   return (
-    <View className='page'>
-      <ComingSoon
-        title='群众说事'
-        summary='有事说一说，村里的驻点工作室来办理，最多跑一次。'
-        features={[
-          { title: '在线说事', desc: '选择类别，写下事情经过，可留联系电话。' },
-          { title: '受理编号', desc: '每件事都有受理编号，随时查看办理进度。' },
-          { title: '办理时间线', desc: '已受理、处理中、已办结，每一步都看得见。' },
-          { title: '承诺时限', desc: '每类事项都有承诺办结时限，超期会被标出。' },
-          { title: '满意度评价', desc: '办结后由您评价，不满意可以重新办理。' },
-        ]}
-      />
+    <View className='page' id='cs-tab'>
+      <View className='cs-hero'>
+        <Text className='cs-hero__title'>群众说事</Text>
+        <Text className='cs-hero__sub'>有事说一说，村里的说事室来办理，最多跑一次。</Text>
+      </View>
+
+      {user && (handled.length > 0 || townships.length > 0) && (
+        <View className='card' id='cs-handler'>
+          <Text className='card-title'>说事办理</Text>
+          <Text className='muted'>查看本驻点收到的群众说事，超期的排在最前。</Text>
+          <View className='cs-handler-stations'>
+            {handled.map((s) => (
+              <View
+                key={s.id}
+                id={`cs-open-queue-${s.id}`}
+                className='cs-station-row'
+                onClick={() => void goCs(CS_PAGES.queue, { stationId: s.id })}
+              >
+                <Text>{s.name}</Text>
+                <Text className='cs-station-row__go'>进入办理 ›</Text>
+              </View>
+            ))}
+            {townships.map((id) => (
+              <View
+                key={id}
+                id={`cs-open-queue-township-${id}`}
+                className='cs-station-row'
+                onClick={() => void goCs(CS_PAGES.queue, { townshipId: id })}
+              >
+                <Text>{`${townshipNames[id] ?? '本乡镇'}各驻点`}</Text>
+                <Text className='cs-station-row__go'>进入办理 ›</Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+
+      {!user ? (
+        <View className='card' id='cs-login'>
+          <Text className='card-title'>登录后说事</Text>
+          <Text className='muted'>环境卫生、道路交通、邻里纠纷……有事请说，每件事都有受理编号和承诺办结时限。</Text>
+          <View className='btn-row'>
+            <Button id='cs-go-login' type='primary' onClick={() => void goLogin(PAGES.concerns)}>
+              去登录
+            </Button>
+          </View>
+        </View>
+      ) : (
+        <>
+          <View className='cs-tabs'>
+            <Text id='cs-tab-new' className={`cs-tabs__item${mode === 'new' ? ' cs-tabs__item--on' : ''}`} onClick={() => switchTo('new')}>
+              我要说事
+            </Text>
+            <Text id='cs-tab-mine' className={`cs-tabs__item${mode === 'mine' ? ' cs-tabs__item--on' : ''}`} onClick={() => switchTo('mine')}>
+              我的说事
+            </Text>
+          </View>
+
+          <View style={mode === 'new' ? undefined : { display: 'none' }}>
+            <ConcernForm
+              user={user}
+              onRaised={() => {
+                listShown.current = false; // the list is stale now
+              }}
+              onViewProgress={(c) => void goCs(CS_PAGES.detail, { id: c.id, mine: '1' })}
+            />
+          </View>
+
+          {mode === 'mine' &&
+            (listStatus !== 'ready' ? (
+              <LoadState id='cs-mine' status={listStatus} message={listError} onRetry={() => void loadList()} />
+            ) : items.length === 0 ? (
+              <View className='cs-card' id='cs-mine-empty'>
+                <Text className='cs-empty'>您还没有说过事。有需要反映的问题，点「我要说事」告诉我们。</Text>
+              </View>
+            ) : (
+              <View id='cs-mine-list'>
+                {items.map((c) => (
+                  <ConcernCard key={c.id} concern={c} audience='resident' onOpen={() => void goCs(CS_PAGES.detail, { id: c.id, mine: '1' })} />
+                ))}
+                {nextCursor ? (
+                  <View className='cs-more' id='cs-mine-more' onClick={() => void loadMore()}>
+                    <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+                  </View>
+                ) : (
+                  <View className='cs-more'>
+                    <Text>没有更多了</Text>
+                  </View>
+                )}
+              </View>
+            ))}
+        </>
+      )}
     </View>
   );
 }

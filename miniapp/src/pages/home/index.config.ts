@@ -1,3 +1,4 @@
 export default definePageConfig({
   navigationBarTitleText: '先锋驿站',
+  enablePullDownRefresh: true,
 });

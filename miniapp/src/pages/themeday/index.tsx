@@ -213,7 +213,7 @@ export default function ThemeDayTab() {
         </View>
       )}
 
-      <View className='btn-row'>
+      <View className='btn-row td-actions'>
         <Button id='td-open-ideas' onClick={() => void goTd(TD_PAGES.ideas, { branchId })}>
           创意征集
         </Button>

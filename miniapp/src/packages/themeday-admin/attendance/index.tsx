@@ -101,7 +101,7 @@ export default function AttendancePage() {
         </View>
         <Text className='muted'>
           {editable
-            ? '点选状态即可更正；结束主题党日时，仍未签到的党员计为缺席。'
+            ? '点选状态即可更正；结束主题党日时，未签到、未请假也未线上参与的党员计为缺席。'
             : day.status === 'closed'
               ? '主题党日已结束，出勤数据已冻结。'
               : '主题党日发布后才能管理出勤。'}

@@ -160,7 +160,7 @@ export default function IdeasPage() {
       )}
 
       {canSupport && (
-        <View className='btn-row'>
+        <View className='btn-row td-actions'>
           <Button id='idea-new' type='primary' onClick={() => void goTd(TD_PAGES.ideaForm, { branchId })}>
             提交创意
           </Button>

@@ -1,0 +1,74 @@
+// The three assessments as a table that scrolls sideways: one row per branch (or child org), a 合计 row last.
+import { ScrollView, Text, View } from '@tarojs/components';
+import type { Assessment } from '@shared/schemas/notices';
+import { ATTENDANCE_TARGET, ratePercent } from '../../lib/notices';
+import '../notices/notices.scss';
+
+type Row = Assessment['rows'][number];
+type Figures = Assessment['totals'];
+
+const COLUMNS: { key: keyof Figures; label: string }[] = [
+  { key: 'attendanceRate', label: '出勤率' },
+  { key: 'expected', label: '应到' },
+  { key: 'present', label: '实到' },
+  { key: 'leave', label: '请假' },
+  { key: 'online', label: '线上' },
+  { key: 'themeDaysHeld', label: '党日次数' },
+  { key: 'previewsOnTime', label: '按时预告' },
+  { key: 'closedWithSummary', label: '有总结' },
+  { key: 'guidanceCount', label: '指导次数' },
+];
+
+function Cells({ figures, idPrefix }: { figures: Figures; idPrefix: string }) {
+  return (
+    <>
+      {COLUMNS.map((c) => {
+        const v = figures[c.key];
+        let cls = 'as-table__cell';
+        if (c.key === 'attendanceRate' && typeof v === 'number') {
+          cls += v >= ATTENDANCE_TARGET ? ' as-table__cell--ok' : ' as-table__cell--low';
+        }
+        return (
+          <Text className={cls} key={c.key} id={`${idPrefix}-${c.key}`}>
+            {c.key === 'attendanceRate' ? ratePercent(v as number | null) : String(v)}
+          </Text>
+        );
+      })}
+    </>
+  );
+}
+
+export interface AssessmentTableProps {
+  rows: Row[];
+  totals: Figures;
+  onOpen?: (row: Row) => void;
+}
+
+export default function AssessmentTable({ rows, totals, onOpen }: AssessmentTableProps) {
+  return (
+    <ScrollView scrollX className='as-table' id='as-table'>
+      <View className='as-table__inner'>
+        <View className='as-table__row as-table__row--head'>
+          <Text className='as-table__name'>名称</Text>
+          {COLUMNS.map((c) => (
+            <Text className='as-table__cell' key={c.key}>
+              {c.label}
+            </Text>
+          ))}
+        </View>
+        {rows.map((r) => (
+          <View className='as-table__row' key={r.orgId} id={`as-row-${r.orgId}`} onClick={() => onOpen?.(r)}>
+            <Text className={`as-table__name${onOpen ? ' as-table__drill' : ''}`}>{r.name}</Text>
+            <Cells figures={r} idPrefix={`as-${r.orgId}`} />
+          </View>
+        ))}
+        {rows.length > 1 && (
+          <View className='as-table__row as-table__row--total' id='as-row-total'>
+            <Text className='as-table__name'>合计</Text>
+            <Cells figures={totals} idPrefix='as-total' />
+          </View>
+        )}
+      </View>
+    </ScrollView>
+  );
+}

@@ -1,0 +1,184 @@
+// 我要说事: category, village (the user's own by default), title, text with a live count, optional contact phone;
+// after sending, the tracking number big with 「查看进度」.
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { CONCERN_CATEGORIES, CreateConcernBody, type Concern, type ConcernCategory } from '@shared/schemas/concerns';
+import type { User } from '@shared/schemas/people';
+import { api, errorMessage, showApiError } from '../../api/client';
+import { CONCERN_CATEGORY_LABELS, formatDateTime, placeOfVillage, type VillagePlace } from '../../lib/concerns';
+import { Button } from '../nut';
+import { useActionKey } from './useActionKey';
+import VillagePicker from './VillagePicker';
+import './concerns.scss';
+
+const TITLE_MAX = 40;
+const CONTENT_MIN = 5;
+const CONTENT_MAX = 2000;
+
+export interface ConcernFormProps {
+  user: User;
+  onRaised: (c: Concern) => void;
+  onViewProgress: (c: Concern) => void;
+}
+
+export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernFormProps) {
+  const [category, setCategory] = useState<ConcernCategory | null>(null);
+  const [place, setPlace] = useState<VillagePlace | null>(null);
+  const [title, setTitle] = useState('');
+  const [content, setContent] = useState('');
+  const [phone, setPhone] = useState('');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const [raised, setRaised] = useState<Concern | null>(null);
+  /** A second tap after a lost answer sends the same key: the API answers with the first concern, never a second. */
+  const actionKey = useActionKey();
+
+  // The user's own village, until they pick another.
+  useEffect(() => {
+    if (!user.villageId || place) return;
+    let live = true;
+    void placeOfVillage(user.villageId).then((p) => {
+      if (live && p) setPlace((prev) => prev ?? p);
+    });
+    return () => {
+      live = false;
+    };
+  }, [user.villageId, place]);
+
+  const submit = async () => {
+    if (saving) return;
+    setError('');
+    if (!category) return setError('请选择事项类别');
+    if (!place) return setError('请选择事情所在的村（社区）');
+    const r = CreateConcernBody.safeParse({
+      villageId: place.villageId,
+      category,
+      title,
+      content,
+      ...(phone.trim() ? { contactPhone: phone.trim() } : {}),
+    });
+    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    setSaving(true);
+    try {
+      const c = await api('raiseConcern', { body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
+      actionKey.reset();
+      setRaised(c);
+      onRaised(c);
+      if (c.pendingReview) void Taro.showToast({ title: '已受理，内容将经人工复核', icon: 'none', duration: 2500 });
+    } catch (err) {
+      setError(errorMessage(err));
+      showApiError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const again = () => {
+    setRaised(null);
+    setCategory(null);
+    setTitle('');
+    setContent('');
+    setPhone('');
+    setError('');
+  };
+
+  if (raised) {
+    return (
+      <View className='cs-card' id='cs-success'>
+        <View className='cs-success'>
+          <Text className='cs-success__icon'>✓</Text>
+          <Text className='cs-success__title'>已受理</Text>
+          <Text className='muted'>{`已转交「${raised.stationName ?? '驻点工作室'}」办理`}</Text>
+          <Text className='cs-success__label'>受理编号</Text>
+          <Text className='cs-success__no' id='cs-tracking-no'>
+            {raised.trackingNo}
+          </Text>
+          <Text className='muted' id='cs-success-due'>{`承诺 ${formatDateTime(raised.dueAt)} 前办结`}</Text>
+          <Text className='muted'>请记下受理编号；办理进度可在「我的说事」中随时查看。</Text>
+        </View>
+        <View className='btn-row'>
+          <Button id='cs-view-progress' type='primary' onClick={() => onViewProgress(raised)}>
+            查看进度
+          </Button>
+          <Button id='cs-raise-another' onClick={again}>
+            再说一件
+          </Button>
+        </View>
+      </View>
+    );
+  }
+
+  const contentLen = content.trim().length;
+
+  return (
+    <View className='cs-card' id='cs-form'>
+      <Text className='cs-label'>事项类别</Text>
+      <View className='cs-chips' id='cs-category'>
+        {CONCERN_CATEGORIES.map((c) => (
+          <Text key={c} id={`cs-category-${c}`} className={`cs-chip${category === c ? ' cs-chip--on' : ''}`} onClick={() => setCategory(c)}>
+            {CONCERN_CATEGORY_LABELS[c]}
+          </Text>
+        ))}
+      </View>
+
+      <Text className='cs-label'>所在村（社区）</Text>
+      <VillagePicker value={place} onChange={setPlace} />
+
+      <Text className='cs-label'>标题</Text>
+      <Input
+        id='cs-title'
+        className='cs-input'
+        value={title}
+        maxlength={TITLE_MAX}
+        placeholder='一句话说清是什么事'
+        onInput={(e) => setTitle(e.detail.value)}
+      />
+      <Text className={`cs-count${title.length > TITLE_MAX ? ' cs-count--over' : ''}`} id='cs-title-count'>
+        {`${title.length}/${TITLE_MAX}`}
+      </Text>
+
+      <Text className='cs-label'>具体情况</Text>
+      <Textarea
+        id='cs-content'
+        className='cs-textarea'
+        value={content}
+        maxlength={CONTENT_MAX}
+        placeholder='什么时间、什么地点、发生了什么，希望怎么解决'
+        onInput={(e) => setContent(e.detail.value)}
+      />
+      <Text
+        className={`cs-count${content.length > CONTENT_MAX || (content.length > 0 && contentLen < CONTENT_MIN) ? ' cs-count--over' : ''}`}
+        id='cs-content-count'
+      >
+        {contentLen > 0 && contentLen < CONTENT_MIN ? `至少 ${CONTENT_MIN} 个字 · ${content.length}/${CONTENT_MAX}` : `${content.length}/${CONTENT_MAX}`}
+      </Text>
+
+      <Text className='cs-label'>联系电话（选填）</Text>
+      <Input
+        id='cs-phone'
+        className='cs-input'
+        type='number'
+        value={phone}
+        maxlength={11}
+        placeholder='方便工作人员联系您'
+        onInput={(e) => setPhone(e.detail.value)}
+      />
+      <Text className='cs-note' id='cs-phone-note'>
+        号码加密保存，只有您和办理人员能看到，且只显示部分号码（如 139****5678）。
+      </Text>
+
+      {error && (
+        <Text className='error-text' id='cs-form-error'>
+          {error}
+        </Text>
+      )}
+      <View className='btn-row'>
+        <Button id='cs-submit' type='primary' loading={saving} onClick={() => void submit()}>
+          提交
+        </Button>
+      </View>
+      <Text className='cs-note'>提交后由所在村的群众说事室（或乡镇驻点工作室）受理，并在承诺时限内办结。</Text>
+    </View>
+  );
+}

@@ -1,0 +1,84 @@
+// The head of a concern's detail: tracking number, status, overdue mark, where it is handled, the deadline, the text,
+// the masked contact phone, the rejection reason and the resident's feedback.
+import { Text, View } from '@tarojs/components';
+import type { Concern } from '@shared/schemas/concerns';
+import { CONCERN_CATEGORY_LABELS, formatDateTime } from '../../lib/concerns';
+import { OverdueMark, StatusChip } from './StatusChip';
+import Stars from './Stars';
+import './concerns.scss';
+
+export default function ConcernSummary({ concern: c, audience }: { concern: Concern; audience: 'resident' | 'handler' }) {
+  return (
+    <View className='cs-card' id='cs-summary'>
+      <View className='cs-spread'>
+        <View className='cs-row'>
+          <StatusChip status={c.status} id='cs-status' />
+          {c.overdue && <OverdueMark id='cs-overdue' />}
+          {audience === 'handler' && c.pendingReview && <Text className='cs-tag cs-tag--warning'>待审核</Text>}
+        </View>
+        <Text className='cs-card__no' id='cs-detail-tracking-no'>
+          {c.trackingNo}
+        </Text>
+      </View>
+      <Text className='cs-card__title' id='cs-detail-title'>
+        {c.title}
+      </Text>
+      <Text className='cs-content' id='cs-detail-content'>
+        {c.content}
+      </Text>
+
+      {c.status === 'rejected' && c.rejectReason && (
+        <Text className='cs-alert' id='cs-reject-reason'>{`不予受理的理由：${c.rejectReason}`}</Text>
+      )}
+      {audience === 'handler' && c.pendingReview && (
+        <Text className='cs-alert cs-alert--info'>内容安全检查要求人工复核，请留意内容是否合规。</Text>
+      )}
+
+      <View className='cs-kv'>
+        <Text className='cs-kv__k'>类别</Text>
+        <Text className='cs-kv__v'>{CONCERN_CATEGORY_LABELS[c.category]}</Text>
+      </View>
+      <View className='cs-kv'>
+        <Text className='cs-kv__k'>所在村</Text>
+        <Text className='cs-kv__v'>{c.villageName ?? c.villageId}</Text>
+      </View>
+      <View className='cs-kv'>
+        <Text className='cs-kv__k'>办理单位</Text>
+        <Text className='cs-kv__v' id='cs-detail-station'>
+          {c.stationName ?? c.stationId}
+        </Text>
+      </View>
+      <View className='cs-kv'>
+        <Text className='cs-kv__k'>提交时间</Text>
+        <Text className='cs-kv__v'>{formatDateTime(c.createdAt)}</Text>
+      </View>
+      <View className='cs-kv'>
+        <Text className='cs-kv__k'>承诺时限</Text>
+        <Text className={`cs-kv__v${c.overdue ? ' cs-kv__v--late' : ''}`} id='cs-detail-due'>
+          {c.overdue ? `${formatDateTime(c.dueAt)}（已超期）` : `${formatDateTime(c.dueAt)} 前办结`}
+        </Text>
+      </View>
+      {c.contactPhoneMasked && (
+        <View className='cs-kv'>
+          <Text className='cs-kv__k'>联系电话</Text>
+          <Text className='cs-kv__v' id='cs-detail-phone'>
+            {c.contactPhoneMasked}
+          </Text>
+        </View>
+      )}
+
+      {c.feedback && (
+        <View className='cs-kv' id='cs-feedback-result'>
+          <Text className='cs-kv__k'>群众评价</Text>
+          <View className='cs-kv__v'>
+            <View className='cs-row'>
+              <Text>{c.feedback.satisfied ? '满意' : '不满意'}</Text>
+              <Stars value={c.feedback.rating} small />
+            </View>
+            {c.feedback.comment && <Text className='muted'>{c.feedback.comment}</Text>}
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

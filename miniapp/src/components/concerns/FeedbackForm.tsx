@@ -1,0 +1,80 @@
+// The author's satisfaction form once a concern is resolved: 满意 closes it, 不满意 sends it back to the station.
+import { Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { ConcernFeedbackBody, type Concern } from '@shared/schemas/concerns';
+import { api, errorMessage, showApiError } from '../../api/client';
+import { Button } from '../nut';
+import Stars from './Stars';
+import './concerns.scss';
+
+const COMMENT_MAX = 500;
+
+export default function FeedbackForm({ concernId, onDone }: { concernId: string; onDone: (c: Concern) => void }) {
+  const [satisfied, setSatisfied] = useState<boolean | null>(null);
+  const [rating, setRating] = useState(0);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const submit = async () => {
+    if (saving) return;
+    setError('');
+    if (satisfied === null) return setError('请选择满意或不满意');
+    if (rating < 1) return setError('请为办理结果打分');
+    const r = ConcernFeedbackBody.safeParse({ satisfied, rating, ...(comment.trim() ? { comment } : {}) });
+    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    setSaving(true);
+    try {
+      const updated = await api('concernFeedback', { params: { id: concernId }, body: r.data });
+      void Taro.showToast({
+        title: satisfied ? '感谢您的评价' : '已退回重新办理',
+        icon: satisfied ? 'success' : 'none',
+        duration: 2500,
+      });
+      onDone(updated);
+    } catch (err) {
+      setError(errorMessage(err));
+      showApiError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='cs-card' id='cs-feedback'>
+      <Text className='card-title'>评价办理结果</Text>
+      <Text className='muted'>事情已办结，请告诉我们您是否满意。选择「不满意」，事项会退回重新办理，您不必再跑一次。</Text>
+      <View className='cs-chips'>
+        <Text id='cs-satisfied-yes' className={`cs-chip${satisfied === true ? ' cs-chip--on' : ''}`} onClick={() => setSatisfied(true)}>
+          满意
+        </Text>
+        <Text id='cs-satisfied-no' className={`cs-chip${satisfied === false ? ' cs-chip--on' : ''}`} onClick={() => setSatisfied(false)}>
+          不满意
+        </Text>
+      </View>
+      <Text className='cs-label'>评分</Text>
+      <Stars value={rating} onChange={setRating} />
+      <Text className='cs-label'>{satisfied === false ? '哪里还不满意（选填）' : '说两句（选填）'}</Text>
+      <Textarea
+        id='cs-feedback-comment'
+        className='cs-textarea cs-textarea--short'
+        value={comment}
+        maxlength={COMMENT_MAX}
+        placeholder={satisfied === false ? '说说还有哪些问题没解决' : '对办理过程的意见或建议'}
+        onInput={(e) => setComment(e.detail.value)}
+      />
+      <Text className={`cs-count${comment.length > COMMENT_MAX ? ' cs-count--over' : ''}`}>{`${comment.length}/${COMMENT_MAX}`}</Text>
+      {error && (
+        <Text className='error-text' id='cs-feedback-error'>
+          {error}
+        </Text>
+      )}
+      <View className='btn-row'>
+        <Button id='cs-feedback-submit' type='primary' loading={saving} onClick={() => void submit()}>
+          提交评价
+        </Button>
+      </View>
+    </View>
+  );
+}

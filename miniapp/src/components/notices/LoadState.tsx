@@ -1,0 +1,31 @@
+import { Text, View } from '@tarojs/components';
+import { Button } from '../nut';
+
+export interface LoadStateProps {
+  /** Element ids become `${id}-loading`, `${id}-error`, `${id}-retry`. */
+  id: string;
+  status: 'loading' | 'error';
+  message?: string;
+  onRetry?: () => void;
+}
+
+/** The full-page loading and error (重试) states of the 党务公开, 考核 and 百例 pages. */
+export default function LoadState({ id, status, message, onRetry }: LoadStateProps) {
+  if (status === 'loading') {
+    return (
+      <View className='state' id={`${id}-loading`}>
+        <Text className='state-text'>加载中…</Text>
+      </View>
+    );
+  }
+  return (
+    <View className='state' id={`${id}-error`}>
+      <Text className='state-text'>{message || '加载失败'}</Text>
+      {onRetry && (
+        <Button id={`${id}-retry`} type='primary' onClick={onRetry}>
+          重试
+        </Button>
+      )}
+    </View>
+  );
+}

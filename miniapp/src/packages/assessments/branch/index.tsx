@@ -1,0 +1,169 @@
+// 考核 drill-down: one branch's figures for the period and its theme days in that period (or all of them).
+// ?branchId=&name=&month=YYYY-MM | year=YYYY
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import type { Assessment } from '@shared/schemas/notices';
+import type { ThemeDay } from '@shared/schemas/themeday';
+import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { lookupOrg } from '../../../api/orgs';
+import LoadState from '../../../components/notices/LoadState';
+import ThemeDayCard from '../../../components/themeday/ThemeDayCard';
+import { usePageGate } from '../../../lib/gate';
+import { NT_PAGES, currentMonth, goNt, monthLabel, monthRange, ratePercent, routeParam } from '../../../lib/notices';
+import '../../../components/notices/notices.scss';
+import '../../../components/themeday/themeday.scss';
+
+type Status = 'loading' | 'error' | 'ready';
+type Figures = Assessment['totals'];
+
+const PAGE_SIZE = 20;
+
+export default function AssessmentBranchPage() {
+  const allowed = usePageGate(NT_PAGES.assessmentBranch, { requireLogin: true });
+  const params = useRouter().params;
+  const branchId = routeParam(params, 'branchId');
+  const year = params.year && /^\d{4}$/.test(params.year) ? params.year : '';
+  const month = !year && params.month && /^\d{4}-\d{2}$/.test(params.month) ? params.month : year ? '' : currentMonth();
+  const periodText = year ? `${year}年` : monthLabel(month);
+  const range = year ? { from: `${year}-01-01T00:00:00+08:00`, to: `${year}-12-31T23:59:59+08:00` } : monthRange(month);
+
+  const [name, setName] = useState(routeParam(params, 'name'));
+  const [all, setAll] = useState(false);
+  const [status, setStatus] = useState<Status>('loading');
+  const [loadError, setLoadError] = useState('');
+  const [days, setDays] = useState<ThemeDay[]>([]);
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [figures, setFigures] = useState<Figures | null>(null);
+  const shown = useRef(false);
+
+  const load = useCallback(
+    async (everything: boolean) => {
+      if (!shown.current) setStatus('loading');
+      try {
+        const page = await api('listThemeDays', { params: { branchId }, query: { limit: PAGE_SIZE, ...(everything ? {} : range) } });
+        setDays(page.items);
+        setNextCursor(page.nextCursor);
+        shown.current = true;
+        setStatus('ready');
+      } catch (err) {
+        if (isApiError(err) && err.status === 401) return;
+        if (shown.current) showApiError(err);
+        else {
+          setLoadError(errorMessage(err));
+          setStatus('error');
+        }
+      }
+      // The branch's own figures: a nicety, the list works without them.
+      void api('getAssessment', { params: { orgId: branchId }, query: year ? { year } : { month } })
+        .then((a) => setFigures(a.totals))
+        .catch(() => undefined);
+      if (!name) void lookupOrg(branchId).then((o) => o && setName(o.name));
+    },
+    // range, month and year come from the page's params, which never change
+    [branchId, name],
+  );
+
+  useDidShow(() => {
+    if (allowed) void load(all);
+  });
+
+  usePullDownRefresh(() => {
+    void load(all).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const loadMore = async () => {
+    if (!nextCursor || loadingMore) return;
+    setLoadingMore(true);
+    try {
+      const page = await api('listThemeDays', {
+        params: { branchId },
+        query: { limit: PAGE_SIZE, cursor: nextCursor, ...(all ? {} : range) },
+      });
+      setDays((prev) => [...prev, ...page.items.filter((d) => !prev.some((p) => p.id === d.id))]);
+      setNextCursor(page.nextCursor);
+    } catch (err) {
+      showApiError(err);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+
+  useReachBottom(() => {
+    void loadMore();
+  });
+
+  if (!allowed) return <View />;
+
+  const switchAll = (everything: boolean) => {
+    if (everything === all) return;
+    setAll(everything);
+    setDays([]);
+    setNextCursor(null);
+    shown.current = false;
+    void load(everything);
+  };
+
+  return (
+    <View className='page' id='as-branch'>
+      <View className='nt-hero'>
+        <Text className='nt-hero__title' id='as-branch-name'>
+          {name || '支部'}
+        </Text>
+        <Text className='nt-hero__sub'>{`${periodText} · 主题党日`}</Text>
+      </View>
+
+      {figures && (
+        <View className='card' id='as-branch-figures'>
+          <View className='as-totals'>
+            <View className='as-totals__cell'>
+              <Text className='as-totals__num as-totals__rate' id='as-branch-rate'>
+                {ratePercent(figures.attendanceRate)}
+              </Text>
+              <Text className='as-totals__label'>出勤率</Text>
+            </View>
+            <View className='as-totals__cell'>
+              <Text className='as-totals__num'>{`${figures.present}/${figures.expected}`}</Text>
+              <Text className='as-totals__label'>实到/应到</Text>
+            </View>
+            <View className='as-totals__cell'>
+              <Text className='as-totals__num'>{figures.themeDaysHeld}</Text>
+              <Text className='as-totals__label'>党日次数</Text>
+            </View>
+          </View>
+        </View>
+      )}
+
+      <View className='nt-chips'>
+        <Text id='as-days-period' className={`nt-chip${all ? '' : ' nt-chip--on'}`} onClick={() => switchAll(false)}>
+          {periodText}
+        </Text>
+        <Text id='as-days-all' className={`nt-chip${all ? ' nt-chip--on' : ''}`} onClick={() => switchAll(true)}>
+          全部党日
+        </Text>
+      </View>
+
+      {status !== 'ready' ? (
+        <LoadState id='as-days' status={status} message={loadError} onRetry={() => void load(all)} />
+      ) : (
+        <View id='as-days'>
+          {days.length === 0 ? (
+            <View className='nt-card'>
+              <Text className='nt-empty' id='as-days-empty'>
+                {all ? '该支部还没有主题党日' : `${periodText}没有主题党日`}
+              </Text>
+            </View>
+          ) : (
+            days.map((d) => <ThemeDayCard key={d.id} day={d} onOpen={(id) => void goNt(NT_PAGES.assessmentDay, { id })} />)
+          )}
+          {nextCursor && (
+            <View className='nt-more' id='as-days-more' onClick={() => void loadMore()}>
+              <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+            </View>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

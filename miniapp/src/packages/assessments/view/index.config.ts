@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '三项考核',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,245 @@
+// A station's slots for the next 14 days (full ones greyed) and the booking form. Slots are public; booking needs login.
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { BOOKING_RULES, CreateBookingBody, type Booking, type Slot } from '@shared/schemas/bookings';
+import type { Station } from '@shared/schemas/people';
+import { api, errorMessage, isApiError } from '../../../api/client';
+import { isLoggedIn } from '../../../api/session';
+import { Button } from '../../../components/nut';
+import { usePageGate } from '../../../lib/gate';
+import { PAGES, goLogin } from '../../../lib/nav';
+import { BK_PAGES, dayLabel, groupByDay, knownStation, shanghaiTime, slotBlockedReason, slotLabel } from '../../../lib/booking';
+import '../../../components/booking/booking.scss';
+
+const IS_WEAPP = process.env.TARO_ENV === 'weapp';
+const DAYS_SHOWN = 14;
+const MAX_PAGES = 10;
+
+type Status = 'loading' | 'error' | 'ready';
+
+async function nextSlots(stationId: string): Promise<Slot[]> {
+  const from = new Date().toISOString();
+  const to = new Date(Date.now() + DAYS_SHOWN * 24 * 3600 * 1000).toISOString();
+  const all: Slot[] = [];
+  let cursor: string | undefined;
+  for (let i = 0; i < MAX_PAGES; i++) {
+    const page = await api('listSlots', { params: { stationId }, query: { from, to, limit: 50, cursor } });
+    all.push(...page.items);
+    if (!page.nextCursor) break;
+    cursor = page.nextCursor;
+  }
+  return all;
+}
+
+export default function StationPage() {
+  const router = useRouter();
+  const stationId = router.params.stationId ?? '';
+  const allowed = usePageGate(PAGES.booking);
+
+  const [status, setStatus] = useState<Status>('loading');
+  const [loadError, setLoadError] = useState('');
+  const [station, setStation] = useState<Station | null>(knownStation(stationId) ?? null);
+  const [slots, setSlots] = useState<Slot[]>([]);
+  const [selected, setSelected] = useState<Slot | null>(null);
+  const [topic, setTopic] = useState('');
+  const [phone, setPhone] = useState('');
+  const [formError, setFormError] = useState('');
+  const [submitting, setSubmitting] = useState(false);
+  const [booked, setBooked] = useState<Booking | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [s, list] = await Promise.all([knownStation(stationId) ?? api('getStation', { params: { stationId } }), nextSlots(stationId)]);
+      setStation(s);
+      setSlots(list);
+      setSelected((prev) => (prev ? (list.find((x) => x.id === prev.id && x.bookable) ?? null) : null));
+      setStatus('ready');
+    } catch (err) {
+      setLoadError(errorMessage(err));
+      setStatus('error');
+    }
+  }, [stationId]);
+
+  useDidShow(() => {
+    if (allowed) void load();
+  });
+
+  if (!allowed) return <View />;
+
+  const submit = async () => {
+    if (!selected || submitting) return;
+    setFormError('');
+    if (!isLoggedIn()) {
+      void goLogin(PAGES.booking);
+      return;
+    }
+    const parsed = CreateBookingBody.safeParse({ topic, ...(phone.trim() ? { contactPhone: phone.trim() } : {}) });
+    if (!parsed.success) {
+      setFormError(parsed.error.issues[0]?.message ?? '输入有误');
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const b = await api('createBooking', { params: { slotId: selected.id }, body: parsed.data });
+      setBooked(b);
+      setSelected(null);
+      setTopic('');
+      setPhone('');
+      void Taro.showToast({ title: '预约成功', icon: 'success' });
+      void load();
+    } catch (err) {
+      setFormError(errorMessage(err));
+      if (isApiError(err) && (err.code === 'SLOT_FULL' || err.code === 'INVALID_STATE')) void load();
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const addToCalendar = (b: Booking) => {
+    void Taro.addPhoneCalendar({
+      title: `局长驻点接待：${b.host}`,
+      startTime: Math.floor(Date.parse(b.slotStartsAt) / 1000),
+      endTime: String(Math.floor(Date.parse(b.slotEndsAt) / 1000)),
+      location: station ? `${station.name} ${station.address}` : b.stationName,
+      description: `事由：${b.topic}`,
+      alarmOffset: 3600,
+    }).catch(() => undefined);
+  };
+
+  const openMap = () => {
+    if (!station?.lat || !station.lng) return;
+    void Taro.openLocation({ latitude: station.lat, longitude: station.lng, name: station.name, address: station.address, scale: 16 }).catch(
+      () => undefined,
+    );
+  };
+
+  if (status !== 'ready') {
+    return (
+      <View className='page'>
+        <View className='state' id={`station-${status}`}>
+          <Text className='state-text'>{status === 'loading' ? '加载中…' : loadError || '加载失败'}</Text>
+          {status === 'error' && (
+            <Button id='station-retry' type='primary' onClick={() => void load()}>
+              重试
+            </Button>
+          )}
+        </View>
+      </View>
+    );
+  }
+
+  const days = groupByDay(slots);
+
+  return (
+    <View className='page bk' id='station-page'>
+      <View className='card'>
+        <Text className='card-title' id='station-name'>
+          {station?.name ?? '驻点工作室'}
+        </Text>
+        {station?.address && <Text className='muted bk-line'>{station.address}</Text>}
+        {IS_WEAPP && station?.lat && station.lng && (
+          <View className='btn-row'>
+            <Button id='open-map' onClick={openMap}>
+              查看位置
+            </Button>
+          </View>
+        )}
+      </View>
+
+      {booked && (
+        <View className='card' id='booked-card'>
+          <Text className='card-title'>预约成功</Text>
+          <Text className='bk-line'>{slotLabel(booked.slotStartsAt, booked.slotEndsAt)}</Text>
+          <Text className='muted bk-line'>{`接待：${booked.host}；请提前几分钟到达。开始前可以在“我的预约”中取消。`}</Text>
+          <View className='btn-row'>
+            {IS_WEAPP && (
+              <Button id='add-calendar' onClick={() => addToCalendar(booked)}>
+                添加到日历
+              </Button>
+            )}
+            <Button id='to-my-bookings' type='primary' onClick={() => void Taro.switchTab({ url: BK_PAGES.tab })}>
+              查看我的预约
+            </Button>
+          </View>
+        </View>
+      )}
+
+      <View className='card' id='slots'>
+        <Text className='card-title'>{`未来 ${DAYS_SHOWN} 天的接待时段`}</Text>
+        <Text className='muted bk-line'>{`开始前 ${BOOKING_RULES.minLeadMinutes} 分钟截止预约；每人最多同时预约 ${BOOKING_RULES.maxUpcoming} 个时段。`}</Text>
+        {days.length === 0 && (
+          <Text className='muted' id='no-slots'>
+            近期暂无接待安排。
+          </Text>
+        )}
+        {days.map((d) => (
+          <View className='bk-day' key={d.date}>
+            <Text className='bk-day__title'>{dayLabel(d.date)}</Text>
+            <View className='bk-slots'>
+              {d.slots.map((s) => {
+                const blocked = slotBlockedReason(s);
+                const cls = `bk-slot${blocked ? ' bk-slot--disabled' : ''}${selected?.id === s.id ? ' bk-slot--selected' : ''}`;
+                return (
+                  <View
+                    key={s.id}
+                    id={`slot-${s.id}`}
+                    className={cls}
+                    onClick={() => {
+                      if (blocked) return;
+                      setSelected(s);
+                      setFormError('');
+                    }}
+                  >
+                    <Text className='bk-slot__time'>{`${shanghaiTime(s.startsAt)}–${shanghaiTime(s.endsAt)}`}</Text>
+                    <Text className='bk-slot__seats' id={`slot-seats-${s.id}`}>
+                      {blocked ?? `余 ${s.seatsLeft} 席`}
+                    </Text>
+                  </View>
+                );
+              })}
+            </View>
+          </View>
+        ))}
+      </View>
+
+      {selected && (
+        <View className='card' id='book-form'>
+          <Text className='card-title'>预约</Text>
+          <Text className='bk-line'>{slotLabel(selected.startsAt, selected.endsAt)}</Text>
+          <Text className='muted bk-line'>{`接待：${selected.host}`}</Text>
+          <View className='field' id='topic'>
+            <Textarea
+              className='bk-textarea'
+              value={topic}
+              maxlength={200}
+              placeholder='想反映或咨询的事情（必填，200 字以内）'
+              onInput={(e) => setTopic(e.detail.value)}
+            />
+          </View>
+          <View className='field' id='contact-phone'>
+            <Text className='field-label'>联系电话</Text>
+            <Input
+              className='field-input'
+              type='number'
+              maxlength={11}
+              value={phone}
+              placeholder='选填，便于干部联系您'
+              onInput={(e) => setPhone(e.detail.value)}
+            />
+          </View>
+          {formError && (
+            <Text className='error-text' id='book-error'>
+              {formError}
+            </Text>
+          )}
+          <View className='btn-row'>
+            <Button id='book-submit' type='primary' loading={submitting} onClick={() => void submit()}>
+              {isLoggedIn() ? '确认预约' : '登录后预约'}
+            </Button>
+          </View>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '办理说事',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '说事办理',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,231 @@
+// 首页, 三项考核 and 党务公开 end to end in a real browser (H5 build): the township admin of 天荒坪镇 opens 考核, sees the
+// chart and the table of the township's branches, changes the month, drills into 余村党支部 and its closed theme day
+// and records guidance; a visitor who never logs in picks 余村 on 首页 and reads a public notice.
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { call, login } from '../api/http';
+import { launchBrowser, webUrl } from './browser';
+
+jest.setTimeout(180_000);
+
+const UI_TIMEOUT = 20_000;
+const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+const SEEDED_NOTICE = { id: 'seed-notice-1', title: '余村党支部第三季度党费收缴情况公示' };
+
+interface Visit {
+  context: BrowserContext;
+  page: Page;
+  errors: Error[];
+}
+
+let browser: Browser;
+const visits: Visit[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await Promise.allSettled(visits.map((v) => v.context.close()));
+  await browser?.close();
+});
+
+async function newVisit(): Promise<Visit> {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+  context.setDefaultTimeout(UI_TIMEOUT);
+  const page = await context.newPage();
+  const visit: Visit = { context, page, errors: [] };
+  visits.push(visit);
+  page.on('pageerror', (err) => visit.errors.push(err));
+  await page.goto(webUrl());
+  await page.locator('#privacy-agree').click();
+  await page.locator('#login').waitFor();
+  return visit;
+}
+
+/** A fresh context: privacy consent, then the persona picker; lands on 首页. */
+async function loginAs(openid: string): Promise<Visit> {
+  const visit = await newVisit();
+  const [response] = await Promise.all([
+    visit.page.waitForResponse((r) => r.url().endsWith('/v1/auth/dev') && r.request().method() === 'POST'),
+    visit.page.locator(`#persona-${openid}`).click(),
+  ]);
+  expect(response.status()).toBe(200);
+  await visit.page.locator('#home').waitFor();
+  return visit;
+}
+
+function apiResponse(page: Page, method: string, pathPattern: RegExp, search?: RegExp): Promise<Response> {
+  return page.waitForResponse((r) => {
+    const url = new URL(r.url());
+    return r.request().method() === method && pathPattern.test(url.pathname) && (!search || search.test(url.search));
+  });
+}
+
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
+
+const shanghaiMonth = (ms = Date.now()) => new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 7);
+const monthLabel = (month: string) => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+const previousMonth = (month: string) => {
+  const [y, m] = month.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
+/** Through the API: 余村党支部 holds a theme day this month (three members check in) and closes it with a summary. */
+async function holdClosedDay(title: string): Promise<string> {
+  const secretary = await login('demo-secretary-1');
+  const startsAt = new Date(Date.now() + 3000).toISOString();
+  const created = await call('createThemeDay', {
+    token: secretary,
+    params: { branchId: 'yucun-dzb' },
+    body: {
+      title,
+      startsAt,
+      endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
+      location: '余村村委会二楼党员活动室',
+      agenda: ['重温入党誓词', '学习研讨'],
+      onlineParticipation: false,
+      category: 'oath',
+    },
+  });
+  expect(created.status).toBe(201);
+  const id = created.body.id as string;
+  expect((await call('publishThemeDay', { token: secretary, params: { id } })).status).toBe(200);
+  const code = (await call('createCheckInCode', { token: secretary, params: { id } })).body.code as string;
+  for (const openid of ['demo-member-5', 'demo-member-6', 'demo-member-7']) {
+    const res = await call('checkIn', { token: await login(openid), params: { id }, body: { code } });
+    expect([200, 201]).toContain(res.status);
+  }
+  await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(startsAt) - Date.now() + 500)));
+  const closed = await call('closeThemeDay', { token: secretary, params: { id }, body: { summary: '重温入党誓词，交流学习体会。' } });
+  expect(closed.status).toBe(200);
+  return id;
+}
+
+describe('首页, 三项考核, 党务公开 (H5)', () => {
+  it('a township admin opens 考核, sees the chart and the table, changes the month and drills into a branch', async () => {
+    // ---- Prepare: a closed day this month, so 余村党支部 has a real attendance rate.
+    const title = `考核 e2e ${Date.now().toString(36)}`;
+    const dayId = await holdClosedDay(title);
+    const month = shanghaiMonth();
+    const { page, errors } = await loginAs('demo-township-1');
+
+    // ---- Act: 首页 → 三项考核
+    await page.locator('#home-entry-assessments').click();
+    const [loaded] = await Promise.all([
+      apiResponse(page, 'GET', /\/v1\/orgs\/tianhuangping\/assessments$/, new RegExp(`month=${month}`)),
+      page.locator('#as-view').waitFor(),
+    ]);
+    expect(loaded.status()).toBe(200);
+    await page.locator('#as-chart').waitFor();
+
+    // ---- Assess: the township's branches in the chart (one bar each, the 92% line) and in the table
+    expect(await text(page, '#as-org-name')).toBe('天荒坪镇');
+    expect(await text(page, '#as-period-value')).toBe(monthLabel(month));
+    expect(await text(page, '#as-target-label')).toBe('92%');
+    for (const branch of ['yucun-dzb', 'daxi-dzb']) {
+      expect(await page.locator(`#as-bar-${branch}`).count()).toBe(1);
+      expect(await page.locator(`#as-row-${branch}`).count()).toBe(1);
+    }
+    const bar = await page.locator('#as-bar-yucun-dzb').boundingBox();
+    expect(bar?.height ?? 0).toBeGreaterThan(0);
+    expect(await page.locator('#as-chart .as-chart__line').count()).toBeGreaterThanOrEqual(2);
+    const table = (await page.locator('#as-table').textContent()) ?? '';
+    expect(table).toContain('余村党支部');
+    expect(table).toContain('大溪村党支部');
+    expect(table).toContain('出勤率');
+    expect(await text(page, '#as-yucun-dzb-attendanceRate')).toMatch(/^\d{1,3}\.\d%$/);
+    expect(Number(await text(page, '#as-yucun-dzb-themeDaysHeld'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await text(page, '#as-yucun-dzb-closedWithSummary'))).toBeGreaterThanOrEqual(1);
+
+    // ---- The month can be changed (and changed back)
+    const before = previousMonth(month);
+    const [prev] = await Promise.all([
+      apiResponse(page, 'GET', /\/v1\/orgs\/tianhuangping\/assessments$/, new RegExp(`month=${before}`)),
+      page.locator('#as-prev').click(),
+    ]);
+    expect(prev.status()).toBe(200);
+    await page.locator('#as-period-value', { hasText: monthLabel(before) }).waitFor();
+    await Promise.all([
+      apiResponse(page, 'GET', /\/v1\/orgs\/tianhuangping\/assessments$/, new RegExp(`month=${month}`)),
+      page.locator('#as-next').click(),
+    ]);
+    await page.locator('#as-period-value', { hasText: monthLabel(month) }).waitFor();
+
+    // ---- Drill into 余村党支部: its theme days of the month, the closed one among them
+    const [days] = await Promise.all([
+      apiResponse(page, 'GET', /\/v1\/branches\/yucun-dzb\/theme-days$/),
+      page.locator('#as-row-yucun-dzb').click(),
+    ]);
+    expect(days.status()).toBe(200);
+    await page.locator('#as-branch').waitFor();
+    expect(await text(page, '#as-branch-name')).toBe('余村党支部');
+    await page.locator(`#as-days #td-card-${dayId}`).waitFor();
+    expect(await page.locator(`#td-card-${dayId}`).textContent()).toContain(title);
+
+    // ---- One day: its figures and summary; the township admin records guidance
+    await page.locator(`#as-days #td-card-${dayId}`).click();
+    await page.locator('#as-day').waitFor();
+    expect(await text(page, '#ca-day-title')).toBe(title);
+    expect(await text(page, '#ca-day-summary-text')).toBe('重温入党誓词，交流学习体会。');
+    expect(await text(page, '#ca-stat-present')).toBe('3');
+    await page.locator('#ca-guidance-empty').waitFor();
+    await page.locator('#as-guide-star-4').click();
+    await page.locator('#as-guide-comment textarea').fill('议程完整，建议增加党员交流发言。');
+    const [guided] = await Promise.all([apiResponse(page, 'POST', new RegExp(`/v1/theme-days/${dayId}/guidance$`)), page.locator('#as-guide-submit').click()]);
+    expect(guided.status()).toBe(201);
+    await page.locator('#ca-guidance', { hasText: '议程完整，建议增加党员交流发言。' }).waitFor();
+    expect(await page.locator('#ca-guidance .ca-guidance__stars').first().textContent()).toBe('★★★★☆');
+    expect(errors).toEqual([]);
+  });
+
+  it('a visitor picks a village on 首页 and reads a public notice without logging in', async () => {
+    // ---- Prepare: consent, then 「暂不登录」 on the login page
+    const { page, errors } = await newVisit();
+    const authCalls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/v1/auth/') || r.url().endsWith('/v1/me') || r.headers().authorization) authCalls.push(r.url());
+    });
+    await page.locator('#login-skip').click();
+    await page.locator('#home').waitFor();
+    await page.locator('#home-guest').waitFor();
+
+    // ---- Act: 天荒坪镇 → 余村; the feed shows the village's, its branch's and the township's notices
+    await page.locator('#home-pick-township-tianhuangping').click();
+    await page.locator('#home-pick-village-yucun').click();
+    await page.locator('#home-village-change', { hasText: '余村' }).waitFor();
+    await page.locator(`#home-notice-${SEEDED_NOTICE.id}`).waitFor();
+    const feed = (await page.locator('#home-feed').textContent()) ?? '';
+    expect(feed).toContain('余村 2026 年村级财务收支公开');
+    expect(feed).toContain('关于做好本月主题党日活动的通知');
+    expect(await page.locator(`#home-notice-${SEEDED_NOTICE.id}`).textContent()).toContain('置顶');
+
+    const [read] = await Promise.all([
+      apiResponse(page, 'GET', new RegExp(`/v1/notices/${SEEDED_NOTICE.id}$`)),
+      page.locator(`#home-notice-${SEEDED_NOTICE.id}`).click(),
+    ]);
+
+    // ---- Assess: the notice is readable; nothing asked for a login
+    expect(read.status()).toBe(200);
+    await page.locator('#nt-detail').waitFor();
+    expect(await text(page, '#nt-title')).toBe(SEEDED_NOTICE.title);
+    expect(await text(page, '#nt-category')).toBe('党务');
+    await page.locator('#nt-pinned').waitFor();
+    expect(await text(page, '#nt-org')).toBe('余村党支部');
+    expect(await page.locator('#nt-body').textContent()).toContain('第三季度党费');
+    expect(await page.locator('#nt-manage').count()).toBe(0);
+
+    // The branch's list, from the detail: pinned first
+    await page.locator('#nt-org').click();
+    await page.locator('#nt-list').waitFor();
+    await page.locator(`#nt-items #nt-card-${SEEDED_NOTICE.id}`).waitFor();
+    expect(await text(page, '#nt-list-org')).toBe('余村党支部');
+    expect(await page.locator('#nt-items .nt-card').first().getAttribute('id')).toBe(`nt-card-${SEEDED_NOTICE.id}`);
+    expect(await page.locator('#nt-new').count()).toBe(0);
+
+    expect(authCalls).toEqual([]);
+    expect(page.url()).not.toContain('pages/login');
+    const token = await page.evaluate(() => window.localStorage.getItem('ps.token'));
+    expect(token === null || token === '' || token === '""').toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
