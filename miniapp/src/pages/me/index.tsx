@@ -11,6 +11,7 @@ import MyThemeDayCards from '../../components/themeday/MyThemeDayCards';
 import { usePageGate } from '../../lib/gate';
 import { ROLE_LABELS, ROLE_ORDER } from '../../lib/labels';
 import { PAGES, goLogin } from '../../lib/nav';
+import { NT_PAGES } from '../../lib/notices';
 import './index.scss';
 
 type Status = 'loading' | 'error' | 'ready';
@@ -307,6 +308,11 @@ export default function MePage() {
       </View>
 
       <View className='me__actions'>
+        {grants.some((g) => g.role === 'secretary' || g.role === 'township_admin' || g.role === 'admin') && (
+          <Button id='open-assessments' block onClick={() => void Taro.navigateTo({ url: NT_PAGES.assessments })}>
+            三项考核
+          </Button>
+        )}
         <Button id='logout' block onClick={signOut}>
           退出登录
         </Button>
