@@ -377,3 +377,23 @@ export function listBookingsOfStationDay(stationId: string, date: string, limit:
 
 /** Jittered exponential backoff between attempts of a contended transaction. */
 export const backoff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * Math.min(500, 15 * 2 ** attempt)));
+
+/** Links the concern filed from this booking; only the first link sticks. */
+export async function setConcernId(bookingId: string, concernId: string): Promise<BookingRecord | undefined> {
+  try {
+    const out = await ddb.send(
+      new UpdateCommand({
+        TableName: TABLE,
+        Key: bookingKeys.booking(bookingId),
+        UpdateExpression: 'SET concernId = :c',
+        ConditionExpression: 'attribute_not_exists(concernId)',
+        ExpressionAttributeValues: { ':c': concernId },
+        ReturnValues: 'ALL_NEW',
+      }),
+    );
+    return out.Attributes ? toBookingRecord(out.Attributes) : undefined;
+  } catch (err) {
+    if ((err as Error).name === 'ConditionalCheckFailedException') return undefined;
+    throw err;
+  }
+}

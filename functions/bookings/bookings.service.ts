@@ -1,6 +1,7 @@
 // 局长驻点: officials open office-hour sessions cut into slots; residents book a seat of a slot. The rules that
 // concurrent requests could break live in the repository's transactions; this layer checks input, authorizes,
 // and turns a refused transaction into the contract's error.
+import { raiseFromBooking } from '../concerns/concerns.service';
 import {
   BOOKING_RULES,
   type Booking,
@@ -55,6 +56,7 @@ import {
   listSessions as listSessionRecords,
   markSessionCancelled,
   putOutcome,
+  setConcernId,
   putSession,
   readCapTokens,
   readHostCalendar,
@@ -336,15 +338,23 @@ export async function recordOutcome(principal: Principal, bookingId: string, bod
     }
     throw new NotFoundError('预约不存在');
   }
-  if (body.createConcern) {
-    // Refused rather than ignored, and nothing is recorded: the official can retry without the flag.
-    throw new InvalidStateError('群众说事功能尚未开放，暂不能转为说事；接待结果未保存，请取消“转为说事”后再提交');
-  }
   if (b.status === 'cancelled') throw new InvalidStateError('该预约已取消，不能记录接待结果');
   const at = iso(Date.now());
   if (b.slotStartsAt > at) throw new InvalidStateError('时段开始后才能记录接待结果');
-  const updated = await putOutcome(bookingId, { status: body.status, note: body.note, by: principal.userId, at });
+  let updated = await putOutcome(bookingId, { status: body.status, note: body.note, by: principal.userId, at });
   if (!updated) throw new InvalidStateError('该预约已取消，不能记录接待结果');
+  if (body.createConcern && !updated.concernId) {
+    // Follow-up as a 群众说事 concern of the resident's, at this station; asking twice files it once.
+    const concernId = await raiseFromBooking(principal, {
+      userId: b.userId,
+      topic: b.topic,
+      note: body.note,
+      station,
+      villageId: station.path[3] ?? station.orgId,
+      phone: b.phoneEnc && b.phoneMasked ? { contactPhoneEnc: b.phoneEnc, contactPhoneMasked: b.phoneMasked } : undefined,
+    });
+    updated = (await setConcernId(bookingId, concernId)) ?? updated;
+  }
   const names = await displayNames([b.userId]);
   return toBooking(updated, names.get(b.userId));
 }

@@ -91,38 +91,86 @@ async function present(c: ConcernRecord, viewer: Principal | undefined, withTime
   };
 }
 
-export async function raiseConcern(principal: Principal, body: z.infer<typeof CreateConcernBody>): Promise<Concern> {
-  const station = await stationFor(body.villageId);
-  const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'concern', principal.openid);
-  if (verdict === 'risky') throw new ContentRejectedError();
+interface NewConcern {
+  authorId: string;
+  villageId: string;
+  station: StationRecord;
+  category: ConcernCategory;
+  title: string;
+  content: string;
+  pendingReview: boolean;
+  phone?: { contactPhoneEnc: string; contactPhoneMasked: string };
+  first: Omit<TimelineRecord, 'at'>;
+}
+
+/** Numbers and stores a new concern with its first timeline entry. */
+async function fileConcern(n: NewConcern): Promise<ConcernRecord> {
   const now = new Date();
   const date = shanghaiDate(now).replace(/-/g, '');
-  const phone = body.contactPhone ? { contactPhoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), contactPhoneMasked: maskPhone(body.contactPhone) } : {};
   for (let attempt = 0; attempt < 5; attempt++) {
-    const trackingNo = `SS${date}-${String(await nextSequence(date)).padStart(4, '0')}`;
     const record: ConcernRecord = {
       id: newId(),
-      trackingNo,
-      authorId: principal.userId,
-      villageId: body.villageId,
-      stationId: station.id,
-      stationPath: station.path,
-      category: body.category,
-      title: body.title,
-      content: body.content,
+      trackingNo: `SS${date}-${String(await nextSequence(date)).padStart(4, '0')}`,
+      authorId: n.authorId,
+      villageId: n.villageId,
+      stationId: n.station.id,
+      stationPath: n.station.path,
+      category: n.category,
+      title: n.title,
+      content: n.content,
       status: 'submitted',
-      // A "review" verdict keeps the concern and routes it; the handlers see it marked.
-      pendingReview: verdict === 'review',
-      dueAt: dueFrom(body.category, now.getTime()),
-      ...phone,
+      pendingReview: n.pendingReview,
+      dueAt: dueFrom(n.category, now.getTime()),
+      ...(n.phone ?? {}),
       version: 0,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    const first: TimelineRecord = { at: record.createdAt, action: 'submitted', by: `${ROLE_LABELS.resident} · ${principal.user.displayName}`, byUserId: principal.userId };
-    if (await createConcern(record, first)) return present(record, principal, false);
+    if (await createConcern(record, { ...n.first, at: record.createdAt })) return record;
   }
   throw new ConflictError('受理编号生成冲突，请重试');
+}
+
+export async function raiseConcern(principal: Principal, body: z.infer<typeof CreateConcernBody>): Promise<Concern> {
+  const station = await stationFor(body.villageId);
+  const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'concern', principal.openid);
+  if (verdict === 'risky') throw new ContentRejectedError();
+  const record = await fileConcern({
+    authorId: principal.userId,
+    villageId: body.villageId,
+    station,
+    category: body.category,
+    title: body.title,
+    content: body.content,
+    // A "review" verdict keeps the concern and routes it; the handlers see it marked.
+    pendingReview: verdict === 'review',
+    phone: body.contactPhone ? { contactPhoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), contactPhoneMasked: maskPhone(body.contactPhone) } : undefined,
+    first: { action: 'submitted', by: `${ROLE_LABELS.resident} · ${principal.user.displayName}`, byUserId: principal.userId },
+  });
+  return present(record, principal, false);
+}
+
+/**
+ * An official turns a 局长驻点 conversation into a concern for follow-up: filed for the resident (who tracks it as
+ * their own) at the same station, already noted as coming from the session.
+ */
+export async function raiseFromBooking(
+  official: Principal,
+  b: { userId: string; topic: string; note?: string; station: StationRecord; villageId: string; phone?: { contactPhoneEnc: string; contactPhoneMasked: string } },
+): Promise<string> {
+  const title = [...b.topic].length > 40 ? `${[...b.topic].slice(0, 39).join('')}…` : b.topic;
+  const record = await fileConcern({
+    authorId: b.userId,
+    villageId: b.villageId,
+    station: b.station,
+    category: 'other',
+    title,
+    content: b.note ? `${b.topic}\n\n接待记录：${b.note}` : b.topic,
+    pendingReview: false,
+    phone: b.phone,
+    first: { action: 'submitted', by: actor(official, { stationPath: b.station.path, authorId: b.userId }), note: '由局长驻点接待转为说事跟进', byUserId: official.userId },
+  });
+  return record.id;
 }
 
 async function visibleConcern(principal: Principal, id: string): Promise<ConcernRecord> {

@@ -661,16 +661,24 @@ describe('POST /v1/bookings/{bookingId}/outcome', () => {
     expect(mine.body.items[0]).toMatchObject({ id: bookingId, status: 'no_show' });
   });
 
-  it('refuses to turn it into a concern while 群众说事 is not available, and records nothing', async () => {
-    const { bookingId } = await startedBooking();
-    const res = await call('recordOutcome', {
-      token: await login('demo-official-1'),
-      params: { bookingId },
-      body: { status: 'completed', note: '需跟进', createConcern: true },
-    });
-    expectError(res, 409, 'INVALID_STATE');
-    expect(res.body.error.message).toContain('群众说事');
-    expect((await getItem(`BOOKING#${bookingId}`, 'BOOKING'))!.status).toBe('booked');
+  it('turns it into a 群众说事 concern the resident tracks and the station handles, once', async () => {
+    // Prepare
+    const { bookingId, token } = await startedBooking();
+    const official = await login('demo-official-1');
+    // Act
+    const res = await call('recordOutcome', { token: official, params: { bookingId }, body: { status: 'completed', note: '需跟进', createConcern: true } });
+    const again = await call('recordOutcome', { token: official, params: { bookingId }, body: { status: 'completed', note: '需跟进', createConcern: true } });
+    // Assess
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'completed', concernId: expect.any(String) });
+    expect(again.body.concernId).toBe(res.body.concernId);
+    const concern = await call('getConcern', { token, params: { id: res.body.concernId } });
+    expect(concern.body).toMatchObject({ status: 'submitted', stationId: 'st-yucun', trackingNo: expect.stringMatching(/^SS\d{8}-\d{4}$/) });
+    expect(concern.body.content).toContain('需跟进');
+    expect(concern.body.timeline[0]).toMatchObject({ by: expect.stringContaining('驻点干部'), note: '由局长驻点接待转为说事跟进' });
+    const mine = await call('myConcerns', { token });
+    expect(mine.body.items.map((c: { id: string }) => c.id)).toContain(res.body.concernId);
+    expect((await call('getConcern', { token: official, params: { id: res.body.concernId } })).body.canHandle).toBe(true);
   });
 
   it('refuses an outcome before the slot starts and for a cancelled booking', async () => {
