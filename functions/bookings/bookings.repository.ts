@@ -397,3 +397,17 @@ export async function setConcernId(bookingId: string, concernId: string): Promis
     throw err;
   }
 }
+
+/** Account deletion: contact phones on the user's bookings go with the account. */
+export async function erasePhonesOfUser(userId: string): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage({ index: 'gsi1', pk: bookingKeys.bookingsOfUser(userId), limit: 100, cursor }, (i) => i);
+    await Promise.all(
+      page.items
+        .filter((i) => i.phoneEnc || i.phoneMasked)
+        .map((i) => ddb.send(new UpdateCommand({ TableName: TABLE, Key: { pk: i.pk as string, sk: i.sk as string }, UpdateExpression: 'REMOVE phoneEnc, phoneMasked' }))),
+    );
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

@@ -101,3 +101,17 @@ export function listStationQueue(
     toConcernRecord,
   );
 }
+
+/** Account deletion: contact phones on the user's concerns go with the account; the concerns stay, anonymised. */
+export async function erasePhonesOfUser(userId: string): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await listMine(userId, 100, cursor);
+    await Promise.all(
+      page.items
+        .filter((c) => c.contactPhoneEnc || c.contactPhoneMasked)
+        .map((c) => ddb.send(new UpdateCommand({ TableName: TABLE, Key: concernKeys.concern(c.id), UpdateExpression: 'REMOVE contactPhoneEnc, contactPhoneMasked' }))),
+    );
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}

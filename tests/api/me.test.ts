@@ -75,6 +75,7 @@ describe('DELETE /v1/me', () => {
     // Prepare: a member with a phone number
     const { token, userId, openid } = await freshUser('leaver');
     await call('updateMe', { token, body: { displayName: '要注销的人', phone: '13700001234', villageId: 'yucun', joinedPartyOn: '2001-07-01' } });
+    const concern = await call('raiseConcern', { token, body: { villageId: 'yucun', category: 'other', title: '注销前的说事', content: '留了联系电话的说事', contactPhone: '13700001234' } });
     // Act
     const res = await call('deleteMe', { token });
     // Assess
@@ -85,6 +86,10 @@ describe('DELETE /v1/me', () => {
     expect(items[0]).toMatchObject({ displayName: '已注销用户', deletedAt: expect.any(String) });
     for (const field of ['phoneEnc', 'phoneMasked', 'villageId', 'joinedPartyOn', 'openid']) expect(items[0]).not.toHaveProperty(field);
     expect(await getItem(`OPENID#${openid}`, 'IDENTITY')).toBeUndefined();
+    const keptConcern = await getItem(`CONCERN#${concern.body.id}`, 'CONCERN');
+    expect(keptConcern).toMatchObject({ title: '注销前的说事' }); // the record stays for the station…
+    expect(keptConcern).not.toHaveProperty('contactPhoneEnc'); // …without the phone
+    expect(keptConcern).not.toHaveProperty('contactPhoneMasked');
     const relogin = await call('loginDev', { body: { openid } });
     expect(relogin.body.user.id).not.toBe(userId);
   });
