@@ -9,7 +9,7 @@ import { api, errorMessage, isApiError, showApiError } from '../../api/client';
 import { lookupOrg } from '../../api/orgs';
 import ConcernCard from '../../components/concerns/ConcernCard';
 import ConcernForm from '../../components/concerns/ConcernForm';
-import LoadState from '../../components/concerns/LoadState';
+import LoadState from '../../components/LoadState';
 import { Button } from '../../components/nut';
 import { CS_PAGES, goCs, lookupStation, officialStationIds, townshipAdminIds } from '../../lib/concerns';
 import { usePageGate } from '../../lib/gate';

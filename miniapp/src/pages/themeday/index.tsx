@@ -5,7 +5,7 @@ import type { User } from '@shared/schemas/people';
 import type { PoliticalBirthday, ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError, showApiError } from '../../api/client';
 import { lookupOrg } from '../../api/orgs';
-import LoadState from '../../components/themeday/LoadState';
+import LoadState from '../../components/LoadState';
 import ThemeDayCard from '../../components/themeday/ThemeDayCard';
 import { Button } from '../../components/nut';
 import { usePageGate } from '../../lib/gate';

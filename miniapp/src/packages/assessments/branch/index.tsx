@@ -7,7 +7,7 @@ import type { Assessment } from '@shared/schemas/notices';
 import type { ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import { lookupOrg } from '../../../api/orgs';
-import LoadState from '../../../components/notices/LoadState';
+import LoadState from '../../../components/LoadState';
 import ThemeDayCard from '../../../components/themeday/ThemeDayCard';
 import { usePageGate } from '../../../lib/gate';
 import { NT_PAGES, currentMonth, goNt, monthLabel, monthRange, ratePercent, routeParam } from '../../../lib/notices';

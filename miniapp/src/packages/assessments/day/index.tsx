@@ -8,7 +8,7 @@ import type { Org, User } from '@shared/schemas/people';
 import type { IdeaCategory, ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import DayReview, { GuidanceList, type GuidanceState } from '../../../components/cases/DayReview';
-import LoadState from '../../../components/notices/LoadState';
+import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/notices/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';

@@ -11,7 +11,7 @@ import { api, errorMessage, isApiError } from '../../../api/client';
 import { lookupOrg } from '../../../api/orgs';
 import AssessmentTable from '../../../components/assessments/AssessmentTable';
 import AttendanceChart from '../../../components/assessments/AttendanceChart';
-import LoadState from '../../../components/notices/LoadState';
+import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
 import { NT_PAGES, assessmentRoots, currentMonth, goNt, monthLabel, ratePercent, routeParam, shiftMonth } from '../../../lib/notices';
 import { loadMe } from '../../../lib/themeday-me';

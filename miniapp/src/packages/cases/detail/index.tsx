@@ -5,7 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import DayReview, { GuidanceList, type GuidanceState } from '../../../components/cases/DayReview';
-import LoadState from '../../../components/notices/LoadState';
+import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
 import { NT_PAGES, routeParam, useShareCard } from '../../../lib/notices';
 import '../../../components/notices/notices.scss';

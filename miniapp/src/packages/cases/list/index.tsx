@@ -6,7 +6,7 @@ import type { CaseSummary } from '@shared/schemas/notices';
 import type { IdeaCategory } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import CaseCard from '../../../components/cases/CaseCard';
-import LoadState from '../../../components/notices/LoadState';
+import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
 import { NT_PAGES, goNt } from '../../../lib/notices';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';

@@ -7,7 +7,7 @@ import type { Concern } from '@shared/schemas/concerns';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import ActionPanel from '../../../components/concerns/ActionPanel';
 import ConcernSummary from '../../../components/concerns/ConcernSummary';
-import LoadState from '../../../components/concerns/LoadState';
+import LoadState from '../../../components/LoadState';
 import Timeline from '../../../components/concerns/Timeline';
 import { CS_PAGES } from '../../../lib/concerns';
 import { usePageGate } from '../../../lib/gate';

@@ -8,7 +8,7 @@ import { CONCERN_STATUSES, type Concern, type ConcernStatus } from '@shared/sche
 import type { Station } from '@shared/schemas/people';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import ConcernCard from '../../../components/concerns/ConcernCard';
-import LoadState from '../../../components/concerns/LoadState';
+import LoadState from '../../../components/LoadState';
 import { CONCERN_STATUS_LABELS, CS_PAGES, goCs, handledStations, stationsOfTownship } from '../../../lib/concerns';
 import { usePageGate } from '../../../lib/gate';
 import { loadMe } from '../../../lib/themeday-me';

@@ -7,7 +7,7 @@ import type { Concern } from '@shared/schemas/concerns';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import ConcernSummary from '../../../components/concerns/ConcernSummary';
 import FeedbackForm from '../../../components/concerns/FeedbackForm';
-import LoadState from '../../../components/concerns/LoadState';
+import LoadState from '../../../components/LoadState';
 import Timeline from '../../../components/concerns/Timeline';
 import { Button } from '../../../components/nut';
 import { CS_PAGES, goCs } from '../../../lib/concerns';

@@ -7,7 +7,7 @@ import { CreateNoticeBody, UpdateNoticeBody, type Notice } from '@shared/schemas
 import type { Org } from '@shared/schemas/people';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import { lookupOrg } from '../../../api/orgs';
-import LoadState from '../../../components/notices/LoadState';
+import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/notices/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';

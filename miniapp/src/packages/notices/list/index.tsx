@@ -5,7 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { Notice } from '@shared/schemas/notices';
 import type { Org, User } from '@shared/schemas/people';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
-import LoadState from '../../../components/notices/LoadState';
+import LoadState from '../../../components/LoadState';
 import NoticeCard from '../../../components/notices/NoticeCard';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';

@@ -3,7 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { ATTENDANCE_STATUSES, type AttendanceRecord, type ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
-import LoadState from '../../../components/themeday/LoadState';
+import LoadState from '../../../components/LoadState';
 import { AttendanceStatusTag } from '../../../components/themeday/StatusTag';
 import { usePageGate } from '../../../lib/gate';
 import { formatRange, shanghaiTime } from '../../../lib/themeday';

@@ -3,7 +3,7 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { AttendanceRecord, ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError } from '../../../api/client';
-import LoadState from '../../../components/themeday/LoadState';
+import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { formatRange, shanghaiClock, shanghaiTime } from '../../../lib/themeday';

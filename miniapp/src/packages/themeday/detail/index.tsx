@@ -5,7 +5,7 @@ import type { User } from '@shared/schemas/people';
 import type { ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import { lookupOrg } from '../../../api/orgs';
-import LoadState from '../../../components/themeday/LoadState';
+import LoadState from '../../../components/LoadState';
 import StatsGrid from '../../../components/themeday/StatsGrid';
 import { AttendanceStatusTag, ThemeDayStatusTag } from '../../../components/themeday/StatusTag';
 import { Button } from '../../../components/nut';

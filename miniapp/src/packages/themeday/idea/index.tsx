@@ -4,7 +4,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { User } from '@shared/schemas/people';
 import { AnswerIdeaBody, type Idea } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
-import LoadState from '../../../components/themeday/LoadState';
+import LoadState from '../../../components/LoadState';
 import { IdeaStatusTag } from '../../../components/themeday/StatusTag';
 import SupportButton from '../../../components/themeday/SupportButton';
 import { useSupport } from '../../../components/themeday/useSupport';

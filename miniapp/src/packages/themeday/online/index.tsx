@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { OnlineParticipationBody, type ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
-import LoadState from '../../../components/themeday/LoadState';
+import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/themeday/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';

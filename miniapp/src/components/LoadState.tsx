@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { Button } from '../nut';
+import { Button } from './nut';
 
 export interface LoadStateProps {
   /** Element ids become `${id}-loading`, `${id}-error`, `${id}-retry`. */
@@ -9,7 +9,7 @@ export interface LoadStateProps {
   onRetry?: () => void;
 }
 
-/** The loading and error (重试) states of the 群众说事 pages. */
+/** The full-page loading and error (重试) states every feature page shares. */
 export default function LoadState({ id, status, message, onRetry }: LoadStateProps) {
   if (status === 'loading') {
     return (
