@@ -87,7 +87,7 @@ async function present(c: ConcernRecord, viewer: Principal | undefined, withTime
     ...(timeline
       ? { timeline: timeline.map(({ at, action, by, note, toStationName }) => ({ at, action, by, ...(note ? { note } : {}), ...(toStationName ? { toStationName } : {}) })) }
       : {}),
-    ...(viewer ? { canHandle: canHandle(viewer, c) } : {}),
+    ...(viewer ? { canHandle: canHandle(viewer, c), mine: viewer.userId === c.authorId } : {}),
   };
 }
 

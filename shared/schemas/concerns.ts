@@ -52,6 +52,8 @@ export const Concern = z.object({
   timeline: z.array(TimelineEntry).optional(),
   /** Whether the caller may act as a handler (an official of the station or township staff above it). */
   canHandle: z.boolean().optional(),
+  /** Whether the caller raised it (and may give feedback once it is resolved). */
+  mine: z.boolean().optional(),
 });
 export type Concern = z.infer<typeof Concern>;
 

@@ -1,5 +1,6 @@
-// The three assessments against a hand computation: closed days across two branches of 莫干山镇 (no other test
-// closes days there), then township, county and branch views, guidance, and the case library.
+// The three assessments against a hand computation: closed days across two branches of 莫干山镇, then township,
+// county and branch views, guidance, and the case library. No other test may add members or days there: the
+// figures count every member of the branch.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../functions/core/dynamo';
 import { orgItem, type OrgRecord } from '../../functions/orgs/org.entity';

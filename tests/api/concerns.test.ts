@@ -108,7 +108,8 @@ describe('the state machine', () => {
     const c = await raise(author.token);
     await move('demo-official-1', c.id, 'reject', '不属于本村事务，请向县交通局反映');
     const seen = await call('getConcern', { token: author.token, params: { id: c.id } });
-    expect(seen.body).toMatchObject({ status: 'rejected', rejectReason: '不属于本村事务，请向县交通局反映' });
+    expect(seen.body).toMatchObject({ status: 'rejected', rejectReason: '不属于本村事务，请向县交通局反映', mine: true, canHandle: false });
+    expect((await call('getConcern', { token: await login('demo-official-1'), params: { id: c.id } })).body).toMatchObject({ mine: false, canHandle: true });
   });
 
   it.each([

@@ -206,11 +206,11 @@ describe('a whole theme day: check-in, leave, correction, online participation, 
   });
 
   it('refuses corrections for someone outside the branch and closing by a member', async () => {
-    const [s] = await withGrant('secretary', 'xiantan-dzb', 1);
-    const day = await newDay(s.token, 30 * 60_000, { branchId: 'xiantan-dzb' });
+    const [s] = await withGrant('secretary', 'nanxun-qiao-dzb', 1);
+    const day = await newDay(s.token, 30 * 60_000, { branchId: 'nanxun-qiao-dzb' });
     expectError(await call('correctAttendance', { token: s.token, params: { id: day, userId: 'u-demo-member-1' }, body: { status: 'present' } }), 404, 'NOT_FOUND');
     expectError(await call('closeThemeDay', { token: s.token, params: { id: day }, body: { summary: '还没开始' } }), 409, 'INVALID_STATE');
-    const [m] = await withGrant('member', 'xiantan-dzb', 1);
+    const [m] = await withGrant('member', 'nanxun-qiao-dzb', 1);
     expectError(await call('closeThemeDay', { token: m.token, params: { id: day }, body: { summary: 'x' } }), 403, 'FORBIDDEN');
   });
 });

@@ -67,7 +67,8 @@ export default function ConcernDetailPage() {
   }
 
   // Only the author and the handlers can see a concern: a viewer who cannot handle it is its author.
-  const isAuthor = fromMine || concern.canHandle === false;
+  // The API says whether the viewer raised it; the link hint is only a fallback for an older API.
+  const isAuthor = concern.mine ?? (fromMine || concern.canHandle === false);
 
   return (
     <View className='page' id='cs-detail'>
