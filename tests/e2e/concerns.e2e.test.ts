@@ -3,21 +3,15 @@
 // satisfied. Then an overdue concern: first in the queue and marked, transferred by the official to another station of
 // the township, rejected there by township staff with a reason the resident sees.
 // Each persona has its own browser context (its own storage and token).
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { getItem, putRaw } from '../api/db';
 import { call, login } from '../api/http';
-import { launchBrowser, webUrl } from './browser';
+import { launchBrowser, openAs, openTab, type Persona } from './browser';
 
 jest.setTimeout(180_000);
 
 const UI_TIMEOUT = 20_000;
 const STATION = 'st-yucun';
-
-interface Persona {
-  context: BrowserContext;
-  page: Page;
-  errors: Error[];
-}
 
 let browser: Browser;
 const personas: Persona[] = [];
@@ -33,34 +27,12 @@ afterAll(async () => {
 
 /** A fresh context: privacy consent, then the persona picker; lands on 首页. */
 async function loginAs(openid: string): Promise<Persona> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  const page = await context.newPage();
-  const persona: Persona = { context, page, errors: [] };
+  const persona = await openAs(browser, openid, UI_TIMEOUT);
   personas.push(persona);
-  page.on('pageerror', (err) => persona.errors.push(err));
-  await page.goto(webUrl());
-  await page.locator('#privacy-agree').click();
-  await page.locator('#login').waitFor();
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/v1/auth/dev') && r.request().method() === 'POST'),
-    page.locator(`#persona-${openid}`).click(),
-  ]);
-  expect(response.status()).toBe(200);
-  await page.locator('#login').waitFor({ state: 'detached' }).catch(() => undefined);
   return persona;
 }
 
-/** The tab bar shows on tab pages only: go back until it does, then open 说事. */
-async function openConcernsTab(page: Page): Promise<void> {
-  const tab = page.locator('.weui-tabbar__item', { hasText: '说事' });
-  for (let i = 0; i < 6 && !(await tab.isVisible()); i++) {
-    await page.goBack();
-    await page.waitForTimeout(300);
-  }
-  await tab.click();
-  await page.locator('#cs-tab').waitFor({ state: 'visible' });
-}
+const openConcernsTab = (page: Page) => openTab(page, '说事', '#cs-tab');
 
 function apiResponse(page: Page, method: string, pathPattern: RegExp): Promise<Response> {
   return page.waitForResponse((r) => r.request().method() === method && pathPattern.test(new URL(r.url()).pathname));

@@ -2,20 +2,13 @@
 // preview, RSVPs and submits an idea; another member supports it; the secretary answers it and opens a check-in code;
 // two members check in with it; one takes part online; the secretary closes the day and sees the figures.
 // Each persona has its own browser context (its own storage and token).
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
-import { launchBrowser, webUrl } from './browser';
+import type { Browser, Page, Response } from 'playwright-core';
+import { launchBrowser, openAs, openTab, type Persona } from './browser';
 
 jest.setTimeout(240_000);
 
 const UI_TIMEOUT = 20_000;
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
-interface Persona {
-  openid: string;
-  context: BrowserContext;
-  page: Page;
-  errors: Error[];
-}
 
 let browser: Browser;
 const personas: Persona[] = [];
@@ -31,34 +24,12 @@ afterAll(async () => {
 
 /** A fresh context: privacy consent, then the persona picker; lands on 首页. */
 async function loginAs(openid: string): Promise<Persona> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  const page = await context.newPage();
-  const persona: Persona = { openid, context, page, errors: [] };
+  const persona = await openAs(browser, openid, UI_TIMEOUT);
   personas.push(persona);
-  page.on('pageerror', (err) => persona.errors.push(err));
-  await page.goto(webUrl());
-  await page.locator('#privacy-agree').click();
-  await page.locator('#login').waitFor();
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/v1/auth/dev') && r.request().method() === 'POST'),
-    page.locator(`#persona-${openid}`).click(),
-  ]);
-  expect(response.status()).toBe(200);
-  await page.locator('#login').waitFor({ state: 'detached' }).catch(() => undefined);
   return persona;
 }
 
-/** The tab bar shows on tab pages only: go back until it does, then open 党日. */
-async function openThemeDayTab(page: Page): Promise<void> {
-  const tab = page.locator('.weui-tabbar__item', { hasText: '党日' });
-  for (let i = 0; i < 6 && !(await tab.isVisible()); i++) {
-    await page.goBack();
-    await page.waitForTimeout(300);
-  }
-  await tab.click();
-  await page.locator('#td-tab').waitFor({ state: 'visible' });
-}
+const openThemeDayTab = (page: Page) => openTab(page, '党日', '#td-tab');
 
 /** From the 党日 tab to the preview of one theme day. */
 async function openThemeDay(page: Page, id: string): Promise<void> {

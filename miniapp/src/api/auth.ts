@@ -1,4 +1,4 @@
-// Logging in and out. The token the API issues is all the app keeps; WeChat's session_key never reaches it.
+// Logging in and out. The token the API issues is all the app keeps; WeChat's own session key stays on the server.
 import Taro from '@tarojs/taro';
 import type { User } from '@shared/schemas/people';
 import { api } from './client';
