@@ -11,20 +11,30 @@ const tableProps = JSON.parse(readFileSync(path.join(root, 'infra', 'dynamodb-ta
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 let resources: Record<string, Resource>;
+let prod: Record<string, Resource>;
+
+function packageStage(stage: string): Record<string, Resource> {
+  const out = mkdtempSync(path.join(os.tmpdir(), `pioneer-package-${stage}-`));
+  const work = `.esbuild/package-${stage}-${process.pid}`;
+  try {
+    const res = spawnSync(path.join(root, 'node_modules', '.bin', 'serverless'), ['package', '--stage', stage, '--package', out], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ESBUILD_WORK_FOLDER: work, SLS_TELEMETRY_DISABLED: '1' },
+      timeout: 180_000,
+    });
+    if (res.status !== 0) throw new Error(`serverless package --stage ${stage} failed:\n${res.stdout}\n${res.stderr}`);
+    return JSON.parse(readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    rmSync(path.join(root, work), { recursive: true, force: true });
+  }
+}
 
 beforeAll(() => {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'pioneer-package-'));
-  const res = spawnSync(path.join(root, 'node_modules', '.bin', 'serverless'), ['package', '--stage', 'staging', '--package', out], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, ESBUILD_WORK_FOLDER: `.esbuild/package-${process.pid}`, SLS_TELEMETRY_DISABLED: '1' },
-    timeout: 180_000,
-  });
-  if (res.status !== 0) throw new Error(`serverless package failed:\n${res.stdout}\n${res.stderr}`);
-  resources = JSON.parse(readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
-  rmSync(out, { recursive: true, force: true });
-  rmSync(path.join(root, '.esbuild', `package-${process.pid}`), { recursive: true, force: true });
-}, 200_000);
+  resources = packageStage('staging');
+  prod = packageStage('prod');
+}, 400_000);
 
 const ofType = (type: string) => Object.values(resources).filter((r) => r.Type === type);
 
@@ -65,5 +75,21 @@ describe('the packaged CloudFormation template', () => {
     const dynamo = statements.filter((s: any) => s.Action.some((a: string) => a.startsWith('dynamodb:')));
     expect(dynamo.length).toBeGreaterThan(0);
     for (const s of dynamo) expect(s.Action).not.toContain('dynamodb:*');
+  });
+
+  it('for prod keeps the table and its backups, and alarms on the 5xx rate and on throttling', () => {
+    const of = (type: string) => Object.values(prod).filter((r) => r.Type === type);
+    const [table] = of('AWS::DynamoDB::Table');
+    expect(table.DeletionPolicy).toBe('Retain');
+    expect(table.Properties).toMatchObject({
+      TableName: 'pioneer-station-prod',
+      DeletionProtectionEnabled: true,
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+    });
+    const alarms = of('AWS::CloudWatch::Alarm').map((a) => a.Properties);
+    const rate = alarms.find((a) => a.Metrics?.some((m: any) => m.MetricStat?.Metric.MetricName === '5xx'));
+    expect(rate?.Metrics.find((m: any) => m.ReturnData).Expression).toContain('errors / requests');
+    expect(alarms.map((a) => a.MetricName).filter(Boolean).sort()).toEqual(['ReadThrottleEvents', 'Throttles', 'WriteThrottleEvents']);
+    expect(of('AWS::Lambda::Function')[0].Properties.Environment.Variables).toMatchObject({ STAGE: 'prod', SECRETS_SSM_PATH: '/pioneer-station/prod', JWT_SECRET: '' });
   });
 });
