@@ -1,4 +1,6 @@
 export default defineAppConfig({
+  // WeChat's privacy authorization applies to the data APIs we call (see lib/privacy-guide.ts).
+  __usePrivacyCheck__: true,
   pages: [
     'pages/home/index',
     'pages/themeday/index',

@@ -6,39 +6,8 @@ import { Button } from '../../components/nut';
 import { IS_WEAPP } from '../../env';
 import { goLogin, openPage, safeRedirect } from '../../lib/nav';
 import { recordConsent } from '../../lib/privacy';
+import { PRIVACY_GUIDE as USED } from '../../lib/privacy-guide';
 import './index.scss';
-
-interface Item {
-  title: string;
-  text: string;
-}
-
-const USED: Item[] = [
-  {
-    title: '微信登录身份',
-    text: '登录时使用微信提供的匿名身份标识（openid），用来识别您的账号。我们不获取您的微信昵称、头像和好友关系。',
-  },
-  {
-    title: '手机号（可选）',
-    text: '仅当您在「我的」里自己填写时保存，加密存储、只显示部分号码，用于工作人员联系您办理说事和预约。',
-  },
-  {
-    title: '您提交的内容',
-    text: '创意、说事、心得、预约等内容用于办理对应事务，文字会经过微信内容安全检测。',
-  },
-  {
-    title: '摄像头（仅扫码签到时）',
-    text: '党员参加主题党日时，点击「扫码签到」才会打开摄像头扫描书记出示的二维码，不拍照、不保存图像。',
-  },
-  {
-    title: '日历（仅您点击时）',
-    text: '点击「添加到日历」时，把主题党日或预约的时间写入您手机的日历，不读取日历中的其他内容。',
-  },
-  {
-    title: '位置（仅您点击时）',
-    text: '查看驻点工作室位置时打开地图导航，不获取、不保存您的位置。',
-  },
-];
 
 const NOT_USED = '我们不在后台获取您的位置，也不读取通讯录、相册或麦克风。';
 
