@@ -1,51 +1,21 @@
-// Users, their grants and their WeChat identity. One partition per user (profile + grants), so loading the
-// caller on every request is a single Query.
+// Users, their grants and their WeChat identity. One partition per user (profile + grants); reading it lives in
+// ./principal so the request stack reaches no write.
 import {
   GetCommand,
-  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import type { Role } from '@shared/schemas/common';
 import { TABLE, ddb } from '../core/dynamo';
 import { newId } from '../core/ids';
-import type { Principal } from '../core/policy';
 import { batchGet } from '../core/batch';
 import { queryPage, type Page } from '../core/pagination';
 import type { Grant } from '@shared/schemas/people';
-import { birthdayKeys, DELETED_NAME, grantItem, identityItem, profileItem, toUser, userKeys, type ProfileRecord } from './user.entity';
+import { birthdayKeys, DELETED_NAME, identityItem, profileItem, userKeys, type ProfileRecord } from './user.entity';
+import { readPartition } from './principal';
 
-interface UserPartition {
-  profile?: ProfileRecord;
-  grantItems: Record<string, unknown>[];
-}
-
-/** Profile and grant items in one strongly consistent Query of the user's partition. */
-async function readPartition(userId: string): Promise<UserPartition> {
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': userKeys.profile(userId).pk },
-      ConsistentRead: true,
-    }),
-  );
-  const items = out.Items ?? [];
-  return {
-    profile: items.find((i) => i.sk === 'PROFILE') as ProfileRecord | undefined,
-    grantItems: items.filter((i) => String(i.sk).startsWith('GRANT#')),
-  };
-}
-
-/** The caller with their grants; undefined for unknown or deleted users. */
-export async function loadPrincipal(userId: string): Promise<Principal | undefined> {
-  const { profile, grantItems } = await readPartition(userId);
-  if (!profile || profile.deletedAt) return undefined;
-  const grants = grantItems.map((i) => ({ role: i.role as Role, orgId: i.orgId as string }));
-  return { userId, grants, user: toUser(profile, grants), ...(profile.openid ? { openid: profile.openid } : {}) };
-}
+export { loadPrincipal } from './principal';
 
 export async function findUserIdByOpenid(openid: string): Promise<string | undefined> {
   const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: userKeys.identity(openid), ConsistentRead: true }));

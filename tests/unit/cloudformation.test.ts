@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { routeKey, routes } from '@shared/routes';
+import { dynamoActions, reachableFiles } from './dynamo-usage';
 
 const root = path.resolve(__dirname, '..', '..');
 const tableProps = JSON.parse(readFileSync(path.join(root, 'infra', 'dynamodb-table.json'), 'utf8'));
@@ -68,13 +69,9 @@ describe('the packaged CloudFormation template', () => {
     }
   });
 
-  it('reads secrets from SSM and grants no wildcard actions on the table', () => {
+  it('reads secrets from SSM', () => {
     const fn = ofType('AWS::Lambda::Function')[0];
     expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'staging', SECRETS_SSM_PATH: '/pioneer-station/staging', JWT_SECRET: '' });
-    const statements = ofType('AWS::IAM::Role').flatMap((r) => r.Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement));
-    const dynamo = statements.filter((s: any) => s.Action.some((a: string) => a.startsWith('dynamodb:')));
-    expect(dynamo.length).toBeGreaterThan(0);
-    for (const s of dynamo) expect(s.Action).not.toContain('dynamodb:*');
   });
 
   it('for prod keeps the table and its backups, and alarms on the 5xx rate and on throttling', () => {
@@ -93,3 +90,57 @@ describe('the packaged CloudFormation template', () => {
     expect(of('AWS::Lambda::Function')[0].Properties.Environment.Variables).toMatchObject({ STAGE: 'prod', SECRETS_SSM_PATH: '/pioneer-station/prod', JWT_SECRET: '' });
   });
 });
+
+describe('per-function IAM in the prod template', () => {
+  const of = (type: string) => Object.entries(prod).filter(([, r]) => r.Type === type);
+  const statementsOf = (fn: Resource): any[] => {
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    return prod[roleId].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
+  };
+  const actionsOf = (s: any): string[] => [s.Action].flat();
+  const idempotentGroups = new Set(Object.values(routes).filter((r) => r.idempotent).map((r) => r.group as string));
+  // Powertools idempotency reads, claims, completes and deletes its records with these item actions.
+  const IDEMPOTENCY_ACTIONS = ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
+
+  it('gives every function a role of its own', () => {
+    const fns = of('AWS::Lambda::Function').map(([, f]) => f);
+    const roles = new Set(fns.map((f) => f.Properties.Role['Fn::GetAtt']?.[0]));
+    expect(roles.size).toBe(fns.length);
+    expect(roles.has(undefined)).toBe(false);
+  });
+
+  it('has no wildcard action anywhere and no wildcard resource on the table', () => {
+    for (const [, fn] of of('AWS::Lambda::Function')) {
+      for (const s of statementsOf(fn)) {
+        for (const a of actionsOf(s)) expect(a).not.toContain('*');
+        if (actionsOf(s).some((a) => a.startsWith('dynamodb:'))) expect(JSON.stringify(s.Resource)).not.toMatch(/"\*"/);
+      }
+    }
+  });
+
+  it('grants each function exactly the DynamoDB actions its code performs', () => {
+    for (const [, fn] of of('AWS::Lambda::Function')) {
+      const entry = `${fn.Properties.Handler.replace(/\.[^.]+$/, '')}.ts`;
+      const group = fn.Properties.FunctionName.replace('pioneer-station-prod-', '');
+      const needed = new Set(dynamoActions(entry));
+      if (idempotentGroups.has(group)) for (const a of IDEMPOTENCY_ACTIONS) needed.add(a);
+      const granted = new Set(statementsOf(fn).flatMap(actionsOf).filter((a: string) => a.startsWith('dynamodb:')));
+      expect({ group, actions: [...granted].sort() }).toEqual({ group, actions: [...needed].sort() });
+    }
+  });
+
+  it('lets only functions that load secrets read them, and only the three by name', () => {
+    for (const [, fn] of of('AWS::Lambda::Function')) {
+      const entry = `${fn.Properties.Handler.replace(/\.[^.]+$/, '')}.ts`;
+      const loadsSecrets = reachableFiles(entry).some((f) => f.endsWith(path.join('functions', 'core', 'secrets.ts')));
+      const ssm = statementsOf(fn).filter((s) => actionsOf(s).some((a) => a.startsWith('ssm:')));
+      expect(ssm.length > 0).toBe(loadsSecrets);
+      for (const s of ssm) {
+        expect(actionsOf(s)).toEqual(['ssm:GetParameters']);
+        const names = s.Resource.map((r: any) => String(r['Fn::Sub']).split('/').pop());
+        expect(names.sort()).toEqual(['JWT_SECRET', 'PHONE_KEY', 'WECHAT_APP_SECRET']);
+      }
+    }
+  });
+});
+

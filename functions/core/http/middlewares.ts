@@ -6,7 +6,7 @@ import type { RouteDef } from '@shared/routes';
 import { PayloadTooLargeError, UnauthenticatedError, ValidationError } from '../errors';
 import type { Principal } from '../policy';
 import { verifyToken } from '../tokens';
-import { loadPrincipal } from '../../users/users.repository';
+import { loadPrincipal } from '../../users/principal';
 import { logger } from './logger';
 
 export interface RouteEvent extends APIGatewayProxyEventV2 {
