@@ -7,6 +7,7 @@ const common = {
   // middy is ESM-only.
   transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
+  setupFiles: ['<rootDir>/tests/setup/fresh-connections.ts'],
 };
 
 module.exports = {

@@ -7,7 +7,6 @@ import type { Grant, Station, User } from '@shared/schemas/people';
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000; // no daylight saving time in China
 const DAY_MS = 24 * 3600 * 1000;
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-const pad = (n: number) => String(n).padStart(2, '0');
 
 const shanghai = (iso: string | number) => new Date((typeof iso === 'number' ? iso : Date.parse(iso)) + SHANGHAI_OFFSET_MS);
 

@@ -6,7 +6,6 @@ import { useCallback, useRef, useState } from 'react';
 import { CreateNoticeBody, UpdateNoticeBody, type Notice } from '@shared/schemas/notices';
 import type { Org } from '@shared/schemas/people';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
-import { lookupOrg } from '../../../api/orgs';
 import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/notices/useActionKey';
 import { Button } from '../../../components/nut';
