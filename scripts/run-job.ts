@@ -4,6 +4,9 @@ import { localFunctionEnv } from './lib/local-env';
 
 const JOBS: Record<string, string> = {
   'political-birthdays': '../functions/jobs/political-birthdays',
+  // [date] is the day it runs: reminders go out for the sessions of the day after.
+  'session-reminders': '../functions/jobs/session-reminders',
+  'overdue-digest': '../functions/jobs/overdue-digest',
 };
 
 async function main() {

@@ -56,6 +56,7 @@ import {
 } from './schemas/notices';
 import { RecordSubscriptionsBody, Subscriptions } from './schemas/notify';
 import { Concern, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, StationConcernsQuery } from './schemas/concerns';
+import { ModerationDecisionBody, ModerationDecisionResult, ModerationItem, ModerationItemId, ModerationKind } from './schemas/moderation';
 import {
   Booking,
   CancelSessionBody,
@@ -70,7 +71,7 @@ import {
 } from './schemas/bookings';
 
 /** One Lambda function per group; `serverless.yml` names them the same. */
-export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'orgs' | 'ideas' | 'themedays' | 'bookings' | 'notices' | 'assessments' | 'concerns';
+export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'orgs' | 'ideas' | 'themedays' | 'bookings' | 'notices' | 'assessments' | 'concerns' | 'moderation';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -361,6 +362,16 @@ export const routes = {
   concernFeedback: route({
     method: 'POST', path: '/v1/concerns/{id}/feedback', group: 'concerns', auth: 'user',
     params: z.strictObject({ id: Id }), body: ConcernFeedbackBody, response: Concern,
+  }),
+
+  // 内容审核: the queue of a township, village or branch; a decision on one item
+  listModeration: route({
+    method: 'GET', path: '/v1/orgs/{orgId}/moderation', group: 'moderation', auth: 'user',
+    params: z.strictObject({ orgId: Id }), query: PageQuery, response: page(ModerationItem),
+  }),
+  decideModeration: route({
+    method: 'POST', path: '/v1/moderation/{kind}/{id}/decision', group: 'moderation', auth: 'user',
+    params: z.strictObject({ kind: ModerationKind, id: ModerationItemId }), body: ModerationDecisionBody, response: ModerationDecisionResult,
   }),
 } as const;
 

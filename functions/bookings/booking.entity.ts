@@ -92,6 +92,8 @@ export const bookingKeys = {
   booking: (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' }),
   bookingsOfUser: (userId: string) => `USER#${userId}#BOOKINGS`,
   bookingsOfStationDay: (stationId: string, date: string) => `STATION#${stationId}#BOOKINGS#${date}`,
+  /** Live bookings of every station on one Asia/Shanghai day (gsi3, sparse): the reminder job's one Query. */
+  remindersOfDay: (date: string) => `REMIND#${date}`,
   capTokens: (userId: string) => `BOOKCAP#${userId}`,
   capToken: (userId: string, index: number) => ({ pk: `BOOKCAP#${userId}`, sk: String(index) }),
 };
@@ -130,6 +132,11 @@ export function bookerItem(b: BookingRecord): Record<string, unknown> {
   return { ...bookingKeys.booker(b.slotId, b.userId), entity: 'booker', bookingId: b.id, userId: b.userId };
 }
 
+/**
+ * A live booking is also in its day's reminder partition (gsi3); cancelling removes it. One partition per day for
+ * the whole province is not sharded: only committed bookings write to it (a few per second at peak, far below a
+ * partition's 1,000 writes/s), and the job reads it once a day.
+ */
 export function bookingItem(b: BookingRecord): Record<string, unknown> {
   return {
     ...bookingKeys.booking(b.id),
@@ -137,6 +144,7 @@ export function bookingItem(b: BookingRecord): Record<string, unknown> {
     gsi1sk: `${b.slotStartsAt}#${b.id}`,
     gsi2pk: bookingKeys.bookingsOfStationDay(b.stationId, shanghaiDate(b.slotStartsAt)),
     gsi2sk: `${b.slotStartsAt}#${b.id}`,
+    ...(b.status === 'booked' ? { gsi3pk: bookingKeys.remindersOfDay(shanghaiDate(b.slotStartsAt)), gsi3sk: `${b.slotStartsAt}#${b.id}` } : {}),
     entity: 'booking',
     ...b,
   };

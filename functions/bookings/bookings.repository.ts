@@ -281,6 +281,8 @@ export async function cancelBookingTx(
     set += ', cancelReason = :reason';
     values[':reason'] = opts.reason;
   }
+  // Out of the day's reminder index: a cancelled booking gets no reminder.
+  set += ' REMOVE gsi3pk, gsi3sk';
   if (opts.notStartedBy) {
     condition += ' AND slotStartsAt > :now';
     values[':now'] = opts.notStartedBy;
@@ -373,6 +375,11 @@ export function listBookingsOfUser(userId: string, limit: number, cursor?: strin
 /** A station's bookings on one Asia/Shanghai day, in slot order. */
 export function listBookingsOfStationDay(stationId: string, date: string, limit: number, cursor?: string): Promise<Page<BookingRecord>> {
   return queryPage({ index: 'gsi2', pk: bookingKeys.bookingsOfStationDay(stationId, date), limit, cursor }, toBookingRecord);
+}
+
+/** A page of the live bookings, at every station, whose slot starts on one Asia/Shanghai day. */
+export function listBookingsToRemind(date: string, limit: number, cursor?: string): Promise<Page<BookingRecord>> {
+  return queryPage({ index: 'gsi3', pk: bookingKeys.remindersOfDay(date), limit, cursor }, toBookingRecord);
 }
 
 /** Jittered exponential backoff between attempts of a contended transaction. */

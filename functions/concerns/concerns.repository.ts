@@ -102,6 +102,11 @@ export function listStationQueue(
   );
 }
 
+/** A page of the open concerns of every station due before `before` (epoch ms), the longest overdue first. */
+export function listOpenDueBefore(before: number, limit: number, cursor?: string): Promise<Page<ConcernRecord>> {
+  return queryPage({ index: 'gsi4', pk: concernKeys.openByDue, skBetween: [0, before - 1], limit, cursor }, toConcernRecord);
+}
+
 /** Account deletion: contact phones on the user's concerns go with the account; the concerns stay, anonymised. */
 export async function erasePhonesOfUser(userId: string): Promise<void> {
   let cursor: string | undefined;

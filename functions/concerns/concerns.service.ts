@@ -2,7 +2,8 @@ import type * as z from 'zod';
 import type { PageQuery } from '@shared/schemas/common';
 import type { Concern, ConcernCategory, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, TimelineEntry } from '@shared/schemas/concerns';
 import { ROLE_LABELS } from '@shared/labels';
-import { ConflictError, ContentRejectedError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
+import { AlreadyModeratedError, ConflictError, ContentRejectedError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { encryptPhone, maskPhone } from '../core/phone';
@@ -12,6 +13,7 @@ import { DAY_MS, shanghaiDate } from '../core/time';
 import { contentChecker } from '../content/content-check';
 import { getOrg, getStation, listStations, type StationRecord } from '../orgs/orgs.repository';
 import { notify } from '../notifications/notify';
+import { CONCERN_MODERATORS, reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { isOpen, type ConcernRecord, type TimelineRecord } from './concern.entity';
 
 const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
@@ -47,16 +49,16 @@ function actor(p: Principal, c: Pick<ConcernRecord, 'stationPath' | 'authorId'>)
   return `${ROLE_LABELS[role]} · ${p.user.displayName}`;
 }
 
-/** Where a village's concerns go: its own station, else its township's. */
-async function stationFor(villageId: string): Promise<StationRecord> {
+/** Where a village's concerns go: its own station, else its township's; with the village's org path. */
+async function stationFor(villageId: string): Promise<{ station: StationRecord; villagePath: string[] }> {
   const village = await getOrg(villageId);
   if (village?.type !== 'village') throw new ValidationError('所选村（社区）不存在', [{ path: 'villageId', message: '不是有效的村（社区）' }]);
   const own = (await listStations(villageId, 1)).items[0];
-  if (own) return own;
+  if (own) return { station: own, villagePath: village.path };
   const township = village.path[2];
   const fallback = township ? (await listStations(township, 1)).items[0] : undefined;
   if (!fallback) throw new InvalidStateError('该村暂未设立说事室或驻点工作室，请联系乡镇');
-  return fallback;
+  return { station: fallback, villagePath: village.path };
 }
 
 async function present(c: ConcernRecord, viewer: Principal | undefined, withTimeline: boolean): Promise<Concern> {
@@ -77,6 +79,7 @@ async function present(c: ConcernRecord, viewer: Principal | undefined, withTime
     content: c.content,
     status: c.status,
     ...(c.pendingReview ? { pendingReview: true } : {}),
+    ...(c.review ? { review: toOutcome(c.review) } : {}),
     dueAt: c.dueAt,
     overdue: isOpen(c.status) && Date.parse(c.dueAt) < Date.now(),
     createdAt: c.createdAt,
@@ -99,6 +102,7 @@ interface NewConcern {
   title: string;
   content: string;
   pendingReview: boolean;
+  villagePath?: string[];
   phone?: { contactPhoneEnc: string; contactPhoneMasked: string };
   first: Omit<TimelineRecord, 'at'>;
 }
@@ -120,6 +124,9 @@ async function fileConcern(n: NewConcern): Promise<ConcernRecord> {
       content: n.content,
       status: 'submitted',
       pendingReview: n.pendingReview,
+      ...(n.villagePath ? { villagePath: n.villagePath } : {}),
+      // Queued for the township's moderators; routed and handled all the same meanwhile.
+      ...(n.pendingReview ? { queuedAt: now.toISOString() } : {}),
       dueAt: dueFrom(n.category, now.getTime()),
       ...(n.phone ?? {}),
       version: 0,
@@ -132,7 +139,7 @@ async function fileConcern(n: NewConcern): Promise<ConcernRecord> {
 }
 
 export async function raiseConcern(principal: Principal, body: z.infer<typeof CreateConcernBody>): Promise<Concern> {
-  const station = await stationFor(body.villageId);
+  const { station, villagePath } = await stationFor(body.villageId);
   const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'concern', principal.openid);
   if (verdict === 'risky') throw new ContentRejectedError();
   const record = await fileConcern({
@@ -144,6 +151,7 @@ export async function raiseConcern(principal: Principal, body: z.infer<typeof Cr
     content: body.content,
     // A "review" verdict keeps the concern and routes it; the handlers see it marked.
     pendingReview: verdict === 'review',
+    villagePath,
     phone: body.contactPhone ? { contactPhoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), contactPhoneMasked: maskPhone(body.contactPhone) } : undefined,
     first: { action: 'submitted', by: `${ROLE_LABELS.resident} · ${principal.user.displayName}`, byUserId: principal.userId },
   });
@@ -277,4 +285,48 @@ export async function giveFeedback(principal: Principal, id: string, body: z.inf
   };
   if (!(await saveTransition(c, next, entry))) throw new ConflictError('事项刚被处理，请刷新后再评价');
   return present({ ...next, version: c.version + 1 }, principal, true);
+}
+
+/**
+ * A moderation decision on a concern the content check queued. Approved, it carries on as it was (the mark goes).
+ * Rejected, an open concern is not accepted (不予受理) with the reason; one already finished keeps its status and
+ * just records the decision. Either way the resident sees it on the timeline and gets a message if they asked for one.
+ */
+export async function decideConcern(principal: Principal, id: string, body: ModerationDecisionBody): Promise<ModerationOutcome> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const c = await getConcern(id);
+    if (!c?.villagePath) throw new NotFoundError('事项不存在');
+    requireVisible(principal, CONCERN_MODERATORS, c.villagePath);
+    if (!c.queuedAt) throw new AlreadyModeratedError();
+    const approve = body.decision === 'approve';
+    const now = new Date().toISOString();
+    const review = reviewOf(principal.userId, body, now);
+    const rejectsIt = !approve && isOpen(c.status);
+    const next: ConcernRecord = {
+      ...c,
+      pendingReview: false,
+      queuedAt: undefined,
+      review,
+      updatedAt: now,
+      ...(rejectsIt ? { status: 'rejected' as const, rejectReason: body.reason } : {}),
+    };
+    const entry: TimelineRecord = {
+      at: now,
+      action: approve ? 'review_approve' : 'review_reject',
+      by: actor(principal, c),
+      ...(body.reason ? { note: body.reason } : {}),
+      byUserId: principal.userId,
+    };
+    // Versioned like every move: a second moderator (or an official acting meanwhile) makes this fail and re-read.
+    if (await saveTransition(c, next, entry)) {
+      await notify(
+        c.authorId,
+        'concern_update',
+        { character_string1: c.trackingNo, phrase2: approve ? '审核通过' : rejectsIt ? STATUS_WORDS.rejected : '审核未通过', thing3: body.reason ?? '您的说事已通过审核，正在办理' },
+        'pages/concerns/index',
+      );
+      return toOutcome(review);
+    }
+  }
+  throw new ConflictError('事项刚被他人处理，请刷新后查看');
 }

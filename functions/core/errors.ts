@@ -59,6 +59,14 @@ export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
   readonly status = 409;
 }
+/** A moderation decision on an item that is no longer waiting: someone else decided first. */
+export class AlreadyModeratedError extends DomainError {
+  readonly code = 'CONFLICT';
+  readonly status = 409;
+  constructor(message = '该内容已由其他审核人处理，请刷新后查看') {
+    super(message);
+  }
+}
 export class InvalidStateError extends DomainError {
   readonly code = 'INVALID_STATE';
   readonly status = 409;

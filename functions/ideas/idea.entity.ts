@@ -1,6 +1,7 @@
 // Idea entity (创意征集): keys and item conversion. `status` is stored for filtering and derived from the answer
 // and moderation, so restoring a hidden idea brings its answer status back.
 import type { IdeaCategory, IdeaStatus } from '@shared/schemas/themeday';
+import { queueKeys, type ModerationReview } from '../moderation/moderation.entity';
 
 export type Moderation = 'visible' | 'pending_review' | 'hidden';
 export type AnswerStatus = 'evaluating' | 'accepted' | 'declined';
@@ -18,6 +19,10 @@ export interface IdeaRecord {
   answer?: { status: AnswerStatus; reply: string; answeredAt: string; answeredBy: string };
   supportCount: number;
   reportCount: number;
+  /** Set while the idea waits in the moderation queue (pending review, or hidden by reports). */
+  queuedAt?: string;
+  /** The last moderation decision, shown to the author. */
+  review?: ModerationReview;
   createdAt: string;
 }
 
@@ -41,6 +46,7 @@ export function ideaItem(r: IdeaRecord): Record<string, unknown> {
     gsi1sk: r.id,
     gsi4pk: ideaKeys.branchIdeas(r.branchId),
     gsi4n: r.supportCount,
+    ...(r.queuedAt ? queueKeys(r.path, r.queuedAt, 'idea', r.id) : {}),
     entity: 'idea',
     status: statusOf(r),
     ...r,
@@ -60,6 +66,8 @@ export function toIdeaRecord(item: Record<string, unknown>): IdeaRecord {
     answer: item.answer as IdeaRecord['answer'],
     supportCount: Number(item.supportCount ?? 0),
     reportCount: Number(item.reportCount ?? 0),
+    ...(item.queuedAt ? { queuedAt: item.queuedAt as string } : {}),
+    ...(item.review ? { review: item.review as ModerationReview } : {}),
     createdAt: item.createdAt as string,
   };
 }

@@ -5,6 +5,7 @@ import { batchGet, cancellationCode, isCancelled, transact } from '../core/batch
 import { TABLE, ddb } from '../core/dynamo';
 import { logger } from '../core/http/logger';
 import { queryPage, type Page } from '../core/pagination';
+import { queueKeys, type ModerationReview } from '../moderation/moderation.entity';
 import { ideaItem, ideaKeys, statusOf, toIdeaRecord, type IdeaRecord, type Moderation } from './idea.entity';
 
 /** Three distinct members reporting an idea hide it until the secretary restores it. */
@@ -136,14 +137,18 @@ export async function removeSupport(ideaId: string, userId: string): Promise<num
 
 /**
  * Changes moderation or the answer of an idea read as `expected`, keeping the stored `status` consistent; the
- * condition on the old moderation makes a concurrent hide and answer serialize instead of overwriting each other.
+ * condition on the old moderation (and queue entry) makes a concurrent hide, answer or moderation decision
+ * serialize instead of overwriting each other: undefined when someone else changed it first.
+ * Queue membership follows: leaving `visible` queues the idea (a fresh entry, the old decision dropped); a decision
+ * (`review`) or becoming visible again takes it out of the queue.
  */
 export async function updateIdeaState(
   expected: IdeaRecord,
-  change: { moderation?: Moderation; answer?: IdeaRecord['answer']; resetReports?: boolean },
+  change: { moderation?: Moderation; answer?: IdeaRecord['answer']; resetReports?: boolean; review?: ModerationReview },
 ): Promise<IdeaRecord | undefined> {
   const next = { ...expected, ...change };
   const sets = ['#status = :status', 'moderation = :mod'];
+  const removes: string[] = [];
   const values: Record<string, unknown> = { ':status': statusOf(next), ':mod': next.moderation, ':expectedMod': expected.moderation };
   if (change.answer) {
     sets.push('answer = :answer');
@@ -151,13 +156,37 @@ export async function updateIdeaState(
   }
   if (change.resetReports) sets.push('reportCount = :zero');
   if (change.resetReports) values[':zero'] = 0;
+  if (expected.moderation === 'visible' && next.moderation !== 'visible') {
+    const queuedAt = new Date().toISOString();
+    const keys = queueKeys(expected.path, queuedAt, 'idea', expected.id);
+    sets.push('queuedAt = :queuedAt');
+    values[':queuedAt'] = queuedAt;
+    for (const [k, v] of Object.entries(keys)) {
+      sets.push(`${k} = :${k}`);
+      values[`:${k}`] = v;
+    }
+    removes.push('review');
+  } else if (expected.queuedAt && (change.review || next.moderation === 'visible')) {
+    removes.push('queuedAt', 'gsi3pk', 'gsi3sk');
+  }
+  if (change.review) {
+    sets.push('review = :review');
+    values[':review'] = change.review;
+  }
+  let condition = 'moderation = :expectedMod';
+  if (expected.queuedAt) {
+    condition += ' AND queuedAt = :expectedQueuedAt';
+    values[':expectedQueuedAt'] = expected.queuedAt;
+  } else {
+    condition += ' AND attribute_not_exists(queuedAt)';
+  }
   try {
     const out = await ddb.send(
       new UpdateCommand({
         TableName: TABLE,
         Key: ideaKeys.idea(expected.id),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: 'moderation = :expectedMod',
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: condition,
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',

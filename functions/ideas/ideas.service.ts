@@ -1,7 +1,8 @@
 import type * as z from 'zod';
 import type { AnswerIdeaBody, CreateIdeaBody, Idea, ListIdeasQuery, SupportResult } from '@shared/schemas/themeday';
 import type { PageQuery } from '@shared/schemas/common';
-import { ConflictError, ContentRejectedError, InvalidStateError, NotFoundError } from '../core/errors';
+import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
+import { AlreadyModeratedError, ConflictError, ContentRejectedError, InvalidStateError, NotFoundError } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { holds, requireRole, requireVisible, type Principal } from '../core/policy';
@@ -9,6 +10,7 @@ import { contentChecker } from '../content/content-check';
 import { BRANCH_READERS, requireBranch } from '../orgs/branches';
 import { displayNames } from '../users/users.repository';
 import { notify } from '../notifications/notify';
+import { BRANCH_MODERATORS, reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { statusOf, type IdeaRecord } from './idea.entity';
 
 const ANSWER_WORDS = { evaluating: '评估中', accepted: '已采纳', declined: '未采纳' } as const;
@@ -39,6 +41,7 @@ function toIdea(r: IdeaRecord, names: Map<string, string>, supported: Set<string
     supportedByMe: supported.has(r.id),
     ...(reportedByMe !== undefined ? { reportedByMe } : {}),
     ...(r.answer ? { answer: { status: r.answer.status, reply: r.answer.reply, answeredAt: r.answer.answeredAt } } : {}),
+    ...(r.review ? { review: toOutcome(r.review) } : {}),
     createdAt: r.createdAt,
   };
 }
@@ -70,6 +73,7 @@ export async function createIdea(principal: Principal, branchId: string, body: z
   requireRole(principal, ['member', 'secretary'], branch.path);
   const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'idea', principal.openid);
   if (verdict === 'risky') throw new ContentRejectedError();
+  const createdAt = new Date().toISOString();
   const record: IdeaRecord = {
     id: newId(),
     branchId,
@@ -82,7 +86,8 @@ export async function createIdea(principal: Principal, branchId: string, body: z
     moderation: verdict === 'review' ? 'pending_review' : 'visible',
     supportCount: 0,
     reportCount: 0,
-    createdAt: new Date().toISOString(),
+    ...(verdict === 'review' ? { queuedAt: createdAt } : {}),
+    createdAt,
   };
   await putIdea(record);
   return toIdea(record, new Map([[principal.userId, principal.user.displayName]]), new Set());
@@ -150,7 +155,36 @@ export async function restoreIdea(principal: Principal, ideaId: string): Promise
   const idea = await visibleIdea(principal, ideaId);
   requireRole(principal, ['secretary'], idea.path);
   if (idea.moderation === 'visible') return present(principal, idea);
-  const updated = await updateIdeaState(idea, { moderation: 'visible', resetReports: true });
+  // Restoring is the secretary approving it: it leaves the moderation queue, and its author sees it approved.
+  const review = reviewOf(principal.userId, { decision: 'approve' });
+  const updated = await updateIdeaState(idea, { moderation: 'visible', resetReports: true, review });
   if (!updated) throw new ConflictError('创意状态刚刚发生变化，请刷新后重试');
   return present(principal, updated);
+}
+
+const REVIEW_WORDS = { approved: '审核通过', rejected: '未通过审核' } as const;
+
+/**
+ * A moderation decision on a queued idea: approved, it is visible again with its answer status (reports cleared);
+ * rejected, it stays hidden from members with the reason, which its author sees. 409 if it no longer waits.
+ */
+export async function decideIdea(principal: Principal, ideaId: string, body: ModerationDecisionBody): Promise<ModerationOutcome> {
+  const idea = await getIdea(ideaId);
+  if (!idea) throw new NotFoundError('创意不存在');
+  requireVisible(principal, BRANCH_MODERATORS, idea.path);
+  if (!idea.queuedAt) throw new AlreadyModeratedError();
+  const approve = body.decision === 'approve';
+  const review = reviewOf(principal.userId, body);
+  const updated = await updateIdeaState(
+    idea,
+    approve ? { moderation: 'visible', resetReports: idea.moderation === 'hidden', review } : { moderation: 'hidden', review },
+  );
+  if (!updated) throw new AlreadyModeratedError();
+  await notify(
+    idea.authorId,
+    'idea_answered',
+    { thing1: idea.title, phrase2: REVIEW_WORDS[review.decision], thing3: body.reason ?? '创意已公开，支部党员可以看到' },
+    'pages/themeday/index',
+  );
+  return toOutcome(review);
 }

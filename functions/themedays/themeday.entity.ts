@@ -2,6 +2,7 @@
 // for the roster) and on the member's own index (their history). `attVersion` on the day counts attendance
 // changes, so closing can freeze figures that no concurrent check-in has moved.
 import type { AttendanceStats, IdeaCategory } from '@shared/schemas/themeday';
+import { queueKeys, reflectionItemId, type ModerationReview } from '../moderation/moderation.entity';
 
 export type ThemeDayStatus = 'draft' | 'published' | 'cancelled' | 'closed';
 export type AttendanceStatus = 'present' | 'absent' | 'leave' | 'online';
@@ -42,6 +43,21 @@ export interface AttendanceItem {
   source?: 'scan' | 'manual' | 'online' | 'close';
 }
 
+/** A member's reflection (心得) on a day: one per member, a resubmission replaces it. */
+export interface ReflectionRecord {
+  themeDayId: string;
+  userId: string;
+  /** The day's branch and its path, for moderation. */
+  branchId?: string;
+  path?: string[];
+  content: string;
+  reviewStatus: 'published' | 'pending_review' | 'rejected';
+  /** Set while it waits in the moderation queue. */
+  queuedAt?: string;
+  review?: ModerationReview;
+  submittedAt: string;
+}
+
 export const themeDayKeys = {
   day: (id: string) => ({ pk: `THEMEDAY#${id}`, sk: 'THEMEDAY' }),
   branchDays: (branchId: string) => `BRANCH#${branchId}#THEMEDAYS`,
@@ -80,4 +96,26 @@ export const toAttendanceItem = (item: Record<string, unknown>): AttendanceItem 
   ...(item.status ? { status: item.status as AttendanceStatus } : {}),
   ...(item.checkedInAt ? { checkedInAt: item.checkedInAt as string } : {}),
   ...(item.source ? { source: item.source as AttendanceItem['source'] } : {}),
+});
+
+/** A pending reflection is in its township's moderation queue (see moderation.entity). */
+export function reflectionItem(r: ReflectionRecord): Record<string, unknown> {
+  return {
+    ...themeDayKeys.reflection(r.themeDayId, r.userId),
+    ...(r.queuedAt && r.path ? queueKeys(r.path, r.queuedAt, 'reflection', reflectionItemId(r.themeDayId, r.userId)) : {}),
+    entity: 'reflection',
+    ...r,
+  };
+}
+
+export const toReflectionRecord = (item: Record<string, unknown>): ReflectionRecord => ({
+  themeDayId: item.themeDayId as string,
+  userId: item.userId as string,
+  ...(item.branchId ? { branchId: item.branchId as string } : {}),
+  ...(item.path ? { path: item.path as string[] } : {}),
+  content: item.content as string,
+  reviewStatus: item.reviewStatus as ReflectionRecord['reviewStatus'],
+  ...(item.queuedAt ? { queuedAt: item.queuedAt as string } : {}),
+  ...(item.review ? { review: item.review as ModerationReview } : {}),
+  submittedAt: item.submittedAt as string,
 });

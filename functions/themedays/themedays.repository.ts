@@ -5,13 +5,17 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type TransactWrite
 import { batchGet, cancellationCode, transact } from '../core/batch';
 import { TABLE, ddb } from '../core/dynamo';
 import { queryPage, type Page } from '../core/pagination';
+import type { ModerationReview } from '../moderation/moderation.entity';
 import {
   attendanceIndexKeys,
+  reflectionItem,
   themeDayItem,
   themeDayKeys,
   toAttendanceItem,
+  toReflectionRecord,
   toThemeDayRecord,
   type AttendanceItem,
+  type ReflectionRecord,
   type ThemeDayRecord,
   type ThemeDayStatus,
 } from './themeday.entity';
@@ -141,7 +145,7 @@ const dayStillOpen = (dayId: string): TransactItem => ({
 
 export type AttendanceWrite =
   | { ok: true; record: AttendanceItem }
-  | { ok: false; reason: 'day_not_open' | 'condition' };
+  | { ok: false; reason: 'day_not_open' | 'condition' | 'extra' };
 
 /**
  * Sets fields of a member's attendance record (creating it), with an optional extra condition on the record,
@@ -188,6 +192,8 @@ export async function writeAttendance(
       ...extra,
     ]);
   } catch (err) {
+    // An extra item's own condition first: the caller's guard (e.g. a moderation decision) lost a race.
+    if (extra.some((_, i) => cancellationCode(err, i + 2) === 'ConditionalCheckFailed')) return { ok: false, reason: 'extra' };
     if (cancellationCode(err, 0) === 'ConditionalCheckFailed') return { ok: false, reason: 'day_not_open' };
     if (cancellationCode(err, 1) === 'ConditionalCheckFailed') return { ok: false, reason: 'condition' };
     throw err;
@@ -215,11 +221,27 @@ export async function getCheckInCode(dayId: string, code: string): Promise<{ exp
   return out.Item ? { expiresAt: out.Item.expiresAt as string } : undefined;
 }
 
-export function reflectionPut(dayId: string, userId: string, content: string, reviewStatus: string, at: string): TransactItem {
+export function reflectionPut(r: ReflectionRecord): TransactItem {
+  return { Put: { TableName: TABLE, Item: reflectionItem(r) } };
+}
+
+export async function getReflection(dayId: string, userId: string): Promise<ReflectionRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: themeDayKeys.reflection(dayId, userId), ConsistentRead: true }));
+  return out.Item ? toReflectionRecord(out.Item) : undefined;
+}
+
+/**
+ * A moderation decision on a queued reflection: it leaves the queue with its new status and the review, on
+ * condition it is still the same queue entry (a second moderator, or a resubmission, makes it fail).
+ */
+export function reflectionDecision(r: ReflectionRecord, reviewStatus: 'published' | 'rejected', review: ModerationReview): TransactItem {
   return {
-    Put: {
+    Update: {
       TableName: TABLE,
-      Item: { ...themeDayKeys.reflection(dayId, userId), entity: 'reflection', themeDayId: dayId, userId, content, reviewStatus, submittedAt: at },
+      Key: themeDayKeys.reflection(r.themeDayId, r.userId),
+      UpdateExpression: 'SET reviewStatus = :status, review = :review REMOVE queuedAt, gsi3pk, gsi3sk',
+      ConditionExpression: 'queuedAt = :queuedAt',
+      ExpressionAttributeValues: { ':status': reviewStatus, ':review': review, ':queuedAt': r.queuedAt },
     },
   };
 }

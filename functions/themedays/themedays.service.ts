@@ -14,10 +14,12 @@ import type {
   RsvpBody,
   ThemeDay,
 } from '@shared/schemas/themeday';
-import { ConflictError, ContentRejectedError, ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
+import { AlreadyModeratedError, ConflictError, ContentRejectedError, ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import { cancellationCode, isCancelled, transact } from '../core/batch';
 import { newCode, newId } from '../core/ids';
 import type { Page } from '../core/pagination';
-import { holds, requireRole, type Principal } from '../core/policy';
+import { holds, requireRole, requireVisible, type Principal } from '../core/policy';
 import { DAY_MS, HOUR_MS, toUtc } from '../core/time';
 import { aggregateUpdates } from '../assessments/aggregates';
 import { notify } from '../notifications/notify';
@@ -26,7 +28,8 @@ import { getIdeas } from '../ideas/ideas.repository';
 import { BRANCH_READERS, requireBranch } from '../orgs/branches';
 import { getOrg } from '../orgs/orgs.repository';
 import { allMemberGrants, displayNames, hasGrant, listMemberGrants, profilesById } from '../users/users.repository';
-import type { AttendanceItem, AttendanceStatus, ThemeDayRecord } from './themeday.entity';
+import { BRANCH_MODERATORS, parseReflectionId, reviewOf, toOutcome } from '../moderation/moderation.entity';
+import type { AttendanceItem, AttendanceStatus, ReflectionRecord, ThemeDayRecord } from './themeday.entity';
 import {
   allAttendance,
   attendanceOf,
@@ -34,11 +37,13 @@ import {
   closeDay,
   getAttendance,
   getCheckInCode,
+  getReflection,
   getThemeDay,
   getThemeDays,
   listBranchThemeDays,
   putCheckInCode,
   putThemeDay,
+  reflectionDecision,
   reflectionPut,
   transitionThemeDay,
   userAttendance,
@@ -54,7 +59,6 @@ const CODE_TTL_MS = 120 * 1000;
 const ONLINE_WINDOW_MS = 7 * DAY_MS;
 
 const isMember = (p: Principal | undefined, day: ThemeDayRecord) => holds(p, ['member'], day.path);
-const isSecretary = (p: Principal | undefined, day: ThemeDayRecord) => holds(p, ['secretary'], day.path);
 const readsDrafts = (p: Principal | undefined, path: string[]) => holds(p, BRANCH_READERS, path);
 
 function toRecord(a: AttendanceItem, displayName?: string): z.infer<typeof AttendanceRecord> {
@@ -67,6 +71,17 @@ function toRecord(a: AttendanceItem, displayName?: string): z.infer<typeof Atten
     ...(a.status ? { status: a.status } : {}),
     ...(a.checkedInAt ? { checkedInAt: a.checkedInAt } : {}),
     ...(a.source ? { source: a.source } : {}),
+  };
+}
+
+function toParticipation(r: ReflectionRecord): z.infer<typeof OnlineParticipation> {
+  return {
+    themeDayId: r.themeDayId,
+    userId: r.userId,
+    content: r.content,
+    reviewStatus: r.reviewStatus,
+    ...(r.review ? { review: toOutcome(r.review) } : {}),
+    submittedAt: r.submittedAt,
   };
 }
 
@@ -151,16 +166,19 @@ export async function createThemeDay(principal: Principal, branchId: string, bod
 
 export async function getThemeDayFor(principal: Principal | undefined, id: string): Promise<ThemeDay> {
   const day = await visibleDay(principal, id);
-  const [branch, ideas, mine] = await Promise.all([
+  const member = principal && isMember(principal, day);
+  const [branch, ideas, mine, reflection] = await Promise.all([
     getOrg(day.branchId),
     day.ideaIds.length ? getIdeas(day.ideaIds) : Promise.resolve([]),
-    principal && isMember(principal, day) ? getAttendance(day.id, principal.userId) : Promise.resolve(undefined),
+    member ? getAttendance(day.id, principal.userId) : Promise.resolve(undefined),
+    member && day.onlineParticipation ? getReflection(day.id, principal.userId) : Promise.resolve(undefined),
   ]);
   return toThemeDay(day, {
     branchName: branch?.name,
     // Only ideas that are visible make it into a public preview.
     ideas: ideas.filter((i) => i.moderation === 'visible').map((i) => ({ id: i.id, title: i.title })),
     ...(mine ? { mine: toRecord(mine) } : {}),
+    ...(reflection ? { myReflection: toParticipation(reflection) } : {}),
   });
 }
 
@@ -304,7 +322,18 @@ export async function participateOnline(principal: Principal, id: string, conten
   if (verdict === 'risky') throw new ContentRejectedError();
   const reviewStatus = verdict === 'review' ? 'pending_review' : 'published';
   const at = new Date(now).toISOString();
-  const reflection = reflectionPut(day.id, principal.userId, content, reviewStatus, at);
+  const record: ReflectionRecord = {
+    themeDayId: day.id,
+    userId: principal.userId,
+    branchId: day.branchId,
+    path: day.path,
+    content,
+    reviewStatus,
+    // A "review" verdict queues it for the branch's moderators; a resubmission replaces the entry.
+    ...(reviewStatus === 'pending_review' ? { queuedAt: at } : {}),
+    submittedAt: at,
+  };
+  const reflection = reflectionPut(record);
   // Online counts apart from presence: a member who was there stays present; the reflection is kept either way.
   for (let attempt = 0; attempt < 3; attempt++) {
     const current = await getAttendance(day.id, principal.userId);
@@ -315,7 +344,7 @@ export async function participateOnline(principal: Principal, id: string, conten
             expression: 'attribute_not_exists(#status) OR #status <> :present',
             values: { ':present': 'present' },
           }, [reflection]);
-    if (result.ok) return { themeDayId: day.id, userId: principal.userId, content, reviewStatus, submittedAt: at };
+    if (result.ok) return toParticipation(record);
     if (result.reason === 'day_not_open') throw notOpen((await getThemeDay(id)) ?? day);
   }
   throw new ConflictError('提交冲突，请重试');
@@ -411,4 +440,36 @@ export async function politicalBirthdays(principal: Principal, branchId: string,
     .map((p) => ({ userId: p.id, displayName: p.displayName, joinedPartyOn: p.joinedPartyOn!, years: Number(year) - Number(p.joinedPartyOn!.slice(0, 4)) }))
     .sort((a, b) => a.joinedPartyOn.slice(5).localeCompare(b.joinedPartyOn.slice(5)) || a.displayName.localeCompare(b.displayName));
   return { items };
+}
+
+/**
+ * A moderation decision on a queued reflection. Approved, it stays counted as online participation. Rejected, it
+ * stops counting while the day is open (the member is no longer "online"); once the day is closed its figures are
+ * frozen and stay as they were. No subscribe template fits a reflection, so the author learns it on the day's page.
+ */
+export async function decideReflection(principal: Principal, id: string, body: ModerationDecisionBody): Promise<ModerationOutcome> {
+  const ref = parseReflectionId(id);
+  const [reflection, day] = ref ? await Promise.all([getReflection(ref.themeDayId, ref.userId), getThemeDay(ref.themeDayId)]) : [];
+  if (!reflection || !day) throw new NotFoundError('心得不存在');
+  requireVisible(principal, BRANCH_MODERATORS, day.path);
+  if (!reflection.queuedAt) throw new AlreadyModeratedError();
+  const approve = body.decision === 'approve';
+  const review = reviewOf(principal.userId, body);
+  const decision = reflectionDecision(reflection, approve ? 'published' : 'rejected', review);
+  if (!approve) {
+    const result = await writeAttendance(day, reflection.userId, {}, ['status', 'source'], {
+      expression: '#status = :online AND #source = :online',
+      values: { ':online': 'online' },
+    }, [decision]);
+    if (result.ok) return toOutcome(review);
+    if (result.reason === 'extra') throw new AlreadyModeratedError();
+    // The day is closed (or not open), or the member was there in person: only the reflection changes.
+  }
+  try {
+    await transact([decision]);
+  } catch (err) {
+    if (isCancelled(err) && cancellationCode(err, 0) === 'ConditionalCheckFailed') throw new AlreadyModeratedError();
+    throw err;
+  }
+  return toOutcome(review);
 }

@@ -34,6 +34,8 @@ export default defineAppConfig({
     // 三项考核 with its drill-down (branch theme days, one day with guidance); 百例 case library.
     { root: 'packages/assessments', name: 'assessments', pages: ['view/index', 'branch/index', 'day/index'] },
     { root: 'packages/cases', name: 'cases', pages: ['list/index', 'detail/index'] },
+    // 内容审核: the moderation queue for secretaries and township staff.
+    { root: 'packages/moderation', name: 'moderation', pages: ['queue/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['notices'] },

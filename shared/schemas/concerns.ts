@@ -1,6 +1,7 @@
 // 群众说事: residents' concerns, routed to a station, tracked to resolution with a promised deadline.
 import * as z from 'zod';
 import { Id, PhoneNumber } from './common';
+import { ModerationOutcome } from './moderation';
 
 export const CONCERN_CATEGORIES = ['environment', 'traffic', 'dispute', 'social_security', 'village_affairs', 'other'] as const;
 export const ConcernCategory = z.enum(CONCERN_CATEGORIES);
@@ -20,7 +21,8 @@ export const CreateConcernBody = z.strictObject({
 
 export const TimelineEntry = z.object({
   at: z.string(),
-  action: z.enum(['submitted', 'start', 'resolve', 'transfer', 'reject', 'feedback_satisfied', 'feedback_unsatisfied']),
+  /** `review_approve` / `review_reject`: township staff decided on content the check wanted a person to see. */
+  action: z.enum(['submitted', 'start', 'resolve', 'transfer', 'reject', 'feedback_satisfied', 'feedback_unsatisfied', 'review_approve', 'review_reject']),
   /** Who, by role and name: 「驻点干部 · 沈局长」 or 「群众」. Never a phone number. */
   by: z.string(),
   note: z.string().optional(),
@@ -41,6 +43,8 @@ export const Concern = z.object({
   status: ConcernStatus,
   /** Content check asked for a person to look at it: routed all the same, marked for the handlers. */
   pendingReview: z.boolean().optional(),
+  /** The moderation decision on it, once township staff made one. */
+  review: ModerationOutcome.optional(),
   dueAt: z.string(),
   overdue: z.boolean(),
   createdAt: z.string(),

@@ -1,6 +1,7 @@
 // 主题党日: ideas (创意征集), theme days (预告公示), attendance, online participation, political birthdays.
 import * as z from 'zod';
 import { DateString, DateTimeString, Id, MonthString } from './common';
+import { ModerationOutcome } from './moderation';
 
 export const IDEA_CATEGORIES = ['political_birthday', 'oath', 'dues', 'study', 'volunteer', 'visit', 'other'] as const;
 export const IdeaCategory = z.enum(IDEA_CATEGORIES);
@@ -42,6 +43,8 @@ export const Idea = z.object({
   supportedByMe: z.boolean(),
   reportedByMe: z.boolean().optional(),
   answer: IdeaAnswer.optional(),
+  /** The last moderation decision (审核结果), shown to the author with its reason. */
+  review: ModerationOutcome.optional(),
   createdAt: z.string(),
 });
 export type Idea = z.infer<typeof Idea>;
@@ -108,6 +111,19 @@ export const AttendanceRecord = z.object({
 });
 export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
 
+export const OnlineParticipationBody = z.strictObject({ content: Text(10, 2000, '心得') });
+export const OnlineParticipation = z.object({
+  themeDayId: Id,
+  userId: Id,
+  content: z.string(),
+  /** `rejected`: a moderator did not accept it (the reason is in `review`); it no longer counts as online. */
+  reviewStatus: z.enum(['published', 'pending_review', 'rejected']),
+  review: ModerationOutcome.optional(),
+  submittedAt: z.string(),
+});
+
+export type OnlineParticipation = z.infer<typeof OnlineParticipation>;
+
 export const ThemeDay = z.object({
   id: Id,
   branchId: Id,
@@ -131,6 +147,8 @@ export const ThemeDay = z.object({
   stats: AttendanceStats.optional(),
   /** The caller's own RSVP and attendance, when the caller is a member of the branch. */
   mine: AttendanceRecord.optional(),
+  /** The caller's own reflection (心得) and how its review went, when they wrote one. */
+  myReflection: OnlineParticipation.optional(),
   createdAt: z.string(),
 });
 export type ThemeDay = z.infer<typeof ThemeDay>;
@@ -154,16 +172,6 @@ export const CheckInResult = z.object({ status: z.literal('present'), checkedInA
 export type CheckInResult = z.infer<typeof CheckInResult>;
 export const CorrectAttendanceBody = z.strictObject({ status: AttendanceStatus });
 
-export const OnlineParticipationBody = z.strictObject({ content: Text(10, 2000, '心得') });
-export const OnlineParticipation = z.object({
-  themeDayId: Id,
-  userId: Id,
-  content: z.string(),
-  reviewStatus: z.enum(['published', 'pending_review']),
-  submittedAt: z.string(),
-});
-
-export type OnlineParticipation = z.infer<typeof OnlineParticipation>;
 export const CloseThemeDayBody = z.strictObject({ summary: Text(1, 2000, '总结') });
 export const CloseResult = z.object({ status: z.literal('closed'), stats: AttendanceStats });
 

@@ -94,6 +94,9 @@ const samples: Record<RouteName, Sample> = {
   cancelBooking: { params: { bookingId: SOME_ID } },
   stationBookings: { params: { stationId: 'st-yucun' } },
   recordOutcome: { params: { bookingId: SOME_ID }, body: { status: 'completed' } },
+  // 内容审核
+  listModeration: { params: { orgId: 'tianhuangping' } },
+  decideModeration: { params: { kind: 'idea', id: SOME_ID }, body: { decision: 'reject', reason: '内容与主题无关' } },
 };
 
 const names = Object.keys(routes) as RouteName[];

@@ -4,6 +4,7 @@ import { call, freshUser, login } from './http';
 export interface Person {
   token: string;
   userId: string;
+  openid: string;
 }
 
 /** Fresh users holding `role` on `orgId`, invited by `inviter` (a persona allowed to invite to that role). */
@@ -18,7 +19,7 @@ export async function withGrant(role: string, orgId: string, count: number, invi
         const u = await freshUser(role);
         const res = await call('redeemInvitation', { token: u.token, params: { code: invite.body.code } });
         if (res.status !== 200) throw new Error(`redeem failed: ${res.status} ${JSON.stringify(res.body)}`);
-        return { token: u.token, userId: u.userId };
+        return { token: u.token, userId: u.userId, openid: u.openid };
       }),
     );
     people.push(...batch);

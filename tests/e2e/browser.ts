@@ -63,3 +63,26 @@ export async function openTab(page: Page, label: string, rootSelector: string): 
   await tab.click();
   await page.locator(rootSelector).waitFor({ state: 'visible' });
 }
+
+/**
+ * One browser for a test file, started before its tests and closed after them with every persona opened in it.
+ * `loginAs` opens a persona in a context of its own; `personas` lists them, to check none of their pages threw.
+ */
+export function personaSession(timeoutMs = 20_000): { loginAs: (openid: string) => Promise<Persona>; personas: Persona[] } {
+  let browser: Browser | undefined;
+  const personas: Persona[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await Promise.allSettled(personas.map((p) => p.context.close()));
+    await browser?.close();
+  });
+  const loginAs = async (openid: string): Promise<Persona> => {
+    if (!browser) throw new Error('personaSession: the browser starts in beforeAll');
+    const persona = await openAs(browser, openid, timeoutMs);
+    personas.push(persona);
+    return persona;
+  };
+  return { loginAs, personas };
+}

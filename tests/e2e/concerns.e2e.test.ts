@@ -3,34 +3,17 @@
 // satisfied. Then an overdue concern: first in the queue and marked, transferred by the official to another station of
 // the township, rejected there by township staff with a reason the resident sees.
 // Each persona has its own browser context (its own storage and token).
-import type { Browser, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { getItem, putRaw } from '../api/db';
 import { call, login } from '../api/http';
-import { launchBrowser, openAs, openTab, type Persona } from './browser';
+import { openTab, personaSession } from './browser';
 
 jest.setTimeout(180_000);
 
 const UI_TIMEOUT = 20_000;
 const STATION = 'st-yucun';
 
-let browser: Browser;
-const personas: Persona[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.allSettled(personas.map((p) => p.context.close()));
-  await browser?.close();
-});
-
-/** A fresh context: privacy consent, then the persona picker; lands on 首页. */
-async function loginAs(openid: string): Promise<Persona> {
-  const persona = await openAs(browser, openid, UI_TIMEOUT);
-  personas.push(persona);
-  return persona;
-}
+const { loginAs } = personaSession(UI_TIMEOUT);
 
 const openConcernsTab = (page: Page) => openTab(page, '说事', '#cs-tab');
 

@@ -2,32 +2,15 @@
 // preview, RSVPs and submits an idea; another member supports it; the secretary answers it and opens a check-in code;
 // two members check in with it; one takes part online; the secretary closes the day and sees the figures.
 // Each persona has its own browser context (its own storage and token).
-import type { Browser, Page, Response } from 'playwright-core';
-import { launchBrowser, openAs, openTab, type Persona } from './browser';
+import type { Page, Response } from 'playwright-core';
+import { openTab, personaSession, type Persona } from './browser';
 
 jest.setTimeout(240_000);
 
 const UI_TIMEOUT = 20_000;
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
-let browser: Browser;
-const personas: Persona[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.allSettled(personas.map((p) => p.context.close()));
-  await browser?.close();
-});
-
-/** A fresh context: privacy consent, then the persona picker; lands on 首页. */
-async function loginAs(openid: string): Promise<Persona> {
-  const persona = await openAs(browser, openid, UI_TIMEOUT);
-  personas.push(persona);
-  return persona;
-}
+const { loginAs, personas } = personaSession(UI_TIMEOUT);
 
 const openThemeDayTab = (page: Page) => openTab(page, '党日', '#td-tab');
 

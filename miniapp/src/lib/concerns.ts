@@ -46,6 +46,8 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineEntry['action'], string> = {
   reject: '不予受理',
   feedback_satisfied: '评价：满意',
   feedback_unsatisfied: '评价：不满意，重新办理',
+  review_approve: '内容审核通过',
+  review_reject: '内容审核未通过',
 };
 
 // ---------------------------------------------------------------------------------------------------------------

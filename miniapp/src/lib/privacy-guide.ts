@@ -40,4 +40,9 @@ export const PRIVACY_GUIDE: GuideItem[] = [
     text: '查看驻点工作室位置时打开地图导航，不获取、不保存您的位置。',
     apis: ['openLocation'],
   },
+  {
+    title: '订阅消息（仅您同意时）',
+    text: '预约前一天、说事办理进度、创意答复、主题党日预告、政治生日（以及驻点干部的超期事项）的微信提醒，只在您于微信弹出的提示中同意后发送。每同意一次可发送一条，我们只记录剩余条数，发送后即用掉。',
+    apis: ['requestSubscribeMessage'],
+  },
 ];

@@ -7,7 +7,9 @@ import { CONCERN_CATEGORIES, CreateConcernBody, type Concern, type ConcernCatego
 import type { User } from '@shared/schemas/people';
 import { api, errorMessage, showApiError } from '../../api/client';
 import { CONCERN_CATEGORY_LABELS, formatDateTime, placeOfVillage, type VillagePlace } from '../../lib/concerns';
+import { askFor, useSubscriptions } from '../../lib/subscribe';
 import { Button } from '../nut';
+import SubscribeReminder from '../SubscribeReminder';
 import { useActionKey } from './useActionKey';
 import VillagePicker from './VillagePicker';
 import './concerns.scss';
@@ -33,6 +35,8 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
   const [raised, setRaised] = useState<Concern | null>(null);
   /** A second tap after a lost answer sends the same key: the API answers with the first concern, never a second. */
   const actionKey = useActionKey();
+  // Loaded ahead so that 提交 can ask for progress messages within the tap.
+  useSubscriptions();
 
   // The user's own village, until they pick another.
   useEffect(() => {
@@ -59,6 +63,8 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
       ...(phone.trim() ? { contactPhone: phone.trim() } : {}),
     });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    // Progress messages (transferred, resolved): asked in this tap, as WeChat requires, alongside sending the concern.
+    void askFor(['concern_update']);
     setSaving(true);
     try {
       const c = await api('raiseConcern', { body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
@@ -96,6 +102,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
           </Text>
           <Text className='muted' id='cs-success-due'>{`承诺 ${formatDateTime(raised.dueAt)} 前办结`}</Text>
           <Text className='muted'>请记下受理编号；办理进度可在「我的说事」中随时查看。</Text>
+          <SubscribeReminder id='cs-reminder' template='concern_update' label='办理进度提醒我' />
         </View>
         <View className='btn-row'>
           <Button id='cs-view-progress' type='primary' onClick={() => onViewProgress(raised)}>

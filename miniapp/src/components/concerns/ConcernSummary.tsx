@@ -27,8 +27,10 @@ export default function ConcernSummary({ concern: c, audience }: { concern: Conc
         {c.content}
       </Text>
 
-      {c.status === 'rejected' && c.rejectReason && (
-        <Text className='cs-alert' id='cs-reject-reason'>{`不予受理的理由：${c.rejectReason}`}</Text>
+      {c.review?.decision === 'rejected' ? (
+        <Text className='cs-alert' id='cs-review-rejected'>{`未通过审核${c.review.reason ? `：${c.review.reason}` : ''}`}</Text>
+      ) : (
+        c.status === 'rejected' && c.rejectReason && <Text className='cs-alert' id='cs-reject-reason'>{`不予受理的理由：${c.rejectReason}`}</Text>
       )}
       {audience === 'handler' && c.pendingReview && (
         <Text className='cs-alert cs-alert--info'>内容安全检查要求人工复核，请留意内容是否合规。</Text>

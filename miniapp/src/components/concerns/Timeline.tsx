@@ -6,7 +6,7 @@ import { TIMELINE_ACTION_LABELS, formatDateTime } from '../../lib/concerns';
 import './concerns.scss';
 
 function noteLabel(action: TimelineEntry['action']): string {
-  if (action === 'reject') return '理由：';
+  if (action === 'reject' || action === 'review_reject') return '理由：';
   if (action === 'feedback_satisfied' || action === 'feedback_unsatisfied') return '评价：';
   if (action === 'submitted') return '';
   return '说明：';

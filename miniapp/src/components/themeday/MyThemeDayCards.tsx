@@ -6,6 +6,7 @@ import type { RouteResponse } from '@shared/routes';
 import { api, errorMessage, isApiError } from '../../api/client';
 import { branchIdsOf, formatDay, politicalBirthday, shanghaiDate } from '../../lib/themeday';
 import { TD_PAGES, goTd } from '../../lib/themeday-nav';
+import SubscribeReminder from '../SubscribeReminder';
 import { AttendanceStatusTag, ThemeDayStatusTag } from './StatusTag';
 import './themeday.scss';
 
@@ -34,6 +35,7 @@ export function PoliticalBirthdayCard({ joinedPartyOn }: { joinedPartyOn: string
           <Text className='muted'>{`下一个政治生日：${month}月${day}日，还有 ${info.daysUntil} 天`}</Text>
         </View>
       )}
+      <SubscribeReminder id='political-birthday-reminder' template='political_birthday' label='生日提醒' />
     </View>
   );
 }

@@ -12,6 +12,7 @@ import { usePageGate } from '../../lib/gate';
 import { ROLE_LABELS, ROLE_ORDER } from '../../lib/labels';
 import { PAGES, goLogin } from '../../lib/nav';
 import { NT_PAGES } from '../../lib/notices';
+import { MOD_PAGES, canModerate } from '../../lib/moderation';
 import './index.scss';
 
 type Status = 'loading' | 'error' | 'ready';
@@ -311,6 +312,11 @@ export default function MePage() {
         {grants.some((g) => g.role === 'secretary' || g.role === 'township_admin' || g.role === 'admin') && (
           <Button id='open-assessments' block onClick={() => void Taro.navigateTo({ url: NT_PAGES.assessments })}>
             三项考核
+          </Button>
+        )}
+        {canModerate(user) && (
+          <Button id='open-moderation' block onClick={() => void Taro.navigateTo({ url: MOD_PAGES.queue })}>
+            内容审核
           </Button>
         )}
         <Button id='logout' block onClick={signOut}>

@@ -8,6 +8,7 @@ import { lookupOrg } from '../../api/orgs';
 import LoadState from '../../components/LoadState';
 import ThemeDayCard from '../../components/themeday/ThemeDayCard';
 import { Button } from '../../components/nut';
+import SubscribeReminder from '../../components/SubscribeReminder';
 import { usePageGate } from '../../lib/gate';
 import { PAGES, goLogin } from '../../lib/nav';
 import { branchIdsOf, isSecretaryOf, shanghaiDate, splitThemeDays } from '../../lib/themeday';
@@ -240,6 +241,7 @@ export default function ThemeDayTab() {
         ) : (
           upcoming.map((d) => <ThemeDayCard key={d.id} day={d} onOpen={open} />)
         )}
+        <SubscribeReminder id='td-tab-reminder' template='theme_day_published' label='新预告发布时提醒我' />
       </View>
 
       {birthdays.length > 0 && (

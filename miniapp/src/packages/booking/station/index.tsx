@@ -7,9 +7,11 @@ import type { Station } from '@shared/schemas/people';
 import { api, errorMessage, isApiError } from '../../../api/client';
 import { isLoggedIn } from '../../../api/session';
 import { Button } from '../../../components/nut';
+import SubscribeReminder from '../../../components/SubscribeReminder';
 import { usePageGate } from '../../../lib/gate';
 import { PAGES, goLogin } from '../../../lib/nav';
 import { BK_PAGES, dayLabel, groupByDay, knownStation, shanghaiTime, slotBlockedReason, slotLabel } from '../../../lib/booking';
+import { askFor, useSubscriptions } from '../../../lib/subscribe';
 import '../../../components/booking/booking.scss';
 
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
@@ -47,6 +49,8 @@ export default function StationPage() {
   const [formError, setFormError] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [booked, setBooked] = useState<Booking | null>(null);
+  // Loaded ahead so that 确认预约 can ask for the reminder within the tap.
+  useSubscriptions();
 
   const load = useCallback(async () => {
     try {
@@ -79,6 +83,8 @@ export default function StationPage() {
       setFormError(parsed.error.issues[0]?.message ?? '输入有误');
       return;
     }
+    // The day-before reminder: asked in this tap (WeChat requires it), alongside the booking itself.
+    void askFor(['session_reminder']);
     setSubmitting(true);
     try {
       const b = await api('createBooking', { params: { slotId: selected.id }, body: parsed.data });
@@ -152,6 +158,7 @@ export default function StationPage() {
           <Text className='card-title'>预约成功</Text>
           <Text className='bk-line'>{slotLabel(booked.slotStartsAt, booked.slotEndsAt)}</Text>
           <Text className='muted bk-line'>{`接待：${booked.host}；请提前几分钟到达。开始前可以在“我的预约”中取消。`}</Text>
+          <SubscribeReminder id='booking-reminder' template='session_reminder' label='开启前一天提醒' />
           <View className='btn-row'>
             {IS_WEAPP && (
               <Button id='add-calendar' onClick={() => addToCalendar(booked)}>

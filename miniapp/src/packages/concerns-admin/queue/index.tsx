@@ -9,6 +9,7 @@ import type { Station } from '@shared/schemas/people';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import ConcernCard from '../../../components/concerns/ConcernCard';
 import LoadState from '../../../components/LoadState';
+import SubscribeReminder from '../../../components/SubscribeReminder';
 import { CONCERN_STATUS_LABELS, CS_PAGES, goCs, handledStations, stationsOfTownship } from '../../../lib/concerns';
 import { usePageGate } from '../../../lib/gate';
 import { loadMe } from '../../../lib/themeday-me';
@@ -176,6 +177,8 @@ export default function ConcernQueuePage() {
           {station?.name ?? stationId}
         </Text>
       )}
+      {/* The daily overdue digest goes to the station's officials (township staff open the queue by township). */}
+      {!params.townshipId && <SubscribeReminder id='cs-queue-reminder' template='overdue_digest' label='超期事项每日提醒我' />}
 
       <View className='cs-chips' id='cs-queue-filters'>
         <Text

@@ -9,6 +9,7 @@ import LoadState from '../../../components/LoadState';
 import StatsGrid from '../../../components/themeday/StatsGrid';
 import { AttendanceStatusTag, ThemeDayStatusTag } from '../../../components/themeday/StatusTag';
 import { Button } from '../../../components/nut';
+import SubscribeReminder from '../../../components/SubscribeReminder';
 import { usePageGate } from '../../../lib/gate';
 import {
   formatDateTime,
@@ -265,6 +266,9 @@ export default function ThemeDayDetail() {
             </Button>
           </View>
         )}
+        {member && day.status !== 'draft' && (
+          <SubscribeReminder id='td-reminder' template='theme_day_published' label='下次预告发布时提醒我' />
+        )}
       </View>
 
       <View className='card' id='td-agenda'>
@@ -300,6 +304,16 @@ export default function ThemeDayDetail() {
           {member && online && (
             <Text className='td-card__meta' id='online-done'>
               您已提交学习心得，计为线上参与。
+            </Text>
+          )}
+          {member && day.myReflection?.reviewStatus === 'pending_review' && (
+            <Text className='muted' id='reflection-pending'>
+              您的心得正在审核，审核期间妥善保存。
+            </Text>
+          )}
+          {member && day.myReflection?.reviewStatus === 'rejected' && (
+            <Text className='error-text' id='reflection-rejected'>
+              {`您的心得未通过审核${day.myReflection.review?.reason ? `：${day.myReflection.review.reason}` : ''}。不计为线上参与，可修改后重新提交。`}
             </Text>
           )}
           {onlineOpen && !online && (

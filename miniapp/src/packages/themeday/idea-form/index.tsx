@@ -6,6 +6,7 @@ import { api, errorMessage, showApiError } from '../../../api/client';
 import { Button } from '../../../components/nut';
 import { useActionKey } from '../../../components/themeday/useActionKey';
 import { usePageGate } from '../../../lib/gate';
+import { askFor, useSubscriptions } from '../../../lib/subscribe';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
 import { TD_PAGES, replaceTd } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
@@ -24,6 +25,8 @@ export default function IdeaFormPage() {
   const [saving, setSaving] = useState(false);
   /** A retry after a lost answer does not create a second idea. */
   const actionKey = useActionKey();
+  // Loaded ahead so that 提交创意 can ask for the answer message within the tap.
+  useSubscriptions();
 
   if (!allowed) return <View />;
 
@@ -33,6 +36,8 @@ export default function IdeaFormPage() {
     if (!category) return setError('请选择创意类别');
     const r = CreateIdeaBody.safeParse({ title, content, category });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    // The secretary's answer: asked in this tap, as WeChat requires, alongside sending the idea.
+    void askFor(['idea_answered']);
     setSaving(true);
     try {
       const idea = await api('createIdea', { params: { branchId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });

@@ -171,7 +171,13 @@ export default function IdeaDetailPage() {
         {idea.status === 'pending_review' && (
           <Text className='muted'>内容正在审核，通过后支部党员才能看到。</Text>
         )}
-        {idea.status === 'hidden' && <Text className='muted'>多位党员举报，此创意已隐藏，等待支部书记处理。</Text>}
+        {idea.review?.decision === 'rejected' ? (
+          <Text className='error-text' id='idea-review-rejected'>
+            {`未通过审核${idea.review.reason ? `：${idea.review.reason}` : ''}。此创意仅您和支部书记可见。`}
+          </Text>
+        ) : (
+          idea.status === 'hidden' && <Text className='muted'>多位党员举报，此创意已隐藏，等待审核。</Text>
+        )}
       </View>
 
       <View className='card' id='idea-answer'>

@@ -1,7 +1,7 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import { OnlineParticipationBody, type ThemeDay } from '@shared/schemas/themeday';
+import { OnlineParticipationBody, type OnlineParticipation, type ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/themeday/useActionKey';
@@ -26,7 +26,7 @@ export default function OnlinePage() {
   const [content, setContent] = useState('');
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
-  const [done, setDone] = useState<'published' | 'pending_review' | null>(null);
+  const [done, setDone] = useState<OnlineParticipation['reviewStatus'] | null>(null);
   const actionKey = useActionKey();
 
   const load = useCallback(async () => {

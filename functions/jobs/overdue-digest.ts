@@ -1,0 +1,94 @@
+// Scheduled daily (08:00 Asia/Shanghai): each station with open concerns past their promised deadline gets a
+// digest, one message to each of its officials, with the count and the longest overdue one. Idempotent: a second
+// run the same day sends nothing (one sent marker per official and station).
+import { isOpen, type ConcernRecord } from '../concerns/concern.entity';
+import { listOpenDueBefore } from '../concerns/concerns.repository';
+import { logger } from '../core/http/logger';
+import { queryPage } from '../core/pagination';
+import { shanghaiDate } from '../core/time';
+import { claimOnce, notify } from '../notifications/notify';
+import { getStation } from '../orgs/orgs.repository';
+import { userKeys } from '../users/user.entity';
+import type { JobReport } from './political-birthdays';
+
+export interface DigestReport extends JobReport {
+  /** Stations with overdue concerns, and how many concerns that is in all. */
+  stations: number;
+  overdue: number;
+}
+
+interface StationDigest {
+  count: number;
+  /** The first one listed: the index sorts by due time. */
+  oldest: ConcernRecord;
+}
+
+/** Open concerns due before the start of `date` (Asia/Shanghai), grouped by the station that holds them. */
+async function overdueByStation(date: string): Promise<Map<string, StationDigest>> {
+  const before = Date.parse(`${date}T00:00:00+08:00`);
+  const byStation = new Map<string, StationDigest>();
+  let cursor: string | undefined;
+  do {
+    const page = await listOpenDueBefore(before, 500, cursor);
+    for (const c of page.items) {
+      // Resolving or rejecting takes a concern out of the index; the status check covers an index a moment behind.
+      if (!isOpen(c.status)) continue;
+      const digest = byStation.get(c.stationId);
+      if (digest) digest.count++;
+      else byStation.set(c.stationId, { count: 1, oldest: c });
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return byStation;
+}
+
+/** Users holding the official role on the station itself (the org's grants index). */
+async function officialsOf(stationId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage({ index: 'gsi1', pk: userKeys.orgGrants(stationId), skPrefix: 'official#', limit: 100, cursor }, (i) => i.userId as string);
+    ids.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return ids;
+}
+
+async function digestStation(date: string, stationId: string, d: StationDigest, outcomes: JobReport['outcomes']): Promise<number> {
+  const [station, officials] = await Promise.all([getStation(stationId), officialsOf(stationId)]);
+  for (const userId of officials) {
+    if (!(await claimOnce(`overdue_digest#${date}`, `${userId}#${stationId}`))) {
+      outcomes.already_done++;
+      continue;
+    }
+    const data = {
+      thing1: station?.name ?? '驻点工作室',
+      number2: String(d.count),
+      character_string3: d.oldest.trackingNo,
+      date4: shanghaiDate(d.oldest.dueAt),
+      thing5: d.oldest.title,
+    };
+    outcomes[await notify(userId, 'overdue_digest', data, `packages/concerns-admin/queue/index?stationId=${encodeURIComponent(stationId)}`)]++;
+  }
+  return officials.length;
+}
+
+export async function runOverdueDigest(date = shanghaiDate()): Promise<DigestReport> {
+  const byStation = await overdueByStation(date);
+  const outcomes: JobReport['outcomes'] = { sent: 0, no_grant: 0, skipped: 0, failed: 0, already_done: 0 };
+  let due = 0;
+  const entries = [...byStation.entries()];
+  for (let i = 0; i < entries.length; i += 10) {
+    const counts = await Promise.all(entries.slice(i, i + 10).map(([stationId, d]) => digestStation(date, stationId, d, outcomes)));
+    due += counts.reduce((a, b) => a + b, 0);
+  }
+  const overdue = entries.reduce((n, [, d]) => n + d.count, 0);
+  const report = { date, due, stations: byStation.size, overdue, outcomes };
+  logger.info('overdue concerns digest', { ...report });
+  return report;
+}
+
+export const handler = async (event?: { date?: string }): Promise<DigestReport> => {
+  if (event?.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(event.date)) throw new Error(`date must be YYYY-MM-DD, got ${event.date}`);
+  return runOverdueDigest(event?.date);
+};

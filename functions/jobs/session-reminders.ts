@@ -1,0 +1,53 @@
+// Scheduled daily (18:00 Asia/Shanghai, the evening before): every live booking of a slot that starts tomorrow
+// gets one 局长驻点 reminder, if its resident asked for it when booking. Idempotent: a second run the same day
+// sends nothing (one sent marker per booking). Bookings made after the run for tomorrow get none: they were just made.
+import type { BookingRecord } from '../bookings/booking.entity';
+import { listBookingsToRemind } from '../bookings/bookings.repository';
+import { logger } from '../core/http/logger';
+import { DAY_MS, HOUR_MS, shanghaiDate } from '../core/time';
+import { claimOnce, notify } from '../notifications/notify';
+import type { JobReport } from './political-birthdays';
+
+export interface ReminderReport extends JobReport {
+  /** The Asia/Shanghai day whose sessions were reminded: the day after `date`. */
+  sessionDate: string;
+}
+
+/** The calendar day after `YYYY-MM-DD`. */
+export const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+
+/** An instant as Asia/Shanghai wall-clock time, `YYYY-MM-DD HH:mm` (the `time` field of a subscribe message). */
+const shanghaiTime = (iso: string): string => new Date(Date.parse(iso) + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
+
+async function remind(b: BookingRecord, sessionDate: string): Promise<keyof JobReport['outcomes']> {
+  if (!(await claimOnce(`session_reminder#${sessionDate}`, `${b.userId}#${b.id}`))) return 'already_done';
+  // Over-long station names and topics are cut to WeChat's field limits by the client (fitField).
+  return notify(b.userId, 'session_reminder', { thing1: b.stationName, time2: shanghaiTime(b.slotStartsAt), thing3: b.topic, thing4: b.host }, 'pages/booking/index');
+}
+
+export async function runSessionReminders(date = shanghaiDate()): Promise<ReminderReport> {
+  const sessionDate = nextDay(date);
+  const outcomes: JobReport['outcomes'] = { sent: 0, no_grant: 0, skipped: 0, failed: 0, already_done: 0 };
+  let due = 0;
+  let cursor: string | undefined;
+  do {
+    // One Query on the day's reminder partition (gsi3) across all stations, a page at a time.
+    const page = await listBookingsToRemind(sessionDate, 100, cursor);
+    // Cancelling takes a booking out of the index; the status check covers an index a moment behind.
+    const live = page.items.filter((b) => b.status === 'booked');
+    due += live.length;
+    for (let i = 0; i < live.length; i += 10) {
+      const results = await Promise.all(live.slice(i, i + 10).map((b) => remind(b, sessionDate)));
+      for (const r of results) outcomes[r]++;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  const report = { date, sessionDate, due, outcomes };
+  logger.info('session reminders', { ...report });
+  return report;
+}
+
+export const handler = async (event?: { date?: string }): Promise<ReminderReport> => {
+  if (event?.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(event.date)) throw new Error(`date must be YYYY-MM-DD, got ${event.date}`);
+  return runSessionReminders(event?.date);
+};

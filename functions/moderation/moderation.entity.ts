@@ -1,0 +1,62 @@
+// The moderation queue is a sparse index on the items themselves (gsi3): an idea, reflection or concern carries
+// `gsi3pk`/`gsi3sk` exactly while it waits for a person, and the write that decides it removes them, so the queue can
+// never disagree with the item. One partition per township; the sort key starts with the org path below the
+// township, so a branch (or a village) is a key prefix:
+//   gsi3pk `MOD#<townshipId>`
+//   gsi3sk `<villageId>/<branchId>/#<queuedAt>#<kind>#<id>` (ideas, reflections) or `<villageId>/#...` (concerns)
+// Every segment ends with `/`, which ids never contain, so `yucun/` never matches `yucun2/...`.
+import type { ModerationKind, ModerationOutcome } from '@shared/schemas/moderation';
+
+export interface ModerationReview extends ModerationOutcome {
+  decidedBy: string;
+}
+
+/** The decision as stored on the item, for its author to see. */
+export function reviewOf(decidedBy: string, body: { decision: 'approve' | 'reject'; reason?: string }, decidedAt = new Date().toISOString()): ModerationReview {
+  return {
+    decision: body.decision === 'approve' ? 'approved' : 'rejected',
+    ...(body.reason ? { reason: body.reason } : {}),
+    decidedAt,
+    decidedBy,
+  };
+}
+
+/** Org paths are root first: city, county, township, village, branch. */
+const TOWNSHIP_DEPTH = 2;
+
+/** The queue partition and the sort-key prefix of an org at or below a township; undefined above one. */
+export function queueScope(orgPath: readonly string[]): { pk: string; prefix: string } | undefined {
+  const township = orgPath[TOWNSHIP_DEPTH];
+  if (!township) return undefined;
+  return { pk: `MOD#${township}`, prefix: orgPath.slice(TOWNSHIP_DEPTH + 1).map((id) => `${id}/`).join('') };
+}
+
+/** The index keys of a queued item; none when its org is not under a township (nobody could list it). */
+export function queueKeys(orgPath: readonly string[], queuedAt: string, kind: ModerationKind, id: string): { gsi3pk: string; gsi3sk: string } | Record<string, never> {
+  const scope = queueScope(orgPath);
+  if (!scope) return {};
+  return { gsi3pk: scope.pk, gsi3sk: `${scope.prefix}#${queuedAt}#${kind}#${id}` };
+}
+
+export const reflectionItemId = (themeDayId: string, userId: string) => `${themeDayId}_${userId}`;
+
+/** Theme-day ids (ulids, seed slugs) have no `_`: the first one splits a reflection id. */
+export function parseReflectionId(id: string): { themeDayId: string; userId: string } | undefined {
+  const at = id.indexOf('_');
+  if (at <= 0 || at === id.length - 1) return undefined;
+  return { themeDayId: id.slice(0, at), userId: id.slice(at + 1) };
+}
+
+export const toOutcome = (r: ModerationReview): ModerationOutcome => ({
+  decision: r.decision,
+  ...(r.reason ? { reason: r.reason } : {}),
+  decidedAt: r.decidedAt,
+});
+
+/** Branch content (ideas, reflections) is moderated by the branch's secretary and the township staff above it. */
+export const BRANCH_MODERATORS = ['secretary', 'township_admin', 'admin'] as const;
+/**
+ * Concerns belong to a village, not a branch: township staff (and admins) moderate them. Not the station's officials:
+ * they handle the concern, and a concern may be about them, so judging its content is left to the township.
+ */
+export const CONCERN_MODERATORS = ['township_admin', 'admin'] as const;

@@ -1,0 +1,62 @@
+// 内容审核: the moderation queue of content the check wanted a person to see (待复核) or members reported (被举报),
+// and the decision a secretary or township staff member makes on it.
+import * as z from 'zod';
+import { Id } from './common';
+
+export const MODERATION_KINDS = ['idea', 'reflection', 'concern'] as const;
+export const ModerationKind = z.enum(MODERATION_KINDS);
+export type ModerationKind = z.infer<typeof ModerationKind>;
+
+/**
+ * What a queued item is called in routes: its own id, or `<themeDayId>_<userId>` for a reflection (one per member
+ * per day). Theme-day ids are ulids or seed slugs and never contain `_`.
+ */
+export const ModerationItemId = z.string().regex(/^[A-Za-z0-9_-]{1,130}$/, '编号格式不正确');
+
+/** Why it waits: the content check asked for a person (待复核), or members reported it (被举报). */
+export const ModerationWhy = z.enum(['content_check', 'reported']);
+
+/** The decision as the author sees it on their own item. */
+export const ModerationOutcome = z.object({
+  decision: z.enum(['approved', 'rejected']),
+  reason: z.string().optional(),
+  decidedAt: z.string(),
+});
+export type ModerationOutcome = z.infer<typeof ModerationOutcome>;
+
+export const ModerationItem = z.object({
+  kind: ModerationKind,
+  id: ModerationItemId,
+  /** The branch (ideas, reflections) or village (concerns) it belongs to. */
+  orgId: Id,
+  orgName: z.string().optional(),
+  authorId: Id,
+  authorName: z.string(),
+  /** Idea or concern title; for a reflection, its theme day's title. */
+  title: z.string(),
+  content: z.string(),
+  why: ModerationWhy,
+  /** Distinct reporters, for reported items. */
+  reportCount: z.number().int().optional(),
+  /** A concern's tracking number. */
+  trackingNo: z.string().optional(),
+  /** A reflection's theme day. */
+  themeDayId: Id.optional(),
+  queuedAt: z.string(),
+});
+export type ModerationItem = z.infer<typeof ModerationItem>;
+
+export const ModerationDecisionBody = z
+  .strictObject({
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().min(1, '理由不能为空').max(200, '理由最多 200 个字').optional(),
+  })
+  .refine((b) => b.decision !== 'reject' || !!b.reason, { message: '不通过时请填写理由', path: ['reason'] });
+export type ModerationDecisionBody = z.infer<typeof ModerationDecisionBody>;
+
+export const ModerationDecisionResult = z.object({
+  kind: ModerationKind,
+  id: ModerationItemId,
+  outcome: ModerationOutcome,
+});
+export type ModerationDecisionResult = z.infer<typeof ModerationDecisionResult>;

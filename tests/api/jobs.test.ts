@@ -1,0 +1,189 @@
+// The scheduled jobs that spend subscribe grants: session reminders and the overdue-concerns digest. Each runs twice
+// over data made through the API, against the fake WeChat server, and must send exactly one message per due event.
+// Dates are weeks ahead (and stations 八里店镇's), so no other test's bookings or concerns share them.
+import { runOverdueDigest } from '../../functions/jobs/overdue-digest';
+import { runSessionReminders } from '../../functions/jobs/session-reminders';
+import { shanghaiDate } from '../../functions/core/time';
+import { closeDb, getItem } from './db';
+import { call, freshUser, login } from './http';
+import { withGrant } from './people';
+
+const DAY = 24 * 3600 * 1000;
+afterAll(closeDb);
+const fake = process.env.WECHAT_API_BASE!;
+
+interface SentMessage {
+  touser: string;
+  template_id: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+}
+
+const messagesTo = async (openid: string, templateId: string): Promise<SentMessage[]> => {
+  const { messages } = (await (await fetch(`${fake}/__fake/messages`)).json()) as { messages: SentMessage[] };
+  return messages.filter((m) => m.touser === openid && m.template_id === templateId);
+};
+
+/** The user asks for `count` messages of the template in the app, and WeChat holds as many grants. */
+async function grant(user: { token: string; openid: string }, template: string, count = 1): Promise<void> {
+  const res = await call('recordSubscriptions', { token: user.token, body: { results: Array.from({ length: count }, () => ({ template, accepted: true })) } });
+  expect(res.status).toBe(200);
+  await fetch(`${fake}/__fake/grants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid: user.openid, templateId: `tmpl-${template}`, count: 5 }),
+  });
+}
+
+const grantsLeft = async (token: string, template: string): Promise<number> =>
+  (await call('mySubscriptions', { token })).body.templates.find((t: { key: string }) => t.key === template).grants;
+
+describe('the session-reminder job', () => {
+  const STATION = 'st-balidian';
+
+  async function openSession(startsAt: number): Promise<string[]> {
+    const res = await call('createSession', {
+      token: await login('demo-admin'),
+      params: { stationId: STATION },
+      body: { host: `提醒测试局长${Math.random().toString(36).slice(2, 6)}`, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 3600_000).toISOString(), slotMinutes: 30, seatsPerSlot: 5 },
+    });
+    expect(res.status).toBe(201);
+    return res.body.slots.map((s: { id: string }) => s.id);
+  }
+
+  async function book(token: string, slotId: string, topic = '咨询宅基地审批'): Promise<string> {
+    const res = await call('createBooking', { token, params: { slotId }, body: { topic } });
+    expect(res.status).toBe(201);
+    return res.body.id;
+  }
+
+  it('reminds each live booking of tomorrow exactly once, however often it runs', async () => {
+    // Prepare: sessions on one day 47 days ahead (09:00 Shanghai) and on the day after it
+    const sessionDay = shanghaiDate(Date.now() + 47 * DAY);
+    const start = Date.parse(`${sessionDay}T09:00:00+08:00`);
+    const runDay = shanghaiDate(start - DAY);
+    const [early, late] = await openSession(start);
+    const [dayAfter] = await openSession(start + DAY);
+    const [a, b, cancelled, noGrant, tooEarly] = await Promise.all(Array.from({ length: 5 }, () => freshUser('remind')));
+    for (const u of [a, b, cancelled, tooEarly]) await grant(u, 'session_reminder');
+    const longTopic = '咨询宅基地审批和农房改造补助政策的具体办理流程与所需材料';
+    const liveId = await book(a.token, early, longTopic);
+    await book(b.token, late);
+    const cancelledId = await book(cancelled.token, early);
+    expect((await call('cancelBooking', { token: cancelled.token, params: { bookingId: cancelledId } })).status).toBe(200);
+    await book(noGrant.token, late);
+    await book(tooEarly.token, dayAfter);
+    // Only live bookings are in their day's reminder partition.
+    expect((await getItem(`BOOKING#${liveId}`, 'BOOKING'))?.gsi3pk).toBe(`REMIND#${sessionDay}`);
+    expect(await getItem(`BOOKING#${cancelledId}`, 'BOOKING')).not.toHaveProperty('gsi3pk');
+
+    // Act
+    const first = await runSessionReminders(runDay);
+    const second = await runSessionReminders(runDay);
+
+    // Assess: a, b sent; the resident without a grant counted, not sent; nothing the second time
+    expect(first).toEqual({ date: runDay, sessionDate: sessionDay, due: 3, outcomes: { sent: 2, no_grant: 1, skipped: 0, failed: 0, already_done: 0 } });
+    expect(second).toEqual({ date: runDay, sessionDate: sessionDay, due: 3, outcomes: { sent: 0, no_grant: 0, skipped: 0, failed: 0, already_done: 3 } });
+    const toA = await messagesTo(a.openid, 'tmpl-session_reminder');
+    expect(toA).toHaveLength(1);
+    expect(toA[0].page).toBe('pages/booking/index');
+    expect(toA[0].data.thing1.value).toBe('八里店镇局长驻点工作室');
+    expect(toA[0].data.time2.value).toBe(`${sessionDay} 09:00`);
+    // Cut to WeChat's 20-character limit for a `thing` field, not refused.
+    expect([...toA[0].data.thing3.value]).toHaveLength(20);
+    expect(toA[0].data.thing3.value).toBe(`${[...longTopic].slice(0, 19).join('')}…`);
+    const toB = await messagesTo(b.openid, 'tmpl-session_reminder');
+    expect(toB).toHaveLength(1);
+    expect(toB[0].data.time2.value).toBe(`${sessionDay} 09:30`);
+    // The cancelled booking and the one of the day after tomorrow neither get a message nor spend a grant.
+    expect(await messagesTo(cancelled.openid, 'tmpl-session_reminder')).toHaveLength(0);
+    expect(await messagesTo(tooEarly.openid, 'tmpl-session_reminder')).toHaveLength(0);
+    expect(await grantsLeft(cancelled.token, 'session_reminder')).toBe(1);
+    expect(await grantsLeft(tooEarly.token, 'session_reminder')).toBe(1);
+    expect(await grantsLeft(a.token, 'session_reminder')).toBe(0);
+    expect(await messagesTo(noGrant.openid, 'tmpl-session_reminder')).toHaveLength(0);
+  });
+
+  it('refuses a date that is not YYYY-MM-DD', async () => {
+    const { handler } = await import('../../functions/jobs/session-reminders');
+    await expect(handler({ date: 'tomorrow' })).rejects.toThrow('YYYY-MM-DD');
+  });
+});
+
+describe('the overdue-concerns digest', () => {
+  // 潞村 and 尹家圩村 route their concerns to their own 说事室; no other test raises concerns there.
+  const concern = (villageId: string, category: string, title: string) => ({ villageId, category, title, content: `${title}，请尽快处理。` });
+
+  async function raise(token: string, body: ReturnType<typeof concern>): Promise<{ id: string; trackingNo: string; dueAt: string; stationId: string }> {
+    const res = await call('raiseConcern', { token, body });
+    expect(res.status).toBe(201);
+    return res.body;
+  }
+
+  async function move(token: string, id: string, action: 'start' | 'resolve' | 'reject', note = '已处理'): Promise<void> {
+    const res = await call('transitionConcern', { token, params: { id }, body: { action, note } });
+    expect(res.status).toBe(200);
+  }
+
+  it("sends each official of a station with overdue concerns one digest a day, and nothing to a station without", async () => {
+    // Prepare: officials of both stations asked for the digest
+    const [x1, x2] = await withGrant('official', 'st-xiaoqian', 2);
+    const [y1] = await withGrant('official', 'st-nanxun-qiao', 1);
+    for (const o of [x1, x2, y1]) await grant(o, 'overdue_digest');
+    const resident = await freshUser('digest');
+    // 潞村: two open (due in 3 and 7 days), one resolved; 尹家圩村: one resolved, one rejected
+    const oldest = await raise(resident.token, concern('xiaoqian', 'environment', '村口垃圾清运不及时'));
+    await raise(resident.token, concern('xiaoqian', 'social_security', '医保报销材料咨询'));
+    const resolved = await raise(resident.token, concern('xiaoqian', 'traffic', '路灯损坏'));
+    const yResolved = await raise(resident.token, concern('nanxun-qiao', 'dispute', '邻里宅基地界线纠纷'));
+    const yRejected = await raise(resident.token, concern('nanxun-qiao', 'other', '重复反映的事项'));
+    expect([oldest.stationId, yResolved.stationId]).toEqual(['st-xiaoqian', 'st-nanxun-qiao']);
+    await move(x1.token, resolved.id, 'start');
+    await move(x1.token, resolved.id, 'resolve');
+    await move(y1.token, yResolved.id, 'start');
+    await move(y1.token, yResolved.id, 'resolve');
+    await move(y1.token, yRejected.id, 'reject', '已在其他事项中办理');
+    // Only open concerns are in the due-time index.
+    expect((await getItem(`CONCERN#${oldest.id}`, 'CONCERN'))?.gsi4n).toBe(Date.parse(oldest.dueAt));
+    for (const done of [resolved, yResolved, yRejected]) expect(await getItem(`CONCERN#${done.id}`, 'CONCERN')).not.toHaveProperty('gsi4pk');
+    // Ten days on, every deadline above has passed.
+    const date = shanghaiDate(Date.now() + 10 * DAY);
+
+    // Act
+    const first = await runOverdueDigest(date);
+    const second = await runOverdueDigest(date);
+
+    // Assess: one digest to each 潞村 official (other tests' officials have no digest grants), none the second time
+    expect(first.outcomes.sent).toBe(2);
+    expect(first.stations).toBeGreaterThanOrEqual(1);
+    expect(second.outcomes).toMatchObject({ sent: 0, failed: 0 });
+    expect(second.outcomes.already_done).toBeGreaterThanOrEqual(2);
+    for (const o of [x1, x2]) {
+      const sent = await messagesTo(o.openid, 'tmpl-overdue_digest');
+      expect(sent).toHaveLength(1);
+      expect(sent[0].page).toBe('packages/concerns-admin/queue/index?stationId=st-xiaoqian');
+      expect(sent[0].data).toEqual({
+        thing1: { value: '潞村群众说事室' },
+        // The resolved one does not count.
+        number2: { value: '2' },
+        character_string3: { value: oldest.trackingNo },
+        date4: { value: shanghaiDate(oldest.dueAt) },
+        thing5: { value: '村口垃圾清运不及时' },
+      });
+    }
+    // 尹家圩村 has nothing open: its official gets nothing and keeps the grant.
+    expect(await messagesTo(y1.openid, 'tmpl-overdue_digest')).toHaveLength(0);
+    expect(await grantsLeft(y1.token, 'overdue_digest')).toBe(1);
+  });
+
+  it('does not count a concern before its deadline has passed', async () => {
+    // Prepare: a fresh concern at 潞村 (due in 3 days) and the digest of today
+    const [official] = await withGrant('official', 'st-xiaoqian', 1);
+    await grant(official, 'overdue_digest');
+    await raise((await freshUser('digest')).token, concern('xiaoqian', 'environment', '河道漂浮物'));
+    // Act
+    await runOverdueDigest(shanghaiDate());
+    // Assess
+    expect(await messagesTo(official.openid, 'tmpl-overdue_digest')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,37 @@
+// The moderation queue's index keys: one partition per township, and an org's queue is a key prefix of it.
+import { parseReflectionId, queueKeys, queueScope, reflectionItemId } from '../../functions/moderation/moderation.entity';
+
+const branch = ['huzhou', 'anji', 'tianhuangping', 'yucun', 'yucun-dzb'];
+const village = branch.slice(0, 4);
+const township = branch.slice(0, 3);
+
+describe('queue keys', () => {
+  it('put an org’s items under its township, with the org path below the township as the key prefix', () => {
+    const idea = queueKeys(branch, '2026-11-26T01:00:00.000Z', 'idea', '01JIDEA');
+    const concern = queueKeys(village, '2026-11-26T02:00:00.000Z', 'concern', '01JCONCERN');
+    expect(idea).toEqual({ gsi3pk: 'MOD#tianhuangping', gsi3sk: 'yucun/yucun-dzb/#2026-11-26T01:00:00.000Z#idea#01JIDEA' });
+    expect(concern).toEqual({ gsi3pk: 'MOD#tianhuangping', gsi3sk: 'yucun/#2026-11-26T02:00:00.000Z#concern#01JCONCERN' });
+    expect(queueScope(township)).toEqual({ pk: 'MOD#tianhuangping', prefix: '' });
+    expect(queueScope(village)).toEqual({ pk: 'MOD#tianhuangping', prefix: 'yucun/' });
+    expect(queueScope(branch)).toEqual({ pk: 'MOD#tianhuangping', prefix: 'yucun/yucun-dzb/' });
+  });
+
+  it('keep a village’s prefix from matching another village whose id starts the same', () => {
+    const other = queueKeys(['huzhou', 'anji', 'tianhuangping', 'yucun2', 'yucun2-dzb'], '2026-11-26T01:00:00.000Z', 'idea', '01JOTHER');
+    expect(other.gsi3sk!.startsWith(queueScope(village)!.prefix)).toBe(false);
+    expect(queueKeys(branch, '2026-11-26T01:00:00.000Z', 'idea', 'x').gsi3sk!.startsWith(queueScope(village)!.prefix)).toBe(true);
+  });
+
+  it('give no queue to an org above a township', () => {
+    expect(queueScope(['huzhou', 'anji'])).toBeUndefined();
+    expect(queueKeys(['huzhou', 'anji'], '2026-11-26T01:00:00.000Z', 'idea', 'x')).toEqual({});
+  });
+
+  it('name a reflection by its day and member, and read the name back', () => {
+    const id = reflectionItemId('01JDAY', 'u-demo-member-1');
+    expect(parseReflectionId(id)).toEqual({ themeDayId: '01JDAY', userId: 'u-demo-member-1' });
+    expect(parseReflectionId('no-separator')).toBeUndefined();
+    expect(parseReflectionId('_u-1')).toBeUndefined();
+    expect(parseReflectionId('01JDAY_')).toBeUndefined();
+  });
+});
