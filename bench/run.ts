@@ -1,6 +1,7 @@
 // `npm run bench`: function bundle sizes and cold import time, GET /v1/me latency against a raw DynamoDB read,
 // booking throughput and latency under contention against bare TransactWriteItems, the weapp main-package size, and
-// the three assessments' latency and DynamoDB requests at city scale.
+// the three assessments' latency and DynamoDB requests at city scale, and the three scheduled jobs at province scale
+// (wall time, messages sent, DynamoDB requests, idempotent second run).
 // Figures also go to bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import path from 'node:path';
 import { assessmentsJson, benchAssessments, printAssessments } from './assessments';
 import { benchBookingContention, bookingContentionJson, printBookingContention } from './booking-contention';
 import { benchBundles } from './bundles';
+import { benchJobs, jobsJson, printJobs } from './jobs';
 import { benchLatency, stopAll } from './latency';
 import { benchPackageSize } from './package-size';
 import { fmt, heading, round, table } from './stats';
@@ -77,6 +79,12 @@ async function main() {
   const a = await benchAssessments((msg) => console.log(msg));
   printAssessments(a);
   results.assessments = assessmentsJson(a);
+
+  heading('6. Scheduled jobs at province scale (DynamoDB Local, fake WeChat)');
+  // In a child process: section 5 has loaded functions/ against its own DynamoDB Local, and config is read once.
+  const j = await benchJobs((msg) => console.log(msg));
+  printJobs(j);
+  results.jobs = jobsJson(j);
 
   const out = path.join(__dirname, 'results', 'latest.json');
   mkdirSync(path.dirname(out), { recursive: true });
