@@ -9,7 +9,7 @@ import { shanghaiDate } from '../core/time';
 import { claimOnce, notify } from '../notifications/notify';
 import { getStation } from '../orgs/orgs.repository';
 import { userKeys } from '../users/user.entity';
-import type { JobReport } from './political-birthdays';
+import { inBatches, jobDate, noOutcomes, type JobReport } from './job';
 
 export interface DigestReport extends JobReport {
   /** Stations with overdue concerns, and how many concerns that is in all. */
@@ -75,20 +75,14 @@ async function digestStation(date: string, stationId: string, d: StationDigest, 
 
 export async function runOverdueDigest(date = shanghaiDate()): Promise<DigestReport> {
   const byStation = await overdueByStation(date);
-  const outcomes: JobReport['outcomes'] = { sent: 0, no_grant: 0, skipped: 0, failed: 0, already_done: 0 };
+  const outcomes = noOutcomes();
   let due = 0;
   const entries = [...byStation.entries()];
-  for (let i = 0; i < entries.length; i += 10) {
-    const counts = await Promise.all(entries.slice(i, i + 10).map(([stationId, d]) => digestStation(date, stationId, d, outcomes)));
-    due += counts.reduce((a, b) => a + b, 0);
-  }
+  for (const n of await inBatches(entries, ([stationId, d]) => digestStation(date, stationId, d, outcomes))) due += n;
   const overdue = entries.reduce((n, [, d]) => n + d.count, 0);
   const report = { date, due, stations: byStation.size, overdue, outcomes };
   logger.info('overdue concerns digest', { ...report });
   return report;
 }
 
-export const handler = async (event?: { date?: string }): Promise<DigestReport> => {
-  if (event?.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(event.date)) throw new Error(`date must be YYYY-MM-DD, got ${event.date}`);
-  return runOverdueDigest(event?.date);
-};
+export const handler = async (event?: { date?: string }): Promise<DigestReport> => runOverdueDigest(jobDate(event));

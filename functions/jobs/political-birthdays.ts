@@ -4,13 +4,8 @@ import type { ProfileRecord } from '../users/user.entity';
 import { queryPage } from '../core/pagination';
 import { logger } from '../core/http/logger';
 import { shanghaiDate } from '../core/time';
-import { claimOnce, notify, type NotifyOutcome } from '../notifications/notify';
-
-export interface JobReport {
-  date: string;
-  due: number;
-  outcomes: Record<NotifyOutcome | 'already_done', number>;
-}
+import { claimOnce, notify } from '../notifications/notify';
+import { inBatches, jobDate, noOutcomes, type JobReport, type Outcome } from './job';
 
 async function celebrants(monthDay: string): Promise<ProfileRecord[]> {
   const all: ProfileRecord[] = [];
@@ -23,21 +18,29 @@ async function celebrants(monthDay: string): Promise<ProfileRecord[]> {
   return all;
 }
 
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** Whose anniversary falls on `date`: those who joined on 29 February celebrate on the 28th in other years. */
+export function anniversaryDays(date: string): string[] {
+  const monthDay = date.slice(5);
+  return monthDay === '02-28' && !isLeapYear(Number(date.slice(0, 4))) ? ['02-28', '02-29'] : [monthDay];
+}
+
+async function greet(p: ProfileRecord, date: string, year: number): Promise<Outcome> {
+  if (!(await claimOnce(`political_birthday#${date}`, p.id))) return 'already_done';
+  const years = year - Number(p.joinedPartyOn!.slice(0, 4));
+  return notify(p.id, 'political_birthday', { thing1: `入党 ${years} 周年政治生日`, date2: date, thing3: '不忘初心，牢记使命' }, 'pages/me/index');
+}
+
 export async function runPoliticalBirthdays(date = shanghaiDate()): Promise<JobReport> {
   const year = Number(date.slice(0, 4));
-  const due = (await celebrants(date.slice(5))).filter((p) => !p.deletedAt && p.joinedPartyOn && Number(p.joinedPartyOn.slice(0, 4)) < year);
-  const outcomes: JobReport['outcomes'] = { sent: 0, no_grant: 0, skipped: 0, failed: 0, already_done: 0 };
-  for (const p of due) {
-    if (!(await claimOnce(`political_birthday#${date}`, p.id))) {
-      outcomes.already_done++;
-      continue;
-    }
-    const years = year - Number(p.joinedPartyOn!.slice(0, 4));
-    outcomes[await notify(p.id, 'political_birthday', { thing1: `入党 ${years} 周年政治生日`, date2: date, thing3: '不忘初心，牢记使命' }, 'pages/me/index')]++;
-  }
+  const all = (await Promise.all(anniversaryDays(date).map(celebrants))).flat();
+  const due = all.filter((p) => !p.deletedAt && p.joinedPartyOn && Number(p.joinedPartyOn.slice(0, 4)) < year);
+  const outcomes = noOutcomes();
+  for (const o of await inBatches(due, (p) => greet(p, date, year))) outcomes[o]++;
   const report = { date, due: due.length, outcomes };
   logger.info('political birthdays', { ...report });
   return report;
 }
 
-export const handler = async (event?: { date?: string }): Promise<JobReport> => runPoliticalBirthdays(event?.date);
+export const handler = async (event?: { date?: string }): Promise<JobReport> => runPoliticalBirthdays(jobDate(event));

@@ -6,7 +6,7 @@ import { listBookingsToRemind } from '../bookings/bookings.repository';
 import { logger } from '../core/http/logger';
 import { DAY_MS, HOUR_MS, shanghaiDate } from '../core/time';
 import { claimOnce, notify } from '../notifications/notify';
-import type { JobReport } from './political-birthdays';
+import { inBatches, jobDate, noOutcomes, type JobReport, type Outcome } from './job';
 
 export interface ReminderReport extends JobReport {
   /** The Asia/Shanghai day whose sessions were reminded: the day after `date`. */
@@ -19,7 +19,7 @@ export const nextDay = (date: string): string => new Date(Date.parse(`${date}T00
 /** An instant as Asia/Shanghai wall-clock time, `YYYY-MM-DD HH:mm` (the `time` field of a subscribe message). */
 const shanghaiTime = (iso: string): string => new Date(Date.parse(iso) + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
 
-async function remind(b: BookingRecord, sessionDate: string): Promise<keyof JobReport['outcomes']> {
+async function remind(b: BookingRecord, sessionDate: string): Promise<Outcome> {
   if (!(await claimOnce(`session_reminder#${sessionDate}`, `${b.userId}#${b.id}`))) return 'already_done';
   // Over-long station names and topics are cut to WeChat's field limits by the client (fitField).
   return notify(b.userId, 'session_reminder', { thing1: b.stationName, time2: shanghaiTime(b.slotStartsAt), thing3: b.topic, thing4: b.host }, 'pages/booking/index');
@@ -27,7 +27,7 @@ async function remind(b: BookingRecord, sessionDate: string): Promise<keyof JobR
 
 export async function runSessionReminders(date = shanghaiDate()): Promise<ReminderReport> {
   const sessionDate = nextDay(date);
-  const outcomes: JobReport['outcomes'] = { sent: 0, no_grant: 0, skipped: 0, failed: 0, already_done: 0 };
+  const outcomes = noOutcomes();
   let due = 0;
   let cursor: string | undefined;
   do {
@@ -36,10 +36,7 @@ export async function runSessionReminders(date = shanghaiDate()): Promise<Remind
     // Cancelling takes a booking out of the index; the status check covers an index a moment behind.
     const live = page.items.filter((b) => b.status === 'booked');
     due += live.length;
-    for (let i = 0; i < live.length; i += 10) {
-      const results = await Promise.all(live.slice(i, i + 10).map((b) => remind(b, sessionDate)));
-      for (const r of results) outcomes[r]++;
-    }
+    for (const r of await inBatches(live, (b) => remind(b, sessionDate))) outcomes[r]++;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   const report = { date, sessionDate, due, outcomes };
@@ -47,7 +44,4 @@ export async function runSessionReminders(date = shanghaiDate()): Promise<Remind
   return report;
 }
 
-export const handler = async (event?: { date?: string }): Promise<ReminderReport> => {
-  if (event?.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(event.date)) throw new Error(`date must be YYYY-MM-DD, got ${event.date}`);
-  return runSessionReminders(event?.date);
-};
+export const handler = async (event?: { date?: string }): Promise<ReminderReport> => runSessionReminders(jobDate(event));

@@ -104,9 +104,10 @@ describe('the session-reminder job', () => {
     expect(await messagesTo(noGrant.openid, 'tmpl-session_reminder')).toHaveLength(0);
   });
 
-  it('refuses a date that is not YYYY-MM-DD', async () => {
+  it('refuses a date that is not a real YYYY-MM-DD day', async () => {
     const { handler } = await import('../../functions/jobs/session-reminders');
     await expect(handler({ date: 'tomorrow' })).rejects.toThrow('YYYY-MM-DD');
+    await expect(handler({ date: '2026-02-30' })).rejects.toThrow('YYYY-MM-DD');
   });
 });
 

@@ -1,6 +1,6 @@
 // Subscribe grants and the messages they pay for, against the fake WeChat server started for the run.
 import { runPoliticalBirthdays } from '../../functions/jobs/political-birthdays';
-import { call, login } from './http';
+import { call, freshUser, login } from './http';
 
 const fake = process.env.WECHAT_API_BASE!;
 const post = (path: string, body: unknown) =>
@@ -60,5 +60,23 @@ describe('the political-birthday job', () => {
     const sent = await messagesTo('demo-member-3', 'tmpl-political_birthday');
     expect(sent).toHaveLength(1);
     expect(sent[0].data.thing1.value).toContain(`${2026 - Number(me.joinedPartyOn.slice(0, 4))} 周年`);
+  });
+
+  it('greets those who joined on 29 February on the 28th in common years, and on the 29th in leap years', async () => {
+    // Prepare: a member who joined on a leap day and asked for the message
+    const { token, openid } = await freshUser('leapday');
+    expect((await call('updateMe', { token, body: { displayName: '闰日党员', joinedPartyOn: '2004-02-29' } })).status).toBe(200);
+    await call('recordSubscriptions', { token, body: { results: [{ template: 'political_birthday', accepted: true }, { template: 'political_birthday', accepted: true }] } });
+    await post('/__fake/grants', { openid, templateId: 'tmpl-political_birthday', count: 2 });
+    // Act: 2027 has no 29 February; 2028 does
+    await runPoliticalBirthdays('2027-02-28');
+    await runPoliticalBirthdays('2028-02-28');
+    await runPoliticalBirthdays('2028-02-29');
+    // Assess: one message each year, on the right day
+    const sent = await messagesTo(openid, 'tmpl-political_birthday');
+    expect(sent.map((m) => [m.data.date2.value, m.data.thing1.value])).toEqual([
+      ['2027-02-28', '入党 23 周年政治生日'],
+      ['2028-02-29', '入党 24 周年政治生日'],
+    ]);
   });
 });
