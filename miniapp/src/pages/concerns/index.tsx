@@ -1,9 +1,8 @@
 // 说事 tab: raise a concern (form → tracking number), my concerns with status chips and overdue marks, and for
 // officials and township staff the way into the station queue (subpackage `packages/concerns-admin`).
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Concern } from '@shared/schemas/concerns';
 import type { Org, Station, User } from '@shared/schemas/people';
 import { api, errorMessage, isApiError, showApiError } from '../../api/client';
 import { lookupOrg } from '../../api/orgs';
@@ -14,6 +13,7 @@ import { Button } from '../../components/nut';
 import { CS_PAGES, goCs, lookupStation, officialStationIds, townshipAdminIds } from '../../lib/concerns';
 import { usePageGate } from '../../lib/gate';
 import { PAGES, goLogin } from '../../lib/nav';
+import { usePagedList } from '../../lib/paged-list';
 import { loadMe } from '../../lib/themeday-me';
 import '../../components/concerns/concerns.scss';
 
@@ -32,38 +32,15 @@ export default function ConcernsTab() {
   const [user, setUser] = useState<User | null>(null);
   const [mode, setMode] = useState<Mode>(lastMode);
 
-  const [listStatus, setListStatus] = useState<Status>('loading');
-  const [listError, setListError] = useState('');
-  const [items, setItems] = useState<Concern[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [handled, setHandled] = useState<Station[]>([]);
   const [townshipNames, setTownshipNames] = useState<Record<string, string>>({});
 
   const shown = useRef(false);
-  const listShown = useRef(false);
-  const listSeq = useRef(0);
-
-  const loadList = useCallback(async () => {
-    const seq = ++listSeq.current;
-    if (!listShown.current) setListStatus('loading');
-    try {
-      const page = await api('myConcerns', { query: { limit: PAGE_SIZE } });
-      if (seq !== listSeq.current) return;
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      listShown.current = true;
-      setListStatus('ready');
-    } catch (err) {
-      if (seq !== listSeq.current) return;
-      if (isApiError(err) && err.status === 401) return; // the client is taking the user to the login page
-      if (listShown.current) showApiError(err);
-      else {
-        setListError(errorMessage(err));
-        setListStatus('error');
-      }
-    }
-  }, []);
+  const mine = usePagedList({
+    fetchPage: (cursor?: string) => api('myConcerns', { query: { limit: PAGE_SIZE, cursor } }),
+    keyOf: (c) => c.id,
+    loadOnReachBottom: mode === 'mine',
+  });
 
   const load = useCallback(
     async (which: Mode) => {
@@ -73,7 +50,7 @@ export default function ConcernsTab() {
         setUser(me);
         shown.current = true;
         setStatus('ready');
-        if (me && which === 'mine') await loadList();
+        if (me && which === 'mine') await mine.reload();
       } catch (err) {
         if (isApiError(err) && err.status === 401) return;
         if (shown.current) showApiError(err);
@@ -83,7 +60,7 @@ export default function ConcernsTab() {
         }
       }
     },
-    [loadList],
+    [mine.reload],
   );
 
   // Names of the stations an official runs and the townships staff run, for the buttons into the queue.
@@ -108,26 +85,6 @@ export default function ConcernsTab() {
     void load(mode).finally(() => Taro.stopPullDownRefresh());
   });
 
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    const seq = listSeq.current;
-    try {
-      const page = await api('myConcerns', { query: { limit: PAGE_SIZE, cursor: nextCursor } });
-      if (seq !== listSeq.current) return;
-      setItems((prev) => [...prev, ...page.items.filter((c) => !prev.some((p) => p.id === c.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      showApiError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  useReachBottom(() => {
-    if (mode === 'mine') void loadMore();
-  });
-
   if (!allowed) return <View />;
 
   if (status !== 'ready') {
@@ -142,7 +99,7 @@ export default function ConcernsTab() {
     if (next === mode) return;
     lastMode = next;
     setMode(next);
-    if (next === 'mine' && user) void loadList();
+    if (next === 'mine' && user) void mine.reload();
   };
 
   const townships = townshipAdminIds(user);
@@ -210,27 +167,27 @@ export default function ConcernsTab() {
             <ConcernForm
               user={user}
               onRaised={() => {
-                listShown.current = false; // the list is stale now
+                mine.reset(); // the list is stale now
               }}
               onViewProgress={(c) => void goCs(CS_PAGES.detail, { id: c.id, mine: '1' })}
             />
           </View>
 
           {mode === 'mine' &&
-            (listStatus !== 'ready' ? (
-              <LoadState id='cs-mine' status={listStatus} message={listError} onRetry={() => void loadList()} />
-            ) : items.length === 0 ? (
+            (mine.status !== 'ready' ? (
+              <LoadState id='cs-mine' status={mine.status} message={mine.error} onRetry={() => void mine.reload()} />
+            ) : mine.items.length === 0 ? (
               <View className='cs-card' id='cs-mine-empty'>
                 <Text className='cs-empty'>您还没有说过事。有需要反映的问题，点「我要说事」告诉我们。</Text>
               </View>
             ) : (
               <View id='cs-mine-list'>
-                {items.map((c) => (
+                {mine.items.map((c) => (
                   <ConcernCard key={c.id} concern={c} audience='resident' onOpen={() => void goCs(CS_PAGES.detail, { id: c.id, mine: '1' })} />
                 ))}
-                {nextCursor ? (
-                  <View className='cs-more' id='cs-mine-more' onClick={() => void loadMore()}>
-                    <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+                {mine.hasMore ? (
+                  <View className='cs-more' id='cs-mine-more' onClick={() => void mine.loadMore()}>
+                    <Text>{mine.loadingMore ? '加载中…' : '加载更多'}</Text>
                   </View>
                 ) : (
                   <View className='cs-more'>

@@ -1,20 +1,19 @@
 // 考核 drill-down: one branch's figures for the period and its theme days in that period (or all of them).
 // ?branchId=&name=&month=YYYY-MM | year=YYYY
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import type { Assessment } from '@shared/schemas/notices';
-import type { ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { lookupOrg } from '../../../api/orgs';
 import LoadState from '../../../components/LoadState';
 import ThemeDayCard from '../../../components/themeday/ThemeDayCard';
 import { usePageGate } from '../../../lib/gate';
 import { NT_PAGES, currentMonth, goNt, monthLabel, monthRange, ratePercent, routeParam } from '../../../lib/notices';
+import { usePagedList } from '../../../lib/paged-list';
 import '../../../components/notices/notices.scss';
 import '../../../components/themeday/themeday.scss';
 
-type Status = 'loading' | 'error' | 'ready';
 type Figures = Assessment['totals'];
 
 const PAGE_SIZE = 20;
@@ -30,31 +29,16 @@ export default function AssessmentBranchPage() {
 
   const [name, setName] = useState(routeParam(params, 'name'));
   const [all, setAll] = useState(false);
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [days, setDays] = useState<ThemeDay[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [figures, setFigures] = useState<Figures | null>(null);
-  const shown = useRef(false);
+  const days = usePagedList({
+    fetchPage: (cursor: string | undefined, everything: boolean) =>
+      api('listThemeDays', { params: { branchId }, query: { limit: PAGE_SIZE, cursor, ...(everything ? {} : range) } }),
+    keyOf: (d) => d.id,
+  });
 
   const load = useCallback(
     async (everything: boolean) => {
-      if (!shown.current) setStatus('loading');
-      try {
-        const page = await api('listThemeDays', { params: { branchId }, query: { limit: PAGE_SIZE, ...(everything ? {} : range) } });
-        setDays(page.items);
-        setNextCursor(page.nextCursor);
-        shown.current = true;
-        setStatus('ready');
-      } catch (err) {
-        if (isApiError(err) && err.status === 401) return;
-        if (shown.current) showApiError(err);
-        else {
-          setLoadError(errorMessage(err));
-          setStatus('error');
-        }
-      }
+      await days.reload(everything);
       // The branch's own figures: a nicety, the list works without them.
       void api('getAssessment', { params: { orgId: branchId }, query: year ? { year } : { month } })
         .then((a) => setFigures(a.totals))
@@ -62,7 +46,7 @@ export default function AssessmentBranchPage() {
       if (!name) void lookupOrg(branchId).then((o) => o && setName(o.name));
     },
     // range, month and year come from the page's params, which never change
-    [branchId, name],
+    [branchId, name, days.reload],
   );
 
   useDidShow(() => {
@@ -73,35 +57,12 @@ export default function AssessmentBranchPage() {
     void load(all).finally(() => Taro.stopPullDownRefresh());
   });
 
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    try {
-      const page = await api('listThemeDays', {
-        params: { branchId },
-        query: { limit: PAGE_SIZE, cursor: nextCursor, ...(all ? {} : range) },
-      });
-      setDays((prev) => [...prev, ...page.items.filter((d) => !prev.some((p) => p.id === d.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      showApiError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  useReachBottom(() => {
-    void loadMore();
-  });
-
   if (!allowed) return <View />;
 
   const switchAll = (everything: boolean) => {
     if (everything === all) return;
     setAll(everything);
-    setDays([]);
-    setNextCursor(null);
-    shown.current = false;
+    days.reset();
     void load(everything);
   };
 
@@ -144,22 +105,22 @@ export default function AssessmentBranchPage() {
         </Text>
       </View>
 
-      {status !== 'ready' ? (
-        <LoadState id='as-days' status={status} message={loadError} onRetry={() => void load(all)} />
+      {days.status !== 'ready' ? (
+        <LoadState id='as-days' status={days.status} message={days.error} onRetry={() => void load(all)} />
       ) : (
         <View id='as-days'>
-          {days.length === 0 ? (
+          {days.items.length === 0 ? (
             <View className='nt-card'>
               <Text className='nt-empty' id='as-days-empty'>
                 {all ? '该支部还没有主题党日' : `${periodText}没有主题党日`}
               </Text>
             </View>
           ) : (
-            days.map((d) => <ThemeDayCard key={d.id} day={d} onOpen={(id) => void goNt(NT_PAGES.assessmentDay, { id })} />)
+            days.items.map((d) => <ThemeDayCard key={d.id} day={d} onOpen={(id) => void goNt(NT_PAGES.assessmentDay, { id })} />)
           )}
-          {nextCursor && (
-            <View className='nt-more' id='as-days-more' onClick={() => void loadMore()}>
-              <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+          {days.hasMore && (
+            <View className='nt-more' id='as-days-more' onClick={() => void days.loadMore()}>
+              <Text>{days.loadingMore ? '加载中…' : '加载更多'}</Text>
             </View>
           )}
         </View>

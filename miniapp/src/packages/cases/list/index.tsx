@@ -1,18 +1,17 @@
 // 百例 case library (public): exemplary theme days marked by township staff, filtered by category.
 import { ScrollView, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
-import type { CaseSummary } from '@shared/schemas/notices';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useState } from 'react';
 import type { IdeaCategory } from '@shared/schemas/themeday';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import CaseCard from '../../../components/cases/CaseCard';
 import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
 import { NT_PAGES, goNt } from '../../../lib/notices';
+import { usePagedList } from '../../../lib/paged-list';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
 import '../../../components/notices/notices.scss';
 
-type Status = 'loading' | 'error' | 'ready';
 type Filter = IdeaCategory | 'all';
 
 const PAGE_SIZE = 20;
@@ -26,62 +25,18 @@ export default function CaseListPage() {
   const allowed = usePageGate(NT_PAGES.cases);
 
   const [filter, setFilter] = useState<Filter>(lastFilter);
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [items, setItems] = useState<CaseSummary[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const seq = useRef(0);
-  const shown = useRef(false);
-
-  const load = useCallback(async (f: Filter) => {
-    const mine = ++seq.current;
-    if (!shown.current) setStatus('loading');
-    try {
-      const page = await api('listCases', { query: { limit: PAGE_SIZE, ...(f === 'all' ? {} : { category: f }) } });
-      if (mine !== seq.current) return;
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
-      shown.current = true;
-      setStatus('ready');
-    } catch (err) {
-      if (mine !== seq.current || (isApiError(err) && err.status === 401)) return;
-      if (shown.current) showApiError(err);
-      else {
-        setLoadError(errorMessage(err));
-        setStatus('error');
-      }
-    }
-  }, []);
+  const cases = usePagedList({
+    fetchPage: (cursor: string | undefined, f: Filter) =>
+      api('listCases', { query: { limit: PAGE_SIZE, cursor, ...(f === 'all' ? {} : { category: f }) } }),
+    keyOf: (c) => c.themeDayId,
+  });
 
   useDidShow(() => {
-    if (allowed) void load(filter);
+    if (allowed) void cases.reload(filter);
   });
 
   usePullDownRefresh(() => {
-    void load(filter).finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    const mine = seq.current;
-    setLoadingMore(true);
-    try {
-      const page = await api('listCases', {
-        query: { limit: PAGE_SIZE, cursor: nextCursor, ...(filter === 'all' ? {} : { category: filter }) },
-      });
-      if (mine !== seq.current) return;
-      setItems((prev) => [...prev, ...page.items.filter((c) => !prev.some((p) => p.themeDayId === c.themeDayId))]);
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      showApiError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  useReachBottom(() => {
-    void loadMore();
+    void cases.reload(filter).finally(() => Taro.stopPullDownRefresh());
   });
 
   if (!allowed) return <View />;
@@ -90,10 +45,8 @@ export default function CaseListPage() {
     if (f === filter) return;
     lastFilter = f;
     setFilter(f);
-    setItems([]);
-    setNextCursor(null);
-    shown.current = false;
-    void load(f);
+    cases.reset();
+    void cases.reload(f);
   };
 
   return (
@@ -111,22 +64,22 @@ export default function CaseListPage() {
         ))}
       </ScrollView>
 
-      {status !== 'ready' ? (
-        <LoadState id='ca-list' status={status} message={loadError} onRetry={() => void load(filter)} />
+      {cases.status !== 'ready' ? (
+        <LoadState id='ca-list' status={cases.status} message={cases.error} onRetry={() => void cases.reload(filter)} />
       ) : (
         <View id='ca-items'>
-          {items.length === 0 ? (
+          {cases.items.length === 0 ? (
             <View className='nt-card'>
               <Text className='nt-empty' id='ca-empty'>
                 {filter === 'all' ? '暂无案例，乡镇评选后会陆续收录' : `暂无「${filterLabel(filter)}」类案例`}
               </Text>
             </View>
           ) : (
-            items.map((c) => <CaseCard key={c.themeDayId} item={c} onOpen={(id) => void goNt(NT_PAGES.caseDetail, { id })} />)
+            cases.items.map((c) => <CaseCard key={c.themeDayId} item={c} onOpen={(id) => void goNt(NT_PAGES.caseDetail, { id })} />)
           )}
-          {nextCursor && (
-            <View className='nt-more' id='ca-more' onClick={() => void loadMore()}>
-              <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+          {cases.hasMore && (
+            <View className='nt-more' id='ca-more' onClick={() => void cases.loadMore()}>
+              <Text>{cases.loadingMore ? '加载中…' : '加载更多'}</Text>
             </View>
           )}
         </View>

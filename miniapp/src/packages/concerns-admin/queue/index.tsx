@@ -2,16 +2,17 @@
 // and 只看超期, pages of 20. `?stationId=` opens one station (an official may run several); `?townshipId=` lists the
 // stations of that township to choose from.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { CONCERN_STATUSES, type Concern, type ConcernStatus } from '@shared/schemas/concerns';
 import type { Station } from '@shared/schemas/people';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api, errorMessage, isApiError } from '../../../api/client';
 import ConcernCard from '../../../components/concerns/ConcernCard';
 import LoadState from '../../../components/LoadState';
 import SubscribeReminder from '../../../components/SubscribeReminder';
 import { CONCERN_STATUS_LABELS, CS_PAGES, goCs, handledStations, stationsOfTownship } from '../../../lib/concerns';
 import { usePageGate } from '../../../lib/gate';
+import { usePagedList } from '../../../lib/paged-list';
 import { loadMe } from '../../../lib/themeday-me';
 import '../../../components/concerns/concerns.scss';
 
@@ -26,6 +27,7 @@ const PAGE_SIZE = 20;
 const MAX_EMPTY_PAGES = 5;
 
 type PageOf = { items: Concern[]; nextCursor: string | null };
+type Query = { stationId: string; filter: Filter };
 
 export default function ConcernQueuePage() {
   const allowed = usePageGate(CS_PAGES.queue, { requireLogin: true });
@@ -36,50 +38,27 @@ export default function ConcernQueuePage() {
   const [stations, setStations] = useState<Station[]>([]);
   const [stationId, setStationId] = useState<string>(params.stationId ?? '');
   const [filter, setFilter] = useState<Filter>({ overdue: false });
-  const [listStatus, setListStatus] = useState<Status>('loading');
-  const [listError, setListError] = useState('');
-  const [items, setItems] = useState<Concern[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const seqRef = useRef(0);
-  const listShown = useRef(false);
-
-  /** One page of the queue; skips over pages the status filter emptied. */
-  const fetchPage = useCallback(async (sid: string, f: Filter, cursor?: string): Promise<PageOf> => {
-    let page: PageOf = { items: [], nextCursor: cursor ?? null };
-    for (let i = 0; i < MAX_EMPTY_PAGES; i++) {
-      page = await api('stationConcerns', {
-        params: { stationId: sid },
-        query: { limit: PAGE_SIZE, status: f.status, overdue: f.overdue ? 'true' : undefined, cursor: page.nextCursor ?? undefined },
-      });
-      if (page.items.length > 0 || !page.nextCursor) break;
-    }
-    return page;
-  }, []);
-
-  const loadList = useCallback(
-    async (sid: string, f: Filter) => {
-      const seq = ++seqRef.current;
-      if (!listShown.current) setListStatus('loading');
-      try {
-        const page = await fetchPage(sid, f);
-        if (seq !== seqRef.current) return; // a newer station or filter won
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-        listShown.current = true;
-        setListStatus('ready');
-      } catch (err) {
-        if (seq !== seqRef.current) return;
-        if (isApiError(err) && err.status === 401) return;
-        if (listShown.current) showApiError(err);
-        else {
-          setListError(isApiError(err) && err.status === 404 ? '您没有这个驻点的办理权限' : errorMessage(err));
-          setListStatus('error');
-        }
+  const queue = usePagedList({
+    /** One page of the queue; skips over pages the status filter emptied. */
+    fetchPage: async (cursor: string | undefined, q: Query): Promise<PageOf> => {
+      let page: PageOf = { items: [], nextCursor: cursor ?? null };
+      for (let i = 0; i < MAX_EMPTY_PAGES; i++) {
+        page = await api('stationConcerns', {
+          params: { stationId: q.stationId },
+          query: {
+            limit: PAGE_SIZE,
+            status: q.filter.status,
+            overdue: q.filter.overdue ? 'true' : undefined,
+            cursor: page.nextCursor ?? undefined,
+          },
+        });
+        if (page.items.length > 0 || !page.nextCursor) break;
       }
+      return page;
     },
-    [fetchPage],
-  );
+    keyOf: (c) => c.id,
+    errorText: (err) => (isApiError(err) && err.status === 404 ? '您没有这个驻点的办理权限' : errorMessage(err)),
+  });
 
   const load = useCallback(async () => {
     if (stations.length === 0) setStatus('loading');
@@ -97,13 +76,13 @@ export default function ConcernQueuePage() {
       }
       setStationId(sid);
       setStatus('ready');
-      await loadList(sid, filter);
+      await queue.reload({ stationId: sid, filter });
     } catch (err) {
       if (isApiError(err) && err.status === 401) return;
       setLoadError(errorMessage(err));
       setStatus('error');
     }
-  }, [stations, stationId, filter, params.stationId, params.townshipId, loadList]);
+  }, [stations, stationId, filter, params.stationId, params.townshipId, queue.reload]);
 
   useDidShow(() => {
     if (allowed) void load();
@@ -111,26 +90,6 @@ export default function ConcernQueuePage() {
 
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    const seq = seqRef.current;
-    try {
-      const page = await fetchPage(stationId, filter, nextCursor);
-      if (seq !== seqRef.current) return;
-      setItems((prev) => [...prev, ...page.items.filter((c) => !prev.some((p) => p.id === c.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      showApiError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  useReachBottom(() => {
-    void loadMore();
   });
 
   if (!allowed) return <View />;
@@ -146,10 +105,8 @@ export default function ConcernQueuePage() {
   const switchTo = (sid: string, f: Filter) => {
     setStationId(sid);
     setFilter(f);
-    setItems([]);
-    setNextCursor(null);
-    listShown.current = false;
-    void loadList(sid, f);
+    queue.reset();
+    void queue.reload({ stationId: sid, filter: f });
   };
 
   const station = stations.find((s) => s.id === stationId);
@@ -207,20 +164,20 @@ export default function ConcernQueuePage() {
         </Text>
       </View>
 
-      {listStatus !== 'ready' ? (
-        <LoadState id='cs-queue-list' status={listStatus} message={listError} onRetry={() => void loadList(stationId, filter)} />
-      ) : items.length === 0 ? (
+      {queue.status !== 'ready' ? (
+        <LoadState id='cs-queue-list' status={queue.status} message={queue.error} onRetry={() => void queue.reload({ stationId, filter })} />
+      ) : queue.items.length === 0 ? (
         <View className='cs-card' id='cs-queue-empty'>
           <Text className='cs-empty'>{filter.status || filter.overdue ? '没有符合条件的说事' : '暂无群众说事'}</Text>
         </View>
       ) : (
         <View id='cs-queue-list'>
-          {items.map((c) => (
+          {queue.items.map((c) => (
             <ConcernCard key={c.id} concern={c} audience='handler' onOpen={() => void goCs(CS_PAGES.handle, { id: c.id })} />
           ))}
-          {nextCursor ? (
-            <View className='cs-more' id='cs-queue-more' onClick={() => void loadMore()}>
-              <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+          {queue.hasMore ? (
+            <View className='cs-more' id='cs-queue-more' onClick={() => void queue.loadMore()}>
+              <Text>{queue.loadingMore ? '加载中…' : '加载更多'}</Text>
             </View>
           ) : (
             <View className='cs-more'>

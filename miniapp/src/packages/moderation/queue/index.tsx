@@ -2,8 +2,8 @@
 // the content check held or members reported, and residents' concerns the check held. 通过 publishes the item again;
 // 不通过 asks for a reason, which the author sees. `?orgId=` opens one queue when the user has several.
 import { Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import { ModerationDecisionBody, type ModerationItem } from '@shared/schemas/moderation';
 import type { Org } from '@shared/schemas/people';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
@@ -12,11 +12,11 @@ import { Button } from '../../../components/nut';
 import { formatShort } from '../../../lib/concerns';
 import { usePageGate } from '../../../lib/gate';
 import { MODERATION_KIND_LABELS, MOD_PAGES, canModerate, moderationScopes, whyText } from '../../../lib/moderation';
+import { usePagedList } from '../../../lib/paged-list';
 import { loadMe } from '../../../lib/themeday-me';
 import './index.scss';
 
 type Status = 'loading' | 'error' | 'ready';
-type PageOf = { items: ModerationItem[]; nextCursor: string | null };
 
 const PAGE_SIZE = 20;
 const REASON_MAX = 200;
@@ -32,47 +32,17 @@ export default function ModerationQueuePage() {
   const [loadError, setLoadError] = useState('');
   const [scopes, setScopes] = useState<Org[]>([]);
   const [orgId, setOrgId] = useState(params.orgId ?? '');
-  const [listStatus, setListStatus] = useState<Status>('loading');
-  const [listError, setListError] = useState('');
-  const [items, setItems] = useState<ModerationItem[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<ModerationItem | null>(null);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState('');
-  const seqRef = useRef(0);
-  const listShown = useRef(false);
-
-  const fetchPage = useCallback(
-    (oid: string, cursor?: string): Promise<PageOf> => api('listModeration', { params: { orgId: oid }, query: { limit: PAGE_SIZE, cursor } }),
-    [],
-  );
-
-  const loadList = useCallback(
-    async (oid: string) => {
-      const seq = ++seqRef.current;
-      if (!listShown.current) setListStatus('loading');
-      try {
-        const page = await fetchPage(oid);
-        if (seq !== seqRef.current) return; // another queue was chosen meanwhile
-        setItems(page.items);
-        setNextCursor(page.nextCursor);
-        listShown.current = true;
-        setListStatus('ready');
-      } catch (err) {
-        if (seq !== seqRef.current) return;
-        if (isApiError(err) && err.status === 401) return;
-        if (listShown.current) showApiError(err);
-        else {
-          setListError(isApiError(err) && err.status === 403 ? '您没有这个组织的审核权限' : errorMessage(err));
-          setListStatus('error');
-        }
-      }
-    },
-    [fetchPage],
-  );
+  const queue = usePagedList({
+    fetchPage: (cursor: string | undefined, oid: string) =>
+      api('listModeration', { params: { orgId: oid }, query: { limit: PAGE_SIZE, cursor } }),
+    keyOf,
+    errorText: (err) => (isApiError(err) && err.status === 403 ? '您没有这个组织的审核权限' : errorMessage(err)),
+  });
 
   const load = useCallback(async () => {
     if (scopes.length === 0) setStatus('loading');
@@ -96,13 +66,13 @@ export default function ModerationQueuePage() {
       }
       setOrgId(oid);
       setStatus('ready');
-      await loadList(oid);
+      await queue.reload(oid);
     } catch (err) {
       if (isApiError(err) && err.status === 401) return;
       setLoadError(errorMessage(err));
       setStatus('error');
     }
-  }, [scopes, orgId, loadList]);
+  }, [scopes, orgId, queue.reload]);
 
   useDidShow(() => {
     if (allowed) void load();
@@ -110,26 +80,6 @@ export default function ModerationQueuePage() {
 
   usePullDownRefresh(() => {
     void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    const seq = seqRef.current;
-    try {
-      const page = await fetchPage(orgId, nextCursor);
-      if (seq !== seqRef.current) return;
-      setItems((prev) => [...prev, ...page.items.filter((i) => !prev.some((p) => keyOf(p) === keyOf(i)))]);
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      showApiError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  useReachBottom(() => {
-    void loadMore();
   });
 
   if (!allowed) return <View />;
@@ -144,13 +94,11 @@ export default function ModerationQueuePage() {
 
   const switchTo = (oid: string) => {
     setOrgId(oid);
-    setItems([]);
-    setNextCursor(null);
-    listShown.current = false;
-    void loadList(oid);
+    queue.reset();
+    void queue.reload(oid);
   };
 
-  const remove = (item: ModerationItem) => setItems((prev) => prev.filter((p) => keyOf(p) !== keyOf(item)));
+  const remove = (item: ModerationItem) => queue.setItems((prev) => prev.filter((p) => keyOf(p) !== keyOf(item)));
 
   /** Sends a decision; false when the dialog should stay open (the reason was refused). */
   const decide = async (item: ModerationItem, body: ModerationDecisionBody): Promise<boolean> => {
@@ -219,15 +167,15 @@ export default function ModerationQueuePage() {
         </Text>
       )}
 
-      {listStatus !== 'ready' ? (
-        <LoadState id='mod-list' status={listStatus} message={listError} onRetry={() => void loadList(orgId)} />
-      ) : items.length === 0 ? (
+      {queue.status !== 'ready' ? (
+        <LoadState id='mod-list' status={queue.status} message={queue.error} onRetry={() => void queue.reload(orgId)} />
+      ) : queue.items.length === 0 ? (
         <View className='card' id='mod-empty'>
           <Text className='mod-empty'>暂无待审核的内容</Text>
         </View>
       ) : (
         <View id='mod-list'>
-          {items.map((item) => {
+          {queue.items.map((item) => {
             const key = keyOf(item);
             const long = [...item.content].length > EXCERPT;
             const open = expanded.has(key);
@@ -274,9 +222,9 @@ export default function ModerationQueuePage() {
               </View>
             );
           })}
-          {nextCursor ? (
-            <View className='mod-more' id='mod-more' onClick={() => void loadMore()}>
-              <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+          {queue.hasMore ? (
+            <View className='mod-more' id='mod-more' onClick={() => void queue.loadMore()}>
+              <Text>{queue.loadingMore ? '加载中…' : '加载更多'}</Text>
             </View>
           ) : (
             <View className='mod-more'>

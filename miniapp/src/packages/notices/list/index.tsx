@@ -1,19 +1,17 @@
 // The notices of one org (public): pinned first, then newest; category chips, expiry. Publishers get 「发布公告」.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
-import type { Notice } from '@shared/schemas/notices';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import type { Org, User } from '@shared/schemas/people';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import NoticeCard from '../../../components/notices/NoticeCard';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { NT_PAGES, ORG_NOTICE_TITLES, canPublishIn, goNt, orgChain, routeParam } from '../../../lib/notices';
+import { usePagedList } from '../../../lib/paged-list';
 import { loadMe } from '../../../lib/themeday-me';
 import '../../../components/notices/notices.scss';
-
-type Status = 'loading' | 'error' | 'ready';
 
 const PAGE_SIZE = 20;
 
@@ -21,73 +19,40 @@ export default function NoticeListPage() {
   const allowed = usePageGate(NT_PAGES.list);
   const orgId = routeParam(useRouter().params, 'orgId');
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
   const [chain, setChain] = useState<Org[]>([]);
   const [user, setUser] = useState<User | null>(null);
-  const [items, setItems] = useState<Notice[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const shown = useRef(false);
-
-  const load = useCallback(async () => {
-    if (!shown.current) setStatus('loading');
-    try {
+  const notices = usePagedList({
+    fetchPage: async (cursor?: string) => {
+      if (cursor) return api('listNotices', { params: { orgId }, query: { limit: PAGE_SIZE, cursor } });
+      // The page shows once the first page, the org chain and the user are all in.
       const [page, orgs, me] = await Promise.all([
         api('listNotices', { params: { orgId }, query: { limit: PAGE_SIZE } }),
         orgChain(orgId),
         loadMe().catch(() => null), // public page: works without /v1/me
       ]);
-      setItems(page.items);
-      setNextCursor(page.nextCursor);
       setChain(orgs);
       setUser(me);
       const org = orgs[orgs.length - 1];
       if (org) void Taro.setNavigationBarTitle({ title: `${org.name} · ${ORG_NOTICE_TITLES[org.type]}` });
-      shown.current = true;
-      setStatus('ready');
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      if (shown.current) showApiError(err);
-      else {
-        setLoadError(errorMessage(err));
-        setStatus('error');
-      }
-    }
-  }, [orgId]);
+      return page;
+    },
+    keyOf: (n) => n.id,
+  });
 
   useDidShow(() => {
-    if (allowed) void load();
+    if (allowed) void notices.reload();
   });
 
   usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    try {
-      const page = await api('listNotices', { params: { orgId }, query: { limit: PAGE_SIZE, cursor: nextCursor } });
-      setItems((prev) => [...prev, ...page.items.filter((n) => !prev.some((p) => p.id === n.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      showApiError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
-  useReachBottom(() => {
-    void loadMore();
+    void notices.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
   if (!allowed) return <View />;
 
-  if (status !== 'ready') {
+  if (notices.status !== 'ready') {
     return (
       <View className='page'>
-        <LoadState id='nt-list' status={status} message={loadError} onRetry={() => void load()} />
+        <LoadState id='nt-list' status={notices.status} message={notices.error} onRetry={() => void notices.reload()} />
       </View>
     );
   }
@@ -114,20 +79,20 @@ export default function NoticeListPage() {
       )}
 
       <View id='nt-items'>
-        {items.length === 0 ? (
+        {notices.items.length === 0 ? (
           <View className='nt-card'>
             <Text className='nt-empty' id='nt-list-empty'>
               暂无公开内容
             </Text>
           </View>
         ) : (
-          items.map((n) => <NoticeCard key={n.id} notice={n} onOpen={(id) => void goNt(NT_PAGES.detail, { id })} />)
+          notices.items.map((n) => <NoticeCard key={n.id} notice={n} onOpen={(id) => void goNt(NT_PAGES.detail, { id })} />)
         )}
       </View>
 
-      {nextCursor && (
-        <View className='nt-more' id='nt-more' onClick={() => void loadMore()}>
-          <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+      {notices.hasMore && (
+        <View className='nt-more' id='nt-more' onClick={() => void notices.loadMore()}>
+          <Text>{notices.loadingMore ? '加载中…' : '加载更多'}</Text>
         </View>
       )}
     </View>

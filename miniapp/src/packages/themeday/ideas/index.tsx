@@ -1,22 +1,22 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import type { User } from '@shared/schemas/people';
-import type { Idea, IdeaStatus } from '@shared/schemas/themeday';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import type { IdeaStatus } from '@shared/schemas/themeday';
+import { api } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { IdeaStatusTag } from '../../../components/themeday/StatusTag';
 import SupportButton from '../../../components/themeday/SupportButton';
 import { useSupport } from '../../../components/themeday/useSupport';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
+import { usePagedList } from '../../../lib/paged-list';
 import { formatDateTime, isBranchPerson, isSecretaryOf } from '../../../lib/themeday';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
 import { loadMe } from '../../../lib/themeday-me';
 import { TD_PAGES, goTd } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
 
-type Status = 'loading' | 'error' | 'ready';
 type Sort = 'new' | 'hot';
 
 const PAGE_SIZE = 20;
@@ -33,81 +33,32 @@ export default function IdeasPage() {
   const allowed = usePageGate(TD_PAGES.ideas, { requireLogin: true });
   const branchId = useRouter().params.branchId ?? '';
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
   const [user, setUser] = useState<User | null>(null);
   const [sort, setSort] = useState<Sort>('new');
   const [filter, setFilter] = useState('all');
-  const [ideas, setIdeas] = useState<Idea[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [loadingMore, setLoadingMore] = useState(false);
-  const shown = useRef(false);
-  const request = useRef(0);
-
-  const load = useCallback(
-    async (nextSort: Sort, nextFilter: string) => {
-      const seq = ++request.current;
-      if (!shown.current) setStatus('loading');
-      try {
-        const statusFilter = SECRETARY_FILTERS.find((f) => f.key === nextFilter)?.status;
-        const [me, page] = await Promise.all([
-          loadMe(),
-          api('listIdeas', { params: { branchId }, query: { sort: nextSort, status: statusFilter, limit: PAGE_SIZE } }),
-        ]);
-        if (seq !== request.current) return; // a newer tab or filter won
-        setUser(me);
-        setIdeas(page.items);
-        setNextCursor(page.nextCursor);
-        shown.current = true;
-        setStatus('ready');
-      } catch (err) {
-        if (seq !== request.current) return;
-        if (isApiError(err) && err.status === 401) return;
-        if (shown.current) {
-          showApiError(err);
-        } else {
-          setLoadError(errorMessage(err));
-          setStatus('error');
-        }
-      }
+  const ideas = usePagedList({
+    fetchPage: async (cursor: string | undefined, q: { sort: Sort; filter: string }) => {
+      const statusFilter = SECRETARY_FILTERS.find((f) => f.key === q.filter)?.status;
+      const query = { sort: q.sort, status: statusFilter, limit: PAGE_SIZE, cursor };
+      if (cursor) return api('listIdeas', { params: { branchId }, query });
+      // The first page comes with the user, who decides the filters and the support buttons.
+      const [me, page] = await Promise.all([loadMe(), api('listIdeas', { params: { branchId }, query })]);
+      setUser(me);
+      return page;
     },
-    [branchId],
-  );
+    keyOf: (i) => i.id,
+  });
 
   const toggleSupport = useSupport((id, patch) =>
-    setIdeas((prev) => prev.map((i) => (i.id === id ? { ...i, ...patch } : i))),
+    ideas.setItems((prev) => prev.map((i) => (i.id === id ? { ...i, ...patch } : i))),
   );
 
-  const loadMore = async () => {
-    if (!nextCursor || loadingMore) return;
-    setLoadingMore(true);
-    const seq = request.current;
-    try {
-      const statusFilter = SECRETARY_FILTERS.find((f) => f.key === filter)?.status;
-      const page = await api('listIdeas', {
-        params: { branchId },
-        query: { sort, status: statusFilter, limit: PAGE_SIZE, cursor: nextCursor },
-      });
-      if (seq !== request.current) return;
-      setIdeas((prev) => [...prev, ...page.items.filter((i) => !prev.some((p) => p.id === i.id))]);
-      setNextCursor(page.nextCursor);
-    } catch (err) {
-      showApiError(err);
-    } finally {
-      setLoadingMore(false);
-    }
-  };
-
   useDidShow(() => {
-    if (allowed) void load(sort, filter);
+    if (allowed) void ideas.reload({ sort, filter });
   });
 
   usePullDownRefresh(() => {
-    void load(sort, filter).finally(() => Taro.stopPullDownRefresh());
-  });
-
-  useReachBottom(() => {
-    void loadMore();
+    void ideas.reload({ sort, filter }).finally(() => Taro.stopPullDownRefresh());
   });
 
   if (!allowed) return <View />;
@@ -116,10 +67,8 @@ export default function IdeasPage() {
     if (nextSort === sort && nextFilter === filter) return;
     setSort(nextSort);
     setFilter(nextFilter);
-    setIdeas([]);
-    setNextCursor(null);
-    shown.current = false;
-    void load(nextSort, nextFilter);
+    ideas.reset();
+    void ideas.reload({ sort: nextSort, filter: nextFilter });
   };
 
   const secretary = isSecretaryOf(user, branchId);
@@ -167,9 +116,9 @@ export default function IdeasPage() {
         </View>
       )}
 
-      {status !== 'ready' ? (
-        <LoadState id='ideas' status={status} message={loadError} onRetry={() => void load(sort, filter)} />
-      ) : ideas.length === 0 ? (
+      {ideas.status !== 'ready' ? (
+        <LoadState id='ideas' status={ideas.status} message={ideas.error} onRetry={() => void ideas.reload({ sort, filter })} />
+      ) : ideas.items.length === 0 ? (
         <View className='td-card' id='ideas-empty'>
           <Text className='td-empty'>
             {filter === 'all' ? '还没有创意，来提第一个吧：一个好点子，能让主题党日更有意思。' : '没有这类创意'}
@@ -177,7 +126,7 @@ export default function IdeasPage() {
         </View>
       ) : (
         <View id='ideas-list'>
-          {ideas.map((idea) => (
+          {ideas.items.map((idea) => (
             <View
               className='td-card'
               key={idea.id}
@@ -200,9 +149,9 @@ export default function IdeasPage() {
               {idea.answer && <Text className='td-card__meta'>{`书记答复：${idea.answer.reply}`}</Text>}
             </View>
           ))}
-          {nextCursor && (
-            <View className='td-more' id='ideas-more' onClick={() => void loadMore()}>
-              <Text>{loadingMore ? '加载中…' : '加载更多'}</Text>
+          {ideas.hasMore && (
+            <View className='td-more' id='ideas-more' onClick={() => void ideas.loadMore()}>
+              <Text>{ideas.loadingMore ? '加载中…' : '加载更多'}</Text>
             </View>
           )}
         </View>
