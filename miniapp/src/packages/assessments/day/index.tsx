@@ -2,23 +2,22 @@
 // (a comment and 1–5 stars) and mark a closed day as a case for the 百例 library.
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { GuidanceBody } from '@shared/schemas/notices';
-import type { Org, User } from '@shared/schemas/people';
-import type { IdeaCategory, ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import type { Org } from '@shared/schemas/people';
+import type { IdeaCategory } from '@shared/schemas/themeday';
+import { api, errorMessage, showApiError } from '../../../api/client';
 import DayReview, { GuidanceList, type GuidanceState } from '../../../components/cases/DayReview';
 import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/notices/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { NT_PAGES, goNt, isStaffOver, orgChain, routeParam } from '../../../lib/notices';
+import { usePageLoad } from '../../../lib/page-load';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
 import { loadMe } from '../../../lib/themeday-me';
 import { TD_PAGES, goTd } from '../../../lib/themeday-nav';
 import '../../../components/notices/notices.scss';
-
-type Status = 'loading' | 'error' | 'ready';
 
 const CATEGORIES = Object.keys(IDEA_CATEGORY_LABELS) as IdeaCategory[];
 const COMMENT_MAX = 1000;
@@ -27,10 +26,6 @@ export default function AssessmentDayPage() {
   const allowed = usePageGate(NT_PAGES.assessmentDay, { requireLogin: true });
   const id = routeParam(useRouter().params, 'id');
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [day, setDay] = useState<ThemeDay | null>(null);
-  const [user, setUser] = useState<User | null>(null);
   const [chain, setChain] = useState<Org[]>([]);
   const [guidance, setGuidance] = useState<GuidanceState>({ status: 'loading' });
 
@@ -41,7 +36,6 @@ export default function AssessmentDayPage() {
   const [caseCategory, setCaseCategory] = useState<IdeaCategory | null>(null);
   const [marking, setMarking] = useState(false);
   const actionKey = useActionKey();
-  const dayRef = useRef<ThemeDay | null>(null);
 
   const loadGuidance = useCallback(async () => {
     setGuidance((g) => (g.status === 'ready' ? g : { status: 'loading' }));
@@ -53,25 +47,21 @@ export default function AssessmentDayPage() {
     }
   }, [id]);
 
-  const load = useCallback(async () => {
-    if (!dayRef.current) setStatus('loading');
-    void loadGuidance();
-    try {
-      const [d, me] = await Promise.all([api('getThemeDay', { params: { id } }), loadMe().catch(() => null)]);
-      dayRef.current = d;
-      setDay(d);
-      setUser(me);
-      setStatus('ready');
-      void orgChain(d.branchId).then(setChain).catch(() => setChain([]));
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      if (dayRef.current) showApiError(err);
-      else {
-        setLoadError(errorMessage(err));
-        setStatus('error');
-      }
-    }
-  }, [id, loadGuidance]);
+  const {
+    data,
+    setData,
+    status,
+    error: loadError,
+    reload: load,
+  } = usePageLoad(async () => {
+    void loadGuidance(); // alongside, with its own error state: the day shows without it
+    const [d, me] = await Promise.all([api('getThemeDay', { params: { id } }), loadMe().catch(() => null)]);
+    // Only to decide whether to offer guidance and 评为典型案例: the page does not wait for it.
+    void orgChain(d.branchId).then(setChain).catch(() => setChain([]));
+    return { day: d, user: me };
+  });
+  const day = data?.day;
+  const user = data?.user ?? null;
 
   useDidShow(() => {
     if (allowed) void load();
@@ -130,9 +120,7 @@ export default function AssessmentDayPage() {
     setMarking(true);
     try {
       await api('markExemplary', { params: { id }, body: { category } });
-      const next = { ...day, exemplary: true, category };
-      dayRef.current = next;
-      setDay(next);
+      setData((prev) => prev && { ...prev, day: { ...prev.day, exemplary: true, category } });
       void Taro.showToast({ title: '已加入案例库', icon: 'success' });
     } catch (err) {
       showApiError(err);

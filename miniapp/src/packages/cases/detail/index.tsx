@@ -1,26 +1,21 @@
 // One case (public): the theme day as it was held, its figures and the township's guidance.
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api, errorMessage } from '../../../api/client';
 import DayReview, { GuidanceList, type GuidanceState } from '../../../components/cases/DayReview';
 import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
+import { usePageLoad } from '../../../lib/page-load';
 import { NT_PAGES, routeParam, useShareCard } from '../../../lib/notices';
 import '../../../components/notices/notices.scss';
-
-type Status = 'loading' | 'error' | 'ready';
 
 export default function CaseDetailPage() {
   const allowed = usePageGate(NT_PAGES.caseDetail);
   const id = routeParam(useRouter().params, 'id');
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [day, setDay] = useState<ThemeDay | null>(null);
   const [guidance, setGuidance] = useState<GuidanceState>({ status: 'loading' });
-  const dayRef = useRef<ThemeDay | null>(null);
 
   const loadGuidance = useCallback(async () => {
     setGuidance((g) => (g.status === 'ready' ? g : { status: 'loading' }));
@@ -32,23 +27,15 @@ export default function CaseDetailPage() {
     }
   }, [id]);
 
-  const load = useCallback(async () => {
-    if (!dayRef.current) setStatus('loading');
-    void loadGuidance();
-    try {
-      const d = await api('getThemeDay', { params: { id } });
-      dayRef.current = d;
-      setDay(d);
-      setStatus('ready');
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      if (dayRef.current) showApiError(err);
-      else {
-        setLoadError(errorMessage(err));
-        setStatus('error');
-      }
-    }
-  }, [id, loadGuidance]);
+  const {
+    data: day,
+    status,
+    error: loadError,
+    reload: load,
+  } = usePageLoad<ThemeDay>(() => {
+    void loadGuidance(); // alongside, with its own error state: the day shows without it
+    return api('getThemeDay', { params: { id } });
+  });
 
   useDidShow(() => {
     if (allowed) void load();
@@ -59,7 +46,7 @@ export default function CaseDetailPage() {
   });
 
   useShareCard(() => ({
-    title: dayRef.current ? `主题党日案例：${dayRef.current.title}` : '百例案例库',
+    title: day ? `主题党日案例：${day.title}` : '百例案例库',
     path: `${NT_PAGES.caseDetail}?id=${encodeURIComponent(id)}`,
   }));
 

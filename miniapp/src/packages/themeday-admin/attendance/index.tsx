@@ -1,18 +1,17 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
-import { ATTENDANCE_STATUSES, type AttendanceRecord, type ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { useState } from 'react';
+import { ATTENDANCE_STATUSES, type AttendanceRecord } from '@shared/schemas/themeday';
+import { api, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { AttendanceStatusTag } from '../../../components/themeday/StatusTag';
 import { usePageGate } from '../../../lib/gate';
+import { usePageLoad } from '../../../lib/page-load';
 import { formatRange, shanghaiTime } from '../../../lib/themeday';
 import { ATTENDANCE_STATUS_LABELS, type AttendanceStatusCode } from '../../../lib/themeday-labels';
 import { TD_PAGES } from '../../../lib/themeday-nav';
 import { listAllAttendance } from '../attendance-list';
 import '../../../components/themeday/themeday.scss';
-
-type Status = 'loading' | 'error' | 'ready';
 
 const SOURCE_LABELS: Record<NonNullable<AttendanceRecord['source']>, string> = {
   scan: '扫码',
@@ -25,31 +24,19 @@ export default function AttendancePage() {
   const allowed = usePageGate(TD_PAGES.attendance, { requireLogin: true });
   const id = useRouter().params.id ?? '';
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [day, setDay] = useState<ThemeDay | null>(null);
-  const [records, setRecords] = useState<AttendanceRecord[]>([]);
+  const {
+    data,
+    setData,
+    status,
+    error: loadError,
+    reload: load,
+  } = usePageLoad(async () => {
+    const [day, records] = await Promise.all([api('getThemeDay', { params: { id } }), listAllAttendance(id)]);
+    return { day, records };
+  });
+  const day = data?.day;
+  const records = data?.records ?? [];
   const [busy, setBusy] = useState<string | null>(null);
-  const loaded = useRef(false);
-
-  const load = useCallback(async () => {
-    if (!loaded.current) setStatus('loading');
-    try {
-      const [d, list] = await Promise.all([api('getThemeDay', { params: { id } }), listAllAttendance(id)]);
-      setDay(d);
-      setRecords(list);
-      loaded.current = true;
-      setStatus('ready');
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      if (loaded.current) {
-        showApiError(err);
-      } else {
-        setLoadError(errorMessage(err));
-        setStatus('error');
-      }
-    }
-  }, [id]);
 
   useDidShow(() => {
     if (allowed) void load();
@@ -76,7 +63,8 @@ export default function AttendancePage() {
     setBusy(record.userId);
     try {
       const updated = await api('correctAttendance', { params: { id, userId: record.userId }, body: { status: next } });
-      setRecords((prev) => prev.map((r) => (r.userId === record.userId ? { ...r, ...updated } : r)));
+      const merge = (r: AttendanceRecord) => (r.userId === record.userId ? { ...r, ...updated } : r);
+      setData((prev) => prev && { ...prev, records: prev.records.map(merge) });
       void Taro.showToast({ title: `已改为${ATTENDANCE_STATUS_LABELS[next]}`, icon: 'none' });
     } catch (err) {
       showApiError(err);

@@ -1,17 +1,16 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { CloseThemeDayBody, type AttendanceStats, type ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api, errorMessage, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import StatsGrid from '../../../components/themeday/StatsGrid';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
+import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
 import { TD_PAGES, backOrTab } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
-
-type Status = 'loading' | 'error' | 'ready';
 
 const SUMMARY_MAX = 2000;
 
@@ -19,27 +18,22 @@ export default function CloseThemeDayPage() {
   const allowed = usePageGate(TD_PAGES.close, { requireLogin: true });
   const id = useRouter().params.id ?? '';
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [day, setDay] = useState<ThemeDay | null>(null);
   const [summary, setSummary] = useState('');
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const [stats, setStats] = useState<AttendanceStats | null>(null);
 
-  const load = useCallback(async () => {
-    setStatus('loading');
-    try {
-      const d = await api('getThemeDay', { params: { id } });
-      setDay(d);
-      if (d.status === 'closed' && d.stats) setStats(d.stats);
-      setStatus('ready');
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      setLoadError(errorMessage(err));
-      setStatus('error');
-    }
-  }, [id]);
+  const {
+    data: day,
+    setData: setDay,
+    status,
+    error: loadError,
+    reload: load,
+  } = usePageLoad<ThemeDay>(async () => {
+    const d = await api('getThemeDay', { params: { id } });
+    if (d.status === 'closed' && d.stats) setStats(d.stats); // already closed: straight to its figures
+    return d;
+  });
 
   useDidShow(() => {
     if (allowed && !day) void load();

@@ -1,9 +1,8 @@
 import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
-import type { User } from '@shared/schemas/people';
+import { useState } from 'react';
 import type { ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api, errorMessage, showApiError } from '../../../api/client';
 import { lookupOrg } from '../../../api/orgs';
 import LoadState from '../../../components/LoadState';
 import StatsGrid from '../../../components/themeday/StatsGrid';
@@ -11,6 +10,7 @@ import { AttendanceStatusTag, ThemeDayStatusTag } from '../../../components/them
 import { Button } from '../../../components/nut';
 import SubscribeReminder from '../../../components/SubscribeReminder';
 import { usePageGate } from '../../../lib/gate';
+import { usePageLoad } from '../../../lib/page-load';
 import {
   formatDateTime,
   formatRange,
@@ -25,8 +25,6 @@ import { loadMe } from '../../../lib/themeday-me';
 import { TD_PAGES, goTd } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
 
-type Status = 'loading' | 'error' | 'ready';
-
 const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const LATE_NOTICE_MS = 3 * 24 * 3600 * 1000;
 
@@ -34,11 +32,24 @@ export default function ThemeDayDetail() {
   const allowed = usePageGate(TD_PAGES.detail);
   const id = useRouter().params.id ?? '';
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [day, setDay] = useState<ThemeDay | null>(null);
-  const [user, setUser] = useState<User | null>(null);
   const [branchName, setBranchName] = useState('');
+  const {
+    data,
+    setData,
+    status,
+    error: loadError,
+    reload: load,
+  } = usePageLoad(async () => {
+    const [d, me] = await Promise.all([
+      api('getThemeDay', { params: { id } }),
+      loadMe().catch(() => null), // the preview is public: show it even when /v1/me fails
+    ]);
+    if (d.branchName) setBranchName(d.branchName);
+    else void lookupOrg(d.branchId).then((org) => org && setBranchName(org.name));
+    return { day: d, user: me };
+  });
+  const day = data?.day;
+  const user = data?.user ?? null;
   const [busy, setBusy] = useState<string | null>(null);
 
   const [leaveOpen, setLeaveOpen] = useState(false);
@@ -50,35 +61,8 @@ export default function ThemeDayDetail() {
   const [cancelOpen, setCancelOpen] = useState(false);
   const [cancelReason, setCancelReason] = useState('');
   const [formError, setFormError] = useState('');
-  const dayRef = useRef<ThemeDay | null>(null);
 
-  const show = (d: ThemeDay) => {
-    dayRef.current = d;
-    setDay(d);
-  };
-
-  const load = useCallback(async () => {
-    if (!dayRef.current) setStatus('loading');
-    try {
-      const [d, me] = await Promise.all([
-        api('getThemeDay', { params: { id } }),
-        loadMe().catch(() => null), // the preview is public: show it even when /v1/me fails
-      ]);
-      show(d);
-      setUser(me);
-      if (d.branchName) setBranchName(d.branchName);
-      else void lookupOrg(d.branchId).then((org) => org && setBranchName(org.name));
-      setStatus('ready');
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      if (dayRef.current) {
-        showApiError(err);
-      } else {
-        setLoadError(errorMessage(err));
-        setStatus('error');
-      }
-    }
-  }, [id]);
+  const show = (d: ThemeDay) => setData((prev) => prev && { ...prev, day: d });
 
   useDidShow(() => {
     if (allowed) void load();
@@ -89,7 +73,7 @@ export default function ThemeDayDetail() {
   });
 
   useShareAppMessage(() => ({
-    title: dayRef.current ? `主题党日预告：${dayRef.current.title}` : '主题党日预告',
+    title: day ? `主题党日预告：${day.title}` : '主题党日预告',
     path: `${TD_PAGES.detail}?id=${encodeURIComponent(id)}`,
   }));
 

@@ -1,15 +1,15 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
-import type { User } from '@shared/schemas/people';
+import { useState } from 'react';
 import { AnswerIdeaBody, type Idea } from '@shared/schemas/themeday';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api, errorMessage, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { IdeaStatusTag } from '../../../components/themeday/StatusTag';
 import SupportButton from '../../../components/themeday/SupportButton';
 import { useSupport } from '../../../components/themeday/useSupport';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
+import { usePageLoad } from '../../../lib/page-load';
 import { formatDateTime, isBranchPerson, isSecretaryOf } from '../../../lib/themeday';
 import {
   ANSWER_STATUSES,
@@ -23,8 +23,6 @@ import { loadMe } from '../../../lib/themeday-me';
 import { TD_PAGES } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
 
-type Status = 'loading' | 'error' | 'ready';
-
 const REPLY_MAX = 500;
 const REPORT_REASONS = Object.keys(REPORT_REASON_LABELS) as ReportReasonCode[];
 
@@ -32,42 +30,27 @@ export default function IdeaDetailPage() {
   const allowed = usePageGate(TD_PAGES.idea, { requireLogin: true });
   const id = useRouter().params.id ?? '';
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [idea, setIdea] = useState<Idea | null>(null);
-  const [user, setUser] = useState<User | null>(null);
+  const {
+    data,
+    setData,
+    status,
+    error: loadError,
+    reload: load,
+  } = usePageLoad(async () => {
+    const [i, me] = await Promise.all([api('getIdea', { params: { ideaId: id } }), loadMe()]);
+    return { idea: i, user: me };
+  });
+  const idea = data?.idea;
+  const user = data?.user ?? null;
   const [answerStatus, setAnswerStatus] = useState<AnswerStatusCode | null>(null);
   const [reply, setReply] = useState('');
   const [answerError, setAnswerError] = useState('');
   const [busy, setBusy] = useState<string | null>(null);
-  const ideaRef = useRef<Idea | null>(null);
 
-  const show = (i: Idea) => {
-    ideaRef.current = i;
-    setIdea(i);
-  };
+  const show = (i: Idea) => setData((prev) => prev && { ...prev, idea: i });
 
-  const load = useCallback(async () => {
-    if (!ideaRef.current) setStatus('loading');
-    try {
-      const [i, me] = await Promise.all([api('getIdea', { params: { ideaId: id } }), loadMe()]);
-      show(i);
-      setUser(me);
-      setStatus('ready');
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      if (ideaRef.current) {
-        showApiError(err);
-      } else {
-        setLoadError(errorMessage(err));
-        setStatus('error');
-      }
-    }
-  }, [id]);
-
-  const toggleSupport = useSupport((_, patch) => {
-    if (ideaRef.current) show({ ...ideaRef.current, ...patch });
-  });
+  // Updates the latest idea, not the one of the render that started the request.
+  const toggleSupport = useSupport((_, patch) => setData((prev) => prev && { ...prev, idea: { ...prev.idea, ...patch } }));
 
   useDidShow(() => {
     if (allowed) void load();

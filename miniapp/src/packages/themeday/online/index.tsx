@@ -1,17 +1,16 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { OnlineParticipationBody, type OnlineParticipation, type ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api, errorMessage, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/themeday/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
+import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
 import { TD_PAGES, backOrTab } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
-
-type Status = 'loading' | 'error' | 'ready';
 
 const MIN = 10;
 const MAX = 2000;
@@ -20,26 +19,12 @@ export default function OnlinePage() {
   const allowed = usePageGate(TD_PAGES.online, { requireLogin: true });
   const id = useRouter().params.id ?? '';
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [day, setDay] = useState<ThemeDay | null>(null);
+  const { data: day, status, error: loadError, reload: load } = usePageLoad<ThemeDay>(() => api('getThemeDay', { params: { id } }));
   const [content, setContent] = useState('');
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const [done, setDone] = useState<OnlineParticipation['reviewStatus'] | null>(null);
   const actionKey = useActionKey();
-
-  const load = useCallback(async () => {
-    setStatus('loading');
-    try {
-      setDay(await api('getThemeDay', { params: { id } }));
-      setStatus('ready');
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      setLoadError(errorMessage(err));
-      setStatus('error');
-    }
-  }, [id]);
 
   useDidShow(() => {
     if (allowed && !day) void load();

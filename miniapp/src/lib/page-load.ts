@@ -1,0 +1,55 @@
+// The single-record twin of paged-list: a page that shows one thing (or a Promise.all of a few) once it has loaded,
+// with the loading and error (重试) states of LoadState, so that every such page reports failures alike.
+//   const { data: day, setData: setDay, status, error, reload } = usePageLoad(() => api('getThemeDay', …));
+//   useDidShow(() => { if (allowed) void reload(); }); // on show and on pull-down: what is shown stays while it loads
+//   <LoadState id='…' status={status === 'ready' ? 'loading' : status} message={error} onRetry={() => void reload()} />
+import { useCallback, useRef, useState, type Dispatch, type SetStateAction } from 'react';
+import { errorMessage, isApiError, showApiError } from '../api/client';
+
+export type LoadStatus = 'loading' | 'error' | 'ready';
+
+export interface PageLoad<T> {
+  /** null until the first load succeeds. */
+  data: T | null;
+  /** For local updates (an action's answer) without a reload. */
+  setData: Dispatch<SetStateAction<T | null>>;
+  /** `loading` and `error` only until something is shown: a later failed reload keeps it and shows a toast. */
+  status: LoadStatus;
+  error: string;
+  /** Loads again; never rejects. */
+  reload: () => Promise<void>;
+}
+
+/** What a page loads before it shows; side effects of the load (a name looked up later) go inside `fetch`. */
+export function usePageLoad<T>(fetch: () => Promise<T>): PageLoad<T> {
+  const [data, setData] = useState<T | null>(null);
+  const [status, setStatus] = useState<LoadStatus>('loading');
+  const [error, setError] = useState('');
+  const seq = useRef(0);
+  const shown = useRef(false);
+  // Pages pass `fetch` inline; through a ref `reload` stays one function, fit for the pages' useCallback deps.
+  const latest = useRef(fetch);
+  latest.current = fetch;
+
+  const reload = useCallback(async () => {
+    const mine = ++seq.current;
+    if (!shown.current) setStatus('loading');
+    try {
+      const value = await latest.current();
+      if (mine !== seq.current) return; // a newer reload (show and pull-down at once) won
+      setData(value);
+      shown.current = true;
+      setStatus('ready');
+    } catch (err) {
+      if (mine !== seq.current) return;
+      if (isApiError(err) && err.status === 401) return; // the client is taking the user to the login page
+      if (shown.current) showApiError(err);
+      else {
+        setError(errorMessage(err));
+        setStatus('error');
+      }
+    }
+  }, []);
+
+  return { data, setData, status, error, reload };
+}
