@@ -1,0 +1,73 @@
+// Transactions and the one retry policy for contended writes.
+//
+// DynamoDB cancels a TransactWriteItems as a whole and says why item by item: a condition that failed is a fact the
+// caller decides on (seat taken, already supported, day not open); a conflict with another transaction on the same
+// item is contention, retried here with jittered backoff. Callers get back which conditions failed, never the raw
+// exception, so the decoding lives in one place.
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ddb } from './dynamo';
+import { UnavailableError } from './errors';
+
+export type TransactItems = NonNullable<TransactWriteCommandInput['TransactItems']>;
+
+/** How often and how patiently a contended write is tried again (a transaction, or a read-decide-write loop). */
+export const RETRY_POLICY = { attempts: 8, baseMs: 15, capMs: 500 } as const;
+
+/** Jittered exponential backoff before the given attempt (1-based). */
+export const backoff = (attempt: number): Promise<void> =>
+  new Promise((r) => setTimeout(r, Math.random() * Math.min(RETRY_POLICY.capMs, RETRY_POLICY.baseMs * 2 ** attempt)));
+
+/** The outcome of a transaction: committed, or refused because the conditions at these item indexes failed. */
+export type TransactOutcome = { committed: true } | { committed: false; failed: number[] };
+
+/** Reasons per item of a cancelled transaction ('None', 'ConditionalCheckFailed', 'TransactionConflict', …). */
+function cancellationReasons(err: unknown): string[] | undefined {
+  if (!(err instanceof TransactionCanceledException)) return undefined;
+  return (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+}
+
+/**
+ * Runs a transaction. Contention (another transaction on the same item) is retried; when conditions fail, their
+ * indexes are returned. Anything else (throttling past the SDK's own retries, validation) is thrown.
+ */
+export async function transactWrite(items: TransactItems): Promise<TransactOutcome> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await ddb.send(new TransactWriteCommand({ TransactItems: items }));
+      return { committed: true };
+    } catch (err) {
+      const reasons = cancellationReasons(err);
+      if (!reasons) throw err;
+      const failed = reasons.flatMap((code, i) => (code === 'ConditionalCheckFailed' ? [i] : []));
+      if (failed.length) return { committed: false, failed };
+      if (attempt >= RETRY_POLICY.attempts) throw new UnavailableError();
+      await backoff(attempt);
+    }
+  }
+}
+
+/** Whether the condition of item `index` failed. */
+export const failedAt = (outcome: TransactOutcome, index: number): boolean => !outcome.committed && outcome.failed.includes(index);
+
+/** A transaction expected to commit: a failed condition means a concurrent change, answered by `onFailed`. */
+export async function transactOrThrow(items: TransactItems, onFailed: (failed: number[]) => Error): Promise<void> {
+  const outcome = await transactWrite(items);
+  if (!outcome.committed) throw onFailed(outcome.failed);
+}
+
+/** Returned by a step of `retrying` to ask for another attempt after a lost race. */
+export const TRY_AGAIN = Symbol('try again');
+
+/**
+ * Optimistic read-decide-write: runs `step` until it returns a value, backing off between attempts. Each attempt
+ * re-reads what it decides on. After the last attempt the caller gets 503 (UNAVAILABLE), which clients may retry.
+ */
+export async function retrying<T>(step: (attempt: number) => Promise<T | typeof TRY_AGAIN>): Promise<T> {
+  for (let attempt = 1; attempt <= RETRY_POLICY.attempts; attempt++) {
+    const result = await step(attempt);
+    if (result !== TRY_AGAIN) return result;
+    await backoff(attempt);
+  }
+  throw new UnavailableError();
+}

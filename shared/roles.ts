@@ -1,0 +1,52 @@
+// Who may do what: the one table of role sets, read by the functions' policy checks and by the mini-program to decide
+// what to show. A grant {role, orgId} covers orgId and everything below it (see functions/core/policy.ts).
+import type { Role } from './schemas/common';
+
+type RoleSet = readonly Role[];
+
+/** Staff above a branch or a station: township admins for their subtree, admins for everything. */
+const STAFF = ['township_admin', 'admin'] as const satisfies RoleSet;
+
+export const ROLE_SETS = {
+  /** Township staff: assessments, guidance, concern moderation, administration of their subtree. */
+  staff: STAFF,
+  /** Belong to a branch: its members and secretary. */
+  branchPeople: ['member', 'secretary'],
+  /** Read a branch's internal records (ideas, drafts, attendance): its people, and staff above it. */
+  branchReaders: ['member', 'secretary', ...STAFF],
+  /** Lead a branch's day-to-day work (theme days, answers, check-in): its secretary only. */
+  branchLeaders: ['secretary'],
+  /** Moderate branch content (ideas, reflections), see everything of a branch, publish its notices. */
+  branchModerators: ['secretary', ...STAFF],
+  /**
+   * Moderate concerns: township staff only. Not the station's officials: they handle the concern, and a concern may be
+   * about them, so judging its content is left to the township.
+   */
+  concernModerators: STAFF,
+  /** Run a station: its sessions, bookings and concern queue. */
+  stationManagers: ['official', ...STAFF],
+  /** Read a branch's or an org's assessments: staff above it, and a branch's own secretary (branch only). */
+  assessmentReaders: STAFF,
+  /** Publish notices on any org of their subtree. */
+  noticePublishers: STAFF,
+} as const satisfies Record<string, RoleSet>;
+
+export type RoleSetName = keyof typeof ROLE_SETS;
+
+/** Which roles may invite whom, and to what kind of org. */
+export const INVITATION_RULES = {
+  member: { inviters: ['secretary', ...STAFF], target: 'branch' },
+  secretary: { inviters: STAFF, target: 'branch' },
+  official: { inviters: STAFF, target: 'station' },
+  township_admin: { inviters: ['admin'], target: 'township' },
+  admin: { inviters: ['admin'], target: 'city' },
+} as const satisfies Partial<Record<Role, { inviters: RoleSet; target: 'branch' | 'station' | 'township' | 'city' }>>;
+
+/** The org ids on which a user holds any of the roles, without repeats. */
+export function grantOrgIds(user: { grants: readonly { role: Role; orgId: string }[] } | null | undefined, roles: RoleSet): string[] {
+  return [...new Set((user?.grants ?? []).filter((g) => roles.includes(g.role)).map((g) => g.orgId))];
+}
+
+/** Whether a user holds any of the roles anywhere. */
+export const holdsAnywhere = (user: { grants: readonly { role: Role }[] } | null | undefined, roles: RoleSet): boolean =>
+  !!user?.grants.some((g) => roles.includes(g.role));
