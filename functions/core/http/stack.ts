@@ -8,7 +8,6 @@ import { logger } from './logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { zhCN } from 'zod/locales';
@@ -17,6 +16,7 @@ import { dynamoClient, TABLE } from '../dynamo';
 import { NotFoundError, UnauthenticatedError } from '../errors';
 import type { Principal } from '../policy';
 import { errorResponse } from './error-response';
+import { idempotencyPersistence } from './idempotency';
 import {
   authenticate,
   bodyLimit,
@@ -32,14 +32,7 @@ z.config(zhCN());
 
 export { logger };
 
-const idempotencyStore = new DynamoDBPersistenceLayer({
-  tableName: TABLE,
-  keyAttr: 'pk',
-  sortKeyAttr: 'sk',
-  staticPkValue: 'IDEMPOTENCY',
-  expiryAttr: 'ttl',
-  awsSdkV3Client: dynamoClient,
-});
+const idempotencyStore = idempotencyPersistence(TABLE, dynamoClient);
 
 export interface HandlerContext<K extends RouteName> {
   params: z.output<Routes[K]['params']>;
