@@ -2,6 +2,9 @@
 // booking throughput and latency under contention against bare TransactWriteItems, the weapp main-package size, and
 // the three assessments' latency and DynamoDB requests at city scale, and the three scheduled jobs at province scale
 // (wall time, messages sent, DynamoDB requests, idempotent second run).
+// First, the theme-day traffic model of Zhejiang and its key heat (fails the bench when a key is over budget) and a
+// township's peak replayed on DynamoDB Local. `BENCH_ONLY=traffic,jobs` runs only the named sections (bundles,
+// latency, contention, weapp, assessments, jobs, traffic, simulation).
 // Figures also go to bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -12,12 +15,17 @@ import { benchBundles } from './bundles';
 import { benchJobs, jobsJson, printJobs } from './jobs';
 import { benchLatency, stopAll } from './latency';
 import { benchPackageSize } from './package-size';
+import { benchPeakSimulation, peakSimulationJson, printPeakSimulation } from './peak-simulation';
 import { fmt, heading, round, table } from './stats';
+import { BUDGET_SHARE } from './key-heat';
+import { trafficSection } from './traffic';
 
 // Children (functions, serverless-offline) inherit it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const ONLY = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const runs = (section: string) => !ONLY || ONLY.includes(section);
 
 async function main() {
   const results: Record<string, unknown> = {
@@ -27,69 +35,109 @@ async function main() {
   };
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${fmt(os.loadavg()[0], 2)} at start`);
 
-  heading('1. Function bundles (esbuild, minified, node20 cjs, SDK bundled)');
-  console.log(`cold import = wall time of a fresh \`node\` that requires the bundle; median of ${RUNS} runs`);
-  const b = await benchBundles(RUNS);
-  console.log(
-    table(
-      ['function', 'KiB', 'median ms', '× node -e 0', '+ms'],
-      [
-        ['(node -e 0)', '-', fmt(b.baselineMedianMs), '1.00', '-'],
-        ...b.functions.map((f) => [f.name, fmt(f.kib), fmt(f.medianMs), fmt(f.ratio, 2), fmt(f.medianMs - b.baselineMedianMs)]),
-      ],
-    ),
-  );
-  results.bundles = {
-    runs: b.runs,
-    baselineMedianMs: round(b.baselineMedianMs),
-    functions: b.functions.map((f) => ({ name: f.name, bytes: f.bytes, kib: round(f.kib), medianMs: round(f.medianMs), ratio: round(f.ratio, 2) })),
-  };
-
-  heading('2. GET /v1/me through serverless-offline vs raw GetItem');
-  const l = await benchLatency((msg) => console.log(msg));
-  console.log(`concurrency ${l.concurrency}, loopback; raw = GetItem of the profile through @aws-sdk/lib-dynamodb`);
-  const row = (name: string, r: typeof l.api) => [name, r.requests, r.errors, fmt(r.p50), fmt(r.p99), fmt(r.mean), fmt(r.rps, 0)];
-  console.log(table(['target', 'requests', 'errors', 'p50 ms', 'p99 ms', 'mean ms', 'req/s'], [row('GET /v1/me', l.api), row('raw GetItem', l.raw)]));
-  console.log(`API ÷ raw: p50 ${l.ratioP50.toFixed(1)}×, p99 ${l.ratioP99.toFixed(1)}×`);
-  const pick = (r: typeof l.api) => ({ requests: r.requests, errors: r.errors, p50Ms: round(r.p50), p99Ms: round(r.p99), meanMs: round(r.mean), rps: round(r.rps, 0) });
-  results.latency = { concurrency: l.concurrency, api: pick(l.api), raw: pick(l.raw), ratioP50: round(l.ratioP50, 2), ratioP99: round(l.ratioP99, 2) };
-
-  heading('3. Booking under contention: API vs bare TransactWriteItems');
-  const c = await benchBookingContention((msg) => console.log(msg));
-  printBookingContention(c);
-  results.bookingContention = bookingContentionJson(c);
-
-  heading('4. Mini-program main package (weapp)');
-  const p = await benchPackageSize((msg) => console.log(msg));
-  if (p.ok) {
-    console.log(
-      table(
-        ['package', 'files', 'KiB', 'limit KiB', '% of limit'],
-        [['main', p.files, fmt(p.mainKiB), p.limitKiB, `${fmt(p.percentOfLimit)}%`]],
-      ),
-    );
-    for (const s of p.subPackages) console.log(`sub-package ${s.root}: ${round(s.bytes / 1024)} KiB (not counted)`);
-    results.weapp = { mainBytes: p.mainBytes, mainKiB: round(p.mainKiB), limitKiB: p.limitKiB, percentOfLimit: round(p.percentOfLimit), subPackages: p.subPackages, freshBuild: p.built };
-  } else {
-    console.log(`SKIPPED: ${p.error}`);
-    results.weapp = { error: p.error.split('\n')[0] };
+  let overBudget = 0;
+  if (runs('traffic')) {
+    heading('0. Theme-day morning: traffic model and key heat at Zhejiang\'s peak');
+    const t = trafficSection();
+    overBudget = t.overBudget;
+    results.traffic = t.json;
+  }
+  if (runs('simulation')) {
+    heading('0b. One township\'s peak on DynamoDB Local (handlers in process)');
+    // In a child process: the functions read their configuration once per process.
+    const sim = await benchPeakSimulation((msg) => console.log(msg));
+    printPeakSimulation(sim);
+    results.peakSimulation = peakSimulationJson(sim);
   }
 
-  heading('5. Assessments at city scale (getAssessment on DynamoDB Local)');
-  const a = await benchAssessments((msg) => console.log(msg));
-  printAssessments(a);
-  results.assessments = assessmentsJson(a);
+  if (runs('bundles')) {
+    heading('1. Function bundles (esbuild, minified, node20 cjs, SDK bundled)');
+    console.log(`cold import = wall time of a fresh \`node\` that requires the bundle; median of ${RUNS} runs`);
+    const b = await benchBundles(RUNS);
+    console.log(
+      table(
+        ['function', 'KiB', 'median ms', '× node -e 0', '+ms'],
+        [
+          ['(node -e 0)', '-', fmt(b.baselineMedianMs), '1.00', '-'],
+          ...b.functions.map((f) => [f.name, fmt(f.kib), fmt(f.medianMs), fmt(f.ratio, 2), fmt(f.medianMs - b.baselineMedianMs)]),
+        ],
+      ),
+    );
+    results.bundles = {
+      runs: b.runs,
+      baselineMedianMs: round(b.baselineMedianMs),
+      functions: b.functions.map((f) => ({ name: f.name, bytes: f.bytes, kib: round(f.kib), medianMs: round(f.medianMs), ratio: round(f.ratio, 2) })),
+    };
 
-  heading('6. Scheduled jobs at province scale (DynamoDB Local, fake WeChat)');
-  // In a child process: section 5 has loaded functions/ against its own DynamoDB Local, and config is read once.
-  const j = await benchJobs((msg) => console.log(msg));
-  printJobs(j);
-  results.jobs = jobsJson(j);
+  
+  }
+
+  if (runs('latency')) {
+    heading('2. GET /v1/me through serverless-offline vs raw GetItem');
+    const l = await benchLatency((msg) => console.log(msg));
+    console.log(`concurrency ${l.concurrency}, loopback; raw = GetItem of the profile through @aws-sdk/lib-dynamodb`);
+    const row = (name: string, r: typeof l.api) => [name, r.requests, r.errors, fmt(r.p50), fmt(r.p99), fmt(r.mean), fmt(r.rps, 0)];
+    console.log(table(['target', 'requests', 'errors', 'p50 ms', 'p99 ms', 'mean ms', 'req/s'], [row('GET /v1/me', l.api), row('raw GetItem', l.raw)]));
+    console.log(`API ÷ raw: p50 ${l.ratioP50.toFixed(1)}×, p99 ${l.ratioP99.toFixed(1)}×`);
+    const pick = (r: typeof l.api) => ({ requests: r.requests, errors: r.errors, p50Ms: round(r.p50), p99Ms: round(r.p99), meanMs: round(r.mean), rps: round(r.rps, 0) });
+    results.latency = { concurrency: l.concurrency, api: pick(l.api), raw: pick(l.raw), ratioP50: round(l.ratioP50, 2), ratioP99: round(l.ratioP99, 2) };
+
+  
+  }
+
+  if (runs('contention')) {
+    heading('3. Booking under contention: API vs bare TransactWriteItems');
+    const c = await benchBookingContention((msg) => console.log(msg));
+    printBookingContention(c);
+    results.bookingContention = bookingContentionJson(c);
+
+  
+  }
+
+  if (runs('weapp')) {
+    heading('4. Mini-program main package (weapp)');
+    const p = await benchPackageSize((msg) => console.log(msg));
+    if (p.ok) {
+      console.log(
+        table(
+          ['package', 'files', 'KiB', 'limit KiB', '% of limit'],
+          [['main', p.files, fmt(p.mainKiB), p.limitKiB, `${fmt(p.percentOfLimit)}%`]],
+        ),
+      );
+      for (const s of p.subPackages) console.log(`sub-package ${s.root}: ${round(s.bytes / 1024)} KiB (not counted)`);
+      results.weapp = { mainBytes: p.mainBytes, mainKiB: round(p.mainKiB), limitKiB: p.limitKiB, percentOfLimit: round(p.percentOfLimit), subPackages: p.subPackages, freshBuild: p.built };
+    } else {
+      console.log(`SKIPPED: ${p.error}`);
+      results.weapp = { error: p.error.split('\n')[0] };
+    }
+
+  
+  }
+
+  if (runs('assessments')) {
+    heading('5. Assessments at city scale (getAssessment on DynamoDB Local)');
+    const a = await benchAssessments((msg) => console.log(msg));
+    printAssessments(a);
+    results.assessments = assessmentsJson(a);
+
+  
+  }
+
+  if (runs('jobs')) {
+    heading('6. Scheduled jobs at province scale (DynamoDB Local, fake WeChat)');
+    // In a child process: section 5 has loaded functions/ against its own DynamoDB Local, and config is read once.
+    const j = await benchJobs((msg) => console.log(msg));
+    printJobs(j);
+    results.jobs = jobsJson(j);
+
+  
+  }
 
   const out = path.join(__dirname, 'results', 'latest.json');
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
+  if (overBudget) throw new Error(`${overBudget} key(s) over ${BUDGET_SHARE * 100} % of a partition's limits at Zhejiang's peak (section 0)`);
 }
 
 let exiting = false;
