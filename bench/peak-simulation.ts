@@ -130,7 +130,12 @@ async function simulate(log: (m: string) => void): Promise<SimulationReport> {
   }, { step: 'initialize', name: 'simCountKeys' });
 
   const call = async (fn: keyof typeof handlers, method: string, p: string, user: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await handlers[fn](httpEvent(method, p, body, { authorization: `Bearer ${await token(user)}`, ...headers }), lambdaContext(fn));
+    const event = httpEvent(method, p, body, { authorization: `Bearer ${await token(user)}`, ...headers });
+    // API Gateway's path parameters, from the ids in the path.
+    const [, , , id, , sub] = p.split('/');
+    event.pathParameters = p.startsWith('/v1/theme-days/') ? { id } : p.startsWith('/v1/orgs/') ? { orgId: id } : p.startsWith('/v1/slots/') ? { slotId: id } : {};
+    void sub;
+    const res = await handlers[fn](event, lambdaContext(fn));
     return { status: res.statusCode ?? 0, body: res.body ? JSON.parse(res.body) : undefined };
   };
 
@@ -169,8 +174,12 @@ async function simulate(log: (m: string) => void): Promise<SimulationReport> {
   const due = new Map(SIMULATED.map((r) => [r, 0]));
   while (performance.now() - t0 < SECONDS * 1000) {
     const elapsed = (performance.now() - t0) / 1000;
-    for (const r of SIMULATED) {
-      while (due.get(r)! < elapsed * scaled(r) && inFlight < IN_FLIGHT) {
+    // Round robin over the routes that are due, so a slow route does not starve the others of the in-flight cap.
+    for (let fired = true; fired && inFlight < IN_FLIGHT; ) {
+      fired = false;
+      for (const r of SIMULATED) {
+        if (due.get(r)! >= elapsed * scaled(r) || inFlight >= IN_FLIGHT) continue;
+        fired = true;
         due.set(r, due.get(r)! + 1);
         sent.set(r, (sent.get(r) ?? 0) + 1);
         inFlight++;
