@@ -27,7 +27,7 @@ export interface SimulationReport {
   seconds: number;
   routes: { route: string; modelRps: number; sent: number; ok: number; measuredRps: number }[];
   keys: { partition: string; index: string; modelRequests: number; measuredMaxPerSecond: number }[];
-  checks: { checkIns: number; presentInClosedDays: number; presentInAggregates: number; slotSeats: number; slotBooked: number; bookingsCommitted: number };
+  checks: { checkIns: number; presentInClosedDays: number; presentInAggregates: number; slotSeats: number; slotBooked: number; bookingsCommitted: number; tapAnswers: Record<string, number> };
 }
 
 async function simulate(log: (m: string) => void): Promise<SimulationReport> {
@@ -239,6 +239,7 @@ async function simulate(log: (m: string) => void): Promise<SimulationReport> {
       slotSeats: Number(slot.Item?.seats),
       slotBooked: Number(slot.Item?.booked),
       bookingsCommitted: taps.filter((t) => t.status === 201).length,
+      tapAnswers: taps.reduce<Record<string, number>>((m, t) => ((m[`${t.status} ${t.body?.error?.code ?? ''}`.trim()] = (m[`${t.status} ${t.body?.error?.code ?? ''}`.trim()] ?? 0) + 1), m), {}),
     },
   };
 }
@@ -249,7 +250,7 @@ export function printPeakSimulation(r: SimulationReport): void {
   console.log(table(['partition', 'index', 'model req/s (hottest key)', 'measured max req in a second'], r.keys.slice(0, 15).map((k) => [k.partition, k.index, fmt(k.modelRequests, 2), k.measuredMaxPerSecond])));
   const c = r.checks;
   console.log(`exact: ${c.checkIns} check-ins answered 2xx, ${c.presentInClosedDays} present in the closed days, ${c.presentInAggregates} in the township's aggregate; ` +
-    `slot ${c.slotBooked}/${c.slotSeats} seats booked, ${c.bookingsCommitted} bookings answered 201`);
+    `slot ${c.slotBooked}/${c.slotSeats} seats booked, ${c.bookingsCommitted} bookings answered 201 (taps: ${JSON.stringify(c.tapAnswers)})`);
   const exact = c.checkIns === c.presentInClosedDays && c.presentInClosedDays === c.presentInAggregates && c.slotBooked === c.slotSeats && c.bookingsCommitted === c.slotSeats;
   if (!exact) throw new Error('the simulation’s counts are not exact');
 }
