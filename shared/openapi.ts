@@ -176,10 +176,10 @@ class ErrorResponses {
   readonly components: Record<string, Json> = {};
   constructor(private readonly statuses: ErrorStatuses) {}
 
-  /** The codes of one status; a bug's 500 carries the codes that no typed error has. */
+  /** The codes of one status; a bug's 500 also carries the codes that no typed error has. */
   private codesOf(status: number): string[] {
     const s = this.statuses;
-    return (common.ERROR_CODES as readonly string[]).filter((c) => (status === 500 ? s[c] === undefined : s[c] === status));
+    return (common.ERROR_CODES as readonly string[]).filter((c) => s[c] === status || (status === 500 && s[c] === undefined));
   }
 
   forRoute(name: RouteName, route: RouteDef, hasBody: boolean, query: Json[]): Json {
