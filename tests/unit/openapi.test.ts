@@ -57,7 +57,8 @@ const operations = () =>
   );
 const opOf = (r: RouteDef) => doc.paths[r.path]?.[r.method.toLowerCase()] as Json | undefined;
 const response = (op: Json, status: number) => (op.responses[status] ? deref(op.responses[status]) : undefined);
-const errorCodes = (res: Json): string[] | undefined => res.content['application/json'].schema.properties?.error?.properties?.code?.enum;
+const errorCodes = (res: Json): string[] | undefined =>
+  (res.content['application/json'].schema.allOf as Json[] | undefined)?.find((s) => s.properties)?.properties.error.properties.code.enum;
 
 it('the committed docs/openapi.json is what the route table generates now', () => {
   let committed = '';
