@@ -8,6 +8,7 @@ import { LOCAL_TABLE, localFunctionEnv } from './lib/local-env';
 import { startOffline, type Offline } from './lib/offline';
 import { assertPortFree } from './lib/ports';
 import { isSeeded, seed } from './lib/seed';
+import { DOCS_PATH } from './lib/api-docs';
 import { startWebServer, type WebServer } from './lib/web-server';
 
 const root = path.resolve(__dirname, '..');
@@ -72,6 +73,7 @@ async function main() {
     await h5;
     web = await startWebServer({ port: WEB_PORT, distDir: H5_DIST, apiOrigin: `http://127.0.0.1:${API_PORT}` });
     say(`H5 mini-program at ${web.url}`);
+    say(`API docs (OpenAPI, Swagger UI) at ${new URL(DOCS_PATH, web.url).href}`);
     say(`ready in ${((Date.now() - t0) / 1000).toFixed(1)} s. Log in with a persona (e.g. 党员 1 = demo-member-1). Ctrl-C stops everything.`);
   } catch (err) {
     console.error(`[start] ${(err as Error).message}`);

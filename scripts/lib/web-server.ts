@@ -1,8 +1,9 @@
-// Serves the H5 build and proxies /v1 to the API, so the page and the API share one origin (no CORS, and the
-// build does not need to know the API's port).
+// Serves the H5 build and the API docs (/docs), and proxies /v1 to the API, so the page and the API share one origin
+// (no CORS, and the build does not need to know the API's port).
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { serveApiDocs } from './api-docs';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,6 +45,7 @@ export function startWebServer(opts: { port: number; distDir: string; apiOrigin:
       req.pipe(upstream);
       return;
     }
+    if (serveApiDocs(url.pathname, res)) return;
     let file = path.join(root, decodeURIComponent(url.pathname));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
