@@ -98,6 +98,7 @@ async function buildSeed() {
   const { concernItem } = await import('../functions/concerns/concern.entity');
   const { stationItem } = await import('../functions/orgs/org.entity');
   const { grantItem, profileItem } = await import('../functions/users/user.entity');
+  const { subscriptionItem } = await import('../functions/notifications/notification.entity');
 
   const random = rng(7);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
@@ -116,7 +117,7 @@ async function buildSeed() {
     profiles++;
     const kind = recipient();
     // A grant as subscriptions.repository.ts keeps it: one counter item per user and template.
-    if (kind !== 'none') items.push({ pk: `SUBS#${id}`, sk: template, n: GRANTS_EACH, entity: 'subscription' });
+    if (kind !== 'none') items.push(subscriptionItem(id, template, GRANTS_EACH));
     if (kind === 'granted' && openid) wechatGrants.push({ openid, template });
     return kind;
   };

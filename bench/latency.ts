@@ -8,6 +8,7 @@ import { LOCAL_TABLE, localFunctionEnv } from '../scripts/lib/local-env';
 import { startOffline, type Offline } from '../scripts/lib/offline';
 import { freePort } from '../scripts/lib/ports';
 import { seed } from '../scripts/lib/seed';
+import { userKeys } from '../functions/users/user.entity';
 import { summarize, type Summary } from './stats';
 
 export interface LoadResult extends Summary {
@@ -108,7 +109,7 @@ export async function benchLatency(log: (msg: string) => void, opts = { concurre
     const apiResult = await load(fireApi, opts);
 
     doc.current = DynamoDBDocumentClient.from(localClient(db.endpoint));
-    const key = { pk: `USER#${user.id}`, sk: 'PROFILE' };
+    const key = userKeys.profile(user.id);
     const fireRaw = async () => {
       const out = await doc.current!.send(new GetCommand({ TableName: LOCAL_TABLE, Key: key, ConsistentRead: true }));
       if (!out.Item) throw new Error(`no profile item for ${user.id}`);

@@ -12,6 +12,8 @@ export const ROLE_SETS = {
   staff: STAFF,
   /** Belong to a branch: its members and secretary. */
   branchPeople: ['member', 'secretary'],
+  /** Take part in a branch's days and ideas (RSVP, check-in, reflections, support, reports): its members. A secretary holds a member grant too. */
+  branchMembers: ['member'],
   /** Read a branch's internal records (ideas, drafts, attendance): its people, and staff above it. */
   branchReaders: ['member', 'secretary', ...STAFF],
   /** Lead a branch's day-to-day work (theme days, answers, check-in): its secretary only. */

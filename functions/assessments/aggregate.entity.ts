@@ -4,7 +4,7 @@
 //
 //   branch row   pk AGG#<period>#<townshipId>   sk <villageId>#<branchId>   (a township's branches: one partition)
 //   child total  pk AGGT#<period>#<parentId>    sk <childId>                (city → counties, county → townships)
-import { shanghaiDate } from '../core/time';
+import { shanghaiDate } from '@shared/time';
 
 export const FIGURE_FIELDS = ['expected', 'present', 'leave', 'online', 'themeDaysHeld', 'previewsOnTime', 'closedWithSummary', 'guidanceCount'] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];

@@ -61,13 +61,14 @@ export const TRY_AGAIN = Symbol('try again');
 
 /**
  * Optimistic read-decide-write: runs `step` until it returns a value, backing off between attempts. Each attempt
- * re-reads what it decides on. After the last attempt the caller gets 503 (UNAVAILABLE), which clients may retry.
+ * re-reads what it decides on. After the last attempt the caller gets `exhausted()`: by default 503 (UNAVAILABLE),
+ * which clients may retry; a feature may say what kept changing instead (a 409 with its own message).
  */
-export async function retrying<T>(step: (attempt: number) => Promise<T | typeof TRY_AGAIN>): Promise<T> {
+export async function retrying<T>(step: (attempt: number) => Promise<T | typeof TRY_AGAIN>, exhausted: () => Error = () => new UnavailableError()): Promise<T> {
   for (let attempt = 1; attempt <= RETRY_POLICY.attempts; attempt++) {
     const result = await step(attempt);
     if (result !== TRY_AGAIN) return result;
     await backoff(attempt);
   }
-  throw new UnavailableError();
+  throw exhausted();
 }

@@ -1,6 +1,7 @@
 // Idea entity (创意征集): keys and item conversion. `status` is stored for filtering and derived from the answer
 // and moderation, so restoring a hidden idea brings its answer status back.
 import type { IdeaCategory, IdeaStatus } from '@shared/schemas/themeday';
+import { recordOf, type Item } from '../core/item';
 import { queueKeys, type ModerationReview } from '../moderation/moderation.entity';
 
 export type Moderation = 'visible' | 'pending_review' | 'hidden';
@@ -26,12 +27,16 @@ export interface IdeaRecord {
   createdAt: string;
 }
 
+const IDEA_PK = (id: string) => `IDEA#${id}`;
+
 export const ideaKeys = {
-  idea: (id: string) => ({ pk: `IDEA#${id}`, sk: 'IDEA' }),
-  support: (ideaId: string, userId: string) => ({ pk: `IDEA#${ideaId}`, sk: `SUPPORT#${userId}` }),
-  report: (ideaId: string, userId: string) => ({ pk: `IDEA#${ideaId}`, sk: `REPORT#${userId}` }),
+  idea: (id: string) => ({ pk: IDEA_PK(id), sk: 'IDEA' }),
+  support: (ideaId: string, userId: string) => ({ pk: IDEA_PK(ideaId), sk: `SUPPORT#${userId}` }),
+  report: (ideaId: string, userId: string) => ({ pk: IDEA_PK(ideaId), sk: `REPORT#${userId}` }),
   /** Newest first on gsi1 (ulids sort by time); hottest first on gsi4 (numeric support count). */
   branchIdeas: (branchId: string) => `BRANCH#${branchId}#IDEAS`,
+  /** The idea a support or report item belongs to (older items carry no `ideaId`). */
+  ideaIdOf: (item: Item) => String(item.pk).slice(IDEA_PK('').length),
 };
 
 export function statusOf(r: Pick<IdeaRecord, 'moderation' | 'answer'>): IdeaStatus {
@@ -39,7 +44,7 @@ export function statusOf(r: Pick<IdeaRecord, 'moderation' | 'answer'>): IdeaStat
   return r.answer?.status ?? 'open';
 }
 
-export function ideaItem(r: IdeaRecord): Record<string, unknown> {
+export function ideaItem(r: IdeaRecord): Item {
   return {
     ...ideaKeys.idea(r.id),
     gsi1pk: ideaKeys.branchIdeas(r.branchId),
@@ -53,21 +58,18 @@ export function ideaItem(r: IdeaRecord): Record<string, unknown> {
   };
 }
 
-export function toIdeaRecord(item: Record<string, unknown>): IdeaRecord {
-  return {
-    id: item.id as string,
-    branchId: item.branchId as string,
-    path: item.path as string[],
-    authorId: item.authorId as string,
-    title: item.title as string,
-    content: item.content as string,
-    category: item.category as IdeaCategory,
-    moderation: item.moderation as Moderation,
-    answer: item.answer as IdeaRecord['answer'],
-    supportCount: Number(item.supportCount ?? 0),
-    reportCount: Number(item.reportCount ?? 0),
-    ...(item.queuedAt ? { queuedAt: item.queuedAt as string } : {}),
-    ...(item.review ? { review: item.review as ModerationReview } : {}),
-    createdAt: item.createdAt as string,
-  };
+export const supportItem = (ideaId: string, userId: string, at: string): Item => ({ ...ideaKeys.support(ideaId, userId), entity: 'support', userId, createdAt: at });
+
+export const reportItem = (ideaId: string, userId: string, reason: string, at: string): Item => ({
+  ...ideaKeys.report(ideaId, userId),
+  entity: 'report',
+  userId,
+  reason,
+  createdAt: at,
+});
+
+/** The stored `status` is derived (see statusOf), so the record leaves it out. */
+export function toIdeaRecord(item: Item): IdeaRecord {
+  const { status: _derived, ...stored } = item;
+  return recordOf<IdeaRecord>(stored, { supportCount: 0, reportCount: 0 });
 }

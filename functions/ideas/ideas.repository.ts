@@ -1,15 +1,13 @@
 // Ideas, supports and reports. A support (or a report) and the idea's counter change in one transaction, so the
 // count equals the number of support records however many members tap at once.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGet, cancellationCode, isCancelled, transact } from '../core/batch';
+import { NotFoundError } from '../core/errors';
+import { batchGet } from '../core/batch';
 import { TABLE, ddb } from '../core/dynamo';
-import { logger } from '../core/http/logger';
 import { queryPage, type Page } from '../core/pagination';
+import { failedAt, retrying, transactWrite, TRY_AGAIN } from '../core/transact';
 import { queueKeys, type ModerationReview } from '../moderation/moderation.entity';
-import { ideaItem, ideaKeys, statusOf, toIdeaRecord, type IdeaRecord, type Moderation } from './idea.entity';
-
-/** Three distinct members reporting an idea hide it until the secretary restores it. */
-export const REPORTS_TO_HIDE = 3;
+import { ideaItem, ideaKeys, reportItem, statusOf, supportItem, toIdeaRecord, type IdeaRecord, type Moderation } from './idea.entity';
 
 export async function putIdea(record: IdeaRecord): Promise<void> {
   await ddb.send(new PutCommand({ TableName: TABLE, Item: ideaItem(record), ConditionExpression: 'attribute_not_exists(pk)' }));
@@ -65,7 +63,7 @@ export function listIdeas(branchId: string, o: IdeaListOptions): Promise<Page<Id
 /** Which of these ideas the user has supported (one BatchGet for a whole page). */
 export async function supportedBy(ideaIds: string[], userId: string): Promise<Set<string>> {
   const items = await batchGet(ideaIds.map((id) => ideaKeys.support(id, userId)));
-  return new Set(items.map((i) => String(i.pk).slice('IDEA#'.length)));
+  return new Set(items.map(ideaKeys.ideaIdOf));
 }
 
 export async function hasReported(ideaId: string, userId: string): Promise<boolean> {
@@ -82,57 +80,50 @@ async function supportExists(ideaId: string, userId: string): Promise<boolean> {
   return Boolean(out.Item);
 }
 
-/** Idempotent: supporting twice changes nothing. Only visible ideas take supports. */
-export async function addSupport(ideaId: string, userId: string): Promise<number | 'not_visible'> {
+/**
+ * Idempotent: supporting twice changes nothing. Only visible ideas take supports. "Already supported" is only believed
+ * once the record is seen: a cancellation under contention must not be mistaken for it, or a tap would be answered as
+ * counted and lost.
+ */
+export function addSupport(ideaId: string, userId: string): Promise<number | 'not_visible'> {
   const at = new Date().toISOString();
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await transact([
-        { Put: { TableName: TABLE, Item: { ...ideaKeys.support(ideaId, userId), entity: 'support', userId, createdAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        {
-          Update: {
-            TableName: TABLE,
-            Key: ideaKeys.idea(ideaId),
-            UpdateExpression: 'ADD supportCount :one, gsi4n :one',
-            ConditionExpression: 'moderation = :visible',
-            ExpressionAttributeValues: { ':one': 1, ':visible': 'visible' },
-          },
+  return retrying(async () => {
+    const outcome = await transactWrite([
+      { Put: { TableName: TABLE, Item: supportItem(ideaId, userId, at), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Update: {
+          TableName: TABLE,
+          Key: ideaKeys.idea(ideaId),
+          UpdateExpression: 'ADD supportCount :one, gsi4n :one',
+          ConditionExpression: 'moderation = :visible',
+          ExpressionAttributeValues: { ':one': 1, ':visible': 'visible' },
         },
-      ]);
-      return currentCount(ideaId);
-    } catch (err) {
-      if (cancellationCode(err, 1) === 'ConditionalCheckFailed') return 'not_visible';
-      // "Already supported" is only believed once the record is seen: a cancellation under contention must not
-      // be mistaken for it, or a tap would be answered as counted and lost.
-      if (cancellationCode(err, 0) === 'ConditionalCheckFailed' && (await supportExists(ideaId, userId))) return currentCount(ideaId);
-      if (!isCancelled(err) || attempt >= 8) throw err;
-      logger.warn('support transaction cancelled without a support record; retrying', { attempt });
-    }
-  }
+      },
+    ]);
+    if (outcome.committed) return currentCount(ideaId);
+    if (failedAt(outcome, 1)) return 'not_visible';
+    return (await supportExists(ideaId, userId)) ? currentCount(ideaId) : TRY_AGAIN;
+  });
 }
 
 /** Idempotent: withdrawing a support that is not there changes nothing. */
-export async function removeSupport(ideaId: string, userId: string): Promise<number> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await transact([
-        { Delete: { TableName: TABLE, Key: ideaKeys.support(ideaId, userId), ConditionExpression: 'attribute_exists(pk)' } },
-        {
-          Update: {
-            TableName: TABLE,
-            Key: ideaKeys.idea(ideaId),
-            UpdateExpression: 'ADD supportCount :minus, gsi4n :minus',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':minus': -1 },
-          },
+export function removeSupport(ideaId: string, userId: string): Promise<number> {
+  return retrying(async () => {
+    const outcome = await transactWrite([
+      { Delete: { TableName: TABLE, Key: ideaKeys.support(ideaId, userId), ConditionExpression: 'attribute_exists(pk)' } },
+      {
+        Update: {
+          TableName: TABLE,
+          Key: ideaKeys.idea(ideaId),
+          UpdateExpression: 'ADD supportCount :minus, gsi4n :minus',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeValues: { ':minus': -1 },
         },
-      ]);
-      return currentCount(ideaId);
-    } catch (err) {
-      if (cancellationCode(err, 0) === 'ConditionalCheckFailed' && !(await supportExists(ideaId, userId))) return currentCount(ideaId);
-      if (!isCancelled(err) || attempt >= 8) throw err;
-    }
-  }
+      },
+    ]);
+    if (outcome.committed) return currentCount(ideaId);
+    return failedAt(outcome, 0) && !(await supportExists(ideaId, userId)) ? currentCount(ideaId) : TRY_AGAIN;
+  });
 }
 
 /**
@@ -201,28 +192,19 @@ export async function updateIdeaState(
 
 /** Records a member's report once; returns the idea's report count afterwards, or 'already' for a repeat. */
 export async function addReport(ideaId: string, userId: string, reason: string): Promise<number | 'already'> {
-  try {
-    await transact([
-      {
-        Put: {
-          TableName: TABLE,
-          Item: { ...ideaKeys.report(ideaId, userId), entity: 'report', userId, reason, createdAt: new Date().toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
+  const outcome = await transactWrite([
+    { Put: { TableName: TABLE, Item: reportItem(ideaId, userId, reason, new Date().toISOString()), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Update: {
+        TableName: TABLE,
+        Key: ideaKeys.idea(ideaId),
+        UpdateExpression: 'ADD reportCount :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':one': 1 },
       },
-      {
-        Update: {
-          TableName: TABLE,
-          Key: ideaKeys.idea(ideaId),
-          UpdateExpression: 'ADD reportCount :one',
-          ConditionExpression: 'attribute_exists(pk)',
-          ExpressionAttributeValues: { ':one': 1 },
-        },
-      },
-    ]);
-  } catch (err) {
-    if (cancellationCode(err, 0) === 'ConditionalCheckFailed') return 'already';
-    throw err;
-  }
+    },
+  ]);
+  if (failedAt(outcome, 0)) return 'already';
+  if (!outcome.committed) throw new NotFoundError('创意不存在');
   return (await getIdea(ideaId))?.reportCount ?? 0;
 }

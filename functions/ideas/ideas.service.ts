@@ -1,5 +1,6 @@
 import type * as z from 'zod';
-import type { AnswerIdeaBody, CreateIdeaBody, Idea, ListIdeasQuery, SupportResult } from '@shared/schemas/themeday';
+import { ROLE_SETS } from '@shared/roles';
+import { THEMEDAY_RULES, type AnswerIdeaBody, type CreateIdeaBody, type Idea, type ListIdeasQuery, type SupportResult } from '@shared/schemas/themeday';
 import type { PageQuery } from '@shared/schemas/common';
 import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
 import { AlreadyModeratedError, ConflictError, ContentRejectedError, InvalidStateError, NotFoundError } from '../core/errors';
@@ -7,15 +8,13 @@ import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { holds, requireRole, requireVisible, type Principal } from '../core/policy';
 import { contentChecker } from '../content/content-check';
-import { BRANCH_READERS, requireBranch } from '../orgs/branches';
+import { retrying, TRY_AGAIN } from '../core/transact';
+import { requireBranch } from '../orgs/branches';
 import { displayNames } from '../users/users.repository';
 import { notify } from '../notifications/notify';
-import { BRANCH_MODERATORS, reviewOf, toOutcome } from '../moderation/moderation.entity';
+import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { statusOf, type IdeaRecord } from './idea.entity';
-
-const ANSWER_WORDS = { evaluating: '评估中', accepted: '已采纳', declined: '未采纳' } as const;
 import {
-  REPORTS_TO_HIDE,
   addReport,
   addSupport,
   getIdea,
@@ -26,6 +25,10 @@ import {
   supportedBy,
   updateIdeaState,
 } from './ideas.repository';
+
+const ANSWER_WORDS = { evaluating: '评估中', accepted: '已采纳', declined: '未采纳' } as const;
+const REVIEW_WORDS = { approved: '审核通过', rejected: '未通过审核' } as const;
+const changedMeanwhile = () => new ConflictError('创意状态刚刚发生变化，请刷新后重试');
 
 function toIdea(r: IdeaRecord, names: Map<string, string>, supported: Set<string>, reportedByMe?: boolean): Idea {
   return {
@@ -50,14 +53,14 @@ function toIdea(r: IdeaRecord, names: Map<string, string>, supported: Set<string
 async function visibleIdea(principal: Principal, ideaId: string): Promise<IdeaRecord> {
   const idea = await getIdea(ideaId);
   if (!idea) throw new NotFoundError('创意不存在');
-  requireVisible(principal, BRANCH_READERS, idea.path);
+  requireVisible(principal, ROLE_SETS.branchReaders, idea.path);
   if (idea.moderation !== 'visible' && idea.authorId !== principal.userId && !seesAll(principal, idea.path)) {
     throw new NotFoundError('创意不存在');
   }
   return idea;
 }
 
-const seesAll = (p: Principal, path: string[]) => holds(p, ['secretary', 'township_admin', 'admin'], path);
+const seesAll = (p: Principal, path: string[]) => holds(p, ROLE_SETS.branchModerators, path);
 
 async function present(principal: Principal, idea: IdeaRecord): Promise<Idea> {
   const [names, supported, reported] = await Promise.all([
@@ -70,7 +73,7 @@ async function present(principal: Principal, idea: IdeaRecord): Promise<Idea> {
 
 export async function createIdea(principal: Principal, branchId: string, body: z.infer<typeof CreateIdeaBody>): Promise<Idea> {
   const branch = await requireBranch(branchId);
-  requireRole(principal, ['member', 'secretary'], branch.path);
+  requireRole(principal, ROLE_SETS.branchPeople, branch.path);
   const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'idea', principal.openid);
   if (verdict === 'risky') throw new ContentRejectedError();
   const createdAt = new Date().toISOString();
@@ -99,7 +102,7 @@ export async function listBranchIdeas(
   query: z.infer<typeof ListIdeasQuery> & z.infer<typeof PageQuery>,
 ): Promise<Page<Idea>> {
   const branch = await requireBranch(branchId);
-  requireRole(principal, BRANCH_READERS, branch.path);
+  requireRole(principal, ROLE_SETS.branchReaders, branch.path);
   const page = await listIdeas(branchId, {
     sort: query.sort,
     status: query.status,
@@ -118,7 +121,7 @@ export async function getIdeaFor(principal: Principal, ideaId: string): Promise<
 
 export async function setSupport(principal: Principal, ideaId: string, on: boolean): Promise<z.infer<typeof SupportResult>> {
   const idea = await visibleIdea(principal, ideaId);
-  requireRole(principal, ['member'], idea.path);
+  requireRole(principal, ROLE_SETS.branchMembers, idea.path);
   if (!on) return { supportCount: await removeSupport(ideaId, principal.userId), supportedByMe: false };
   const count = await addSupport(ideaId, principal.userId);
   if (count === 'not_visible') throw new InvalidStateError('该创意正在审核或已隐藏，暂不能支持');
@@ -126,25 +129,23 @@ export async function setSupport(principal: Principal, ideaId: string, on: boole
 }
 
 export async function answerIdea(principal: Principal, ideaId: string, body: z.infer<typeof AnswerIdeaBody>): Promise<Idea> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const { idea, updated } = await retrying(async () => {
     const idea = await visibleIdea(principal, ideaId);
-    requireRole(principal, ['secretary'], idea.path);
+    requireRole(principal, ROLE_SETS.branchLeaders, idea.path);
     const answer = { status: body.status, reply: body.reply, answeredAt: new Date().toISOString(), answeredBy: principal.userId };
     const updated = await updateIdeaState(idea, { answer });
-    if (updated) {
-      await notify(idea.authorId, 'idea_answered', { thing1: idea.title, phrase2: ANSWER_WORDS[body.status], thing3: body.reply }, `pages/themeday/index`);
-      return present(principal, updated);
-    }
-  }
-  throw new ConflictError('创意状态刚刚发生变化，请刷新后重试');
+    return updated ? { idea, updated } : TRY_AGAIN;
+  }, changedMeanwhile);
+  await notify(idea.authorId, 'idea_answered', { thing1: idea.title, phrase2: ANSWER_WORDS[body.status], thing3: body.reply }, 'pages/themeday/index');
+  return present(principal, updated);
 }
 
 export async function reportIdea(principal: Principal, ideaId: string, reason: string): Promise<{ reported: true }> {
   const idea = await visibleIdea(principal, ideaId);
-  requireRole(principal, ['member'], idea.path);
+  requireRole(principal, ROLE_SETS.branchMembers, idea.path);
   if (idea.authorId === principal.userId) throw new InvalidStateError('不能举报自己提交的创意');
   const count = await addReport(ideaId, principal.userId, reason);
-  if (count !== 'already' && count >= REPORTS_TO_HIDE) {
+  if (count !== 'already' && count >= THEMEDAY_RULES.reportsToHideIdea) {
     const fresh = await getIdea(ideaId);
     if (fresh?.moderation === 'visible') await updateIdeaState(fresh, { moderation: 'hidden' });
   }
@@ -153,16 +154,14 @@ export async function reportIdea(principal: Principal, ideaId: string, reason: s
 
 export async function restoreIdea(principal: Principal, ideaId: string): Promise<Idea> {
   const idea = await visibleIdea(principal, ideaId);
-  requireRole(principal, ['secretary'], idea.path);
+  requireRole(principal, ROLE_SETS.branchLeaders, idea.path);
   if (idea.moderation === 'visible') return present(principal, idea);
   // Restoring is the secretary approving it: it leaves the moderation queue, and its author sees it approved.
   const review = reviewOf(principal.userId, { decision: 'approve' });
   const updated = await updateIdeaState(idea, { moderation: 'visible', resetReports: true, review });
-  if (!updated) throw new ConflictError('创意状态刚刚发生变化，请刷新后重试');
+  if (!updated) throw changedMeanwhile();
   return present(principal, updated);
 }
-
-const REVIEW_WORDS = { approved: '审核通过', rejected: '未通过审核' } as const;
 
 /**
  * A moderation decision on a queued idea: approved, it is visible again with its answer status (reports cleared);
@@ -171,7 +170,7 @@ const REVIEW_WORDS = { approved: '审核通过', rejected: '未通过审核' } a
 export async function decideIdea(principal: Principal, ideaId: string, body: ModerationDecisionBody): Promise<ModerationOutcome> {
   const idea = await getIdea(ideaId);
   if (!idea) throw new NotFoundError('创意不存在');
-  requireVisible(principal, BRANCH_MODERATORS, idea.path);
+  requireVisible(principal, ROLE_SETS.branchModerators, idea.path);
   if (!idea.queuedAt) throw new AlreadyModeratedError();
   const approve = body.decision === 'approve';
   const review = reviewOf(principal.userId, body);

@@ -1,36 +1,27 @@
 import type * as z from 'zod';
-import type { Role } from '@shared/schemas/common';
-import type { CreateInvitationBody, Invitation, InvitableRole, User } from '@shared/schemas/people';
+import { INVITATION_RULES } from '@shared/roles';
+import type { CreateInvitationBody, Invitation, User } from '@shared/schemas/people';
+import { DAY_MS } from '@shared/time';
 import { ConflictError, InvalidStateError, NotFoundError, UnauthenticatedError, ValidationError } from '../core/errors';
 import { newCode } from '../core/ids';
 import { requireRole, type Principal } from '../core/policy';
+import { retrying, TRY_AGAIN } from '../core/transact';
 import { getOrg, getStation } from '../orgs/orgs.repository';
 import { loadPrincipal } from '../users/users.repository';
 import { getInvitation, putInvitation, redeem } from './invitations.repository';
 
-type Invitable = z.infer<typeof InvitableRole>;
-
-/** Who may invite to each role (a grant covering the target), and what kind of node the grant sits on. */
-const RULES: Record<Invitable, { inviters: Role[]; target: 'branch' | 'station' | 'township' | 'city' }> = {
-  member: { inviters: ['secretary', 'township_admin', 'admin'], target: 'branch' },
-  secretary: { inviters: ['township_admin', 'admin'], target: 'branch' },
-  official: { inviters: ['township_admin', 'admin'], target: 'station' },
-  township_admin: { inviters: ['admin'], target: 'township' },
-  admin: { inviters: ['admin'], target: 'city' },
-};
-
 const TARGET_WORDS = { branch: '党支部', station: '驻点工作室', township: '乡镇（街道）', city: '市' } as const;
-const DEFAULT_VALIDITY_MS = 7 * 24 * 3600 * 1000;
-const MAX_VALIDITY_MS = 90 * 24 * 3600 * 1000;
+const DEFAULT_VALIDITY_MS = 7 * DAY_MS;
+const MAX_VALIDITY_MS = 90 * DAY_MS;
 
-async function targetPath(kind: (typeof RULES)[Invitable]['target'], orgId: string): Promise<string[] | undefined> {
+async function targetPath(kind: keyof typeof TARGET_WORDS, orgId: string): Promise<string[] | undefined> {
   if (kind === 'station') return (await getStation(orgId))?.path;
   const org = await getOrg(orgId);
   return org?.type === kind ? org.path : undefined;
 }
 
 export async function createInvitation(principal: Principal, body: z.infer<typeof CreateInvitationBody>): Promise<Invitation> {
-  const rule = RULES[body.role];
+  const rule = INVITATION_RULES[body.role];
   const path = await targetPath(rule.target, body.orgId);
   if (!path) {
     throw new ValidationError(`该角色只能邀请到${TARGET_WORDS[rule.target]}`, [
@@ -54,13 +45,14 @@ export async function createInvitation(principal: Principal, body: z.infer<typeo
     createdAt: new Date(now).toISOString(),
   };
   // 31^8 codes: a clash is rare, and the conditional put makes one harmless.
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const code = newCode(8);
-    if (await putInvitation({ ...record, code })) {
-      return { code, role: record.role, orgId: record.orgId, maxUses: record.maxUses, expiresAt: record.expiresAt };
-    }
-  }
-  throw new ConflictError('生成邀请码失败，请重试');
+  const code = await retrying(
+    async () => {
+      const code = newCode(8);
+      return (await putInvitation({ ...record, code })) ? code : TRY_AGAIN;
+    },
+    () => new ConflictError('生成邀请码失败，请重试'),
+  );
+  return { code, role: record.role, orgId: record.orgId, maxUses: record.maxUses, expiresAt: record.expiresAt };
 }
 
 export async function redeemInvitation(principal: Principal, code: string, joinedPartyOn?: string): Promise<User> {
@@ -72,6 +64,7 @@ export async function redeemInvitation(principal: Principal, code: string, joine
     if (Date.parse(inv.expiresAt) <= Date.now()) throw new InvalidStateError('邀请码已过期');
     throw new ConflictError('邀请码已被用完');
   }
+  if (outcome === 'account_deleted') throw new UnauthenticatedError('账号已注销');
   const fresh = await loadPrincipal(principal.userId);
   if (!fresh) throw new UnauthenticatedError('账号已注销');
   return fresh.user;

@@ -1,9 +1,9 @@
 // Scheduled daily (08:00 Asia/Shanghai): members whose party-joining anniversary is today get a 政治生日 message,
 // if they asked for it. Idempotent: a second run the same day sends nothing (sent markers).
-import type { ProfileRecord } from '../users/user.entity';
+import { shanghaiDate } from '@shared/time';
+import { toProfileRecord, userKeys, type ProfileRecord } from '../users/user.entity';
 import { queryPage } from '../core/pagination';
 import { logger } from '../core/http/logger';
-import { shanghaiDate } from '../core/time';
 import { claimOnce, notify } from '../notifications/notify';
 import { inBatches, jobDate, noOutcomes, type JobReport, type Outcome } from './job';
 
@@ -11,7 +11,7 @@ async function celebrants(monthDay: string): Promise<ProfileRecord[]> {
   const all: ProfileRecord[] = [];
   let cursor: string | undefined;
   do {
-    const page = await queryPage({ index: 'gsi3', pk: `BIRTHDAY#${monthDay}`, limit: 500, cursor }, (i) => i as unknown as ProfileRecord);
+    const page = await queryPage({ index: 'gsi3', pk: userKeys.birthdays(monthDay), limit: 500, cursor }, toProfileRecord);
     all.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

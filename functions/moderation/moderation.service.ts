@@ -11,7 +11,7 @@ import { toConcernRecord } from '../concerns/concern.entity';
 import { decideIdea } from '../ideas/ideas.service';
 import { toIdeaRecord } from '../ideas/idea.entity';
 import { getOrg } from '../orgs/orgs.repository';
-import { decideReflection } from '../themedays/themedays.service';
+import { decideReflection } from '../themedays/reflections.service';
 import { toReflectionRecord } from '../themedays/themeday.entity';
 import { getThemeDays } from '../themedays/themedays.repository';
 import { displayNames } from '../users/users.repository';

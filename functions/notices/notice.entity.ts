@@ -1,6 +1,7 @@
 // Notice entity (党务公开). Only live notices carry the org index keys: withdrawing removes them, so the public list
 // never sees a withdrawn notice, while the item itself stays as the audit copy.
-import type { NoticeCategory } from './notices.types';
+import type { NOTICE_CATEGORIES } from '@shared/schemas/notices';
+import { recordOf, type Item } from '../core/item';
 
 export interface NoticeRecord {
   id: string;
@@ -8,7 +9,7 @@ export interface NoticeRecord {
   path: string[];
   title: string;
   body: string;
-  category: NoticeCategory;
+  category: (typeof NOTICE_CATEGORIES)[number];
   pinned: boolean;
   expiresAt?: string;
   status: 'published' | 'withdrawn';
@@ -27,12 +28,9 @@ export const noticeKeys = {
   listSort: (r: Pick<NoticeRecord, 'pinned' | 'publishedAt' | 'id'>) => `${r.pinned ? '1' : '0'}#${r.publishedAt}#${r.id}`,
 };
 
-export function noticeItem(r: NoticeRecord): Record<string, unknown> {
+export function noticeItem(r: NoticeRecord): Item {
   const live = r.status === 'published' ? { gsi1pk: noticeKeys.orgNotices(r.orgId), gsi1sk: noticeKeys.listSort(r) } : {};
   return { ...noticeKeys.notice(r.id), ...live, entity: 'notice', ...r };
 }
 
-export function toNoticeRecord(item: Record<string, unknown>): NoticeRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _a, gsi1sk: _b, entity: _e, ...rest } = item;
-  return rest as unknown as NoticeRecord;
-}
+export const toNoticeRecord = (item: Item): NoticeRecord => recordOf<NoticeRecord>(item);

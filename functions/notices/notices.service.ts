@@ -1,10 +1,11 @@
 import type * as z from 'zod';
+import { ROLE_SETS } from '@shared/roles';
 import type { CreateNoticeBody, Notice, UpdateNoticeBody } from '@shared/schemas/notices';
+import { toUtc } from '@shared/time';
 import { ConflictError, NotFoundError, ValidationError } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { holds, requireRole, type Principal } from '../core/policy';
-import { toUtc } from '../core/time';
 import { getOrg, type OrgRecord } from '../orgs/orgs.repository';
 import { displayNames } from '../users/users.repository';
 import type { NoticeRecord } from './notice.entity';
@@ -12,8 +13,8 @@ import { getNotice, listOrgNotices, saveNotice } from './notices.repository';
 
 /** A secretary publishes for their own branch; township staff for the township and anything under it. */
 function requirePublisher(principal: Principal, org: Pick<OrgRecord, 'type' | 'path'>): void {
-  if (org.type === 'branch' && holds(principal, ['secretary'], org.path)) return;
-  requireRole(principal, ['township_admin', 'admin'], org.path);
+  if (org.type === 'branch' && holds(principal, ROLE_SETS.branchLeaders, org.path)) return;
+  requireRole(principal, ROLE_SETS.noticePublishers, org.path);
 }
 
 const isLive = (n: NoticeRecord, now = Date.now()) => n.status === 'published' && (!n.expiresAt || Date.parse(n.expiresAt) > now);

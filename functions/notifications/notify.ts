@@ -6,6 +6,7 @@ import { TABLE, ddb } from '../core/dynamo';
 import { logger } from '../core/http/logger';
 import { profilesById } from '../users/users.repository';
 import { sendSubscribeMessage } from '../wechat/wechat-client';
+import { sentMarkerItem } from './notification.entity';
 import { TEMPLATE_IDS } from './templates';
 import { addGrant, clearGrants, grantsOf, refundGrant, spendGrant } from './subscriptions.repository';
 
@@ -41,7 +42,7 @@ export async function claimOnce(eventKey: string, userId: string): Promise<boole
     await ddb.send(
       new PutCommand({
         TableName: TABLE,
-        Item: { pk: `SENT#${eventKey}`, sk: userId, entity: 'sent_marker', at: new Date().toISOString(), ttl: Math.floor(Date.now() / 1000) + 90 * 24 * 3600 },
+        Item: sentMarkerItem(eventKey, userId),
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );

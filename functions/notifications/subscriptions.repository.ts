@@ -3,19 +3,18 @@
 import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { SubscribeTemplate } from '@shared/schemas/notify';
 import { TABLE, ddb } from '../core/dynamo';
-
-const key = (userId: string, template: SubscribeTemplate) => ({ pk: `SUBS#${userId}`, sk: template });
+import { notificationKeys } from './notification.entity';
 
 export async function grantsOf(userId: string): Promise<Map<SubscribeTemplate, number>> {
   const out = await ddb.send(
-    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': `SUBS#${userId}` }, ConsistentRead: true }),
+    new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': notificationKeys.subscriptions(userId) }, ConsistentRead: true }),
   );
   return new Map((out.Items ?? []).map((i) => [i.sk as SubscribeTemplate, Number(i.n ?? 0)]));
 }
 
 export async function addGrant(userId: string, template: SubscribeTemplate): Promise<void> {
   await ddb.send(
-    new UpdateCommand({ TableName: TABLE, Key: key(userId, template), UpdateExpression: 'ADD n :one SET entity = :e', ExpressionAttributeValues: { ':one': 1, ':e': 'subscription' } }),
+    new UpdateCommand({ TableName: TABLE, Key: notificationKeys.subscription(userId, template), UpdateExpression: 'ADD n :one SET entity = :e', ExpressionAttributeValues: { ':one': 1, ':e': 'subscription' } }),
   );
 }
 
@@ -25,7 +24,7 @@ export async function spendGrant(userId: string, template: SubscribeTemplate): P
     await ddb.send(
       new UpdateCommand({
         TableName: TABLE,
-        Key: key(userId, template),
+        Key: notificationKeys.subscription(userId, template),
         UpdateExpression: 'ADD n :minus',
         ConditionExpression: 'n > :zero',
         ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
@@ -43,5 +42,5 @@ export const refundGrant = addGrant;
 
 /** WeChat says the user has none left (43101): our count was ahead of theirs. */
 export async function clearGrants(userId: string, template: SubscribeTemplate): Promise<void> {
-  await ddb.send(new UpdateCommand({ TableName: TABLE, Key: key(userId, template), UpdateExpression: 'SET n = :zero', ExpressionAttributeValues: { ':zero': 0 } }));
+  await ddb.send(new UpdateCommand({ TableName: TABLE, Key: notificationKeys.subscription(userId, template), UpdateExpression: 'SET n = :zero', ExpressionAttributeValues: { ':zero': 0 } }));
 }

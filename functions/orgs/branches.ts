@@ -7,8 +7,3 @@ export async function requireBranch(branchId: string): Promise<OrgRecord> {
   if (org?.type !== 'branch') throw new NotFoundError('党支部不存在');
   return org;
 }
-
-/** Who may read a branch's internal records (ideas, drafts): its members and secretary, and staff above it. */
-export const BRANCH_READERS = ['member', 'secretary', 'township_admin', 'admin'] as const;
-/** Who leads a branch: its secretary, and township staff above it step in when needed. */
-export const BRANCH_LEADERS = ['secretary'] as const;

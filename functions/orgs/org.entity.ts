@@ -1,6 +1,6 @@
 // Org and station entities: their keys and their conversion to and from table items.
-import type { OrgType } from '@shared/schemas/common';
 import type { Org, Station } from '@shared/schemas/people';
+import { recordOf, type Item } from '../core/item';
 
 export interface OrgRecord extends Org {
   /** Ancestor ids, root first, ending with this org's own id. */
@@ -20,7 +20,7 @@ export const orgKeys = {
   townshipBranches: (townshipId: string) => `ORG#${townshipId}#BRANCHES`,
 };
 
-export function orgItem(org: OrgRecord): Record<string, unknown> {
+export function orgItem(org: OrgRecord): Item {
   // Branches are also listed per township (gsi2): a township's assessment reads its branches in one Query.
   const [, , township, village] = org.path;
   const townshipIndex =
@@ -35,7 +35,7 @@ export function orgItem(org: OrgRecord): Record<string, unknown> {
   };
 }
 
-export function stationItem(station: StationRecord): Record<string, unknown> {
+export function stationItem(station: StationRecord): Item {
   return {
     ...orgKeys.station(station.id),
     gsi1pk: orgKeys.stationsOf(station.orgId),
@@ -45,20 +45,6 @@ export function stationItem(station: StationRecord): Record<string, unknown> {
   };
 }
 
-export const toOrg = (item: Record<string, unknown>): OrgRecord => ({
-  id: item.id as string,
-  name: item.name as string,
-  type: item.type as OrgType,
-  parentId: (item.parentId as string | null) ?? null,
-  path: item.path as string[],
-});
+export const toOrg = (item: Item): OrgRecord => recordOf<OrgRecord>(item, { parentId: null });
 
-export const toStation = (item: Record<string, unknown>): StationRecord => ({
-  id: item.id as string,
-  name: item.name as string,
-  orgId: item.orgId as string,
-  address: item.address as string,
-  ...(typeof item.lat === 'number' ? { lat: item.lat } : {}),
-  ...(typeof item.lng === 'number' ? { lng: item.lng } : {}),
-  path: item.path as string[],
-});
+export const toStation = (item: Item): StationRecord => recordOf<StationRecord>(item);

@@ -1,20 +1,8 @@
 import { createRouteGroup, Reply } from '../core/http/stack';
-import {
-  cancelThemeDay,
-  checkIn,
-  closeThemeDay,
-  correctAttendance,
-  createCheckInCode,
-  createThemeDay,
-  getThemeDayFor,
-  listAttendance,
-  listThemeDays,
-  myAttendance,
-  participateOnline,
-  politicalBirthdays,
-  publishThemeDay,
-  rsvp,
-} from './themedays.service';
+import { politicalBirthdays } from '../users/political-birthdays.service';
+import { checkIn, correctAttendance, createCheckInCode, listAttendance, myAttendance, rsvp } from './attendance.service';
+import { participateOnline } from './reflections.service';
+import { cancelThemeDay, closeThemeDay, createThemeDay, getThemeDayFor, listThemeDays, publishThemeDay } from './themedays.service';
 
 export const handler = createRouteGroup('themedays', {
   createThemeDay: ({ user, params, body }) => createThemeDay(user(), params.branchId, body),
@@ -24,10 +12,8 @@ export const handler = createRouteGroup('themedays', {
   cancelThemeDay: ({ user, params, body }) => cancelThemeDay(user(), params.id, body),
   rsvp: ({ user, params, body }) => rsvp(user(), params.id, body),
   createCheckInCode: ({ user, params }) => createCheckInCode(user(), params.id),
-  checkIn: async ({ user, params, body }) => {
-    const result = await checkIn(user(), params.id, body.code);
-    return new Reply(result.status, result.body);
-  },
+  // A first check-in creates the record (the route's 201); a repeated scan changes nothing (200).
+  checkIn: ({ user, params, body }) => checkIn(user(), params.id, body.code).then((r) => (r.repeated ? new Reply(200, r) : r)),
   listAttendance: ({ user, params, query }) => listAttendance(user(), params.id, query),
   correctAttendance: ({ user, params, body }) => correctAttendance(user(), params.id, params.userId, body.status),
   participateOnline: ({ user, params, body }) => participateOnline(user(), params.id, body.content),

@@ -2,6 +2,7 @@
 // for the roster) and on the member's own index (their history). `attVersion` on the day counts attendance
 // changes, so closing can freeze figures that no concurrent check-in has moved.
 import type { AttendanceStats, IdeaCategory } from '@shared/schemas/themeday';
+import { recordOf, type Item } from '../core/item';
 import { queueKeys, reflectionItemId, type ModerationReview } from '../moderation/moderation.entity';
 
 export type ThemeDayStatus = 'draft' | 'published' | 'cancelled' | 'closed';
@@ -43,6 +44,11 @@ export interface AttendanceItem {
   source?: 'scan' | 'manual' | 'online' | 'close';
 }
 
+export interface CheckInCodeRecord {
+  expiresAt: string;
+  createdBy: string;
+}
+
 /** A member's reflection (心得) on a day: one per member, a resubmission replaces it. */
 export interface ReflectionRecord {
   themeDayId: string;
@@ -58,16 +64,22 @@ export interface ReflectionRecord {
   submittedAt: string;
 }
 
+const DAY_PK = (id: string) => `THEMEDAY#${id}`;
+
 export const themeDayKeys = {
-  day: (id: string) => ({ pk: `THEMEDAY#${id}`, sk: 'THEMEDAY' }),
+  /** The day's partition: the day, its attendance, codes, reflections, guidance and case entry. */
+  partition: DAY_PK,
+  day: (id: string) => ({ pk: DAY_PK(id), sk: 'THEMEDAY' }),
   branchDays: (branchId: string) => `BRANCH#${branchId}#THEMEDAYS`,
-  attendance: (dayId: string, userId: string) => ({ pk: `THEMEDAY#${dayId}`, sk: `ATT#${userId}` }),
+  attendance: (dayId: string, userId: string) => ({ pk: DAY_PK(dayId), sk: `ATT#${userId}` }),
+  /** Sort-key prefix of a day's attendance records (its roster is one Query). */
+  attendancePrefix: 'ATT#',
   userAttendance: (userId: string) => `USER#${userId}#ATTENDANCE`,
-  code: (dayId: string, code: string) => ({ pk: `THEMEDAY#${dayId}`, sk: `CODE#${code}` }),
-  reflection: (dayId: string, userId: string) => ({ pk: `THEMEDAY#${dayId}`, sk: `REFLECTION#${userId}` }),
+  code: (dayId: string, code: string) => ({ pk: DAY_PK(dayId), sk: `CODE#${code}` }),
+  reflection: (dayId: string, userId: string) => ({ pk: DAY_PK(dayId), sk: `REFLECTION#${userId}` }),
 };
 
-export function themeDayItem(r: ThemeDayRecord): Record<string, unknown> {
+export function themeDayItem(r: ThemeDayRecord): Item {
   return {
     ...themeDayKeys.day(r.id),
     gsi1pk: themeDayKeys.branchDays(r.branchId),
@@ -77,29 +89,40 @@ export function themeDayItem(r: ThemeDayRecord): Record<string, unknown> {
   };
 }
 
-/** The index keys an attendance item carries, written with every update so the member's history finds it. */
-export function attendanceIndexKeys(userId: string, startsAt: string, dayId: string): Record<string, string> {
-  return { gsi1pk: themeDayKeys.userAttendance(userId), gsi1sk: `${startsAt}#${dayId}` };
+/**
+ * What every write of an attendance record sets besides its own fields: who and which day, and the index keys of the
+ * member's history, so a record created by any write (RSVP, check-in, correction, closing) is found there.
+ */
+export function attendanceBase(day: Pick<ThemeDayRecord, 'id' | 'startsAt'>, userId: string): Item {
+  return {
+    gsi1pk: themeDayKeys.userAttendance(userId),
+    gsi1sk: `${day.startsAt}#${day.id}`,
+    entity: 'attendance',
+    themeDayId: day.id,
+    userId,
+    startsAt: day.startsAt,
+  };
 }
 
-export const toThemeDayRecord = (item: Record<string, unknown>): ThemeDayRecord => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, entity: _e, ...rest } = item;
-  return { attVersion: 0, ideaIds: [], category: 'other', ...rest } as unknown as ThemeDayRecord;
-};
+/** A check-in code; removed by TTL an hour after it expires. */
+export function checkInCodeItem(dayId: string, code: string, expiresAt: string, createdBy: string): Item {
+  return {
+    ...themeDayKeys.code(dayId, code),
+    entity: 'checkin_code',
+    expiresAt,
+    createdBy,
+    ttl: Math.floor(Date.parse(expiresAt) / 1000) + 3600,
+  };
+}
 
-export const toAttendanceItem = (item: Record<string, unknown>): AttendanceItem => ({
-  themeDayId: item.themeDayId as string,
-  userId: item.userId as string,
-  startsAt: item.startsAt as string,
-  ...(item.rsvp ? { rsvp: item.rsvp as AttendanceItem['rsvp'] } : {}),
-  ...(item.reason ? { reason: item.reason as string } : {}),
-  ...(item.status ? { status: item.status as AttendanceStatus } : {}),
-  ...(item.checkedInAt ? { checkedInAt: item.checkedInAt as string } : {}),
-  ...(item.source ? { source: item.source as AttendanceItem['source'] } : {}),
-});
+export const toThemeDayRecord = (item: Item): ThemeDayRecord => recordOf<ThemeDayRecord>(item, { attVersion: 0, ideaIds: [], category: 'other' });
+
+export const toAttendanceItem = (item: Item): AttendanceItem => recordOf<AttendanceItem>(item);
+
+export const toCheckInCode = (item: Item): CheckInCodeRecord => recordOf<CheckInCodeRecord>(item);
 
 /** A pending reflection is in its township's moderation queue (see moderation.entity). */
-export function reflectionItem(r: ReflectionRecord): Record<string, unknown> {
+export function reflectionItem(r: ReflectionRecord): Item {
   return {
     ...themeDayKeys.reflection(r.themeDayId, r.userId),
     ...(r.queuedAt && r.path ? queueKeys(r.path, r.queuedAt, 'reflection', reflectionItemId(r.themeDayId, r.userId)) : {}),
@@ -108,14 +131,4 @@ export function reflectionItem(r: ReflectionRecord): Record<string, unknown> {
   };
 }
 
-export const toReflectionRecord = (item: Record<string, unknown>): ReflectionRecord => ({
-  themeDayId: item.themeDayId as string,
-  userId: item.userId as string,
-  ...(item.branchId ? { branchId: item.branchId as string } : {}),
-  ...(item.path ? { path: item.path as string[] } : {}),
-  content: item.content as string,
-  reviewStatus: item.reviewStatus as ReflectionRecord['reviewStatus'],
-  ...(item.queuedAt ? { queuedAt: item.queuedAt as string } : {}),
-  ...(item.review ? { review: item.review as ModerationReview } : {}),
-  submittedAt: item.submittedAt as string,
-});
+export const toReflectionRecord = (item: Item): ReflectionRecord => recordOf<ReflectionRecord>(item);

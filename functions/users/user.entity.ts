@@ -1,5 +1,6 @@
 // User entities (profile, grant, WeChat identity): their keys and their conversion to and from table items.
 import type { Grant, User } from '@shared/schemas/people';
+import { recordOf, type Item } from '../core/item';
 
 export const DELETED_NAME = '已注销用户';
 
@@ -19,20 +20,24 @@ export interface ProfileRecord {
 export const userKeys = {
   profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
   grant: (userId: string, g: Grant) => ({ pk: `USER#${userId}`, sk: `GRANT#${g.role}#${g.orgId}` }),
+  /** Sort-key prefix of the grants in a user's partition. */
+  grantPrefix: 'GRANT#',
   identity: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'IDENTITY' }),
   orgGrants: (orgId: string) => `ORG#${orgId}#GRANTS`,
+  /** Profiles whose party-joining anniversary is on `monthDay` (`MM-DD`), on gsi3. */
+  birthdays: (monthDay: string) => `BIRTHDAY#${monthDay}`,
 };
 
 /** Profiles are indexed by party-joining anniversary (gsi3), so the daily political-birthday job is one Query. */
 export function birthdayKeys(userId: string, joinedPartyOn: string): { gsi3pk: string; gsi3sk: string } {
-  return { gsi3pk: `BIRTHDAY#${joinedPartyOn.slice(5)}`, gsi3sk: userId };
+  return { gsi3pk: userKeys.birthdays(joinedPartyOn.slice(5)), gsi3sk: userId };
 }
 
-export function profileItem(p: ProfileRecord): Record<string, unknown> {
+export function profileItem(p: ProfileRecord): Item {
   return { ...userKeys.profile(p.id), ...(p.joinedPartyOn ? birthdayKeys(p.id, p.joinedPartyOn) : {}), entity: 'user', ...p };
 }
 
-export function grantItem(userId: string, g: Grant, at: string): Record<string, unknown> {
+export function grantItem(userId: string, g: Grant, at: string): Item {
   return {
     ...userKeys.grant(userId, g),
     gsi1pk: userKeys.orgGrants(g.orgId),
@@ -45,9 +50,11 @@ export function grantItem(userId: string, g: Grant, at: string): Record<string, 
   };
 }
 
-export function identityItem(openid: string, userId: string, at: string): Record<string, unknown> {
+export function identityItem(openid: string, userId: string, at: string): Item {
   return { ...userKeys.identity(openid), entity: 'identity', userId, createdAt: at };
 }
+
+export const toProfileRecord = (item: Item): ProfileRecord => recordOf<ProfileRecord>(item);
 
 export function toUser(p: ProfileRecord, grants: Grant[]): User {
   return {

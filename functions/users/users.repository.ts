@@ -1,18 +1,14 @@
 // Users, their grants and their WeChat identity. One partition per user (profile + grants); reading it lives in
 // ./principal so the request stack reaches no write.
-import {
-  GetCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-  type TransactWriteCommandInput,
-} from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE, ddb } from '../core/dynamo';
 import { newId } from '../core/ids';
+import { recordOf, type Item } from '../core/item';
 import { batchGet } from '../core/batch';
 import { queryPage, type Page } from '../core/pagination';
+import { retrying, transactWrite, TRY_AGAIN, type TransactItems } from '../core/transact';
 import type { Grant } from '@shared/schemas/people';
-import { birthdayKeys, DELETED_NAME, identityItem, profileItem, userKeys, type ProfileRecord } from './user.entity';
+import { birthdayKeys, DELETED_NAME, identityItem, profileItem, toProfileRecord, userKeys, type ProfileRecord } from './user.entity';
 import { readPartition } from './principal';
 
 export { loadPrincipal } from './principal';
@@ -26,32 +22,18 @@ export async function findUserIdByOpenid(openid: string): Promise<string | undef
  * Claims the openid and creates the profile in one transaction; if another request claimed the openid first,
  * its user wins and is returned.
  */
-export async function createUserForOpenid(openid: string, displayName: string): Promise<string> {
+export function createUserForOpenid(openid: string, displayName: string): Promise<string> {
   const at = new Date().toISOString();
   const id = newId();
-  try {
-    await ddb.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: TABLE,
-              Item: identityItem(openid, id, at),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            },
-          },
-          { Put: { TableName: TABLE, Item: profileItem({ id, displayName, openid, createdAt: at, updatedAt: at }) } },
-        ],
-      }),
-    );
-    return id;
-  } catch (err) {
-    if (err instanceof TransactionCanceledException) {
-      const existing = await findUserIdByOpenid(openid);
-      if (existing) return existing;
-    }
-    throw err;
-  }
+  return retrying(async () => {
+    const outcome = await transactWrite([
+      { Put: { TableName: TABLE, Item: identityItem(openid, id, at), ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: TABLE, Item: profileItem({ id, displayName, openid, createdAt: at, updatedAt: at }) } },
+    ]);
+    if (outcome.committed) return id;
+    // Claimed by another request; read again if that user was being deleted at the same moment.
+    return (await findUserIdByOpenid(openid)) ?? TRY_AGAIN;
+  });
 }
 
 export interface ProfileChanges {
@@ -107,7 +89,7 @@ export async function eraseUser(userId: string): Promise<void> {
   const { profile, grantItems: grants } = await readPartition(userId);
   if (!profile || profile.deletedAt) return;
   const now = new Date().toISOString();
-  const transact: NonNullable<TransactWriteCommandInput['TransactItems']> = [
+  const transact: TransactItems = [
     {
       Update: {
         TableName: TABLE,
@@ -121,8 +103,9 @@ export async function eraseUser(userId: string): Promise<void> {
     ...grants.map((g) => ({ Delete: { TableName: TABLE, Key: { pk: g.pk, sk: g.sk } } })),
   ];
   if (profile.openid) transact.push({ Delete: { TableName: TABLE, Key: userKeys.identity(profile.openid) } });
-  // A transaction holds at most 100 items; nobody holds anywhere near 98 grants.
-  await ddb.send(new TransactWriteCommand({ TransactItems: transact.slice(0, 100) }));
+  // A transaction holds at most 100 items; nobody holds anywhere near 98 grants. A concurrent erase that won leaves
+  // nothing to do.
+  await transactWrite(transact.slice(0, 100));
 }
 
 export interface MemberGrant {
@@ -131,7 +114,7 @@ export interface MemberGrant {
   createdAt: string;
 }
 
-const toMemberGrant = (i: Record<string, unknown>): MemberGrant => ({ userId: i.userId as string, createdAt: i.createdAt as string });
+const toMemberGrant = (item: Item): MemberGrant => recordOf<MemberGrant>(item);
 
 /** A page of the members of a branch (the org's grants index, role `member`). */
 export function listMemberGrants(orgId: string, limit: number, cursor?: string): Promise<Page<MemberGrant>> {
@@ -158,7 +141,7 @@ export async function hasGrant(userId: string, grant: Grant): Promise<boolean> {
 /** Profiles by id; deleted users keep their anonymised profile, so authors always resolve to a name. */
 export async function profilesById(ids: string[]): Promise<Map<string, ProfileRecord>> {
   const items = await batchGet(ids.map((id) => userKeys.profile(id)));
-  return new Map(items.map((i) => [i.id as string, i as unknown as ProfileRecord]));
+  return new Map(items.map(toProfileRecord).map((p) => [p.id, p]));
 }
 
 export async function displayNames(ids: string[]): Promise<Map<string, string>> {

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { UpdateMeBody, User } from '@shared/schemas/people';
+import { shanghaiDate } from '@shared/time';
 import { UnauthenticatedError, ValidationError } from '../core/errors';
 import { encryptPhone, maskPhone } from '../core/phone';
 import type { Principal } from '../core/policy';
@@ -21,7 +22,7 @@ export async function updateMe(principal: Principal, body: UpdateMeBody): Promis
       throw new ValidationError('所选村（社区）不存在', [{ path: 'villageId', message: '不是有效的村（社区）' }]);
     }
   }
-  if (body.joinedPartyOn && body.joinedPartyOn > new Date().toISOString().slice(0, 10)) {
+  if (body.joinedPartyOn && body.joinedPartyOn > shanghaiDate()) {
     throw new ValidationError('入党日期不能晚于今天', [{ path: 'joinedPartyOn', message: '不能晚于今天' }]);
   }
   if (body.phone !== undefined) {

@@ -3,6 +3,7 @@
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Grant } from '@shared/schemas/people';
 import type { OrgType } from '@shared/schemas/common';
+import { DAY_MS, HOUR_MS } from '../../shared/time';
 import { orgItem, stationItem, type OrgRecord, type StationRecord } from '../../functions/orgs/org.entity';
 import { grantItem, identityItem, profileItem, type ProfileRecord } from '../../functions/users/user.entity';
 import { localClient } from './dynamodb-local';
@@ -78,7 +79,7 @@ export interface SeedSummary {
 function demoContent(at: string): Record<string, unknown>[] {
   const now = Date.now();
   const iso = (ms: number) => new Date(ms).toISOString();
-  const day = 24 * 3600 * 1000;
+  const day = DAY_MS;
   const yucunBranchPath = ['huzhou', 'anji', 'tianhuangping', 'yucun', 'yucun-dzb'];
   const idea = (id: string, authorId: string, title: string, content: string, category: IdeaRecord['category']): IdeaRecord => ({
     id, branchId: 'yucun-dzb', path: yucunBranchPath, authorId, title, content, category, moderation: 'visible', supportCount: 0, reportCount: 0, createdAt: iso(now - day),
@@ -93,7 +94,7 @@ function demoContent(at: string): Record<string, unknown>[] {
     ideaItem(idea('seed-idea-2', 'u-demo-member-2', '为独居老人开展一次志愿服务', '结合主题党日，分组上门为村里的独居老人打扫卫生、检查用电安全。', 'volunteer')),
     themeDayItem({
       id: 'seed-themeday-1', branchId: 'yucun-dzb', path: yucunBranchPath, title: '重温入党誓词 · 践行“两山”理念',
-      startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * 3600 * 1000).toISOString(),
+      startsAt: start.toISOString(), endsAt: new Date(start.getTime() + 2 * HOUR_MS).toISOString(),
       location: '余村村委会二楼党员活动室', agenda: ['重温入党誓词', '学习党的二十届四中全会精神', '集中交纳党费', '讨论志愿服务安排'],
       ideaIds: ['seed-idea-1'], onlineParticipation: true, category: 'oath', status: 'published', publishedAt: iso(now - 2 * day),
       lateNotice: false, attVersion: 0, createdBy: 'u-demo-secretary-1', createdAt: iso(now),

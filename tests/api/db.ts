@@ -15,6 +15,9 @@ export async function getItem(pk: string, sk: string): Promise<Record<string, un
   return (await client.send(new GetCommand({ TableName, Key: { pk, sk } }))).Item;
 }
 
+/** The item at a key built by its entity (e.g. `noticeKeys.notice(id)`). */
+export const itemAt = (key: { pk: string; sk: string }) => getItem(key.pk, key.sk);
+
 export async function partition(pk: string): Promise<Record<string, unknown>[]> {
   return (await client.send(new QueryCommand({ TableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk } }))).Items ?? [];
 }

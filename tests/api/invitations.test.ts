@@ -1,5 +1,6 @@
 import { call, expectError, freshUser, login } from './http';
-import { closeDb, getItem } from './db';
+import { invitationKeys } from '../../functions/invitations/invitation.entity';
+import { closeDb, itemAt } from './db';
 
 afterAll(closeDb);
 
@@ -97,7 +98,7 @@ describe('POST /v1/invitations/{code}/redeem', () => {
     const again = await call('redeemInvitation', { token, params: { code } });
     expect(again.status).toBe(200);
     expect(again.body.grants).toHaveLength(1);
-    expect((await getItem(`INVITE#${code}`, 'INVITE'))?.uses).toBe(1);
+    expect((await itemAt(invitationKeys.invitation(code)))?.uses).toBe(1);
   });
 
   it('never hands out more grants than maxUses, however many redeem at once', async () => {
@@ -110,7 +111,7 @@ describe('POST /v1/invitations/{code}/redeem', () => {
     const statuses = results.map((r) => r.status).sort();
     expect(statuses.filter((s) => s === 200)).toHaveLength(3);
     for (const r of results.filter((x) => x.status !== 200)) expectError(r, 409, 'CONFLICT');
-    expect((await getItem(`INVITE#${code}`, 'INVITE'))?.uses).toBe(3);
+    expect((await itemAt(invitationKeys.invitation(code)))?.uses).toBe(3);
   });
 
   it('answers 404 to an unknown code and 409 INVALID_STATE to an expired one', async () => {

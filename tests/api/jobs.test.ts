@@ -3,36 +3,21 @@
 // Dates are weeks ahead (and stations 八里店镇's), so no other test's bookings or concerns share them.
 import { runOverdueDigest } from '../../functions/jobs/overdue-digest';
 import { runSessionReminders } from '../../functions/jobs/session-reminders';
-import { shanghaiDate } from '../../functions/core/time';
-import { closeDb, getItem } from './db';
+import { DAY_MS as DAY, shanghaiDate } from '@shared/time';
+import { bookingKeys } from '../../functions/bookings/booking.entity';
+import { concernKeys } from '../../functions/concerns/concern.entity';
+import { closeDb, itemAt } from './db';
 import { call, freshUser, login } from './http';
 import { withGrant } from './people';
+import { grantAtWeChat, messagesTo } from './wechat-fake';
 
-const DAY = 24 * 3600 * 1000;
 afterAll(closeDb);
-const fake = process.env.WECHAT_API_BASE!;
-
-interface SentMessage {
-  touser: string;
-  template_id: string;
-  page?: string;
-  data: Record<string, { value: string }>;
-}
-
-const messagesTo = async (openid: string, templateId: string): Promise<SentMessage[]> => {
-  const { messages } = (await (await fetch(`${fake}/__fake/messages`)).json()) as { messages: SentMessage[] };
-  return messages.filter((m) => m.touser === openid && m.template_id === templateId);
-};
 
 /** The user asks for `count` messages of the template in the app, and WeChat holds as many grants. */
 async function grant(user: { token: string; openid: string }, template: string, count = 1): Promise<void> {
   const res = await call('recordSubscriptions', { token: user.token, body: { results: Array.from({ length: count }, () => ({ template, accepted: true })) } });
   expect(res.status).toBe(200);
-  await fetch(`${fake}/__fake/grants`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ openid: user.openid, templateId: `tmpl-${template}`, count: 5 }),
-  });
+  await grantAtWeChat(user.openid, `tmpl-${template}`, 5);
 }
 
 const grantsLeft = async (token: string, template: string): Promise<number> =>
@@ -74,8 +59,8 @@ describe('the session-reminder job', () => {
     await book(noGrant.token, late);
     await book(tooEarly.token, dayAfter);
     // Only live bookings are in their day's reminder partition.
-    expect((await getItem(`BOOKING#${liveId}`, 'BOOKING'))?.gsi3pk).toBe(`REMIND#${sessionDay}`);
-    expect(await getItem(`BOOKING#${cancelledId}`, 'BOOKING')).not.toHaveProperty('gsi3pk');
+    expect((await itemAt(bookingKeys.booking(liveId)))?.gsi3pk).toBe(bookingKeys.remindersOfDay(sessionDay));
+    expect(await itemAt(bookingKeys.booking(cancelledId))).not.toHaveProperty('gsi3pk');
 
     // Act
     const first = await runSessionReminders(runDay);
@@ -145,8 +130,8 @@ describe('the overdue-concerns digest', () => {
     await move(y1.token, yResolved.id, 'resolve');
     await move(y1.token, yRejected.id, 'reject', '已在其他事项中办理');
     // Only open concerns are in the due-time index.
-    expect((await getItem(`CONCERN#${oldest.id}`, 'CONCERN'))?.gsi4n).toBe(Date.parse(oldest.dueAt));
-    for (const done of [resolved, yResolved, yRejected]) expect(await getItem(`CONCERN#${done.id}`, 'CONCERN')).not.toHaveProperty('gsi4pk');
+    expect((await itemAt(concernKeys.concern(oldest.id)))?.gsi4n).toBe(Date.parse(oldest.dueAt));
+    for (const done of [resolved, yResolved, yRejected]) expect(await itemAt(concernKeys.concern(done.id))).not.toHaveProperty('gsi4pk');
     // Ten days on, every deadline above has passed.
     const date = shanghaiDate(Date.now() + 10 * DAY);
 

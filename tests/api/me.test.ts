@@ -1,5 +1,7 @@
 import { API_URL, call, expectError, freshUser, login, request } from './http';
-import { closeDb, getItem, partition } from './db';
+import { concernKeys } from '../../functions/concerns/concern.entity';
+import { userKeys } from '../../functions/users/user.entity';
+import { closeDb, itemAt, partition } from './db';
 
 afterAll(closeDb);
 
@@ -22,7 +24,7 @@ describe('PATCH /v1/me', () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ displayName: '王小明', phoneMasked: '138****5678', villageId: 'daxi' });
     expect(JSON.stringify(res.body)).not.toContain('13812345678');
-    const stored = await getItem(`USER#${userId}`, 'PROFILE');
+    const stored = await itemAt(userKeys.profile(userId));
     expect(JSON.stringify(stored)).not.toContain('13812345678');
     expect(stored?.phoneEnc).toEqual(expect.stringMatching(/^v1\./));
     const again = await call('getMe', { token });
@@ -81,12 +83,12 @@ describe('DELETE /v1/me', () => {
     // Assess
     expect(res.status).toBe(204);
     expectError(await call('getMe', { token }), 401, 'UNAUTHENTICATED');
-    const items = await partition(`USER#${userId}`);
+    const items = await partition(userKeys.profile(userId).pk);
     expect(items).toHaveLength(1); // only the anonymised profile is left
     expect(items[0]).toMatchObject({ displayName: '已注销用户', deletedAt: expect.any(String) });
     for (const field of ['phoneEnc', 'phoneMasked', 'villageId', 'joinedPartyOn', 'openid']) expect(items[0]).not.toHaveProperty(field);
-    expect(await getItem(`OPENID#${openid}`, 'IDENTITY')).toBeUndefined();
-    const keptConcern = await getItem(`CONCERN#${concern.body.id}`, 'CONCERN');
+    expect(await itemAt(userKeys.identity(openid))).toBeUndefined();
+    const keptConcern = await itemAt(concernKeys.concern(concern.body.id));
     expect(keptConcern).toMatchObject({ title: '注销前的说事' }); // the record stays for the station…
     expect(keptConcern).not.toHaveProperty('contactPhoneEnc'); // …without the phone
     expect(keptConcern).not.toHaveProperty('contactPhoneMasked');

@@ -1,5 +1,6 @@
 import { call, expectError, login, request, API_URL } from './http';
-import { getItem } from './db';
+import { noticeKeys } from '../../functions/notices/notice.entity';
+import { itemAt } from './db';
 import { withGrant } from './people';
 
 const notice = (title = '2026 年第三季度党费收缴情况公示', extra: Record<string, unknown> = {}) => ({
@@ -95,7 +96,7 @@ describe('PATCH and DELETE /v1/notices/{id}', () => {
     expect(res.status).toBe(204);
     expectError(await call('getNotice', { params: { id } }), 404, 'NOT_FOUND');
     expectError(await call('withdrawNotice', { token, params: { id } }), 404, 'NOT_FOUND');
-    const audit = await getItem(`NOTICE#${id}`, 'NOTICE');
+    const audit = await itemAt(noticeKeys.notice(id));
     expect(audit).toMatchObject({ title: '将撤回的公告', status: 'withdrawn', withdrawnBy: 'u-demo-secretary-1', withdrawnAt: expect.any(String) });
     expect(audit).not.toHaveProperty('gsi1pk');
   });

@@ -1,3 +1,4 @@
+import { userKeys } from '../../functions/users/user.entity';
 import { call, expectError } from './http';
 
 describe('GET /v1/orgs', () => {
@@ -28,7 +29,7 @@ describe('GET /v1/orgs', () => {
     const page = await call('listOrgs', { query: { parentId: 'huzhou', limit: 1 } });
     const cursor: string = page.body.nextCursor;
     const [payload, mac] = cursor.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ pk: 'USER#u-demo-admin', sk: 'PROFILE' })).toString('base64url');
+    const forgedPayload = Buffer.from(JSON.stringify(userKeys.profile('u-demo-admin'))).toString('base64url');
     expectError(await call('listOrgs', { query: { parentId: 'huzhou', cursor: `${forgedPayload}.${mac}` } }), 400, 'BAD_CURSOR');
     expectError(await call('listOrgs', { query: { parentId: 'huzhou', cursor: `${payload}.AAAA` } }), 400, 'BAD_CURSOR');
     expectError(await call('listOrgs', { query: { parentId: 'anji', cursor } }), 400, 'BAD_CURSOR');

@@ -1,11 +1,11 @@
+import { DAY_MS as DAY, HOUR_MS as HOUR } from '@shared/time';
+import { checkInCodeItem } from '../../functions/themedays/themeday.entity';
 import { call, expectError, freshUser, login } from './http';
 import { withGrant, type Person } from './people';
 import { putRaw } from './db';
 
 const BRANCH = 'yucun-dzb';
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
-const HOUR = 3600_000;
-const DAY = 24 * HOUR;
 
 function dayBody(startsInMs: number, overrides: Record<string, unknown> = {}) {
   return {
@@ -129,7 +129,7 @@ describe('check-in', () => {
     const other = await newDay(secretary, 30 * 60_000);
     const code = await call('createCheckInCode', { token: secretary, params: { id } });
     const otherCode = await call('createCheckInCode', { token: secretary, params: { id: other } });
-    await putRaw({ pk: `THEMEDAY#${id}`, sk: 'CODE#EXPIRD', expiresAt: inMs(-1000) });
+    await putRaw(checkInCodeItem(id, 'EXPIRD', inMs(-1000), 'u-demo-secretary-1'));
     const member = await login('demo-member-3');
     // Act
     const first = await call('checkIn', { token: member, params: { id }, body: { code: code.body.code } });
@@ -226,20 +226,5 @@ describe('online participation', () => {
     expect(review.body.reviewStatus).toBe('pending_review');
     expectError(await call('participateOnline', { token: await login('demo-member-8'), params: { id: open }, body: { content: '【违规】不能发布的内容。' } }), 422, 'CONTENT_REJECTED');
     expectError(await call('participateOnline', { token: member, params: { id: open }, body: { content: '太短' } }), 400, 'VALIDATION_FAILED');
-  });
-});
-
-describe('GET /v1/branches/{branchId}/political-birthdays', () => {
-  it('lists the members whose party anniversary falls in the month, with their years', async () => {
-    const me = (await call('getMe', { token: await login('demo-member-1') })).body;
-    const month = `2026-${me.joinedPartyOn.slice(5, 7)}`;
-    const res = await call('politicalBirthdays', { token: await login('demo-member-2'), params: { branchId: BRANCH }, query: { month } });
-    expect(res.status).toBe(200);
-    expect(res.body.items).toEqual(
-      expect.arrayContaining([{ userId: me.id, displayName: me.displayName, joinedPartyOn: me.joinedPartyOn, years: 2026 - Number(me.joinedPartyOn.slice(0, 4)) }]),
-    );
-    expect(res.body.items.every((i: { joinedPartyOn: string }) => i.joinedPartyOn.slice(5, 7) === month.slice(5))).toBe(true);
-    expectError(await call('politicalBirthdays', { token: await login('demo-resident-1'), params: { branchId: BRANCH }, query: { month } }), 403, 'FORBIDDEN');
-    expectError(await call('politicalBirthdays', { token: await login('demo-member-2'), params: { branchId: BRANCH }, query: { month: '2026-13' } }), 400, 'VALIDATION_FAILED');
   });
 });

@@ -1,0 +1,33 @@
+// Who may see and act on a theme day, and the refusal for a day that is not open.
+import { ROLE_SETS } from '@shared/roles';
+import { ForbiddenError, InvalidStateError, NotFoundError } from '../core/errors';
+import { holds, requireRole, type Principal } from '../core/policy';
+import type { ThemeDayRecord } from './themeday.entity';
+import { getThemeDay } from './themedays.repository';
+
+export const isMember = (p: Principal | undefined, day: Pick<ThemeDayRecord, 'path'>) => holds(p, ROLE_SETS.branchMembers, day.path);
+export const readsDrafts = (p: Principal | undefined, path: string[]) => holds(p, ROLE_SETS.branchReaders, path);
+
+/** The day if the caller may see it: published, cancelled and closed days are public; drafts are the branch's. */
+export async function visibleDay(principal: Principal | undefined, id: string): Promise<ThemeDayRecord> {
+  const day = await getThemeDay(id);
+  if (!day || (day.status === 'draft' && !readsDrafts(principal, day.path))) throw new NotFoundError('主题党日不存在');
+  return day;
+}
+
+export async function secretaryDay(principal: Principal, id: string): Promise<ThemeDayRecord> {
+  const day = await visibleDay(principal, id);
+  requireRole(principal, ROLE_SETS.branchLeaders, day.path);
+  return day;
+}
+
+export async function memberDay(principal: Principal, id: string): Promise<ThemeDayRecord> {
+  const day = await visibleDay(principal, id);
+  if (!isMember(principal, day)) throw new ForbiddenError('只有本支部党员可以参加');
+  return day;
+}
+
+export const notOpen = (day: Pick<ThemeDayRecord, 'status'>) =>
+  new InvalidStateError(
+    day.status === 'closed' ? '本次主题党日已结束，出勤已冻结' : day.status === 'cancelled' ? '本次主题党日已取消' : '主题党日尚未发布',
+  );

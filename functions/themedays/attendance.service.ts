@@ -1,0 +1,109 @@
+// Attendance: RSVP, check-in codes and check-in, the secretary's corrections, the roster and a member's history.
+import type * as z from 'zod';
+import type { PageQuery } from '@shared/schemas/common';
+import { ROLE_SETS } from '@shared/roles';
+import { MINUTE_MS } from '@shared/time';
+import { THEMEDAY_RULES, type AttendanceRecord, type CheckInCode, type CheckInResult, type RsvpBody } from '@shared/schemas/themeday';
+import { InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import { newCode } from '../core/ids';
+import type { Page } from '../core/pagination';
+import { requireRole, type Principal } from '../core/policy';
+import { displayNames, hasGrant, listMemberGrants } from '../users/users.repository';
+import { memberDay, notOpen, secretaryDay, visibleDay } from './access';
+import { attendanceOf, getAttendance, getCheckInCode, putCheckInCode, userAttendance, writeAttendance } from './attendance.repository';
+import type { AttendanceStatus } from './themeday.entity';
+import { getThemeDay, getThemeDays } from './themedays.repository';
+import { toAttendanceRecord } from './views';
+
+const { checkInOpensMinutes, checkInCodeSeconds } = THEMEDAY_RULES;
+
+export async function rsvp(principal: Principal, id: string, body: z.infer<typeof RsvpBody>): Promise<z.infer<typeof AttendanceRecord>> {
+  const day = await memberDay(principal, id);
+  if (day.status !== 'published') throw notOpen(day);
+  if (Date.parse(day.endsAt) <= Date.now()) throw new InvalidStateError('活动已结束，不能再报名或请假');
+  const result =
+    body.response === 'leave'
+      ? await writeAttendance(day, principal.userId, { rsvp: 'leave', reason: body.reason })
+      : await writeAttendance(day, principal.userId, { rsvp: 'attending' }, ['reason']);
+  if (!result.ok) throw notOpen(day);
+  return toAttendanceRecord(result.record, principal.user.displayName);
+}
+
+export async function createCheckInCode(principal: Principal, id: string): Promise<z.infer<typeof CheckInCode>> {
+  const day = await secretaryDay(principal, id);
+  if (day.status !== 'published') throw notOpen(day);
+  const now = Date.now();
+  if (now < Date.parse(day.startsAt) - checkInOpensMinutes * MINUTE_MS) {
+    throw new InvalidStateError(`开始前 ${checkInOpensMinutes / 60} 小时才能开启签到`);
+  }
+  if (now > Date.parse(day.endsAt)) throw new InvalidStateError('活动已结束，不能再签到');
+  const code = newCode(6);
+  const expiresAt = new Date(Math.min(now + checkInCodeSeconds * 1000, Date.parse(day.endsAt))).toISOString();
+  await putCheckInCode(day.id, code, expiresAt, principal.userId);
+  return { code, expiresAt, qrText: `checkin:${day.id}:${code}` };
+}
+
+/** Checks the caller in; a repeated scan is harmless and says so (`repeated`), with the time of the first. */
+export async function checkIn(principal: Principal, id: string, code: string): Promise<z.infer<typeof CheckInResult>> {
+  const day = await memberDay(principal, id);
+  if (day.status !== 'published') throw notOpen(day);
+  const stored = await getCheckInCode(day.id, code.toUpperCase());
+  if (!stored || Date.parse(stored.expiresAt) < Date.now()) {
+    throw new ValidationError('签到码无效或已过期，请扫描书记手机上的最新二维码', [{ path: 'code', message: '签到码无效或已过期' }]);
+  }
+  const at = new Date().toISOString();
+  const result = await writeAttendance(day, principal.userId, { status: 'present', checkedInAt: at, source: 'scan' }, [], {
+    expression: 'attribute_not_exists(#status) OR #status <> :present',
+    values: { ':present': 'present' },
+  });
+  if (result.ok) return { status: 'present', checkedInAt: at, repeated: false };
+  if (result.reason === 'day_not_open') throw notOpen((await getThemeDay(id)) ?? day);
+  const existing = await getAttendance(day.id, principal.userId);
+  return { status: 'present', checkedInAt: existing?.checkedInAt ?? at, repeated: true };
+}
+
+export async function listAttendance(
+  principal: Principal,
+  id: string,
+  q: z.infer<typeof PageQuery>,
+): Promise<Page<z.infer<typeof AttendanceRecord>>> {
+  const day = await visibleDay(principal, id);
+  requireRole(principal, ROLE_SETS.branchModerators, day.path);
+  const page = await listMemberGrants(day.branchId, q.limit, q.cursor);
+  const ids = page.items.map((g) => g.userId);
+  const [records, names] = await Promise.all([attendanceOf(day.id, ids), displayNames(ids)]);
+  return {
+    items: ids.map((userId) =>
+      toAttendanceRecord(records.get(userId) ?? { themeDayId: day.id, userId, startsAt: day.startsAt }, names.get(userId)),
+    ),
+    nextCursor: page.nextCursor,
+  };
+}
+
+export async function correctAttendance(
+  principal: Principal,
+  id: string,
+  userId: string,
+  status: AttendanceStatus,
+): Promise<z.infer<typeof AttendanceRecord>> {
+  const day = await secretaryDay(principal, id);
+  if (day.status !== 'published') throw notOpen(day);
+  if (!(await hasGrant(userId, { role: 'member', orgId: day.branchId }))) throw new NotFoundError('该党员不在本支部');
+  const result = await writeAttendance(day, userId, { status, source: 'manual' });
+  if (!result.ok) throw notOpen((await getThemeDay(id)) ?? day);
+  return toAttendanceRecord(result.record, (await displayNames([userId])).get(userId));
+}
+
+export async function myAttendance(principal: Principal, q: z.infer<typeof PageQuery>) {
+  const page = await userAttendance(principal.userId, q.limit, q.cursor);
+  const days = new Map((await getThemeDays(page.items.map((a) => a.themeDayId))).map((d) => [d.id, d]));
+  return {
+    items: page.items
+      .filter((a) => days.has(a.themeDayId))
+      .map((a) => {
+        const d = days.get(a.themeDayId)!;
+        return { ...toAttendanceRecord(a), themeDay: { id: d.id, title: d.title, startsAt: d.startsAt, status: d.status, branchId: d.branchId } };
+      }),
+    nextCursor: page.nextCursor,
+  };
+}

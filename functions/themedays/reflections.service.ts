@@ -1,0 +1,96 @@
+// Online participation (线上参与): a member's reflection counts as "online" unless they were there in person, and
+// its moderation when the content check asks for a person.
+import type * as z from 'zod';
+import { ROLE_SETS } from '@shared/roles';
+import { DAY_MS } from '@shared/time';
+import { THEMEDAY_RULES, type OnlineParticipation } from '@shared/schemas/themeday';
+import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
+import { AlreadyModeratedError, ConflictError, ContentRejectedError, InvalidStateError, NotFoundError } from '../core/errors';
+import { requireVisible, type Principal } from '../core/policy';
+import { retrying, transactWrite, TRY_AGAIN } from '../core/transact';
+import { contentChecker } from '../content/content-check';
+import { parseReflectionId, reviewOf, toOutcome } from '../moderation/moderation.entity';
+import { memberDay, notOpen } from './access';
+import { getAttendance, writeAttendance } from './attendance.repository';
+import { getReflection, reflectionDecision, reflectionPut } from './reflections.repository';
+import type { ReflectionRecord } from './themeday.entity';
+import { getThemeDay } from './themedays.repository';
+import { toParticipation } from './views';
+
+const { onlineWindowDays } = THEMEDAY_RULES;
+const PRESENT = { ':present': 'present' };
+
+export async function participateOnline(principal: Principal, id: string, content: string): Promise<z.infer<typeof OnlineParticipation>> {
+  const day = await memberDay(principal, id);
+  if (!day.onlineParticipation) throw new InvalidStateError('本次主题党日未开放线上参与');
+  if (day.status !== 'published') throw notOpen(day);
+  const now = Date.now();
+  if (now < Date.parse(day.startsAt)) throw new InvalidStateError('活动开始后才能提交心得');
+  if (now > Date.parse(day.endsAt) + onlineWindowDays * DAY_MS) {
+    throw new InvalidStateError(`已超过活动结束后 ${onlineWindowDays} 天，不能再提交心得`);
+  }
+  const verdict = await contentChecker().check(content, 'reflection', principal.openid);
+  if (verdict === 'risky') throw new ContentRejectedError();
+  const reviewStatus = verdict === 'review' ? 'pending_review' : 'published';
+  const at = new Date(now).toISOString();
+  const record: ReflectionRecord = {
+    themeDayId: day.id,
+    userId: principal.userId,
+    branchId: day.branchId,
+    path: day.path,
+    content,
+    reviewStatus,
+    // A "review" verdict queues it for the branch's moderators; a resubmission replaces the entry.
+    ...(reviewStatus === 'pending_review' ? { queuedAt: at } : {}),
+    submittedAt: at,
+  };
+  const reflection = reflectionPut(record);
+  // Online counts apart from presence: a member who was there stays present; the reflection is kept either way.
+  return retrying(
+    async () => {
+      const current = await getAttendance(day.id, principal.userId);
+      const result =
+        current?.status === 'present'
+          ? await writeAttendance(day, principal.userId, {}, [], { expression: '#status = :present', values: PRESENT }, [reflection])
+          : await writeAttendance(
+              day,
+              principal.userId,
+              { status: 'online', source: 'online' },
+              [],
+              { expression: 'attribute_not_exists(#status) OR #status <> :present', values: PRESENT },
+              [reflection],
+            );
+      if (result.ok) return toParticipation(record);
+      if (result.reason === 'day_not_open') throw notOpen((await getThemeDay(id)) ?? day);
+      return TRY_AGAIN;
+    },
+    () => new ConflictError('提交冲突，请重试'),
+  );
+}
+
+/**
+ * A moderation decision on a queued reflection. Approved, it stays counted as online participation. Rejected, it
+ * stops counting while the day is open (the member is no longer "online"); once the day is closed its figures are
+ * frozen and stay as they were. No subscribe template fits a reflection, so the author learns it on the day's page.
+ */
+export async function decideReflection(principal: Principal, id: string, body: ModerationDecisionBody): Promise<ModerationOutcome> {
+  const ref = parseReflectionId(id);
+  const [reflection, day] = ref ? await Promise.all([getReflection(ref.themeDayId, ref.userId), getThemeDay(ref.themeDayId)]) : [];
+  if (!reflection || !day) throw new NotFoundError('心得不存在');
+  requireVisible(principal, ROLE_SETS.branchModerators, day.path);
+  if (!reflection.queuedAt) throw new AlreadyModeratedError();
+  const approve = body.decision === 'approve';
+  const review = reviewOf(principal.userId, body);
+  const decision = reflectionDecision(reflection, approve ? 'published' : 'rejected', review);
+  if (!approve) {
+    const result = await writeAttendance(day, reflection.userId, {}, ['status', 'source'], {
+      expression: '#status = :online AND #source = :online',
+      values: { ':online': 'online' },
+    }, [decision]);
+    if (result.ok) return toOutcome(review);
+    if (result.reason === 'extra') throw new AlreadyModeratedError();
+    // The day is closed (or not open), or the member was there in person: only the reflection changes.
+  }
+  if (!(await transactWrite([decision])).committed) throw new AlreadyModeratedError();
+  return toOutcome(review);
+}

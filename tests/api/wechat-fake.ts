@@ -1,0 +1,26 @@
+// The control endpoints of the fake WeChat server started for the run (tests/fakes/wechat-server.ts): the grants it
+// holds for a user, and the subscribe messages it received.
+const fake = process.env.WECHAT_API_BASE!;
+
+export interface SentMessage {
+  touser: string;
+  template_id: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+}
+
+/** Messages of one template sent to one user so far, oldest first. */
+export async function messagesTo(openid: string, templateId: string): Promise<SentMessage[]> {
+  const { messages } = (await (await fetch(`${fake}/__fake/messages`)).json()) as { messages: SentMessage[] };
+  return messages.filter((m) => m.touser === openid && m.template_id === templateId);
+}
+
+/** WeChat holds `count` one-time grants of the template for the user. */
+export async function grantAtWeChat(openid: string, templateId: string, count: number): Promise<void> {
+  const res = await fetch(`${fake}/__fake/grants`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ openid, templateId, count }),
+  });
+  if (!res.ok) throw new Error(`fake WeChat grants: ${res.status}`);
+}
