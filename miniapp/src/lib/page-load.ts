@@ -20,22 +20,27 @@ export interface PageLoad<T> {
   reload: () => Promise<void>;
 }
 
+export interface PageLoadOptions {
+  /** The text of the error state when the first load fails; `errorMessage` by default. */
+  errorText?: (err: unknown) => string;
+}
+
 /** What a page loads before it shows; side effects of the load (a name looked up later) go inside `fetch`. */
-export function usePageLoad<T>(fetch: () => Promise<T>): PageLoad<T> {
+export function usePageLoad<T>(fetch: () => Promise<T>, { errorText = errorMessage }: PageLoadOptions = {}): PageLoad<T> {
   const [data, setData] = useState<T | null>(null);
   const [status, setStatus] = useState<LoadStatus>('loading');
   const [error, setError] = useState('');
   const seq = useRef(0);
   const shown = useRef(false);
   // Pages pass `fetch` inline; through a ref `reload` stays one function, fit for the pages' useCallback deps.
-  const latest = useRef(fetch);
-  latest.current = fetch;
+  const latest = useRef({ fetch, errorText });
+  latest.current = { fetch, errorText };
 
   const reload = useCallback(async () => {
     const mine = ++seq.current;
     if (!shown.current) setStatus('loading');
     try {
-      const value = await latest.current();
+      const value = await latest.current.fetch();
       if (mine !== seq.current) return; // a newer reload (show and pull-down at once) won
       setData(value);
       shown.current = true;
@@ -45,7 +50,7 @@ export function usePageLoad<T>(fetch: () => Promise<T>): PageLoad<T> {
       if (isApiError(err) && err.status === 401) return; // the client is taking the user to the login page
       if (shown.current) showApiError(err);
       else {
-        setError(errorMessage(err));
+        setError(latest.current.errorText(err));
         setStatus('error');
       }
     }

@@ -6,16 +6,8 @@ import { useEffect, useState } from 'react';
 import { ConcernTransitionBody, type Concern } from '@shared/schemas/concerns';
 import type { Station } from '@shared/schemas/people';
 import { api, errorMessage, isApiError, showApiError } from '../../api/client';
-import {
-  ACTION_DONE,
-  ACTION_LABELS,
-  ACTION_NOTE_HINTS,
-  ACTION_NOTE_LABELS,
-  allowedActions,
-  stationsOfTownship,
-  townshipOfStation,
-  type HandleAction,
-} from '../../lib/concerns';
+import { ACTION_DONE, ACTION_LABELS, ACTION_NOTE_HINTS, ACTION_NOTE_LABELS, allowedActions, type HandleAction } from '../../lib/concerns';
+import { stationsOfTownship, townshipOfStation } from '../../lib/orgs';
 import { Button } from '../nut';
 import './concerns.scss';
 
