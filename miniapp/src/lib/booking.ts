@@ -1,10 +1,10 @@
 // Helpers of the 局长驻点 pages: day and slot labels in Asia/Shanghai, slot grouping, status words.
 import type { BookingStatus, Slot } from '@shared/schemas/bookings';
-import { DAY_MS, shanghaiDate, shanghaiParts, shanghaiTime, weekdayLabel } from '@shared/time';
+import { DAY_MS, shanghaiDate, shanghaiInstant, shanghaiParts, shanghaiTime, weekdayLabel } from '@shared/time';
 
 /** `5月12日 周二` for a `YYYY-MM-DD`, `今天 · ` or `明天 · ` before it when it is. */
 export function dayLabel(date: string): string {
-  const at = `${date}T00:00:00+08:00`;
+  const at = shanghaiInstant(date);
   const p = shanghaiParts(at);
   const prefix = date === shanghaiDate() ? '今天 · ' : date === shanghaiDate(Date.now() + DAY_MS) ? '明天 · ' : '';
   return `${prefix}${p.month}月${p.day}日 ${weekdayLabel(at)}`;

@@ -7,6 +7,7 @@ import { ConcernTransitionBody, type Concern } from '@shared/schemas/concerns';
 import type { Station } from '@shared/schemas/people';
 import { api, errorMessage, isApiError, showApiError } from '../../api/client';
 import { ACTION_DONE, ACTION_LABELS, ACTION_NOTE_HINTS, ACTION_NOTE_LABELS, allowedActions, type HandleAction } from '../../lib/concerns';
+import { firstIssue } from '../../lib/forms';
 import { stationsOfTownship, townshipOfStation } from '../../lib/orgs';
 import { Button } from '../nut';
 import './concerns.scss';
@@ -77,7 +78,7 @@ export default function ActionPanel({ concern, onDone, onStale }: ActionPanelPro
     setError('');
     if (action === 'transfer' && !toStationId) return setError('请选择转办的驻点');
     const r = ConcernTransitionBody.safeParse({ action, note, ...(action === 'transfer' && toStationId ? { toStationId } : {}) });
-    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    if (!r.success) return setError(firstIssue(r.error));
     setSaving(true);
     try {
       const updated = await api('transitionConcern', { params: { id: concern.id }, body: r.data });

@@ -8,6 +8,7 @@ import type { User } from '@shared/schemas/people';
 import { formatDateTime } from '@shared/time';
 import { api, errorMessage, showApiError } from '../../api/client';
 import { CONCERN_CATEGORY_LABELS } from '../../lib/concerns';
+import { firstIssue } from '../../lib/forms';
 import { placeOfVillage, type VillagePlace } from '../../lib/orgs';
 import { askFor, useSubscriptions } from '../../lib/subscribe';
 import { Button } from '../nut';
@@ -64,7 +65,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
       content,
       ...(phone.trim() ? { contactPhone: phone.trim() } : {}),
     });
-    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    if (!r.success) return setError(firstIssue(r.error));
     // Progress messages (transferred, resolved): asked in this tap, as WeChat requires, alongside sending the concern.
     void askFor(['concern_update']);
     setSaving(true);

@@ -5,6 +5,7 @@ import { DAY_MS } from '@shared/time';
 import { api } from '../../api/client';
 import { go, goTab } from '../../lib/nav';
 import { formatRange } from '../../lib/themeday';
+import SectionState from './SectionState';
 import type { Section } from './useSection';
 
 /** The nearest published theme day of the branch that has not ended yet, or null. */
@@ -29,19 +30,7 @@ export default function NextThemeDay({ section, branchName, onRetry }: Props) {
   return (
     <View id='home-next-td'>
       <Text className='nt-section-title'>下次主题党日</Text>
-      {section.status === 'loading' && (
-        <View className='nt-card'>
-          <Text className='muted'>加载中…</Text>
-        </View>
-      )}
-      {section.status === 'error' && (
-        <View className='nt-card nt-spread' id='home-next-td-error'>
-          <Text className='muted'>{section.message}</Text>
-          <Text className='nt-chip' id='home-next-td-retry' onClick={onRetry}>
-            重试
-          </Text>
-        </View>
-      )}
+      <SectionState id='home-next-td' section={section} onRetry={onRetry} />
       {section.status === 'ready' && !day && (
         <View className='nt-card' onClick={() => void goTab('themeday')}>
           <Text className='nt-empty' id='home-next-td-empty'>

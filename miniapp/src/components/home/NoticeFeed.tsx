@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { go } from '../../lib/nav';
 import type { FeedNotice } from '../../lib/notices';
 import NoticeCard from '../notices/NoticeCard';
+import SectionState from './SectionState';
 import type { Section } from './useSection';
 
 export interface Feed {
@@ -14,19 +15,7 @@ export interface Feed {
 export default function NoticeFeed({ section, onRetry }: { section: Section<Feed>; onRetry: () => void }) {
   return (
     <View id='home-feed'>
-      {section.status === 'loading' && (
-        <View className='nt-card' id='home-feed-loading'>
-          <Text className='muted'>加载中…</Text>
-        </View>
-      )}
-      {section.status === 'error' && (
-        <View className='nt-card nt-spread' id='home-feed-error'>
-          <Text className='muted'>{section.message}</Text>
-          <Text className='nt-chip' id='home-feed-retry' onClick={onRetry}>
-            重试
-          </Text>
-        </View>
-      )}
+      <SectionState id='home-feed' section={section} onRetry={onRetry} />
       {section.status === 'ready' && section.value.items.length === 0 && (
         <View className='nt-card'>
           <Text className='nt-empty' id='home-feed-empty'>

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { Assessment } from '@shared/schemas/notices';
-import { monthLabel, monthRange, shanghaiMonth } from '@shared/time';
+import { monthLabel, monthRange, shanghaiMonth, yearRange } from '@shared/time';
 import { api } from '../../../api/client';
 import { ratePercent } from '../../../lib/assessments';
 import { usePageGate } from '../../../lib/gate';
@@ -27,7 +27,7 @@ export default function AssessmentBranchPage() {
   const year = params.year && /^\d{4}$/.test(params.year) ? params.year : '';
   const month = !year && params.month && /^\d{4}-\d{2}$/.test(params.month) ? params.month : year ? '' : shanghaiMonth();
   const periodText = year ? `${year}年` : monthLabel(month);
-  const range = year ? { from: `${year}-01-01T00:00:00+08:00`, to: `${year}-12-31T23:59:59+08:00` } : monthRange(month);
+  const range = year ? yearRange(year) : monthRange(month);
 
   const [name, setName] = useState(routeParam(params, 'name'));
   const [all, setAll] = useState(false);

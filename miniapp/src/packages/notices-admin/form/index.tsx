@@ -5,7 +5,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { CreateNoticeBody, UpdateNoticeBody, type Notice } from '@shared/schemas/notices';
 import type { Org } from '@shared/schemas/people';
-import { shanghaiDate } from '@shared/time';
+import { endOfShanghaiDay, shanghaiDate } from '@shared/time';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/notices/useActionKey';
@@ -23,9 +23,6 @@ type Status = 'loading' | 'error' | 'forbidden' | 'ready';
 const TITLE_MAX = 60;
 const BODY_MAX = 10_000;
 const DAY = 24 * 3600 * 1000;
-
-/** The expiry picked as a date: the notice shows until the end of that day (Asia/Shanghai). */
-const endOfDay = (date: string) => `${date}T23:59:59+08:00`;
 
 const firstIssue = (r: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) => {
   const issue = r.error?.issues[0];
@@ -133,7 +130,7 @@ export default function NoticeFormPage() {
   const save = async () => {
     if (saving) return;
     setError('');
-    const expiresAt = withExpiry ? endOfDay(expiryDate) : undefined;
+    const expiresAt = withExpiry ? endOfShanghaiDay(expiryDate) : undefined;
     if (expiresAt && Date.parse(expiresAt) <= Date.now()) {
       setError('有效期须晚于今天');
       return;
