@@ -4,6 +4,7 @@ import type { Concern, ConcernCategory, ConcernStatus, TimelineEntry } from '@sh
 import type { Station, User } from '@shared/schemas/people';
 import { formatShort } from '@shared/time';
 import { officialStationIds, townshipAdminIds } from './grants';
+import type { TagTone } from './themeday-labels';
 import { lookupStations, stationsOfTownship, uniqueById } from './orgs';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -27,9 +28,7 @@ export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
   rejected: '不予受理',
 };
 
-export type Tone = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
-
-export const CONCERN_STATUS_TONES: Record<ConcernStatus, Tone> = {
+export const CONCERN_STATUS_TONES: Record<ConcernStatus, TagTone> = {
   submitted: 'info',
   in_progress: 'primary',
   resolved: 'success',

@@ -1,7 +1,17 @@
 // Status chips for theme days, ideas and attendance (plain styled text: lighter than a UI-kit tag).
 import { Text } from '@tarojs/components';
 import type { IdeaStatus } from '@shared/schemas/themeday';
-import { ATTENDANCE_STATUS_LABELS, ATTENDANCE_STATUS_TONES, type AttendanceStatusCode, IDEA_STATUS_LABELS, IDEA_STATUS_TONES, type TagTone, THEME_DAY_STATUS_LABELS, THEME_DAY_STATUS_TONES, type ThemeDayStatusCode } from '../../lib/themeday-labels';
+import {
+  ATTENDANCE_STATUS_LABELS,
+  ATTENDANCE_STATUS_TONES,
+  IDEA_STATUS_LABELS,
+  IDEA_STATUS_TONES,
+  THEME_DAY_STATUS_LABELS,
+  THEME_DAY_STATUS_TONES,
+  type AttendanceStatusCode,
+  type TagTone,
+  type ThemeDayStatusCode,
+} from '../../lib/themeday-labels';
 import './themeday.scss';
 
 function StatusTag({ tone, label, id }: { tone: TagTone; label: string; id?: string }) {

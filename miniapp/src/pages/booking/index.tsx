@@ -1,6 +1,5 @@
 // 预约 tab: my bookings (with cancel), stations by township, and the way into the official's console.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import type { Booking } from '@shared/schemas/bookings';
 import { api } from '../../api/client';
 import MyBookings, { upcomingFirst } from '../../components/booking/MyBookings';
@@ -12,7 +11,7 @@ import { officialStationIds, townshipAdminIds } from '../../lib/grants';
 import { loadMe } from '../../lib/me';
 import { go } from '../../lib/nav';
 import { lookupStations } from '../../lib/orgs';
-import { usePageLoad } from '../../lib/page-load';
+import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
 import '../../components/booking/booking.scss';
 
 export default function BookingTab() {
@@ -27,20 +26,14 @@ export default function BookingTab() {
     return { user, bookings, served };
   });
 
-  useDidShow(() => {
-    if (allowed) void tab.reload();
-  });
-
-  usePullDownRefresh(() => {
-    void tab.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(allowed, tab.reload);
 
   if (!allowed) return <View />;
 
   if (tab.status !== 'ready' || !tab.data) {
     return (
       <View className='page'>
-        <LoadState id='bk' status={tab.status === 'ready' ? 'loading' : tab.status} message={tab.error} onRetry={() => void tab.reload()} />
+        <LoadState id='bk' status={tab.status} message={tab.error} onRetry={() => void tab.reload()} />
       </View>
     );
   }

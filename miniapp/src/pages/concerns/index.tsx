@@ -1,12 +1,12 @@
 // 说事 tab: raise a concern (form → tracking number), my concerns with status chips and overdue marks, and for
 // officials and township staff the way into the station queue (subpackage `packages/concerns-admin`).
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { Org, Station } from '@shared/schemas/people';
 import { api } from '../../api/client';
 import ConcernCard from '../../components/concerns/ConcernCard';
 import ConcernForm from '../../components/concerns/ConcernForm';
+import ListFooter from '../../components/ListFooter';
 import LoadState from '../../components/LoadState';
 import { Button } from '../../components/nut';
 import { usePageGate } from '../../lib/gate';
@@ -14,7 +14,7 @@ import { officialStationIds, townshipAdminIds } from '../../lib/grants';
 import { loadMe } from '../../lib/me';
 import { go, goLogin } from '../../lib/nav';
 import { lookupOrg, lookupStations } from '../../lib/orgs';
-import { usePageLoad } from '../../lib/page-load';
+import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
 import { usePagedList } from '../../lib/paged-list';
 import '../../components/concerns/concerns.scss';
 
@@ -56,13 +56,7 @@ export default function ConcernsTab() {
     };
   }, [user]);
 
-  useDidShow(() => {
-    if (allowed) void tab.reload();
-  });
-
-  usePullDownRefresh(() => {
-    void tab.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(allowed, tab.reload);
 
   if (!allowed) return <View />;
 
@@ -164,15 +158,7 @@ export default function ConcernsTab() {
                 {mine.items.map((c) => (
                   <ConcernCard key={c.id} concern={c} audience='resident' onOpen={() => void go('concernDetail', { id: c.id, mine: '1' })} />
                 ))}
-                {mine.hasMore ? (
-                  <View className='cs-more' id='cs-mine-more' onClick={() => void mine.loadMore()}>
-                    <Text>{mine.loadingMore ? '加载中…' : '加载更多'}</Text>
-                  </View>
-                ) : (
-                  <View className='cs-more'>
-                    <Text>没有更多了</Text>
-                  </View>
-                )}
+                <ListFooter id='cs-mine-more' className='cs-more' list={mine} />
               </View>
             ))}
         </>

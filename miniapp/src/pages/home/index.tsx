@@ -93,7 +93,7 @@ export default function HomePage() {
   if (home.status !== 'ready' || !data) {
     return (
       <View className='page'>
-        <LoadState id='home' status={home.status === 'ready' ? 'loading' : home.status} message={home.error} onRetry={() => void reload(true)} />
+        <LoadState id='home' status={home.status} message={home.error} onRetry={() => void reload(true)} />
       </View>
     );
   }

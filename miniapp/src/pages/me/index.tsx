@@ -1,7 +1,7 @@
 // 我的: who I am (grants with their orgs), my 主题党日 cards, profile, invitation codes, and the ways into 三项考核 and
 // 内容审核; log out or delete the account.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { User } from '@shared/schemas/people';
 import { logout } from '../../api/auth';
@@ -16,7 +16,7 @@ import { usePageGate } from '../../lib/gate';
 import { assessmentRoots, canModerate } from '../../lib/grants';
 import { loadMe } from '../../lib/me';
 import { go, goLogin } from '../../lib/nav';
-import { usePageLoad } from '../../lib/page-load';
+import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
 import './index.scss';
 
 export default function MePage() {
@@ -30,20 +30,14 @@ export default function MePage() {
   const user = me.data;
   const show = (u: User) => me.setData(u);
 
-  useDidShow(() => {
-    if (allowed) void me.reload();
-  });
-
-  usePullDownRefresh(() => {
-    void me.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(allowed, me.reload);
 
   if (!allowed) return <View />;
 
   if (me.status !== 'ready' || !user) {
     return (
       <View className='page'>
-        <LoadState id='me' status={me.status === 'ready' ? 'loading' : me.status} message={me.error} onRetry={() => void me.reload()} />
+        <LoadState id='me' status={me.status} message={me.error} onRetry={() => void me.reload()} />
       </View>
     );
   }

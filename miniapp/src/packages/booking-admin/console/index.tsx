@@ -1,7 +1,7 @@
 // The official's console for one station: open a session, the day's bookings with their outcome, and the coming
 // sessions with cancel (every booking of a cancelled session is cancelled with the reason its resident sees).
 import { Text, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import type { Booking, SessionSummary } from '@shared/schemas/bookings';
 import { shanghaiDate } from '@shared/time';
@@ -12,7 +12,7 @@ import SessionList from '../../../components/booking/SessionList';
 import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
 import { knownStation } from '../../../lib/orgs';
-import { usePageLoad } from '../../../lib/page-load';
+import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
 import '../../../components/booking/booking.scss';
 
 export default function ConsolePage() {
@@ -46,16 +46,14 @@ export default function ConsolePage() {
   });
   const station = page.data;
 
-  useDidShow(() => {
-    if (allowed) void page.reload();
-  });
+  useReloadOnShow(allowed, page.reload);
 
   if (!allowed) return <View />;
 
   if (page.status !== 'ready' || !station) {
     return (
       <View className='page'>
-        <LoadState id='console' status={page.status === 'ready' ? 'loading' : page.status} message={page.error} onRetry={() => void page.reload()} />
+        <LoadState id='console' status={page.status} message={page.error} onRetry={() => void page.reload()} />
       </View>
     );
   }

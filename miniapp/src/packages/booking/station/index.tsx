@@ -1,6 +1,6 @@
 // A station's slots for the next 14 days (full ones greyed) and the booking form. Slots are public; booking needs login.
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { BOOKING_RULES, CreateBookingBody, type Booking, type Slot } from '@shared/schemas/bookings';
 import { DAY_MS, shanghaiTime } from '@shared/time';
@@ -14,7 +14,7 @@ import { usePageGate } from '../../../lib/gate';
 import { goLogin, goTab } from '../../../lib/nav';
 import { knownStation } from '../../../lib/orgs';
 import { firstIssue } from '../../../lib/forms';
-import { usePageLoad } from '../../../lib/page-load';
+import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
 import { askFor, useSubscriptions } from '../../../lib/subscribe';
 import { IS_WEAPP } from '../../../env';
 import '../../../components/booking/booking.scss';
@@ -58,9 +58,7 @@ export default function StationPage() {
   const load = page.reload;
   const station = page.data?.station ?? knownStation(stationId) ?? null;
 
-  useDidShow(() => {
-    if (allowed) void load();
-  });
+  useReloadOnShow(allowed, load);
 
   if (!allowed) return <View />;
 
@@ -116,7 +114,7 @@ export default function StationPage() {
   if (page.status !== 'ready' || !page.data) {
     return (
       <View className='page'>
-        <LoadState id='station' status={page.status === 'ready' ? 'loading' : page.status} message={page.error} onRetry={() => void load()} />
+        <LoadState id='station' status={page.status} message={page.error} onRetry={() => void load()} />
       </View>
     );
   }

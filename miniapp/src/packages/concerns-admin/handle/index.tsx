@@ -1,7 +1,7 @@
 // A concern as its handlers see it: the summary (with the resident's masked phone), the allowed moves with a
 // required note, and the timeline.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { Concern } from '@shared/schemas/concerns';
 import { api, errorMessage, isApiError } from '../../../api/client';
@@ -10,7 +10,7 @@ import ConcernSummary from '../../../components/concerns/ConcernSummary';
 import LoadState from '../../../components/LoadState';
 import Timeline from '../../../components/concerns/Timeline';
 import { usePageGate } from '../../../lib/gate';
-import { usePageLoad, type PageLoad } from '../../../lib/page-load';
+import { usePageLoad, useReloadOnShow, type PageLoad } from '../../../lib/page-load';
 import '../../../components/concerns/concerns.scss';
 
 export default function ConcernHandlePage() {
@@ -36,20 +36,14 @@ export default function ConcernHandlePage() {
   const concern = page.data;
   const load = page.reload;
 
-  useDidShow(() => {
-    if (allowed) void load();
-  });
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(allowed, load);
 
   if (!allowed) return <View />;
 
   if (page.status !== 'ready' || !concern) {
     return (
       <View className='page'>
-        <LoadState id='cs-handle' status={page.status === 'ready' ? 'loading' : page.status} message={page.error} onRetry={() => void load()} />
+        <LoadState id='cs-handle' status={page.status} message={page.error} onRetry={() => void load()} />
       </View>
     );
   }

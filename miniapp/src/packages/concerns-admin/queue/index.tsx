@@ -2,12 +2,13 @@
 // and 只看超期, pages of 20. `?stationId=` opens one station (an official may run several); `?townshipId=` lists the
 // stations of that township to choose from.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CONCERN_STATUSES, type Concern, type ConcernStatus } from '@shared/schemas/concerns';
 import type { Station } from '@shared/schemas/people';
 import { api, errorMessage, isApiError } from '../../../api/client';
 import ConcernCard from '../../../components/concerns/ConcernCard';
+import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';
 import SubscribeReminder from '../../../components/SubscribeReminder';
 import { CONCERN_STATUS_LABELS, handledStations } from '../../../lib/concerns';
@@ -15,7 +16,7 @@ import { usePageGate } from '../../../lib/gate';
 import { loadMe } from '../../../lib/me';
 import { go } from '../../../lib/nav';
 import { stationsOfTownship } from '../../../lib/orgs';
-import { usePageLoad, type PageLoad } from '../../../lib/page-load';
+import { usePageLoad, useReloadOnShow, type PageLoad } from '../../../lib/page-load';
 import { usePagedList } from '../../../lib/paged-list';
 import '../../../components/concerns/concerns.scss';
 
@@ -75,13 +76,7 @@ export default function ConcernQueuePage() {
   const stations = page.data ?? [];
   const load = page.reload;
 
-  useDidShow(() => {
-    if (allowed) void load();
-  });
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(allowed, load);
 
   if (!allowed) return <View />;
 
@@ -166,15 +161,7 @@ export default function ConcernQueuePage() {
           {queue.items.map((c) => (
             <ConcernCard key={c.id} concern={c} audience='handler' onOpen={() => void go('concernHandle', { id: c.id })} />
           ))}
-          {queue.hasMore ? (
-            <View className='cs-more' id='cs-queue-more' onClick={() => void queue.loadMore()}>
-              <Text>{queue.loadingMore ? '加载中…' : '加载更多'}</Text>
-            </View>
-          ) : (
-            <View className='cs-more'>
-              <Text>没有更多了</Text>
-            </View>
-          )}
+          <ListFooter id='cs-queue-more' className='cs-more' list={queue} />
         </View>
       )}
     </View>

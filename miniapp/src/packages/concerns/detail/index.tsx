@@ -1,7 +1,7 @@
 // A concern as its author sees it: status, deadline, where it is handled, the timeline, and once it is resolved the
 // satisfaction form. Handlers opening it get a way into the handling view.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { api, errorMessage, isApiError } from '../../../api/client';
 import ConcernSummary from '../../../components/concerns/ConcernSummary';
 import FeedbackForm from '../../../components/concerns/FeedbackForm';
@@ -10,7 +10,7 @@ import Timeline from '../../../components/concerns/Timeline';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
-import { usePageLoad } from '../../../lib/page-load';
+import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
 import '../../../components/concerns/concerns.scss';
 
 export default function ConcernDetailPage() {
@@ -25,20 +25,14 @@ export default function ConcernDetailPage() {
   });
   const concern = page.data;
 
-  useDidShow(() => {
-    if (allowed) void page.reload();
-  });
-
-  usePullDownRefresh(() => {
-    void page.reload().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(allowed, page.reload);
 
   if (!allowed) return <View />;
 
   if (page.status !== 'ready' || !concern) {
     return (
       <View className='page'>
-        <LoadState id='cs-detail' status={page.status === 'ready' ? 'loading' : page.status} message={page.error} onRetry={() => void page.reload()} />
+        <LoadState id='cs-detail' status={page.status} message={page.error} onRetry={() => void page.reload()} />
       </View>
     );
   }

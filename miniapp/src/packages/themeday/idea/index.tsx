@@ -13,7 +13,14 @@ import { usePageGate } from '../../../lib/gate';
 import { isBranchPerson, isSecretaryOf } from '../../../lib/grants';
 import { loadMe } from '../../../lib/me';
 import { usePageLoad } from '../../../lib/page-load';
-import { ANSWER_STATUSES, type AnswerStatusCode, IDEA_CATEGORY_LABELS, IDEA_STATUS_LABELS, REPORT_REASON_LABELS, type ReportReasonCode } from '../../../lib/themeday-labels';
+import {
+  ANSWER_STATUSES,
+  IDEA_CATEGORY_LABELS,
+  IDEA_STATUS_LABELS,
+  REPORT_REASON_LABELS,
+  type AnswerStatusCode,
+  type ReportReasonCode,
+} from '../../../lib/themeday-labels';
 import '../../../components/themeday/themeday.scss';
 
 const REPLY_MAX = 500;
