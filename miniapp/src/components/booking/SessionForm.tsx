@@ -7,6 +7,7 @@ import { DAY_MS, shanghaiDate, shanghaiInstant } from '@shared/time';
 import { api, errorMessage } from '../../api/client';
 import { dayLabel } from '../../lib/booking';
 import { firstIssue } from '../../lib/forms';
+import FormError from '../FormError';
 import { Button } from '../nut';
 
 export default function SessionForm({ stationId, onCreated }: { stationId: string; onCreated: () => Promise<void> }) {
@@ -77,11 +78,7 @@ export default function SessionForm({ stationId, onCreated }: { stationId: strin
         <Input className='field-input' type='number' value={seats} onInput={(e) => setSeats(e.detail.value)} />
       </View>
       <Text className='muted'>{`一次接待不超过 ${BOOKING_RULES.maxSessionHours} 小时，最多提前 ${BOOKING_RULES.maxAheadDays} 天；同一接待人的时间不能重叠。`}</Text>
-      {error && (
-        <Text className='error-text' id='session-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='session-error' message={error} />
       <View className='btn-row'>
         <Button id='session-submit' type='primary' loading={creating} onClick={() => void create()}>
           开设

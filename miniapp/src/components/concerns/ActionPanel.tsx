@@ -9,6 +9,7 @@ import { api, errorMessage, isApiError, showApiError } from '../../api/client';
 import { ACTION_DONE, ACTION_LABELS, ACTION_NOTE_HINTS, ACTION_NOTE_LABELS, allowedActions, type HandleAction } from '../../lib/concerns';
 import { firstIssue } from '../../lib/forms';
 import { stationsOfTownship, townshipOfStation } from '../../lib/orgs';
+import FormError from '../FormError';
 import { Button } from '../nut';
 import './concerns.scss';
 
@@ -139,11 +140,7 @@ export default function ActionPanel({ concern, onDone, onStale }: ActionPanelPro
             onInput={(e) => setNote(e.detail.value)}
           />
           <Text className={`cs-count${note.length > NOTE_MAX ? ' cs-count--over' : ''}`}>{`${note.length}/${NOTE_MAX}`}</Text>
-          {error && (
-            <Text className='error-text' id='cs-action-error'>
-              {error}
-            </Text>
-          )}
+          <FormError id='cs-action-error' message={error} />
           <View className='btn-row'>
             <Button id='cs-action-submit' type='primary' loading={saving} onClick={() => void submit()}>
               {`确认${ACTION_LABELS[action]}`}

@@ -11,6 +11,7 @@ import { CONCERN_CATEGORY_LABELS } from '../../lib/concerns';
 import { firstIssue } from '../../lib/forms';
 import { placeOfVillage, type VillagePlace } from '../../lib/orgs';
 import { askFor, useSubscriptions } from '../../lib/subscribe';
+import FormError from '../FormError';
 import { Button } from '../nut';
 import SubscribeReminder from '../SubscribeReminder';
 import { useActionKey } from './useActionKey';
@@ -178,11 +179,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
         号码加密保存，只有您和办理人员能看到，且只显示部分号码（如 139****5678）。
       </Text>
 
-      {error && (
-        <Text className='error-text' id='cs-form-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='cs-form-error' message={error} />
       <View className='btn-row'>
         <Button id='cs-submit' type='primary' loading={saving} onClick={() => void submit()}>
           提交

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { ConcernFeedbackBody, type Concern } from '@shared/schemas/concerns';
 import { api, errorMessage, showApiError } from '../../api/client';
 import { firstIssue } from '../../lib/forms';
+import FormError from '../FormError';
 import { Button } from '../nut';
 import Stars from './Stars';
 import './concerns.scss';
@@ -66,11 +67,7 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
         onInput={(e) => setComment(e.detail.value)}
       />
       <Text className={`cs-count${comment.length > COMMENT_MAX ? ' cs-count--over' : ''}`}>{`${comment.length}/${COMMENT_MAX}`}</Text>
-      {error && (
-        <Text className='error-text' id='cs-feedback-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='cs-feedback-error' message={error} />
       <View className='btn-row'>
         <Button id='cs-feedback-submit' type='primary' loading={saving} onClick={() => void submit()}>
           提交评价

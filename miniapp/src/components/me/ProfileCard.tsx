@@ -7,6 +7,7 @@ import { DisplayName, type User } from '@shared/schemas/people';
 import { errorMessage, showApiError } from '../../api/client';
 import { firstIssue } from '../../lib/forms';
 import { updateMe } from '../../lib/me';
+import FormError from '../FormError';
 import { Button } from '../nut';
 
 export default function ProfileCard({ user, onSaved }: { user: User; onSaved: (u: User) => void }) {
@@ -88,11 +89,7 @@ export default function ProfileCard({ user, onSaved }: { user: User; onSaved: (u
           onInput={(e) => setPhone(e.detail.value)}
         />
       </View>
-      {error && (
-        <Text className='error-text' id='profile-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='profile-error' message={error} />
       <View className='btn-row'>
         <Button id='save-profile' type='primary' loading={saving} onClick={() => void save()}>
           保存

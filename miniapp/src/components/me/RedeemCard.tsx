@@ -6,6 +6,7 @@ import { InvitationCode, type User } from '@shared/schemas/people';
 import { errorMessage, showApiError } from '../../api/client';
 import { firstIssue } from '../../lib/forms';
 import { redeemInvitation } from '../../lib/me';
+import FormError from '../FormError';
 import { Button } from '../nut';
 
 export default function RedeemCard({ onRedeemed }: { onRedeemed: (u: User) => void }) {
@@ -45,11 +46,7 @@ export default function RedeemCard({ onRedeemed }: { onRedeemed: (u: User) => vo
           onConfirm={() => void redeem()}
         />
       </View>
-      {error && (
-        <Text className='error-text' id='redeem-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='redeem-error' message={error} />
       <View className='btn-row'>
         <Button id='redeem-submit' type='primary' loading={redeeming} onClick={() => void redeem()}>
           兑换

@@ -6,17 +6,18 @@ import { BOOKING_RULES, CreateBookingBody, type Booking, type Slot } from '@shar
 import { DAY_MS, shanghaiTime } from '@shared/time';
 import { api, errorMessage, isApiError } from '../../../api/client';
 import { isLoggedIn } from '../../../api/session';
+import { IS_WEAPP } from '../../../env';
+import FormError from '../../../components/FormError';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
 import SubscribeReminder from '../../../components/SubscribeReminder';
 import { dayLabel, groupByDay, slotBlockedReason, slotLabel } from '../../../lib/booking';
+import { firstIssue } from '../../../lib/forms';
 import { usePageGate } from '../../../lib/gate';
 import { goLogin, goTab } from '../../../lib/nav';
 import { knownStation } from '../../../lib/orgs';
-import { firstIssue } from '../../../lib/forms';
 import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
 import { askFor, useSubscriptions } from '../../../lib/subscribe';
-import { IS_WEAPP } from '../../../env';
 import '../../../components/booking/booking.scss';
 
 const DAYS_SHOWN = 14;
@@ -219,11 +220,7 @@ export default function StationPage() {
               onInput={(e) => setPhone(e.detail.value)}
             />
           </View>
-          {formError && (
-            <Text className='error-text' id='book-error'>
-              {formError}
-            </Text>
-          )}
+          <FormError id='book-error' message={formError} />
           <View className='btn-row'>
             <Button id='book-submit' type='primary' loading={submitting} onClick={() => void submit()}>
               {isLoggedIn() ? '确认预约' : '登录后预约'}
