@@ -27,6 +27,10 @@ export const ROLE_SETS = {
   concernModerators: STAFF,
   /** Run a station: its sessions, bookings and concern queue. */
   stationManagers: ['official', ...STAFF],
+  /** The station's own officials (an official grant names the station itself). */
+  stationOfficials: ['official'],
+  /** Township admins (their grant names the township). */
+  townshipAdmins: ['township_admin'],
   /** Read a branch's or an org's assessments: staff above it, and a branch's own secretary (branch only). */
   assessmentReaders: STAFF,
   /** Publish notices on any org of their subtree. */

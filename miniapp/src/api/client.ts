@@ -12,8 +12,8 @@ import {
   type RouteResponse,
 } from '@shared/routes';
 import type { ErrorCode } from '@shared/schemas/common';
-import { API_BASE, IS_LOCAL, IS_WEAPP } from '../env';
-import { PAGES, currentPath, goLogin } from '../lib/nav';
+import { API_BASE, IS_H5, IS_LOCAL, IS_WEAPP } from '../env';
+import { currentPath, goLogin, pathOf } from '../lib/nav';
 import { clearSession, getPersona, getToken, setToken } from './session';
 
 export const NETWORK_MESSAGE = '网络不给力，请稍后再试';
@@ -121,7 +121,7 @@ async function call(name: RouteName, options: LooseOptions, mayRelogin: boolean)
     }
     if (!renewed || res.status === 401) {
       clearSession();
-      if (currentPath() !== PAGES.login) void goLogin();
+      if (currentPath() !== pathOf('login')) void goLogin();
       throw new ApiError(401, 'UNAUTHENTICATED', SESSION_EXPIRED_MESSAGE);
     }
   }
@@ -197,7 +197,7 @@ async function send(
   if (idempotencyKey) header['Idempotency-Key'] = idempotencyKey;
   // wx.request has no PATCH: send POST with an override the API honours (and routes) for PATCH routes.
   let wireMethod = method;
-  if (method === 'PATCH' && process.env.TARO_ENV !== 'h5') {
+  if (method === 'PATCH' && !IS_H5) {
     wireMethod = 'POST';
     header['X-HTTP-Method-Override'] = 'PATCH';
   }

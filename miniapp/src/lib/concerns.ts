@@ -1,10 +1,11 @@
-// Helpers of the 群众说事 pages: zh-CN words for the codes, the state machine's allowed moves, who may handle
-// concerns where, Asia/Shanghai display of UTC times, page paths, and the org/station look-ups the pickers need.
-import Taro from '@tarojs/taro';
+// Helpers of the 群众说事 pages: zh-CN words for the codes, the state machine's allowed moves, the deadline line, and
+// the stations a user handles concerns at.
 import type { Concern, ConcernCategory, ConcernStatus, TimelineEntry } from '@shared/schemas/concerns';
-import type { Org, Station, User } from '@shared/schemas/people';
-import { api } from '../api/client';
-import { lookupOrg } from '../api/orgs';
+import type { Station, User } from '@shared/schemas/people';
+import { formatShort } from '@shared/time';
+import { officialStationIds, townshipAdminIds } from './grants';
+import type { TagTone } from './themeday-labels';
+import { lookupStations, stationsOfTownship, uniqueById } from './orgs';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Words
@@ -27,9 +28,7 @@ export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
   rejected: '不予受理',
 };
 
-export type Tone = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
-
-export const CONCERN_STATUS_TONES: Record<ConcernStatus, Tone> = {
+export const CONCERN_STATUS_TONES: Record<ConcernStatus, TagTone> = {
   submitted: 'info',
   in_progress: 'primary',
   resolved: 'success',
@@ -100,36 +99,7 @@ export const ACTION_DONE: Record<HandleAction, string> = {
 export const isOpenStatus = (s: ConcernStatus) => s === 'submitted' || s === 'in_progress' || s === 'transferred';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Who handles concerns
-
-/** Stations the user is an official of (an official grant names the station itself). */
-export const officialStationIds = (user: User | null): string[] =>
-  [...new Set((user?.grants ?? []).filter((g) => g.role === 'official').map((g) => g.orgId))];
-
-/** Townships the user administers: they handle concerns at every station below. */
-export const townshipAdminIds = (user: User | null): string[] =>
-  [...new Set((user?.grants ?? []).filter((g) => g.role === 'township_admin').map((g) => g.orgId))];
-
-export const isConcernHandler = (user: User | null) => officialStationIds(user).length > 0 || townshipAdminIds(user).length > 0;
-
-// ---------------------------------------------------------------------------------------------------------------
-// Times (Asia/Shanghai has no daylight saving time)
-
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-const pad = (n: number) => String(n).padStart(2, '0');
-const shanghai = (iso: string) => new Date(Date.parse(iso) + SHANGHAI_OFFSET_MS);
-
-/** `2026年11月25日 09:30` */
-export function formatDateTime(iso: string): string {
-  const d = shanghai(iso);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
-
-/** `11月25日 09:30` */
-export function formatShort(iso: string): string {
-  const d = shanghai(iso);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
-}
+// Deadlines and handlers
 
 /** The deadline line of a concern: 「承诺 11月28日 09:30 前办结」, or when it was due for overdue ones. */
 export function dueText(c: Pick<Concern, 'dueAt' | 'overdue' | 'status'>): string {
@@ -137,99 +107,9 @@ export function dueText(c: Pick<Concern, 'dueAt' | 'overdue' | 'status'>): strin
   return c.overdue ? `已超过承诺时限（${formatShort(c.dueAt)}）` : `承诺 ${formatShort(c.dueAt)} 前办结`;
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Orgs and stations
-
-/** Child orgs of one org, optionally of one type (the API returns up to 50 a page; a township has fewer villages). */
-export async function childOrgs(parentId: string | undefined, type?: Org['type']): Promise<Org[]> {
-  const items = (await api('listOrgs', { query: { ...(parentId ? { parentId } : {}), limit: 50 } })).items;
-  return type ? items.filter((o) => o.type === type) : items;
-}
-
-/** The township's own station and those of its villages. */
-export async function stationsOfTownship(townshipId: string): Promise<Station[]> {
-  const villages = await childOrgs(townshipId, 'village');
-  const lists = await Promise.all(
-    [townshipId, ...villages.map((v) => v.id)].map((orgId) => api('listStations', { query: { orgId, limit: 50 } }).then((r) => r.items)),
-  );
-  const all = lists.flat();
-  all.forEach((s) => stationCache.set(s.id, Promise.resolve(s)));
-  return all;
-}
-
-const stationCache = new Map<string, Promise<Station | null>>();
-
-export function lookupStation(stationId: string): Promise<Station | null> {
-  let hit = stationCache.get(stationId);
-  if (!hit) {
-    hit = api('getStation', { params: { stationId } }).catch(() => {
-      stationCache.delete(stationId);
-      return null;
-    });
-    stationCache.set(stationId, hit);
-  }
-  return hit;
-}
-
-/** The township a station belongs to (a village station's township is the village's parent). */
-export async function townshipOfStation(stationId: string): Promise<string | null> {
-  const station = await lookupStation(stationId);
-  if (!station) return null;
-  const org = await lookupOrg(station.orgId);
-  if (!org) return null;
-  if (org.type === 'township') return org.id;
-  if (org.type === 'village') return org.parentId;
-  return null;
-}
-
-/** A village with the township and county above it: what the village picker starts from. */
-export interface VillagePlace {
-  countyId: string;
-  townshipId: string;
-  townshipName: string;
-  villageId: string;
-  villageName: string;
-}
-
-export async function placeOfVillage(villageId: string): Promise<VillagePlace | null> {
-  const village = await lookupOrg(villageId);
-  if (village?.type !== 'village' || !village.parentId) return null;
-  const township = await lookupOrg(village.parentId);
-  if (!township?.parentId) return null;
-  return { countyId: township.parentId, townshipId: township.id, townshipName: township.name, villageId: village.id, villageName: village.name };
-}
-
 /** Stations the user handles concerns at: their own as an official, then every station of the townships they run. */
 export async function handledStations(user: User | null): Promise<Station[]> {
-  const own = (await Promise.all(officialStationIds(user).map(lookupStation))).filter((s): s is Station => s !== null);
+  const own = await lookupStations(officialStationIds(user));
   const ofTownships = (await Promise.all(townshipAdminIds(user).map(stationsOfTownship))).flat();
-  const seen = new Set<string>();
-  return [...own, ...ofTownships].filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)));
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Pages
-
-export const CS_PAGES = {
-  tab: '/pages/concerns/index',
-  detail: '/packages/concerns/detail/index',
-  queue: '/packages/concerns-admin/queue/index',
-  handle: '/packages/concerns-admin/handle/index',
-} as const;
-
-type CsPage = (typeof CS_PAGES)[Exclude<keyof typeof CS_PAGES, 'tab'>];
-
-export function goCs(page: CsPage, query: Record<string, string> = {}): Promise<unknown> {
-  const q = Object.entries(query)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
-    .join('&');
-  return Taro.navigateTo({ url: q ? `${page}?${q}` : page });
-}
-
-/** Replaces the current page (e.g. from the detail to the handling view). */
-export function replaceCs(page: CsPage, query: Record<string, string> = {}): Promise<unknown> {
-  const q = Object.entries(query)
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
-    .join('&');
-  return Taro.redirectTo({ url: q ? `${page}?${q}` : page });
+  return uniqueById([...own, ...ofTownships]);
 }

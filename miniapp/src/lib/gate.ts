@@ -1,21 +1,21 @@
 // Every page calls usePageGate: nothing is shown before privacy consent (and, where needed, login).
 import { useDidShow } from '@tarojs/taro';
 import { isLoggedIn } from '../api/session';
-import { goLogin, goPrivacy } from './nav';
+import { goLogin, goPrivacy, type PageName } from './nav';
 import { hasConsented } from './privacy';
 
 export interface GateOptions {
   requireLogin?: boolean;
 }
 
-/** Returns whether the page may render; otherwise it sends the user to the privacy or login page. */
-export function usePageGate(path: string, { requireLogin = false }: GateOptions = {}): boolean {
+/** Returns whether the page may render; otherwise it sends the user to the privacy or login page, then back to `page`. */
+export function usePageGate(page: PageName, { requireLogin = false }: GateOptions = {}): boolean {
   const consented = hasConsented();
   const allowed = consented && (!requireLogin || isLoggedIn());
 
   useDidShow(() => {
-    if (!hasConsented()) void goPrivacy(path);
-    else if (requireLogin && !isLoggedIn()) void goLogin(path);
+    if (!hasConsented()) void goPrivacy(page);
+    else if (requireLogin && !isLoggedIn()) void goLogin(page);
   });
 
   return allowed;

@@ -16,7 +16,7 @@ function numbered(prefix: string, label: string, hint: string, count: number): P
   return Array.from({ length: count }, (_, i) => ({ openid: `${prefix}-${i + 1}`, label: `${label} ${i + 1}`, hint }));
 }
 
-/** The demo personas seeded on stage `local` (see API.md, "Seeded local data"). */
+/** The demo personas seeded on stage `local` (written by scripts/lib/seed.ts). */
 export const PERSONAS: Persona[] = [
   { openid: 'demo-admin', label: '管理员', hint: '全市管理' },
   ...numbered('demo-township', '乡镇组织委员', '乡镇及下属组织', 1),

@@ -1,10 +1,8 @@
-// 内容审核: who may open the queue, which orgs' queues they see, and the zh-CN words of the page.
+// 内容审核: which orgs' queues a user sees, and the zh-CN words of the page.
 import type { Org, User } from '@shared/schemas/people';
 import type { ModerationItem, ModerationKind } from '@shared/schemas/moderation';
-import { lookupOrg } from '../api/orgs';
-import { childOrgs } from './concerns';
-
-export const MOD_PAGES = { queue: '/packages/moderation/queue/index' } as const;
+import { moderatedOrgIds } from './grants';
+import { childOrgs, lookupOrg, uniqueById } from './orgs';
 
 export const MODERATION_KIND_LABELS: Record<ModerationKind, string> = { idea: '创意', reflection: '心得', concern: '说事' };
 
@@ -12,10 +10,6 @@ export const MODERATION_KIND_LABELS: Record<ModerationKind, string> = { idea: '�
 export function whyText(item: Pick<ModerationItem, 'why' | 'reportCount'>): string {
   return item.why === 'reported' ? `被举报 ${item.reportCount ?? 0} 次` : '待复核';
 }
-
-const MODERATOR_ROLES = new Set(['secretary', 'township_admin', 'admin']);
-
-export const canModerate = (user: User | null) => !!user?.grants.some((g) => MODERATOR_ROLES.has(g.role));
 
 const QUEUE_TYPES = new Set<Org['type']>(['township', 'village', 'branch']);
 
@@ -28,9 +22,7 @@ async function townshipsUnder(org: Org): Promise<Org[]> {
 
 /** The queues the user may open: their branch as secretary, the org they run as staff (or its townships). */
 export async function moderationScopes(user: User | null): Promise<Org[]> {
-  const grants = (user?.grants ?? []).filter((g) => MODERATOR_ROLES.has(g.role));
-  const orgs = (await Promise.all(grants.map((g) => lookupOrg(g.orgId)))).filter((o): o is Org => o !== null);
+  const orgs = (await Promise.all(moderatedOrgIds(user).map(lookupOrg))).filter((o): o is Org => o !== null);
   const scopes = (await Promise.all(orgs.map((o) => (QUEUE_TYPES.has(o.type) ? Promise.resolve([o]) : townshipsUnder(o))))).flat();
-  const seen = new Set<string>();
-  return scopes.filter((o) => (seen.has(o.id) ? false : (seen.add(o.id), true)));
+  return uniqueById(scopes);
 }

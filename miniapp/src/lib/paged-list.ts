@@ -5,7 +5,8 @@
 //   list.reset(); list.reload(next); // another filter: back to the loading state
 import { useReachBottom } from '@tarojs/taro';
 import { useCallback, useRef, useState, type Dispatch, type SetStateAction } from 'react';
-import { errorMessage, isApiError, showApiError } from '../api/client';
+import { errorMessage, showApiError } from '../api/client';
+import { loadFailed } from './page-load';
 
 export type ListStatus = 'loading' | 'error' | 'ready';
 
@@ -75,12 +76,10 @@ export function usePagedList<T, Q = void>({
       setStatus('ready');
     } catch (err) {
       if (mine !== seq.current) return;
-      if (isApiError(err) && err.status === 401) return; // the client is taking the user to the login page
-      if (shown.current) showApiError(err);
-      else {
+      loadFailed(err, shown.current, () => {
         setError(latest.current.errorText(err));
         setStatus('error');
-      }
+      });
     }
   }, []);
 

@@ -11,9 +11,8 @@ import { useEffect, useState } from 'react';
 import type { SubscribeTemplate } from '@shared/schemas/notify';
 import { api } from '../api/client';
 import { getToken } from '../api/session';
+import { IS_WEAPP } from '../env';
 import { planPrompt, readOutcome, type SubscriptionSettings, type TemplateInfo } from './subscribe-plan';
-
-const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 
 interface Loaded {
   /** The session the counts belong to: another login loads them again. */

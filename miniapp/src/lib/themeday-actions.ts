@@ -2,6 +2,7 @@
 import Taro from '@tarojs/taro';
 import type { ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, isApiError } from '../api/client';
+import { IS_WEAPP } from '../env';
 import { parseCheckInQr } from './themeday';
 
 export interface CheckInOutcome {
@@ -28,7 +29,7 @@ export async function checkInWithCode(themeDayId: string, code: string): Promise
  * cancelled; rejects with a zh-CN message when the code is not a check-in code.
  */
 export async function scanCheckInCode(): Promise<{ themeDayId: string; code: string } | null> {
-  if (process.env.TARO_ENV !== 'weapp') return null;
+  if (!IS_WEAPP) return null;
   let text: string;
   try {
     const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
@@ -43,7 +44,7 @@ export async function scanCheckInCode(): Promise<{ themeDayId: string; code: str
 
 /** weapp only: adds the day to the phone's calendar with a reminder 30 minutes before. */
 export async function addToPhoneCalendar(day: Pick<ThemeDay, 'title' | 'startsAt' | 'endsAt' | 'location'>): Promise<void> {
-  if (process.env.TARO_ENV !== 'weapp') return;
+  if (!IS_WEAPP) return;
   try {
     await Taro.addPhoneCalendar({
       title: `主题党日：${day.title}`,

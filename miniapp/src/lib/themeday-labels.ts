@@ -1,9 +1,8 @@
-// zh-CN words for the 主题党日 codes (to move to shared/labels.ts later).
+// zh-CN words and tag tones for the 主题党日 codes.
 import type { IdeaCategory, IdeaStatus } from '@shared/schemas/themeday';
 
 export type ThemeDayStatusCode = 'draft' | 'published' | 'cancelled' | 'closed';
 export type AttendanceStatusCode = 'present' | 'absent' | 'leave' | 'online';
-export type RsvpCode = 'attending' | 'leave';
 export type AnswerStatusCode = 'evaluating' | 'accepted' | 'declined';
 export type ReportReasonCode = 'spam' | 'offensive' | 'off_topic';
 export type TagTone = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
@@ -64,11 +63,6 @@ export const ATTENDANCE_STATUS_TONES: Record<AttendanceStatusCode, TagTone> = {
   absent: 'danger',
   leave: 'warning',
   online: 'info',
-};
-
-export const RSVP_LABELS: Record<RsvpCode, string> = {
-  attending: '参加',
-  leave: '请假',
 };
 
 export const REPORT_REASON_LABELS: Record<ReportReasonCode, string> = {

@@ -1,7 +1,7 @@
 // The three assessments as a table that scrolls sideways: one row per branch (or child org), a 合计 row last.
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { Assessment } from '@shared/schemas/notices';
-import { ATTENDANCE_TARGET, ratePercent } from '../../lib/notices';
+import { ATTENDANCE_TARGET, ratePercent } from '../../lib/assessments';
 import '../notices/notices.scss';
 
 type Row = Assessment['rows'][number];

@@ -2,7 +2,7 @@
 // 92% across every column, labelled on the axis. No chart library: it has to stay small in a subpackage.
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { Assessment } from '@shared/schemas/notices';
-import { ATTENDANCE_TARGET, barPercent, ratePercent } from '../../lib/notices';
+import { ATTENDANCE_TARGET, barPercent, ratePercent } from '../../lib/assessments';
 import '../notices/notices.scss';
 
 type Row = Assessment['rows'][number];

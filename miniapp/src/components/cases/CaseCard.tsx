@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { CaseSummary } from '@shared/schemas/notices';
-import { formatDate } from '../../lib/notices';
+import { formatDate } from '@shared/time';
 import { IDEA_CATEGORY_LABELS } from '../../lib/themeday-labels';
 import '../notices/notices.scss';
 

@@ -3,7 +3,8 @@
 import { Text, View } from '@tarojs/components';
 import type { Guidance } from '@shared/schemas/notices';
 import type { ThemeDay } from '@shared/schemas/themeday';
-import { formatDateTime, formatRange } from '../../lib/themeday';
+import { formatDateTime } from '@shared/time';
+import { formatRange } from '../../lib/themeday';
 import { IDEA_CATEGORY_LABELS } from '../../lib/themeday-labels';
 import StatsGrid from '../themeday/StatsGrid';
 import { ThemeDayStatusTag } from '../themeday/StatusTag';

@@ -6,16 +6,10 @@ import { useEffect, useState } from 'react';
 import { ConcernTransitionBody, type Concern } from '@shared/schemas/concerns';
 import type { Station } from '@shared/schemas/people';
 import { api, errorMessage, isApiError, showApiError } from '../../api/client';
-import {
-  ACTION_DONE,
-  ACTION_LABELS,
-  ACTION_NOTE_HINTS,
-  ACTION_NOTE_LABELS,
-  allowedActions,
-  stationsOfTownship,
-  townshipOfStation,
-  type HandleAction,
-} from '../../lib/concerns';
+import { ACTION_DONE, ACTION_LABELS, ACTION_NOTE_HINTS, ACTION_NOTE_LABELS, allowedActions, type HandleAction } from '../../lib/concerns';
+import { firstIssue } from '../../lib/forms';
+import { stationsOfTownship, townshipOfStation } from '../../lib/orgs';
+import FormError from '../FormError';
 import { Button } from '../nut';
 import './concerns.scss';
 
@@ -85,7 +79,7 @@ export default function ActionPanel({ concern, onDone, onStale }: ActionPanelPro
     setError('');
     if (action === 'transfer' && !toStationId) return setError('请选择转办的驻点');
     const r = ConcernTransitionBody.safeParse({ action, note, ...(action === 'transfer' && toStationId ? { toStationId } : {}) });
-    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    if (!r.success) return setError(firstIssue(r.error));
     setSaving(true);
     try {
       const updated = await api('transitionConcern', { params: { id: concern.id }, body: r.data });
@@ -146,11 +140,7 @@ export default function ActionPanel({ concern, onDone, onStale }: ActionPanelPro
             onInput={(e) => setNote(e.detail.value)}
           />
           <Text className={`cs-count${note.length > NOTE_MAX ? ' cs-count--over' : ''}`}>{`${note.length}/${NOTE_MAX}`}</Text>
-          {error && (
-            <Text className='error-text' id='cs-action-error'>
-              {error}
-            </Text>
-          )}
+          <FormError id='cs-action-error' message={error} />
           <View className='btn-row'>
             <Button id='cs-action-submit' type='primary' loading={saving} onClick={() => void submit()}>
               {`确认${ACTION_LABELS[action]}`}

@@ -1,7 +1,8 @@
 // One concern in a list (my concerns, a station's queue): status, overdue mark, title, tracking number, deadline.
 import { Text, View } from '@tarojs/components';
 import type { Concern } from '@shared/schemas/concerns';
-import { CONCERN_CATEGORY_LABELS, dueText, formatShort } from '../../lib/concerns';
+import { formatShort } from '@shared/time';
+import { CONCERN_CATEGORY_LABELS, dueText } from '../../lib/concerns';
 import { OverdueMark, StatusChip } from './StatusChip';
 import './concerns.scss';
 

@@ -5,9 +5,13 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CONCERN_CATEGORIES, CreateConcernBody, type Concern, type ConcernCategory } from '@shared/schemas/concerns';
 import type { User } from '@shared/schemas/people';
+import { formatDateTime } from '@shared/time';
 import { api, errorMessage, showApiError } from '../../api/client';
-import { CONCERN_CATEGORY_LABELS, formatDateTime, placeOfVillage, type VillagePlace } from '../../lib/concerns';
+import { CONCERN_CATEGORY_LABELS } from '../../lib/concerns';
+import { firstIssue } from '../../lib/forms';
+import { placeOfVillage, type VillagePlace } from '../../lib/orgs';
 import { askFor, useSubscriptions } from '../../lib/subscribe';
+import FormError from '../FormError';
 import { Button } from '../nut';
 import SubscribeReminder from '../SubscribeReminder';
 import { useActionKey } from './useActionKey';
@@ -62,7 +66,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
       content,
       ...(phone.trim() ? { contactPhone: phone.trim() } : {}),
     });
-    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    if (!r.success) return setError(firstIssue(r.error));
     // Progress messages (transferred, resolved): asked in this tap, as WeChat requires, alongside sending the concern.
     void askFor(['concern_update']);
     setSaving(true);
@@ -175,11 +179,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
         号码加密保存，只有您和办理人员能看到，且只显示部分号码（如 139****5678）。
       </Text>
 
-      {error && (
-        <Text className='error-text' id='cs-form-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='cs-form-error' message={error} />
       <View className='btn-row'>
         <Button id='cs-submit' type='primary' loading={saving} onClick={() => void submit()}>
           提交

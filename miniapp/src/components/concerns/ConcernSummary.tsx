@@ -2,7 +2,8 @@
 // the masked contact phone, the rejection reason and the resident's feedback.
 import { Text, View } from '@tarojs/components';
 import type { Concern } from '@shared/schemas/concerns';
-import { CONCERN_CATEGORY_LABELS, formatDateTime } from '../../lib/concerns';
+import { formatDateTime } from '@shared/time';
+import { CONCERN_CATEGORY_LABELS } from '../../lib/concerns';
 import { OverdueMark, StatusChip } from './StatusChip';
 import Stars from './Stars';
 import './concerns.scss';

@@ -4,6 +4,8 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ConcernFeedbackBody, type Concern } from '@shared/schemas/concerns';
 import { api, errorMessage, showApiError } from '../../api/client';
+import { firstIssue } from '../../lib/forms';
+import FormError from '../FormError';
 import { Button } from '../nut';
 import Stars from './Stars';
 import './concerns.scss';
@@ -23,7 +25,7 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
     if (satisfied === null) return setError('请选择满意或不满意');
     if (rating < 1) return setError('请为办理结果打分');
     const r = ConcernFeedbackBody.safeParse({ satisfied, rating, ...(comment.trim() ? { comment } : {}) });
-    if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
+    if (!r.success) return setError(firstIssue(r.error));
     setSaving(true);
     try {
       const updated = await api('concernFeedback', { params: { id: concernId }, body: r.data });
@@ -65,11 +67,7 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
         onInput={(e) => setComment(e.detail.value)}
       />
       <Text className={`cs-count${comment.length > COMMENT_MAX ? ' cs-count--over' : ''}`}>{`${comment.length}/${COMMENT_MAX}`}</Text>
-      {error && (
-        <Text className='error-text' id='cs-feedback-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='cs-feedback-error' message={error} />
       <View className='btn-row'>
         <Button id='cs-feedback-submit' type='primary' loading={saving} onClick={() => void submit()}>
           提交评价

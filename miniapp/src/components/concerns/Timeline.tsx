@@ -2,7 +2,8 @@
 // rejection shows its reason.
 import { Text, View } from '@tarojs/components';
 import type { TimelineEntry } from '@shared/schemas/concerns';
-import { TIMELINE_ACTION_LABELS, formatDateTime } from '../../lib/concerns';
+import { formatDateTime } from '@shared/time';
+import { TIMELINE_ACTION_LABELS } from '../../lib/concerns';
 import './concerns.scss';
 
 function noteLabel(action: TimelineEntry['action']): string {

@@ -4,7 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import type { Org } from '@shared/schemas/people';
 import { showApiError } from '../../api/client';
-import { childOrgs, type VillagePlace } from '../../lib/concerns';
+import { childOrgs, type VillagePlace } from '../../lib/orgs';
 import './concerns.scss';
 
 export interface VillagePickerProps {

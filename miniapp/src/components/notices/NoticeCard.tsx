@@ -1,7 +1,8 @@
 // One notice in a list: 置顶 mark, category chip, title, first line, where and when, expiry.
 import { Text, View } from '@tarojs/components';
 import type { Notice } from '@shared/schemas/notices';
-import { NOTICE_CATEGORY_LABELS, NOTICE_CATEGORY_TONES, formatDate, formatShortDate, type NoticeCategory } from '../../lib/notices';
+import { formatDate, formatShortDate } from '@shared/time';
+import { NOTICE_CATEGORY_LABELS, NOTICE_CATEGORY_TONES, type NoticeCategory } from '../../lib/notices';
 import './notices.scss';
 
 export function NoticeCategoryTag({ category, id }: { category: NoticeCategory; id?: string }) {

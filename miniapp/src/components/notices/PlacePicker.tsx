@@ -4,7 +4,8 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useRef, useState } from 'react';
 import type { Org } from '@shared/schemas/people';
 import { errorMessage } from '../../api/client';
-import { childOrgs, type ChosenVillage } from '../../lib/notices';
+import { type ChosenVillage } from '../../lib/home-village';
+import { childOrgs } from '../../lib/orgs';
 import './notices.scss';
 
 interface CountyTownships {

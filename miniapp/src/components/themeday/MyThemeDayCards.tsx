@@ -3,9 +3,11 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { User } from '@shared/schemas/people';
 import type { RouteResponse } from '@shared/routes';
+import { formatDay, shanghaiDate } from '@shared/time';
 import { api, errorMessage, isApiError } from '../../api/client';
-import { branchIdsOf, formatDay, politicalBirthday, shanghaiDate } from '../../lib/themeday';
-import { TD_PAGES, goTd } from '../../lib/themeday-nav';
+import { branchIdsOf } from '../../lib/grants';
+import { go } from '../../lib/nav';
+import { politicalBirthday } from '../../lib/themeday';
 import SubscribeReminder from '../SubscribeReminder';
 import { AttendanceStatusTag, ThemeDayStatusTag } from './StatusTag';
 import './themeday.scss';
@@ -87,7 +89,7 @@ export function MyAttendanceCard({ refreshKey }: { refreshKey: number }) {
             className='td-list-item'
             key={r.themeDayId}
             id={`my-attendance-${r.themeDayId}`}
-            onClick={() => void goTd(TD_PAGES.detail, { id: r.themeDayId })}
+            onClick={() => void go('themedayDetail', { id: r.themeDayId })}
           >
             <View className='td-spread'>
               <Text>{r.themeDay.title}</Text>

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { AttendanceStats } from '@shared/schemas/themeday';
-import { formatRate } from '../../lib/themeday';
+import { ratePercent } from '../../lib/assessments';
 import './themeday.scss';
 
 /** The frozen figures of a closed theme day. 出勤率 = present ÷ expected; leave and online are shown apart. */
@@ -11,7 +11,7 @@ export default function StatsGrid({ stats, idPrefix = 'stat' }: { stats: Attenda
     { id: 'leave', label: '请假', value: String(stats.leave) },
     { id: 'online', label: '线上参与', value: String(stats.online) },
     { id: 'absent', label: '缺席', value: String(stats.absent) },
-    { id: 'rate', label: '出勤率', value: formatRate(stats.attendanceRate) },
+    { id: 'rate', label: '出勤率', value: ratePercent(stats.attendanceRate) },
   ];
   return (
     <View className='td-stats' id={`${idPrefix}s`}>

@@ -1,23 +1,23 @@
 // 说事 tab: raise a concern (form → tracking number), my concerns with status chips and overdue marks, and for
 // officials and township staff the way into the station queue (subpackage `packages/concerns-admin`).
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Org, Station, User } from '@shared/schemas/people';
-import { api, errorMessage, isApiError, showApiError } from '../../api/client';
-import { lookupOrg } from '../../api/orgs';
+import { useEffect, useState } from 'react';
+import type { Org, Station } from '@shared/schemas/people';
+import { api } from '../../api/client';
 import ConcernCard from '../../components/concerns/ConcernCard';
 import ConcernForm from '../../components/concerns/ConcernForm';
+import ListFooter from '../../components/ListFooter';
 import LoadState from '../../components/LoadState';
 import { Button } from '../../components/nut';
-import { CS_PAGES, goCs, lookupStation, officialStationIds, townshipAdminIds } from '../../lib/concerns';
 import { usePageGate } from '../../lib/gate';
-import { PAGES, goLogin } from '../../lib/nav';
+import { officialStationIds, townshipAdminIds } from '../../lib/grants';
+import { loadMe } from '../../lib/me';
+import { go, goLogin } from '../../lib/nav';
+import { lookupOrg, lookupStations } from '../../lib/orgs';
+import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
 import { usePagedList } from '../../lib/paged-list';
-import { loadMe } from '../../lib/themeday-me';
 import '../../components/concerns/concerns.scss';
 
-type Status = 'loading' | 'error' | 'ready';
 type Mode = 'new' | 'mine';
 
 const PAGE_SIZE = 20;
@@ -25,49 +25,28 @@ const PAGE_SIZE = 20;
 let lastMode: Mode = 'new';
 
 export default function ConcernsTab() {
-  const allowed = usePageGate(PAGES.concerns);
-
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [user, setUser] = useState<User | null>(null);
+  const allowed = usePageGate('concerns');
   const [mode, setMode] = useState<Mode>(lastMode);
-
   const [handled, setHandled] = useState<Station[]>([]);
   const [townshipNames, setTownshipNames] = useState<Record<string, string>>({});
 
-  const shown = useRef(false);
   const mine = usePagedList({
     fetchPage: (cursor?: string) => api('myConcerns', { query: { limit: PAGE_SIZE, cursor } }),
     keyOf: (c) => c.id,
     loadOnReachBottom: mode === 'mine',
   });
-
-  const load = useCallback(
-    async (which: Mode) => {
-      if (!shown.current) setStatus('loading');
-      try {
-        const me = await loadMe(true);
-        setUser(me);
-        shown.current = true;
-        setStatus('ready');
-        if (me && which === 'mine') await mine.reload();
-      } catch (err) {
-        if (isApiError(err) && err.status === 401) return;
-        if (shown.current) showApiError(err);
-        else {
-          setLoadError(errorMessage(err));
-          setStatus('error');
-        }
-      }
-    },
-    [mine.reload],
-  );
+  const tab = usePageLoad(async () => {
+    const user = await loadMe(true);
+    if (user && mode === 'mine') void mine.reload();
+    return { user };
+  });
+  const user = tab.data?.user ?? null;
 
   // Names of the stations an official runs and the townships staff run, for the buttons into the queue.
   useEffect(() => {
     let live = true;
-    void Promise.all(officialStationIds(user).map(lookupStation)).then((list) => {
-      if (live) setHandled(list.filter((s): s is Station => s !== null));
+    void lookupStations(officialStationIds(user)).then((list) => {
+      if (live) setHandled(list);
     });
     void Promise.all(townshipAdminIds(user).map(lookupOrg)).then((list) => {
       if (live) setTownshipNames(Object.fromEntries(list.filter((o): o is Org => o !== null).map((o) => [o.id, o.name])));
@@ -77,20 +56,14 @@ export default function ConcernsTab() {
     };
   }, [user]);
 
-  useDidShow(() => {
-    if (allowed) void load(mode);
-  });
-
-  usePullDownRefresh(() => {
-    void load(mode).finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(allowed, tab.reload);
 
   if (!allowed) return <View />;
 
-  if (status !== 'ready') {
+  if (tab.status !== 'ready') {
     return (
       <View className='page'>
-        <LoadState id='cs-tab' status={status} message={loadError} onRetry={() => void load(mode)} />
+        <LoadState id='cs-tab' status={tab.status} message={tab.error} onRetry={() => void tab.reload()} />
       </View>
     );
   }
@@ -121,7 +94,7 @@ export default function ConcernsTab() {
                 key={s.id}
                 id={`cs-open-queue-${s.id}`}
                 className='cs-station-row'
-                onClick={() => void goCs(CS_PAGES.queue, { stationId: s.id })}
+                onClick={() => void go('concernQueue', { stationId: s.id })}
               >
                 <Text>{s.name}</Text>
                 <Text className='cs-station-row__go'>进入办理 ›</Text>
@@ -132,7 +105,7 @@ export default function ConcernsTab() {
                 key={id}
                 id={`cs-open-queue-township-${id}`}
                 className='cs-station-row'
-                onClick={() => void goCs(CS_PAGES.queue, { townshipId: id })}
+                onClick={() => void go('concernQueue', { townshipId: id })}
               >
                 <Text>{`${townshipNames[id] ?? '本乡镇'}各驻点`}</Text>
                 <Text className='cs-station-row__go'>进入办理 ›</Text>
@@ -147,7 +120,7 @@ export default function ConcernsTab() {
           <Text className='card-title'>登录后说事</Text>
           <Text className='muted'>环境卫生、道路交通、邻里纠纷……有事请说，每件事都有受理编号和承诺办结时限。</Text>
           <View className='btn-row'>
-            <Button id='cs-go-login' type='primary' onClick={() => void goLogin(PAGES.concerns)}>
+            <Button id='cs-go-login' type='primary' onClick={() => void goLogin('concerns')}>
               去登录
             </Button>
           </View>
@@ -169,7 +142,7 @@ export default function ConcernsTab() {
               onRaised={() => {
                 mine.reset(); // the list is stale now
               }}
-              onViewProgress={(c) => void goCs(CS_PAGES.detail, { id: c.id, mine: '1' })}
+              onViewProgress={(c) => void go('concernDetail', { id: c.id, mine: '1' })}
             />
           </View>
 
@@ -183,17 +156,9 @@ export default function ConcernsTab() {
             ) : (
               <View id='cs-mine-list'>
                 {mine.items.map((c) => (
-                  <ConcernCard key={c.id} concern={c} audience='resident' onOpen={() => void goCs(CS_PAGES.detail, { id: c.id, mine: '1' })} />
+                  <ConcernCard key={c.id} concern={c} audience='resident' onOpen={() => void go('concernDetail', { id: c.id, mine: '1' })} />
                 ))}
-                {mine.hasMore ? (
-                  <View className='cs-more' id='cs-mine-more' onClick={() => void mine.loadMore()}>
-                    <Text>{mine.loadingMore ? '加载中…' : '加载更多'}</Text>
-                  </View>
-                ) : (
-                  <View className='cs-more'>
-                    <Text>没有更多了</Text>
-                  </View>
-                )}
+                <ListFooter id='cs-mine-more' className='cs-more' list={mine} />
               </View>
             ))}
         </>

@@ -5,9 +5,9 @@ import { loginAsPersona, loginWithWechat } from '../../api/auth';
 import { errorMessage, showApiError } from '../../api/client';
 import { Button } from '../../components/nut';
 import { IS_LOCAL, IS_WEAPP } from '../../env';
-import { PERSONAS } from '../../lib/labels';
-import { PAGES, openPage, safeRedirect } from '../../lib/nav';
 import { usePageGate } from '../../lib/gate';
+import { PERSONAS } from '../../lib/labels';
+import { openPage, pathOf, safeRedirect } from '../../lib/nav';
 import './index.scss';
 
 export default function LoginPage() {
@@ -15,7 +15,7 @@ export default function LoginPage() {
   const redirect = safeRedirect(router.params.redirect);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const allowed = usePageGate(PAGES.login);
+  const allowed = usePageGate('login');
   if (!allowed) return <View />;
 
   const run = async (who: string, login: () => Promise<unknown>) => {
@@ -87,7 +87,7 @@ export default function LoginPage() {
         </Text>
       )}
 
-      <View className='login__skip' id='login-skip' onClick={() => void openPage(PAGES.home)}>
+      <View className='login__skip' id='login-skip' onClick={() => void openPage(pathOf('home'))}>
         <Text>暂不登录，先看看</Text>
       </View>
     </View>

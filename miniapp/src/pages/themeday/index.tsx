@@ -3,31 +3,32 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import type { User } from '@shared/schemas/people';
 import type { PoliticalBirthday, ThemeDay } from '@shared/schemas/themeday';
+import { shanghaiDate } from '@shared/time';
 import { api, errorMessage, isApiError, showApiError } from '../../api/client';
-import { lookupOrg } from '../../api/orgs';
+import { IS_WEAPP } from '../../env';
+import { usePageGate } from '../../lib/gate';
+import { branchIdsOf, isSecretaryOf } from '../../lib/grants';
+import { loadMe } from '../../lib/me';
+import { go, goLogin, goTab } from '../../lib/nav';
+import { lookupOrg } from '../../lib/orgs';
+import { splitThemeDays } from '../../lib/themeday';
+import { checkInWithCode, scanCheckInCode } from '../../lib/themeday-actions';
 import LoadState from '../../components/LoadState';
 import ThemeDayCard from '../../components/themeday/ThemeDayCard';
 import { Button } from '../../components/nut';
 import SubscribeReminder from '../../components/SubscribeReminder';
-import { usePageGate } from '../../lib/gate';
-import { PAGES, goLogin } from '../../lib/nav';
-import { branchIdsOf, isSecretaryOf, shanghaiDate, splitThemeDays } from '../../lib/themeday';
-import { checkInWithCode, scanCheckInCode } from '../../lib/themeday-actions';
-import { loadMe } from '../../lib/themeday-me';
-import { TD_PAGES, goTd } from '../../lib/themeday-nav';
 import '../../components/themeday/themeday.scss';
 
 type Status = 'loading' | 'error' | 'ready';
 type Birthday = PoliticalBirthday;
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const PAGE_SIZE = 20;
 
 /** The branch chosen on this tab, kept while the app runs. */
 let chosenBranch: string | null = null;
 
 export default function ThemeDayTab() {
-  const allowed = usePageGate(PAGES.themeday);
+  const allowed = usePageGate('themeday');
 
   const [status, setStatus] = useState<Status>('loading');
   const [loadError, setLoadError] = useState('');
@@ -126,7 +127,7 @@ export default function ThemeDayTab() {
       const outcome = await checkInWithCode(scanned.themeDayId, scanned.code);
       Taro.hideLoading();
       void Taro.showToast({ title: outcome.message, icon: outcome.ok ? 'success' : 'none', duration: 2500 });
-      if (outcome.ok) void goTd(TD_PAGES.detail, { id: scanned.themeDayId });
+      if (outcome.ok) void go('themedayDetail', { id: scanned.themeDayId });
     } catch (err) {
       void Taro.showToast({ title: err instanceof Error ? err.message : '签到失败', icon: 'none' });
     } finally {
@@ -153,7 +154,7 @@ export default function ThemeDayTab() {
           <Text className='card-title'>登录后查看本支部的主题党日</Text>
           <Text className='muted'>党员登录后可以查看支部的活动预告、提交创意、报名和签到。</Text>
           <View className='btn-row'>
-            <Button id='td-login' type='primary' onClick={() => void goLogin(PAGES.themeday)}>
+            <Button id='td-login' type='primary' onClick={() => void goLogin('themeday')}>
               去登录
             </Button>
           </View>
@@ -176,7 +177,7 @@ export default function ThemeDayTab() {
             主题党日的创意征集、报名和签到面向支部党员。如果您是党员，请向支部书记索取邀请码，在「我的」页面兑换后即可参加本支部的主题党日。
           </Text>
           <View className='btn-row'>
-            <Button id='td-go-me' type='primary' onClick={() => void Taro.switchTab({ url: PAGES.me })}>
+            <Button id='td-go-me' type='primary' onClick={() => void goTab('me')}>
               去兑换邀请码
             </Button>
           </View>
@@ -187,7 +188,7 @@ export default function ThemeDayTab() {
 
   const secretary = isSecretaryOf(user, branchId);
   const { upcoming, past } = splitThemeDays(days, Date.now());
-  const open = (id: string) => void goTd(TD_PAGES.detail, { id });
+  const open = (id: string) => void go('themedayDetail', { id });
   const branchName = branchNames[branchId] ?? '本支部';
 
   return (
@@ -215,7 +216,7 @@ export default function ThemeDayTab() {
       )}
 
       <View className='btn-row td-actions'>
-        <Button id='td-open-ideas' onClick={() => void goTd(TD_PAGES.ideas, { branchId })}>
+        <Button id='td-open-ideas' onClick={() => void go('ideas', { branchId })}>
           创意征集
         </Button>
         {IS_WEAPP && (
@@ -224,7 +225,7 @@ export default function ThemeDayTab() {
           </Button>
         )}
         {secretary && (
-          <Button id='td-new' type='primary' onClick={() => void goTd(TD_PAGES.form, { branchId })}>
+          <Button id='td-new' type='primary' onClick={() => void go('themedayForm', { branchId })}>
             新建党日
           </Button>
         )}

@@ -4,13 +4,15 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import type { Assessment } from '@shared/schemas/notices';
+import { monthLabel, monthRange, shanghaiMonth, yearRange } from '@shared/time';
 import { api } from '../../../api/client';
-import { lookupOrg } from '../../../api/orgs';
+import { ratePercent } from '../../../lib/assessments';
+import { usePageGate } from '../../../lib/gate';
+import { go, routeParam } from '../../../lib/nav';
+import { lookupOrg } from '../../../lib/orgs';
+import { usePagedList } from '../../../lib/paged-list';
 import LoadState from '../../../components/LoadState';
 import ThemeDayCard from '../../../components/themeday/ThemeDayCard';
-import { usePageGate } from '../../../lib/gate';
-import { NT_PAGES, currentMonth, goNt, monthLabel, monthRange, ratePercent, routeParam } from '../../../lib/notices';
-import { usePagedList } from '../../../lib/paged-list';
 import '../../../components/notices/notices.scss';
 import '../../../components/themeday/themeday.scss';
 
@@ -19,13 +21,13 @@ type Figures = Assessment['totals'];
 const PAGE_SIZE = 20;
 
 export default function AssessmentBranchPage() {
-  const allowed = usePageGate(NT_PAGES.assessmentBranch, { requireLogin: true });
+  const allowed = usePageGate('assessmentBranch', { requireLogin: true });
   const params = useRouter().params;
   const branchId = routeParam(params, 'branchId');
   const year = params.year && /^\d{4}$/.test(params.year) ? params.year : '';
-  const month = !year && params.month && /^\d{4}-\d{2}$/.test(params.month) ? params.month : year ? '' : currentMonth();
+  const month = !year && params.month && /^\d{4}-\d{2}$/.test(params.month) ? params.month : year ? '' : shanghaiMonth();
   const periodText = year ? `${year}年` : monthLabel(month);
-  const range = year ? { from: `${year}-01-01T00:00:00+08:00`, to: `${year}-12-31T23:59:59+08:00` } : monthRange(month);
+  const range = year ? yearRange(year) : monthRange(month);
 
   const [name, setName] = useState(routeParam(params, 'name'));
   const [all, setAll] = useState(false);
@@ -116,7 +118,7 @@ export default function AssessmentBranchPage() {
               </Text>
             </View>
           ) : (
-            days.items.map((d) => <ThemeDayCard key={d.id} day={d} onOpen={(id) => void goNt(NT_PAGES.assessmentDay, { id })} />)
+            days.items.map((d) => <ThemeDayCard key={d.id} day={d} onOpen={(id) => void go('assessmentDay', { id })} />)
           )}
           {days.hasMore && (
             <View className='nt-more' id='as-days-more' onClick={() => void days.loadMore()}>

@@ -12,18 +12,19 @@ import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/notices/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
-import { NT_PAGES, goNt, isStaffOver, orgChain, routeParam } from '../../../lib/notices';
+import { isStaffOver } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
+import { go, routeParam } from '../../../lib/nav';
+import { orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
-import { loadMe } from '../../../lib/themeday-me';
-import { TD_PAGES, goTd } from '../../../lib/themeday-nav';
 import '../../../components/notices/notices.scss';
 
 const CATEGORIES = Object.keys(IDEA_CATEGORY_LABELS) as IdeaCategory[];
 const COMMENT_MAX = 1000;
 
 export default function AssessmentDayPage() {
-  const allowed = usePageGate(NT_PAGES.assessmentDay, { requireLogin: true });
+  const allowed = usePageGate('assessmentDay', { requireLogin: true });
   const id = routeParam(useRouter().params, 'id');
 
   const [chain, setChain] = useState<Org[]>([]);
@@ -134,11 +135,11 @@ export default function AssessmentDayPage() {
       <DayReview day={day} />
 
       <View className='btn-row nt-actions'>
-        <Button id='as-day-preview' onClick={() => void goTd(TD_PAGES.detail, { id })}>
+        <Button id='as-day-preview' onClick={() => void go('themedayDetail', { id })}>
           查看预告页
         </Button>
         {day.exemplary && (
-          <Button id='as-day-case' onClick={() => void goNt(NT_PAGES.caseDetail, { id })}>
+          <Button id='as-day-case' onClick={() => void go('caseDetail', { id })}>
             查看案例
           </Button>
         )}

@@ -7,14 +7,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Assessment } from '@shared/schemas/notices';
 import type { Org } from '@shared/schemas/people';
 import { ORG_TYPE_LABELS } from '@shared/labels';
+import { monthLabel, shanghaiMonth, shiftMonth } from '@shared/time';
 import { api, errorMessage, isApiError } from '../../../api/client';
-import { lookupOrg } from '../../../api/orgs';
+import { ratePercent } from '../../../lib/assessments';
+import { usePageGate } from '../../../lib/gate';
+import { assessmentRoots } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
+import { go, routeParam } from '../../../lib/nav';
+import { lookupOrg } from '../../../lib/orgs';
 import AssessmentTable from '../../../components/assessments/AssessmentTable';
 import AttendanceChart from '../../../components/assessments/AttendanceChart';
 import LoadState from '../../../components/LoadState';
-import { usePageGate } from '../../../lib/gate';
-import { NT_PAGES, assessmentRoots, currentMonth, goNt, monthLabel, ratePercent, routeParam, shiftMonth } from '../../../lib/notices';
-import { loadMe } from '../../../lib/themeday-me';
 import '../../../components/notices/notices.scss';
 
 type Status = 'loading' | 'error' | 'ready' | 'none';
@@ -24,9 +27,9 @@ type Mode = 'month' | 'year';
 const FIRST_YEAR = 2020;
 
 export default function AssessmentPage() {
-  const allowed = usePageGate(NT_PAGES.assessments, { requireLogin: true });
+  const allowed = usePageGate('assessments', { requireLogin: true });
   const params = useRouter().params;
-  const thisMonth = currentMonth();
+  const thisMonth = shanghaiMonth();
 
   const [roots, setRoots] = useState<Org[]>([]);
   const [orgId, setOrgId] = useState(routeParam(params, 'orgId'));
@@ -118,9 +121,9 @@ export default function AssessmentPage() {
 
   const open = (row: Row) => {
     if (row.type === 'branch') {
-      void goNt(NT_PAGES.assessmentBranch, { branchId: row.branchId, name: row.name, ...(mode === 'month' ? { month } : { year }) });
+      void go('assessmentBranch', { branchId: row.branchId, name: row.name, ...(mode === 'month' ? { month } : { year }) });
     } else if (row.orgId !== orgId) {
-      void goNt(NT_PAGES.assessments, { orgId: row.orgId, ...(mode === 'month' ? { month } : { year }) });
+      void go('assessments', { orgId: row.orgId, ...(mode === 'month' ? { month } : { year }) });
     }
   };
 

@@ -1,28 +1,31 @@
 // A station's slots for the next 14 days (full ones greyed) and the booking form. Slots are public; booking needs login.
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { BOOKING_RULES, CreateBookingBody, type Booking, type Slot } from '@shared/schemas/bookings';
-import type { Station } from '@shared/schemas/people';
+import { DAY_MS, shanghaiTime } from '@shared/time';
 import { api, errorMessage, isApiError } from '../../../api/client';
 import { isLoggedIn } from '../../../api/session';
+import { IS_WEAPP } from '../../../env';
+import FormError from '../../../components/FormError';
+import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
 import SubscribeReminder from '../../../components/SubscribeReminder';
+import { dayLabel, groupByDay, slotBlockedReason, slotLabel } from '../../../lib/booking';
+import { firstIssue } from '../../../lib/forms';
 import { usePageGate } from '../../../lib/gate';
-import { PAGES, goLogin } from '../../../lib/nav';
-import { BK_PAGES, dayLabel, groupByDay, knownStation, shanghaiTime, slotBlockedReason, slotLabel } from '../../../lib/booking';
+import { goLogin, goTab } from '../../../lib/nav';
+import { knownStation } from '../../../lib/orgs';
+import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
 import { askFor, useSubscriptions } from '../../../lib/subscribe';
 import '../../../components/booking/booking.scss';
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const DAYS_SHOWN = 14;
 const MAX_PAGES = 10;
 
-type Status = 'loading' | 'error' | 'ready';
-
 async function nextSlots(stationId: string): Promise<Slot[]> {
   const from = new Date().toISOString();
-  const to = new Date(Date.now() + DAYS_SHOWN * 24 * 3600 * 1000).toISOString();
+  const to = new Date(Date.now() + DAYS_SHOWN * DAY_MS).toISOString();
   const all: Slot[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < MAX_PAGES; i++) {
@@ -37,12 +40,8 @@ async function nextSlots(stationId: string): Promise<Slot[]> {
 export default function StationPage() {
   const router = useRouter();
   const stationId = router.params.stationId ?? '';
-  const allowed = usePageGate(PAGES.booking);
+  const allowed = usePageGate('booking');
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [station, setStation] = useState<Station | null>(knownStation(stationId) ?? null);
-  const [slots, setSlots] = useState<Slot[]>([]);
   const [selected, setSelected] = useState<Slot | null>(null);
   const [topic, setTopic] = useState('');
   const [phone, setPhone] = useState('');
@@ -52,22 +51,15 @@ export default function StationPage() {
   // Loaded ahead so that 确认预约 can ask for the reminder within the tap.
   useSubscriptions();
 
-  const load = useCallback(async () => {
-    try {
-      const [s, list] = await Promise.all([knownStation(stationId) ?? api('getStation', { params: { stationId } }), nextSlots(stationId)]);
-      setStation(s);
-      setSlots(list);
-      setSelected((prev) => (prev ? (list.find((x) => x.id === prev.id && x.bookable) ?? null) : null));
-      setStatus('ready');
-    } catch (err) {
-      setLoadError(errorMessage(err));
-      setStatus('error');
-    }
-  }, [stationId]);
-
-  useDidShow(() => {
-    if (allowed) void load();
+  const page = usePageLoad(async () => {
+    const [station, slots] = await Promise.all([knownStation(stationId) ?? api('getStation', { params: { stationId } }), nextSlots(stationId)]);
+    setSelected((prev) => (prev ? (slots.find((x) => x.id === prev.id && x.bookable) ?? null) : null));
+    return { station, slots };
   });
+  const load = page.reload;
+  const station = page.data?.station ?? knownStation(stationId) ?? null;
+
+  useReloadOnShow(allowed, load);
 
   if (!allowed) return <View />;
 
@@ -75,12 +67,12 @@ export default function StationPage() {
     if (!selected || submitting) return;
     setFormError('');
     if (!isLoggedIn()) {
-      void goLogin(PAGES.booking);
+      void goLogin('booking');
       return;
     }
     const parsed = CreateBookingBody.safeParse({ topic, ...(phone.trim() ? { contactPhone: phone.trim() } : {}) });
     if (!parsed.success) {
-      setFormError(parsed.error.issues[0]?.message ?? '输入有误');
+      setFormError(firstIssue(parsed.error));
       return;
     }
     // The day-before reminder: asked in this tap (WeChat requires it), alongside the booking itself.
@@ -120,22 +112,15 @@ export default function StationPage() {
     );
   };
 
-  if (status !== 'ready') {
+  if (page.status !== 'ready' || !page.data) {
     return (
       <View className='page'>
-        <View className='state' id={`station-${status}`}>
-          <Text className='state-text'>{status === 'loading' ? '加载中…' : loadError || '加载失败'}</Text>
-          {status === 'error' && (
-            <Button id='station-retry' type='primary' onClick={() => void load()}>
-              重试
-            </Button>
-          )}
-        </View>
+        <LoadState id='station' status={page.status} message={page.error} onRetry={() => void load()} />
       </View>
     );
   }
 
-  const days = groupByDay(slots);
+  const days = groupByDay(page.data.slots);
 
   return (
     <View className='page bk' id='station-page'>
@@ -165,7 +150,7 @@ export default function StationPage() {
                 添加到日历
               </Button>
             )}
-            <Button id='to-my-bookings' type='primary' onClick={() => void Taro.switchTab({ url: BK_PAGES.tab })}>
+            <Button id='to-my-bookings' type='primary' onClick={() => void goTab('booking')}>
               查看我的预约
             </Button>
           </View>
@@ -235,11 +220,7 @@ export default function StationPage() {
               onInput={(e) => setPhone(e.detail.value)}
             />
           </View>
-          {formError && (
-            <Text className='error-text' id='book-error'>
-              {formError}
-            </Text>
-          )}
+          <FormError id='book-error' message={formError} />
           <View className='btn-row'>
             <Button id='book-submit' type='primary' loading={submitting} onClick={() => void submit()}>
               {isLoggedIn() ? '确认预约' : '登录后预约'}

@@ -7,12 +7,12 @@ import { api, errorMessage } from '../../../api/client';
 import DayReview, { GuidanceList, type GuidanceState } from '../../../components/cases/DayReview';
 import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
+import { pageUrl, routeParam, useShareCard } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
-import { NT_PAGES, routeParam, useShareCard } from '../../../lib/notices';
 import '../../../components/notices/notices.scss';
 
 export default function CaseDetailPage() {
-  const allowed = usePageGate(NT_PAGES.caseDetail);
+  const allowed = usePageGate('caseDetail');
   const id = routeParam(useRouter().params, 'id');
 
   const [guidance, setGuidance] = useState<GuidanceState>({ status: 'loading' });
@@ -47,7 +47,7 @@ export default function CaseDetailPage() {
 
   useShareCard(() => ({
     title: day ? `主题党日案例：${day.title}` : '百例案例库',
-    path: `${NT_PAGES.caseDetail}?id=${encodeURIComponent(id)}`,
+    path: pageUrl('caseDetail', { id }),
   }));
 
   if (!allowed) return <View />;

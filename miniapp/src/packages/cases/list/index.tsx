@@ -7,7 +7,7 @@ import { api } from '../../../api/client';
 import CaseCard from '../../../components/cases/CaseCard';
 import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
-import { NT_PAGES, goNt } from '../../../lib/notices';
+import { go } from '../../../lib/nav';
 import { usePagedList } from '../../../lib/paged-list';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
 import '../../../components/notices/notices.scss';
@@ -22,7 +22,7 @@ const filterLabel = (f: Filter) => (f === 'all' ? '全部' : IDEA_CATEGORY_LABEL
 let lastFilter: Filter = 'all';
 
 export default function CaseListPage() {
-  const allowed = usePageGate(NT_PAGES.cases);
+  const allowed = usePageGate('cases');
 
   const [filter, setFilter] = useState<Filter>(lastFilter);
   const cases = usePagedList({
@@ -75,7 +75,7 @@ export default function CaseListPage() {
               </Text>
             </View>
           ) : (
-            cases.items.map((c) => <CaseCard key={c.themeDayId} item={c} onOpen={(id) => void goNt(NT_PAGES.caseDetail, { id })} />)
+            cases.items.map((c) => <CaseCard key={c.themeDayId} item={c} onOpen={(id) => void go('caseDetail', { id })} />)
           )}
           {cases.hasMore && (
             <View className='nt-more' id='ca-more' onClick={() => void cases.loadMore()}>

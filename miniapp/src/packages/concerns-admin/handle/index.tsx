@@ -1,73 +1,55 @@
 // A concern as its handlers see it: the summary (with the resident's masked phone), the allowed moves with a
 // required note, and the timeline.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import type { Concern } from '@shared/schemas/concerns';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api, errorMessage, isApiError } from '../../../api/client';
 import ActionPanel from '../../../components/concerns/ActionPanel';
 import ConcernSummary from '../../../components/concerns/ConcernSummary';
 import LoadState from '../../../components/LoadState';
 import Timeline from '../../../components/concerns/Timeline';
-import { CS_PAGES } from '../../../lib/concerns';
 import { usePageGate } from '../../../lib/gate';
+import { usePageLoad, useReloadOnShow, type PageLoad } from '../../../lib/page-load';
 import '../../../components/concerns/concerns.scss';
 
-type Status = 'loading' | 'error' | 'ready';
-
 export default function ConcernHandlePage() {
-  const allowed = usePageGate(CS_PAGES.handle, { requireLogin: true });
+  const allowed = usePageGate('concernHandle', { requireLogin: true });
   const id = useRouter().params.id ?? '';
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [concern, setConcern] = useState<Concern | null>(null);
   /** Transferred away by this viewer: the page keeps showing the answer, reloading would be a 404. */
   const [movedAway, setMovedAway] = useState(false);
-  const shownRef = useRef<Concern | null>(null);
-
-  const show = (c: Concern) => {
-    shownRef.current = c;
-    setConcern(c);
-  };
-
-  const load = useCallback(async () => {
-    if (!shownRef.current) setStatus('loading');
-    try {
-      show(await api('getConcern', { params: { id } }));
-      setMovedAway(false);
-      setStatus('ready');
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      if (shownRef.current && !(isApiError(err) && err.status === 404)) showApiError(err);
-      else if (shownRef.current) setMovedAway(true);
-      else {
-        setLoadError(isApiError(err) && err.status === 404 ? '事项不存在，或已不由您办理' : errorMessage(err));
-        setStatus('error');
+  const page: PageLoad<Concern> = usePageLoad(
+    async (): Promise<Concern> => {
+      try {
+        const c = await api('getConcern', { params: { id } });
+        setMovedAway(false);
+        return c;
+      } catch (err) {
+        if (!(page.data && isApiError(err) && err.status === 404)) throw err;
+        setMovedAway(true);
+        return page.data;
       }
-    }
-  }, [id]);
+    },
+    { errorText: (err) => (isApiError(err) && err.status === 404 ? '事项不存在，或已不由您办理' : errorMessage(err)) },
+  );
+  const concern = page.data;
+  const load = page.reload;
 
-  useDidShow(() => {
-    if (allowed) void load();
-  });
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(allowed, load);
 
   if (!allowed) return <View />;
 
-  if (status !== 'ready' || !concern) {
+  if (page.status !== 'ready' || !concern) {
     return (
       <View className='page'>
-        <LoadState id='cs-handle' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
+        <LoadState id='cs-handle' status={page.status} message={page.error} onRetry={() => void load()} />
       </View>
     );
   }
 
   const done = (c: Concern) => {
-    show(c);
+    page.setData(c);
     if (c.canHandle === false) setMovedAway(true);
   };
 

@@ -2,27 +2,31 @@
 // and 只看超期, pages of 20. `?stationId=` opens one station (an official may run several); `?townshipId=` lists the
 // stations of that township to choose from.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
 import { CONCERN_STATUSES, type Concern, type ConcernStatus } from '@shared/schemas/concerns';
 import type { Station } from '@shared/schemas/people';
 import { api, errorMessage, isApiError } from '../../../api/client';
 import ConcernCard from '../../../components/concerns/ConcernCard';
+import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';
 import SubscribeReminder from '../../../components/SubscribeReminder';
-import { CONCERN_STATUS_LABELS, CS_PAGES, goCs, handledStations, stationsOfTownship } from '../../../lib/concerns';
+import { CONCERN_STATUS_LABELS, handledStations } from '../../../lib/concerns';
 import { usePageGate } from '../../../lib/gate';
+import { loadMe } from '../../../lib/me';
+import { go } from '../../../lib/nav';
+import { stationsOfTownship } from '../../../lib/orgs';
+import { usePageLoad, useReloadOnShow, type PageLoad } from '../../../lib/page-load';
 import { usePagedList } from '../../../lib/paged-list';
-import { loadMe } from '../../../lib/themeday-me';
 import '../../../components/concerns/concerns.scss';
 
-type Status = 'loading' | 'error' | 'ready';
 interface Filter {
   status?: ConcernStatus;
   overdue: boolean;
 }
 
 const PAGE_SIZE = 20;
+const NO_STATION = '您还不是驻点干部或乡镇组织委员，没有需要办理的说事';
 /** A status filter is applied after the read: a page can come back empty with more behind it. */
 const MAX_EMPTY_PAGES = 5;
 
@@ -30,12 +34,9 @@ type PageOf = { items: Concern[]; nextCursor: string | null };
 type Query = { stationId: string; filter: Filter };
 
 export default function ConcernQueuePage() {
-  const allowed = usePageGate(CS_PAGES.queue, { requireLogin: true });
+  const allowed = usePageGate('concernQueue', { requireLogin: true });
   const params = useRouter().params;
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [stations, setStations] = useState<Station[]>([]);
   const [stationId, setStationId] = useState<string>(params.stationId ?? '');
   const [filter, setFilter] = useState<Filter>({ overdue: false });
   const queue = usePagedList({
@@ -60,44 +61,29 @@ export default function ConcernQueuePage() {
     errorText: (err) => (isApiError(err) && err.status === 404 ? '您没有这个驻点的办理权限' : errorMessage(err)),
   });
 
-  const load = useCallback(async () => {
-    if (stations.length === 0) setStatus('loading');
-    try {
-      let list = stations;
-      if (list.length === 0) {
-        list = params.townshipId ? await stationsOfTownship(params.townshipId) : await handledStations(await loadMe());
-        setStations(list);
-      }
+  const page: PageLoad<Station[]> = usePageLoad(
+    async (): Promise<Station[]> => {
+      const list =
+        page.data ?? (params.townshipId ? await stationsOfTownship(params.townshipId) : await handledStations(await loadMe()));
       const sid = stationId && list.some((s) => s.id === stationId) ? stationId : (params.stationId ?? list[0]?.id ?? '');
-      if (!sid) {
-        setLoadError('您还不是驻点干部或乡镇组织委员，没有需要办理的说事');
-        setStatus('error');
-        return;
-      }
+      if (!sid) throw new Error(NO_STATION);
       setStationId(sid);
-      setStatus('ready');
-      await queue.reload({ stationId: sid, filter });
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      setLoadError(errorMessage(err));
-      setStatus('error');
-    }
-  }, [stations, stationId, filter, params.stationId, params.townshipId, queue.reload]);
+      void queue.reload({ stationId: sid, filter });
+      return list;
+    },
+    { errorText: (err) => (err instanceof Error && err.message === NO_STATION ? NO_STATION : errorMessage(err)) },
+  );
+  const stations = page.data ?? [];
+  const load = page.reload;
 
-  useDidShow(() => {
-    if (allowed) void load();
-  });
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(allowed, load);
 
   if (!allowed) return <View />;
 
-  if (status !== 'ready') {
+  if (page.status !== 'ready') {
     return (
       <View className='page'>
-        <LoadState id='cs-queue' status={status} message={loadError} onRetry={() => void load()} />
+        <LoadState id='cs-queue' status={page.status} message={page.error} onRetry={() => void load()} />
       </View>
     );
   }
@@ -173,17 +159,9 @@ export default function ConcernQueuePage() {
       ) : (
         <View id='cs-queue-list'>
           {queue.items.map((c) => (
-            <ConcernCard key={c.id} concern={c} audience='handler' onOpen={() => void goCs(CS_PAGES.handle, { id: c.id })} />
+            <ConcernCard key={c.id} concern={c} audience='handler' onOpen={() => void go('concernHandle', { id: c.id })} />
           ))}
-          {queue.hasMore ? (
-            <View className='cs-more' id='cs-queue-more' onClick={() => void queue.loadMore()}>
-              <Text>{queue.loadingMore ? '加载中…' : '加载更多'}</Text>
-            </View>
-          ) : (
-            <View className='cs-more'>
-              <Text>没有更多了</Text>
-            </View>
-          )}
+          <ListFooter id='cs-queue-more' className='cs-more' list={queue} />
         </View>
       )}
     </View>

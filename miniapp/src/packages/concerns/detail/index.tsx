@@ -1,67 +1,38 @@
 // A concern as its author sees it: status, deadline, where it is handled, the timeline, and once it is resolved the
 // satisfaction form. Handlers opening it get a way into the handling view.
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
-import type { Concern } from '@shared/schemas/concerns';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { useRouter } from '@tarojs/taro';
+import { api, errorMessage, isApiError } from '../../../api/client';
 import ConcernSummary from '../../../components/concerns/ConcernSummary';
 import FeedbackForm from '../../../components/concerns/FeedbackForm';
 import LoadState from '../../../components/LoadState';
 import Timeline from '../../../components/concerns/Timeline';
 import { Button } from '../../../components/nut';
-import { CS_PAGES, goCs } from '../../../lib/concerns';
 import { usePageGate } from '../../../lib/gate';
+import { go } from '../../../lib/nav';
+import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
 import '../../../components/concerns/concerns.scss';
 
-type Status = 'loading' | 'error' | 'ready';
-
 export default function ConcernDetailPage() {
-  const allowed = usePageGate(CS_PAGES.detail, { requireLogin: true });
+  const allowed = usePageGate('concernDetail', { requireLogin: true });
   const params = useRouter().params;
   const id = params.id ?? '';
   /** Opened from 我的说事 or the form: the viewer is the author. */
   const fromMine = params.mine === '1';
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [concern, setConcern] = useState<Concern | null>(null);
-  const shownRef = useRef<Concern | null>(null);
-
-  const show = (c: Concern) => {
-    shownRef.current = c;
-    setConcern(c);
-  };
-
-  const load = useCallback(async () => {
-    if (!shownRef.current) setStatus('loading');
-    try {
-      show(await api('getConcern', { params: { id } }));
-      setStatus('ready');
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      if (shownRef.current) showApiError(err);
-      else {
-        setLoadError(isApiError(err) && err.status === 404 ? '事项不存在，或您无权查看' : errorMessage(err));
-        setStatus('error');
-      }
-    }
-  }, [id]);
-
-  useDidShow(() => {
-    if (allowed) void load();
+  const page = usePageLoad(() => api('getConcern', { params: { id } }), {
+    errorText: (err) => (isApiError(err) && err.status === 404 ? '事项不存在，或您无权查看' : errorMessage(err)),
   });
+  const concern = page.data;
 
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
+  useReloadOnShow(allowed, page.reload);
 
   if (!allowed) return <View />;
 
-  if (status !== 'ready' || !concern) {
+  if (page.status !== 'ready' || !concern) {
     return (
       <View className='page'>
-        <LoadState id='cs-detail' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
+        <LoadState id='cs-detail' status={page.status} message={page.error} onRetry={() => void page.reload()} />
       </View>
     );
   }
@@ -78,13 +49,13 @@ export default function ConcernDetailPage() {
         <Text className='cs-alert cs-alert--info' id='cs-transferred-note'>{`已转交「${concern.stationName ?? ''}」办理，承诺时限重新计算。`}</Text>
       )}
 
-      {concern.status === 'resolved' && isAuthor && <FeedbackForm concernId={concern.id} onDone={show} />}
+      {concern.status === 'resolved' && isAuthor && <FeedbackForm concernId={concern.id} onDone={page.setData} />}
 
       <Timeline entries={concern.timeline ?? []} />
 
       {concern.canHandle && (
         <View className='btn-row'>
-          <Button id='cs-open-handle' type='primary' onClick={() => void goCs(CS_PAGES.handle, { id: concern.id })}>
+          <Button id='cs-open-handle' type='primary' onClick={() => void go('concernHandle', { id: concern.id })}>
             进入办理
           </Button>
         </View>

@@ -6,14 +6,15 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { ModerationDecisionBody, type ModerationItem } from '@shared/schemas/moderation';
 import type { Org } from '@shared/schemas/people';
+import { formatShort } from '@shared/time';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
-import { formatShort } from '../../../lib/concerns';
 import { usePageGate } from '../../../lib/gate';
-import { MODERATION_KIND_LABELS, MOD_PAGES, canModerate, moderationScopes, whyText } from '../../../lib/moderation';
+import { canModerate } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
+import { MODERATION_KIND_LABELS, moderationScopes, whyText } from '../../../lib/moderation';
 import { usePagedList } from '../../../lib/paged-list';
-import { loadMe } from '../../../lib/themeday-me';
 import './index.scss';
 
 type Status = 'loading' | 'error' | 'ready';
@@ -25,7 +26,7 @@ const EXCERPT = 120;
 const keyOf = (i: Pick<ModerationItem, 'kind' | 'id'>) => `${i.kind}-${i.id}`;
 
 export default function ModerationQueuePage() {
-  const allowed = usePageGate(MOD_PAGES.queue, { requireLogin: true });
+  const allowed = usePageGate('moderation', { requireLogin: true });
   const params = useRouter().params;
 
   const [status, setStatus] = useState<Status>('loading');

@@ -5,24 +5,17 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import { CreateNoticeBody, UpdateNoticeBody, type Notice } from '@shared/schemas/notices';
 import type { Org } from '@shared/schemas/people';
+import { endOfShanghaiDay, shanghaiDate } from '@shared/time';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/notices/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
-import {
-  NOTICE_CATEGORIES,
-  NOTICE_CATEGORY_LABELS,
-  NT_PAGES,
-  canPublishIn,
-  orgChain,
-  publishTargets,
-  replaceNt,
-  routeParam,
-  type NoticeCategory,
-} from '../../../lib/notices';
-import { shanghaiDate } from '../../../lib/themeday';
-import { loadMe } from '../../../lib/themeday-me';
+import { canPublishIn } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
+import { go, routeParam } from '../../../lib/nav';
+import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS, type NoticeCategory, publishTargets } from '../../../lib/notices';
+import { orgChain } from '../../../lib/orgs';
 import '../../../components/notices/notices.scss';
 
 type Status = 'loading' | 'error' | 'forbidden' | 'ready';
@@ -30,9 +23,6 @@ type Status = 'loading' | 'error' | 'forbidden' | 'ready';
 const TITLE_MAX = 60;
 const BODY_MAX = 10_000;
 const DAY = 24 * 3600 * 1000;
-
-/** The expiry picked as a date: the notice shows until the end of that day (Asia/Shanghai). */
-const endOfDay = (date: string) => `${date}T23:59:59+08:00`;
 
 const firstIssue = (r: { success: boolean; error?: { issues: { message: string; path: PropertyKey[] }[] } }) => {
   const issue = r.error?.issues[0];
@@ -43,7 +33,7 @@ const firstIssue = (r: { success: boolean; error?: { issues: { message: string; 
 };
 
 export default function NoticeFormPage() {
-  const allowed = usePageGate(NT_PAGES.form, { requireLogin: true });
+  const allowed = usePageGate('noticeForm', { requireLogin: true });
   const params = useRouter().params;
   const editId = routeParam(params, 'id');
   const startOrgId = routeParam(params, 'orgId');
@@ -140,7 +130,7 @@ export default function NoticeFormPage() {
   const save = async () => {
     if (saving) return;
     setError('');
-    const expiresAt = withExpiry ? endOfDay(expiryDate) : undefined;
+    const expiresAt = withExpiry ? endOfShanghaiDay(expiryDate) : undefined;
     if (expiresAt && Date.parse(expiresAt) <= Date.now()) {
       setError('有效期须晚于今天');
       return;
@@ -178,7 +168,7 @@ export default function NoticeFormPage() {
         actionKey.reset();
         void Taro.showToast({ title: '已发布', icon: 'success' });
       }
-      void replaceNt(NT_PAGES.detail, { id: saved.id });
+      void go('noticeDetail', { id: saved.id }, { replace: true });
     } catch (err) {
       setError(errorMessage(err));
       showApiError(err);

@@ -4,22 +4,23 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useCallback, useRef, useState } from 'react';
 import type { Notice } from '@shared/schemas/notices';
 import type { Org, User } from '@shared/schemas/people';
+import { formatDate, formatDateTime } from '@shared/time';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { IS_WEAPP } from '../../../env';
 import LoadState from '../../../components/LoadState';
 import { NoticeCategoryTag, PinnedTag } from '../../../components/notices/NoticeCard';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
-import { NT_PAGES, backOrHome, canPublishIn, formatDate, goNt, orgChain, routeParam, useShareCard } from '../../../lib/notices';
-import { formatDateTime } from '../../../lib/themeday';
-import { loadMe } from '../../../lib/themeday-me';
+import { canPublishIn } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
+import { back, go, pageUrl, routeParam, useShareCard } from '../../../lib/nav';
+import { orgChain } from '../../../lib/orgs';
 import '../../../components/notices/notices.scss';
 
 type Status = 'loading' | 'error' | 'gone' | 'ready';
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp';
-
 export default function NoticeDetailPage() {
-  const allowed = usePageGate(NT_PAGES.detail);
+  const allowed = usePageGate('noticeDetail');
   const id = routeParam(useRouter().params, 'id');
 
   const [status, setStatus] = useState<Status>('loading');
@@ -64,7 +65,7 @@ export default function NoticeDetailPage() {
 
   useShareCard(() => ({
     title: noticeRef.current ? `${noticeRef.current.orgName ? `【${noticeRef.current.orgName}】` : ''}${noticeRef.current.title}` : '党务公开',
-    path: `${NT_PAGES.detail}?id=${encodeURIComponent(id)}`,
+    path: pageUrl('noticeDetail', { id }),
   }));
 
   if (!allowed) return <View />;
@@ -74,7 +75,7 @@ export default function NoticeDetailPage() {
       <View className='page'>
         <View className='state' id='nt-detail-gone'>
           <Text className='state-text'>该公告不存在、已过期或已撤回</Text>
-          <Button id='nt-detail-back' type='primary' onClick={() => void backOrHome()}>
+          <Button id='nt-detail-back' type='primary' onClick={() => void back()}>
             返回
           </Button>
         </View>
@@ -106,7 +107,7 @@ export default function NoticeDetailPage() {
       await api('withdrawNotice', { params: { id } });
       void Taro.showToast({ title: '已撤回', icon: 'success' });
       noticeRef.current = null;
-      setTimeout(() => void backOrHome(), 600);
+      setTimeout(() => void back(), 600);
     } catch (err) {
       showApiError(err);
     } finally {
@@ -129,7 +130,7 @@ export default function NoticeDetailPage() {
         {notice.orgName && (
           <View className='nt-kv'>
             <Text className='nt-kv__k'>发布单位</Text>
-            <Text className='nt-kv__v nt-link' id='nt-org' onClick={() => void goNt(NT_PAGES.list, { orgId: notice.orgId })}>
+            <Text className='nt-kv__v nt-link' id='nt-org' onClick={() => void go('noticeList', { orgId: notice.orgId })}>
               {notice.orgName}
             </Text>
           </View>
@@ -175,7 +176,7 @@ export default function NoticeDetailPage() {
         <View className='card' id='nt-manage'>
           <Text className='card-title'>管理</Text>
           <View className='btn-row'>
-            <Button id='nt-edit' onClick={() => void goNt(NT_PAGES.form, { id })}>
+            <Button id='nt-edit' onClick={() => void go('noticeForm', { id })}>
               编辑
             </Button>
             <Button id='nt-withdraw' type='danger' loading={withdrawing} onClick={() => void withdraw()}>

@@ -8,15 +8,18 @@ import LoadState from '../../../components/LoadState';
 import NoticeCard from '../../../components/notices/NoticeCard';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
-import { NT_PAGES, ORG_NOTICE_TITLES, canPublishIn, goNt, orgChain, routeParam } from '../../../lib/notices';
+import { canPublishIn } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
+import { go, routeParam } from '../../../lib/nav';
+import { ORG_NOTICE_TITLES } from '../../../lib/notices';
+import { orgChain } from '../../../lib/orgs';
 import { usePagedList } from '../../../lib/paged-list';
-import { loadMe } from '../../../lib/themeday-me';
 import '../../../components/notices/notices.scss';
 
 const PAGE_SIZE = 20;
 
 export default function NoticeListPage() {
-  const allowed = usePageGate(NT_PAGES.list);
+  const allowed = usePageGate('noticeList');
   const orgId = routeParam(useRouter().params, 'orgId');
 
   const [chain, setChain] = useState<Org[]>([]);
@@ -72,7 +75,7 @@ export default function NoticeListPage() {
 
       {publisher && (
         <View className='btn-row nt-actions'>
-          <Button id='nt-new' type='primary' onClick={() => void goNt(NT_PAGES.form, { orgId })}>
+          <Button id='nt-new' type='primary' onClick={() => void go('noticeForm', { orgId })}>
             发布公告
           </Button>
         </View>
@@ -86,7 +89,7 @@ export default function NoticeListPage() {
             </Text>
           </View>
         ) : (
-          notices.items.map((n) => <NoticeCard key={n.id} notice={n} onOpen={(id) => void goNt(NT_PAGES.detail, { id })} />)
+          notices.items.map((n) => <NoticeCard key={n.id} notice={n} onOpen={(id) => void go('noticeDetail', { id })} />)
         )}
       </View>
 

@@ -2,14 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ATTENDANCE_STATUSES, type AttendanceRecord } from '@shared/schemas/themeday';
+import { shanghaiTime } from '@shared/time';
 import { api, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { AttendanceStatusTag } from '../../../components/themeday/StatusTag';
 import { usePageGate } from '../../../lib/gate';
 import { usePageLoad } from '../../../lib/page-load';
-import { formatRange, shanghaiTime } from '../../../lib/themeday';
+import { formatRange } from '../../../lib/themeday';
 import { ATTENDANCE_STATUS_LABELS, type AttendanceStatusCode } from '../../../lib/themeday-labels';
-import { TD_PAGES } from '../../../lib/themeday-nav';
 import { listAllAttendance } from '../attendance-list';
 import '../../../components/themeday/themeday.scss';
 
@@ -21,7 +21,7 @@ const SOURCE_LABELS: Record<NonNullable<AttendanceRecord['source']>, string> = {
 };
 
 export default function AttendancePage() {
-  const allowed = usePageGate(TD_PAGES.attendance, { requireLogin: true });
+  const allowed = usePageGate('attendance', { requireLogin: true });
   const id = useRouter().params.id ?? '';
 
   const {

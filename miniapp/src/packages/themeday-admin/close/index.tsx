@@ -7,15 +7,15 @@ import LoadState from '../../../components/LoadState';
 import StatsGrid from '../../../components/themeday/StatsGrid';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
+import { back } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
-import { TD_PAGES, backOrTab } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
 
 const SUMMARY_MAX = 2000;
 
 export default function CloseThemeDayPage() {
-  const allowed = usePageGate(TD_PAGES.close, { requireLogin: true });
+  const allowed = usePageGate('closeDay', { requireLogin: true });
   const id = useRouter().params.id ?? '';
 
   const [summary, setSummary] = useState('');
@@ -82,7 +82,7 @@ export default function CloseThemeDayPage() {
           <Text className='muted'>出勤率 = 出席 ÷ 应到；请假和线上参与单独统计，不计入出席。</Text>
           {day.summary && <Text className='td-card__meta'>{day.summary}</Text>}
           <View className='btn-row'>
-            <Button id='close-done' type='primary' onClick={() => void backOrTab()}>
+            <Button id='close-done' type='primary' onClick={() => void back('themeday')}>
               完成
             </Button>
           </View>

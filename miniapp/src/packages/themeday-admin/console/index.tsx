@@ -2,12 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { AttendanceRecord, ThemeDay } from '@shared/schemas/themeday';
+import { shanghaiClock, shanghaiTime } from '@shared/time';
 import { api, errorMessage, isApiError } from '../../../api/client';
+import { IS_WEAPP } from '../../../env';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
-import { formatRange, shanghaiClock, shanghaiTime } from '../../../lib/themeday';
-import { TD_PAGES, goTd } from '../../../lib/themeday-nav';
+import { go } from '../../../lib/nav';
+import { formatRange } from '../../../lib/themeday';
 import { listAllAttendance } from '../attendance-list';
 import '../../../components/themeday/themeday.scss';
 import QrCode from '../../../components/themeday/QrCode';
@@ -28,7 +30,7 @@ interface Code {
 }
 
 export default function CheckInConsolePage() {
-  const allowed = usePageGate(TD_PAGES.console, { requireLogin: true });
+  const allowed = usePageGate('themedayConsole', { requireLogin: true });
   const id = useRouter().params.id ?? '';
 
   const [day, setDay] = useState<ThemeDay | null>(null);
@@ -110,13 +112,13 @@ export default function CheckInConsolePage() {
     void fetchCode();
     void poll();
     const clock = setInterval(() => setNow(Date.now()), 1000);
-    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
+    if (IS_WEAPP) void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
     return () => {
       stopped = true;
       clearTimeout(codeTimer);
       clearTimeout(pollTimer);
       clearInterval(clock);
-      if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined);
+      if (IS_WEAPP) void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined);
     };
   }, [allowed, active, id, restart]);
 
@@ -193,10 +195,10 @@ export default function CheckInConsolePage() {
       </View>
 
       <View className='btn-row'>
-        <Button id='console-attendance' onClick={() => void goTd(TD_PAGES.attendance, { id })}>
+        <Button id='console-attendance' onClick={() => void go('attendance', { id })}>
           出勤管理
         </Button>
-        <Button id='console-close' type='primary' fill='outline' onClick={() => void goTd(TD_PAGES.close, { id })}>
+        <Button id='console-close' type='primary' fill='outline' onClick={() => void go('closeDay', { id })}>
           结束并总结
         </Button>
       </View>

@@ -2,12 +2,13 @@ import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { CreateThemeDayBody, type Idea } from '@shared/schemas/themeday';
+import { shanghaiInstant } from '@shared/time';
 import { api, errorMessage, showApiError } from '../../../api/client';
 import { useActionKey } from '../../../components/themeday/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
-import { defaultThemeDayTimes, shanghaiIso } from '../../../lib/themeday';
-import { TD_PAGES, replaceTd } from '../../../lib/themeday-nav';
+import { go } from '../../../lib/nav';
+import { defaultThemeDayTimes } from '../../../lib/themeday';
 import '../../../components/themeday/themeday.scss';
 
 const LATE_NOTICE_MS = 3 * 24 * 3600 * 1000;
@@ -16,7 +17,7 @@ const MAX_AGENDA = 20;
 type IdeasState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Idea[] };
 
 export default function ThemeDayFormPage() {
-  const allowed = usePageGate(TD_PAGES.form, { requireLogin: true });
+  const allowed = usePageGate('themedayForm', { requireLogin: true });
   const branchId = useRouter().params.branchId ?? '';
 
   const [defaults] = useState(() => defaultThemeDayTimes(Date.now()));
@@ -56,7 +57,7 @@ export default function ThemeDayFormPage() {
   const toggleIdea = (id: string) =>
     setIdeaIds((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
 
-  const startsAt = shanghaiIso(startDate, startTime);
+  const startsAt = shanghaiInstant(startDate, startTime);
   const late = Date.parse(startsAt) - Date.now() < LATE_NOTICE_MS;
 
   const save = async () => {
@@ -65,7 +66,7 @@ export default function ThemeDayFormPage() {
     const r = CreateThemeDayBody.safeParse({
       title,
       startsAt,
-      endsAt: shanghaiIso(endDate, endTime),
+      endsAt: shanghaiInstant(endDate, endTime),
       location,
       agenda: agenda.map((l) => l.trim()).filter(Boolean),
       ideaIds: ideaIds.length ? ideaIds : undefined,
@@ -77,7 +78,7 @@ export default function ThemeDayFormPage() {
       const day = await api('createThemeDay', { params: { branchId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       void Taro.showToast({ title: '草稿已保存', icon: 'success' });
-      void replaceTd(TD_PAGES.detail, { id: day.id });
+      void go('themedayDetail', { id: day.id }, { replace: true });
     } catch (err) {
       setError(errorMessage(err));
       showApiError(err);

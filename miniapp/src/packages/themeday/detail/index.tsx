@@ -2,34 +2,28 @@ import { Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useState } from 'react';
 import type { ThemeDay } from '@shared/schemas/themeday';
+import { formatDateTime, shanghaiTime } from '@shared/time';
 import { api, errorMessage, showApiError } from '../../../api/client';
-import { lookupOrg } from '../../../api/orgs';
+import { IS_WEAPP } from '../../../env';
+import { usePageGate } from '../../../lib/gate';
+import { isBranchPerson, isSecretaryOf } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
+import { go, pageUrl } from '../../../lib/nav';
+import { lookupOrg } from '../../../lib/orgs';
+import { usePageLoad } from '../../../lib/page-load';
+import { formatRange, isCheckInOpen, isOnlineOpen } from '../../../lib/themeday';
+import { addToPhoneCalendar, checkInWithCode, scanCheckInCode } from '../../../lib/themeday-actions';
 import LoadState from '../../../components/LoadState';
 import StatsGrid from '../../../components/themeday/StatsGrid';
 import { AttendanceStatusTag, ThemeDayStatusTag } from '../../../components/themeday/StatusTag';
 import { Button } from '../../../components/nut';
 import SubscribeReminder from '../../../components/SubscribeReminder';
-import { usePageGate } from '../../../lib/gate';
-import { usePageLoad } from '../../../lib/page-load';
-import {
-  formatDateTime,
-  formatRange,
-  isBranchPerson,
-  isCheckInOpen,
-  isOnlineOpen,
-  isSecretaryOf,
-  shanghaiTime,
-} from '../../../lib/themeday';
-import { addToPhoneCalendar, checkInWithCode, scanCheckInCode } from '../../../lib/themeday-actions';
-import { loadMe } from '../../../lib/themeday-me';
-import { TD_PAGES, goTd } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
 
-const IS_WEAPP = process.env.TARO_ENV === 'weapp';
 const LATE_NOTICE_MS = 3 * 24 * 3600 * 1000;
 
 export default function ThemeDayDetail() {
-  const allowed = usePageGate(TD_PAGES.detail);
+  const allowed = usePageGate('themedayDetail');
   const id = useRouter().params.id ?? '';
 
   const [branchName, setBranchName] = useState('');
@@ -74,7 +68,7 @@ export default function ThemeDayDetail() {
 
   useShareAppMessage(() => ({
     title: day ? `主题党日预告：${day.title}` : '主题党日预告',
-    path: `${TD_PAGES.detail}?id=${encodeURIComponent(id)}`,
+    path: pageUrl('themedayDetail', { id }),
   }));
 
   if (!allowed) return <View />;
@@ -273,7 +267,7 @@ export default function ThemeDayDetail() {
               className='td-list-item'
               key={idea.id}
               id={`td-adopted-${idea.id}`}
-              onClick={() => void goTd(TD_PAGES.idea, { id: idea.id })}
+              onClick={() => void go('idea', { id: idea.id })}
             >
               <Text>{idea.title}</Text>
             </View>
@@ -302,7 +296,7 @@ export default function ThemeDayDetail() {
           )}
           {onlineOpen && !online && (
             <View className='btn-row'>
-              <Button id='online-open' type='primary' onClick={() => void goTd(TD_PAGES.online, { id })}>
+              <Button id='online-open' type='primary' onClick={() => void go('online', { id })}>
                 提交学习心得
               </Button>
             </View>
@@ -438,19 +432,19 @@ export default function ThemeDayDetail() {
               </Button>
             )}
             {day.status === 'published' && (
-              <Button id='td-console' type='primary' onClick={() => void goTd(TD_PAGES.console, { id })}>
+              <Button id='td-console' type='primary' onClick={() => void go('themedayConsole', { id })}>
                 签到码
               </Button>
             )}
             {(day.status === 'published' || day.status === 'closed') && (
-              <Button id='td-attendance' onClick={() => void goTd(TD_PAGES.attendance, { id })}>
+              <Button id='td-attendance' onClick={() => void go('attendance', { id })}>
                 {day.status === 'closed' ? '出勤明细' : '出勤管理'}
               </Button>
             )}
           </View>
           <View className='btn-row'>
             {day.status === 'published' && started && (
-              <Button id='td-close' type='primary' fill='outline' onClick={() => void goTd(TD_PAGES.close, { id })}>
+              <Button id='td-close' type='primary' fill='outline' onClick={() => void go('closeDay', { id })}>
                 结束并总结
               </Button>
             )}

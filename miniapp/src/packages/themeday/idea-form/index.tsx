@@ -6,16 +6,16 @@ import { api, errorMessage, showApiError } from '../../../api/client';
 import { Button } from '../../../components/nut';
 import { useActionKey } from '../../../components/themeday/useActionKey';
 import { usePageGate } from '../../../lib/gate';
+import { go } from '../../../lib/nav';
 import { askFor, useSubscriptions } from '../../../lib/subscribe';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
-import { TD_PAGES, replaceTd } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
 
 const TITLE_MAX = 40;
 const CONTENT_MAX = 1000;
 
 export default function IdeaFormPage() {
-  const allowed = usePageGate(TD_PAGES.ideaForm, { requireLogin: true });
+  const allowed = usePageGate('ideaForm', { requireLogin: true });
   const branchId = useRouter().params.branchId ?? '';
 
   const [category, setCategory] = useState<IdeaCategory | null>(null);
@@ -47,7 +47,7 @@ export default function IdeaFormPage() {
         icon: idea.status === 'pending_review' ? 'none' : 'success',
         duration: 2500,
       });
-      void replaceTd(TD_PAGES.idea, { id: idea.id });
+      void go('idea', { id: idea.id }, { replace: true });
     } catch (err) {
       setError(errorMessage(err));
       showApiError(err);

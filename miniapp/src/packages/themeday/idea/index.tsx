@@ -2,6 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { AnswerIdeaBody, type Idea } from '@shared/schemas/themeday';
+import { formatDateTime } from '@shared/time';
 import { api, errorMessage, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { IdeaStatusTag } from '../../../components/themeday/StatusTag';
@@ -9,8 +10,9 @@ import SupportButton from '../../../components/themeday/SupportButton';
 import { useSupport } from '../../../components/themeday/useSupport';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
+import { isBranchPerson, isSecretaryOf } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
 import { usePageLoad } from '../../../lib/page-load';
-import { formatDateTime, isBranchPerson, isSecretaryOf } from '../../../lib/themeday';
 import {
   ANSWER_STATUSES,
   IDEA_CATEGORY_LABELS,
@@ -19,15 +21,13 @@ import {
   type AnswerStatusCode,
   type ReportReasonCode,
 } from '../../../lib/themeday-labels';
-import { loadMe } from '../../../lib/themeday-me';
-import { TD_PAGES } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
 
 const REPLY_MAX = 500;
 const REPORT_REASONS = Object.keys(REPORT_REASON_LABELS) as ReportReasonCode[];
 
 export default function IdeaDetailPage() {
-  const allowed = usePageGate(TD_PAGES.idea, { requireLogin: true });
+  const allowed = usePageGate('idea', { requireLogin: true });
   const id = useRouter().params.id ?? '';
 
   const {

@@ -3,6 +3,7 @@ import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { User } from '@shared/schemas/people';
 import type { IdeaStatus } from '@shared/schemas/themeday';
+import { formatDateTime } from '@shared/time';
 import { api } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { IdeaStatusTag } from '../../../components/themeday/StatusTag';
@@ -10,11 +11,11 @@ import SupportButton from '../../../components/themeday/SupportButton';
 import { useSupport } from '../../../components/themeday/useSupport';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
+import { isBranchPerson, isSecretaryOf } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
+import { go } from '../../../lib/nav';
 import { usePagedList } from '../../../lib/paged-list';
-import { formatDateTime, isBranchPerson, isSecretaryOf } from '../../../lib/themeday';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
-import { loadMe } from '../../../lib/themeday-me';
-import { TD_PAGES, goTd } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
 
 type Sort = 'new' | 'hot';
@@ -30,7 +31,7 @@ const SECRETARY_FILTERS: { key: string; label: string; status?: IdeaStatus }[] =
 ];
 
 export default function IdeasPage() {
-  const allowed = usePageGate(TD_PAGES.ideas, { requireLogin: true });
+  const allowed = usePageGate('ideas', { requireLogin: true });
   const branchId = useRouter().params.branchId ?? '';
 
   const [user, setUser] = useState<User | null>(null);
@@ -110,7 +111,7 @@ export default function IdeasPage() {
 
       {canSupport && (
         <View className='btn-row td-actions'>
-          <Button id='idea-new' type='primary' onClick={() => void goTd(TD_PAGES.ideaForm, { branchId })}>
+          <Button id='idea-new' type='primary' onClick={() => void go('ideaForm', { branchId })}>
             提交创意
           </Button>
         </View>
@@ -131,7 +132,7 @@ export default function IdeasPage() {
               className='td-card'
               key={idea.id}
               id={`idea-${idea.id}`}
-              onClick={() => void goTd(TD_PAGES.idea, { id: idea.id })}
+              onClick={() => void go('idea', { id: idea.id })}
             >
               <View className='td-spread'>
                 <View className='td-row'>

@@ -7,16 +7,16 @@ import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../components/themeday/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
+import { back } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
-import { TD_PAGES, backOrTab } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
 
 const MIN = 10;
 const MAX = 2000;
 
 export default function OnlinePage() {
-  const allowed = usePageGate(TD_PAGES.online, { requireLogin: true });
+  const allowed = usePageGate('online', { requireLogin: true });
   const id = useRouter().params.id ?? '';
 
   const { data: day, status, error: loadError, reload: load } = usePageLoad<ThemeDay>(() => api('getThemeDay', { params: { id } }));
@@ -76,7 +76,7 @@ export default function OnlinePage() {
               : '本次主题党日计为线上参与，感谢您的认真学习。'}
           </Text>
           <View className='btn-row'>
-            <Button id='online-back' type='primary' onClick={() => void backOrTab()}>
+            <Button id='online-back' type='primary' onClick={() => void back('themeday')}>
               返回
             </Button>
           </View>
