@@ -1,5 +1,6 @@
 // User entities (profile, grant, WeChat identity): their keys and their conversion to and from table items.
 import type { Grant, User } from '@shared/schemas/people';
+import { recordOf } from '../core/item';
 
 export const DELETED_NAME = '已注销用户';
 
@@ -59,3 +60,15 @@ export function toUser(p: ProfileRecord, grants: Grant[]): User {
     ...(p.phoneMasked ? { phoneMasked: p.phoneMasked } : {}),
   };
 }
+
+/** The profile and the grant items (keys kept: account erasure deletes them) of one user's partition. */
+export function readUserPartition(items: Record<string, unknown>[]): { profile?: ProfileRecord; grantItems: Record<string, unknown>[] } {
+  const profile = items.find((i) => i.sk === 'PROFILE');
+  return { ...(profile ? { profile: recordOf<ProfileRecord>(profile) } : {}), grantItems: items.filter((i) => String(i.sk).startsWith('GRANT#')) };
+}
+
+/** A grant item as the grant it records. */
+export const toGrant = (item: Record<string, unknown>): Grant => ({ role: item.role as Grant['role'], orgId: String(item.orgId) });
+
+/** The org grants index (gsi1) sorts by `<role>#<userId>`: the key prefix of one role's holders. */
+export const orgGrantsOfRole = (role: Grant['role']) => `${role}#`;
