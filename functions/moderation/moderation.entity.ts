@@ -5,7 +5,8 @@
 //   gsi3pk `MOD#<townshipId>`
 //   gsi3sk `<villageId>/<branchId>/#<queuedAt>#<kind>#<id>` (ideas, reflections) or `<villageId>/#...` (concerns)
 // Every segment ends with `/`, which ids never contain, so `yucun/` never matches `yucun2/...`.
-import { ROLE_SETS } from '@shared/roles';
+// Relative, not '@shared/roles': the test seed loads entity files where that alias does not resolve.
+import { ROLE_SETS } from '../../shared/roles';
 import type { ModerationKind, ModerationOutcome } from '@shared/schemas/moderation';
 
 export interface ModerationReview extends ModerationOutcome {
@@ -22,7 +23,10 @@ export function reviewOf(decidedBy: string, body: { decision: 'approve' | 'rejec
   };
 }
 
-const queuePartition = (townshipId: string) => `MOD#${townshipId}`;
+export const moderationKeys = {
+  /** A township's moderation queue (gsi3pk). */
+  queue: (townshipId: string) => `MOD#${townshipId}`,
+};
 
 /** Org paths are root first: city, county, township, village, branch. */
 const TOWNSHIP_DEPTH = 2;
@@ -31,7 +35,7 @@ const TOWNSHIP_DEPTH = 2;
 export function queueScope(orgPath: readonly string[]): { pk: string; prefix: string } | undefined {
   const township = orgPath[TOWNSHIP_DEPTH];
   if (!township) return undefined;
-  return { pk: queuePartition(township), prefix: orgPath.slice(TOWNSHIP_DEPTH + 1).map((id) => `${id}/`).join('') };
+  return { pk: moderationKeys.queue(township), prefix: orgPath.slice(TOWNSHIP_DEPTH + 1).map((id) => `${id}/`).join('') };
 }
 
 /** The index keys of a queued item; none when its org is not under a township (nobody could list it). */
