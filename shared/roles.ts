@@ -25,6 +25,8 @@ export const ROLE_SETS = {
   concernModerators: STAFF,
   /** Run a station: its sessions, bookings and concern queue. */
   stationManagers: ['official', ...STAFF],
+  /** Were there: record what came of a 局长驻点 booking (the station's own officials, not staff above them). */
+  stationOfficials: ['official'],
   /** Read a branch's or an org's assessments: staff above it, and a branch's own secretary (branch only). */
   assessmentReaders: STAFF,
   /** Publish notices on any org of their subtree. */

@@ -5,9 +5,9 @@
 // - at most 3 upcoming bookings: the resident has 3 cap tokens; a booking claims one that is empty or whose slot
 //   has started, so a 4th upcoming booking finds no token to claim.
 // A failed condition is reported, not judged: the service reads again and decides (booking.rules.ts).
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BOOKING_RULES } from '@shared/schemas/bookings';
-import { TABLE, ddb, getItem as get } from '../core/dynamo';
+import { TABLE, ddb, getItem as get, queryPartition } from '../core/dynamo';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import {
@@ -27,15 +27,7 @@ export async function getBooking(id: string): Promise<BookingRecord | undefined>
 
 /** The resident's cap tokens, indexes 0 … maxUpcoming-1 (missing ones are empty). */
 export async function readCapTokens(userId: string): Promise<CapTokenRecord[]> {
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': bookingKeys.capTokens(userId) },
-      ConsistentRead: true,
-    }),
-  );
-  const held = new Map((out.Items ?? []).map(toCapToken).map((t) => [t.index, t]));
+  const held = new Map((await queryPartition(bookingKeys.capTokens(userId))).map(toCapToken).map((t) => [t.index, t]));
   return Array.from({ length: BOOKING_RULES.maxUpcoming }, (_, index) => held.get(index) ?? { index });
 }
 

@@ -265,7 +265,7 @@ export async function recordOutcome(principal: Principal, bookingId: string, bod
   const b = await getBooking(bookingId);
   if (!b) throw new NotFoundError('预约不存在');
   const station = await getStation(b.stationId);
-  if (!station || !holds(principal, ['official'], station.path)) {
+  if (!station || !holds(principal, ROLE_SETS.stationOfficials, station.path)) {
     // The booker and the station's managers know the booking exists; anyone else must not learn that it does.
     if (b.userId === principal.userId || holds(principal, STATION_MANAGERS, station?.path ?? [])) {
       throw new ForbiddenError('只有本驻点的干部可以记录接待结果');

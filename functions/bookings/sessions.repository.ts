@@ -1,8 +1,7 @@
 // Sessions and their slots in DynamoDB. A host's sessions at one station never overlap: writers bump a version item
 // of the host's calendar, so an overlap check that read an older calendar cannot commit. Cancelling a session closes
 // its slots in the same transaction, after which no booking of them can commit.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { TABLE, ddb, getItem as get } from '../core/dynamo';
+import { TABLE, getItem as get, queryPartition } from '../core/dynamo';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import {
@@ -39,18 +38,8 @@ export interface HostCalendar {
  */
 export async function readHostCalendar(stationId: string, hostKey: string, from: string, to: string): Promise<HostCalendar> {
   const lock = await get(bookingKeys.hostCalendarLock(stationId, hostKey));
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': bookingKeys.hostCalendar(stationId, hostKey), ':from': from, ':to': to },
-      ConsistentRead: true,
-    }),
-  );
-  return {
-    version: Number(lock?.version ?? 0),
-    entries: (out.Items ?? []).map(toCalendarEntry),
-  };
+  const entries = await queryPartition(bookingKeys.hostCalendar(stationId, hostKey), { between: [from, to] });
+  return { version: Number(lock?.version ?? 0), entries: entries.map(toCalendarEntry) };
 }
 
 /** Writes the session, its calendar entry and its slots; 'stale' if the host's calendar changed since it was read. */
@@ -135,20 +124,6 @@ export function listOpenSlots(stationId: string, from: string, to: string, limit
 
 /** Booking ids still holding a seat of the slot (strongly consistent: the slot's own partition). */
 export async function activeBookingIds(slotId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const out = await ddb.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :booker)',
-        ExpressionAttributeValues: { ':pk': bookingKeys.bookersOf(slotId).pk, ':booker': bookingKeys.bookersOf(slotId).prefix },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    ids.push(...(out.Items ?? []).map(bookerBookingId));
-    startKey = out.LastEvaluatedKey;
-  } while (startKey);
-  return ids;
+  const { pk, prefix } = bookingKeys.bookersOf(slotId);
+  return (await queryPartition(pk, { prefix })).map(bookerBookingId);
 }

@@ -1,6 +1,6 @@
 // Concerns in DynamoDB: reads, and writes that report a lost race (a taken number, a moved concern) to the service.
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { TABLE, ddb } from '../core/dynamo';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { TABLE, ddb, getItem, queryPartition } from '../core/dynamo';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite } from '../core/transact';
 import {
@@ -43,20 +43,13 @@ export async function createConcern(r: ConcernRecord, first: TimelineRecord): Pr
 }
 
 export async function getConcern(id: string): Promise<ConcernRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: concernKeys.concern(id), ConsistentRead: true }));
-  return out.Item ? toConcernRecord(out.Item) : undefined;
+  const item = await getItem(concernKeys.concern(id));
+  return item ? toConcernRecord(item) : undefined;
 }
 
 export async function timelineOf(id: string): Promise<TimelineRecord[]> {
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
-      ExpressionAttributeValues: { ':pk': concernKeys.timelineOf(id).pk, ':tl': concernKeys.timelineOf(id).prefix },
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []).map(toTimelineRecord);
+  const { pk, prefix } = concernKeys.timelineOf(id);
+  return (await queryPartition(pk, { prefix })).map(toTimelineRecord);
 }
 
 /**

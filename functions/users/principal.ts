@@ -1,7 +1,6 @@
 // Loading the caller on every request: one strongly consistent Query of the user's partition (profile + grants).
 // Kept apart from users.repository so the request stack, which every function has, reaches only this read.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { TABLE, ddb } from '../core/dynamo';
+import { queryPartition } from '../core/dynamo';
 import type { Principal } from '../core/policy';
 import { readUserPartition, toGrant, toUser, userKeys, type ProfileRecord } from './user.entity';
 
@@ -12,15 +11,7 @@ interface UserPartition {
 
 /** Profile and grant items in one strongly consistent Query of the user's partition. */
 export async function readPartition(userId: string): Promise<UserPartition> {
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': userKeys.profile(userId).pk },
-      ConsistentRead: true,
-    }),
-  );
-  return readUserPartition(out.Items ?? []);
+  return readUserPartition(await queryPartition(userKeys.profile(userId).pk));
 }
 
 /** The caller with their grants; undefined for unknown or deleted users. */
