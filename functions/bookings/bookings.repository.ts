@@ -7,7 +7,8 @@
 // A failed condition is reported, not judged: the service reads again and decides (booking.rules.ts).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BOOKING_RULES } from '@shared/schemas/bookings';
-import { TABLE, ddb, getItem as get, queryPartition } from '../core/dynamo';
+import { TABLE, ddb } from '../core/dynamo';
+import { getItem as get, queryPartition } from '../core/reads';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import {

@@ -1,7 +1,8 @@
 // Sessions and their slots in DynamoDB. A host's sessions at one station never overlap: writers bump a version item
 // of the host's calendar, so an overlap check that read an older calendar cannot commit. Cancelling a session closes
 // its slots in the same transaction, after which no booking of them can commit.
-import { TABLE, getItem as get, queryPartition } from '../core/dynamo';
+import { TABLE } from '../core/dynamo';
+import { getItem as get, queryPartition } from '../core/reads';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import {

@@ -1,6 +1,7 @@
 // Concerns in DynamoDB: reads, and writes that report a lost race (a taken number, a moved concern) to the service.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { TABLE, ddb, getItem, queryPartition } from '../core/dynamo';
+import { TABLE, ddb } from '../core/dynamo';
+import { getItem, queryPartition } from '../core/reads';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite } from '../core/transact';
 import {
