@@ -6,6 +6,7 @@ import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { bookingKeys } from '../functions/bookings/booking.entity';
 import { localClient } from '../scripts/lib/dynamodb-local';
 import { LOCAL_TABLE } from '../scripts/lib/local-env';
 import { startStack, stopAll } from './latency';
@@ -122,8 +123,8 @@ export async function benchBookingContention(
     const slotIds: string[] = session.body.slots.map((s: { id: string }) => s.id);
 
     doc = DynamoDBDocumentClient.from(localClient(db.endpoint));
-    const getBooked = async (pk: string) =>
-      Number((await doc!.send(new GetCommand({ TableName: LOCAL_TABLE, Key: { pk, sk: 'SLOT' }, ConsistentRead: true }))).Item?.booked);
+    const getBooked = async (slotId: string) =>
+      Number((await doc!.send(new GetCommand({ TableName: LOCAL_TABLE, Key: bookingKeys.slot(slotId), ConsistentRead: true }))).Item?.booked);
 
     // API bursts: every resident books the same slot at once. The winners cancel afterwards (not timed), so nobody
     // reaches the cap of 3 upcoming bookings across bursts.
@@ -147,7 +148,7 @@ export async function benchBookingContention(
         }),
       );
       const seconds = (performance.now() - t0) / 1000;
-      const taken = await getBooked(`SLOT#${slotId}`);
+      const taken = await getBooked(slotId);
       for (const { token, r } of replies) if (r.status === 201) await call('DELETE', `/bookings/${r.body.id}`, token);
       return { latencies, counts, seconds, taken };
     };
@@ -155,8 +156,8 @@ export async function benchBookingContention(
     // Bare bursts: the same number of TransactWriteItems at once, each taking a seat of one slot item and putting a
     // booking item, with the same condition the API uses, one attempt each.
     const rawBurst = async (burst: number) => {
-      const pk = `BENCH#SLOT#${burst}#${Date.now()}`;
-      await doc!.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { pk, sk: 'SLOT', seats: opts.seats, booked: 0 } }));
+      const slotId = `bench-${burst}-${Date.now()}`;
+      await doc!.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { ...bookingKeys.slot(slotId), seats: opts.seats, booked: 0 } }));
       const latencies: number[] = [];
       const counts = { booked: 0, full: 0, other: 0 };
       const t0 = performance.now();
@@ -170,13 +171,13 @@ export async function benchBookingContention(
                   {
                     Update: {
                       TableName: LOCAL_TABLE,
-                      Key: { pk, sk: 'SLOT' },
+                      Key: bookingKeys.slot(slotId),
                       UpdateExpression: 'SET booked = booked + :one',
                       ConditionExpression: 'booked < seats',
                       ExpressionAttributeValues: { ':one': 1 },
                     },
                   },
-                  { Put: { TableName: LOCAL_TABLE, Item: { pk, sk: `BOOKING#${i}` }, ConditionExpression: 'attribute_not_exists(pk)' } },
+                  { Put: { TableName: LOCAL_TABLE, Item: bookingKeys.booker(slotId, `bench-${i}`), ConditionExpression: 'attribute_not_exists(pk)' } },
                 ],
               }),
             );
@@ -194,7 +195,7 @@ export async function benchBookingContention(
         }),
       );
       const seconds = (performance.now() - t0) / 1000;
-      return { latencies, counts, seconds, taken: await getBooked(pk) };
+      return { latencies, counts, seconds, taken: await getBooked(slotId) };
     };
 
     log(`warm-up burst (API and bare), ${opts.residents} at once…`);

@@ -1,4 +1,4 @@
-// The route table: one entry per HTTP route of the contract (../docs/openapi.json). Functions validate with it,
+// The route table: one entry per HTTP route; it is the contract, published as ../docs/openapi.json. Functions validate with it,
 // the miniapp's client is typed by it, serverless.yml is checked against it, and tests call through it.
 import * as z from 'zod';
 import { Empty, Id, PageQuery, page } from './schemas/common';

@@ -1,4 +1,4 @@
-import { createRouteGroup } from '../core/http/stack';
+import { createRouteGroup } from '../route-group';
 import { getAssessment, giveGuidance, listCases, listGuidance, markExemplary, periodOf } from './assessments.service';
 
 export const handler = createRouteGroup('assessments', {

@@ -1,5 +1,5 @@
 import { config } from '../core/config';
-import { createRouteGroup } from '../core/http/stack';
+import { createRouteGroup } from '../route-group';
 import { loginDev, loginWithWechat } from './auth.service';
 
 export const handler = createRouteGroup('auth', {

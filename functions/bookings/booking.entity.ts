@@ -2,8 +2,10 @@
 // Their keys and their conversion to and from table items. Times are stored as UTC ISO strings from
 // `Date#toISOString()` (fixed width), so string order is time order in every sort key.
 import { createHash } from 'node:crypto';
-import { BOOKING_RULES, type Booking, type BookingStatus, type SessionSummary, type Slot } from '@shared/schemas/bookings';
-import { shanghaiDate } from '../core/time';
+import type { Booking, BookingStatus, SessionSummary, Slot } from '@shared/schemas/bookings';
+import { shanghaiDate } from '@shared/time';
+import { recordOf, type Item } from '../core/item';
+import { bookingWindow } from './booking.rules';
 
 export interface SessionRecord {
   id: string;
@@ -75,6 +77,8 @@ export function hostKey(host: string): string {
   return createHash('sha256').update(normal).digest('base64url').slice(0, 22);
 }
 
+const BOOKER = 'BOOKER#';
+
 export const bookingKeys = {
   session: (id: string) => ({ pk: `SESSION#${id}`, sk: 'SESSION' }),
   sessionsOf: (stationId: string) => `STATION#${stationId}#SESSIONS`,
@@ -88,17 +92,19 @@ export const bookingKeys = {
   slot: (id: string) => ({ pk: `SLOT#${id}`, sk: 'SLOT' }),
   slotsOf: (stationId: string) => `STATION#${stationId}#SLOTS`,
   /** "This resident holds a booking of this slot": lives in the slot's partition, so a consistent Query finds all. */
-  booker: (slotId: string, userId: string) => ({ pk: `SLOT#${slotId}`, sk: `BOOKER#${userId}` }),
+  booker: (slotId: string, userId: string) => ({ pk: bookingKeys.slot(slotId).pk, sk: `${BOOKER}${userId}` }),
+  /** The slot's partition and the sort-key prefix of its bookers. */
+  bookersOf: (slotId: string) => ({ pk: bookingKeys.slot(slotId).pk, prefix: BOOKER }),
   booking: (id: string) => ({ pk: `BOOKING#${id}`, sk: 'BOOKING' }),
   bookingsOfUser: (userId: string) => `USER#${userId}#BOOKINGS`,
   bookingsOfStationDay: (stationId: string, date: string) => `STATION#${stationId}#BOOKINGS#${date}`,
   /** Live bookings of every station on one Asia/Shanghai day (gsi3, sparse): the reminder job's one Query. */
   remindersOfDay: (date: string) => `REMIND#${date}`,
   capTokens: (userId: string) => `BOOKCAP#${userId}`,
-  capToken: (userId: string, index: number) => ({ pk: `BOOKCAP#${userId}`, sk: String(index) }),
+  capToken: (userId: string, index: number) => ({ pk: bookingKeys.capTokens(userId), sk: String(index) }),
 };
 
-export function sessionItem(s: SessionRecord): Record<string, unknown> {
+export function sessionItem(s: SessionRecord): Item {
   return {
     ...bookingKeys.session(s.id),
     gsi1pk: bookingKeys.sessionsOf(s.stationId),
@@ -108,7 +114,7 @@ export function sessionItem(s: SessionRecord): Record<string, unknown> {
   };
 }
 
-export function hostCalendarEntryItem(s: SessionRecord): Record<string, unknown> {
+export function hostCalendarEntryItem(s: SessionRecord): Item {
   return {
     ...bookingKeys.hostCalendarEntry(s.stationId, s.hostKey, s.startsAt, s.id),
     entity: 'host_calendar_entry',
@@ -119,7 +125,7 @@ export function hostCalendarEntryItem(s: SessionRecord): Record<string, unknown>
 }
 
 /** Open slots are in the station's slot index; a cancelled slot leaves it (the index is sparse). */
-export function slotItem(s: SlotRecord): Record<string, unknown> {
+export function slotItem(s: SlotRecord): Item {
   return {
     ...bookingKeys.slot(s.id),
     ...(s.status === 'open' ? { gsi1pk: bookingKeys.slotsOf(s.stationId), gsi1sk: `${s.startsAt}#${s.id}` } : {}),
@@ -128,7 +134,7 @@ export function slotItem(s: SlotRecord): Record<string, unknown> {
   };
 }
 
-export function bookerItem(b: BookingRecord): Record<string, unknown> {
+export function bookerItem(b: BookingRecord): Item {
   return { ...bookingKeys.booker(b.slotId, b.userId), entity: 'booker', bookingId: b.id, userId: b.userId };
 }
 
@@ -137,7 +143,7 @@ export function bookerItem(b: BookingRecord): Record<string, unknown> {
  * the whole province is not sharded: only committed bookings write to it (a few per second at peak, far below a
  * partition's 1,000 writes/s), and the job reads it once a day.
  */
-export function bookingItem(b: BookingRecord): Record<string, unknown> {
+export function bookingItem(b: BookingRecord): Item {
   return {
     ...bookingKeys.booking(b.id),
     gsi1pk: bookingKeys.bookingsOfUser(b.userId),
@@ -150,51 +156,24 @@ export function bookingItem(b: BookingRecord): Record<string, unknown> {
   };
 }
 
-export const toSession = (item: Record<string, unknown>): SessionRecord => ({
-  id: item.id as string,
-  stationId: item.stationId as string,
-  host: item.host as string,
-  hostKey: item.hostKey as string,
-  startsAt: item.startsAt as string,
-  endsAt: item.endsAt as string,
-  slotMinutes: item.slotMinutes as number,
-  seatsPerSlot: item.seatsPerSlot as number,
-  slotIds: (item.slotIds as string[]) ?? [],
-  status: item.status as SessionRecord['status'],
-  ...(item.cancelReason ? { cancelReason: item.cancelReason as string } : {}),
-  ...(item.cancelledAt ? { cancelledAt: item.cancelledAt as string } : {}),
-  ...(item.cancelledBy ? { cancelledBy: item.cancelledBy as string } : {}),
-  createdBy: item.createdBy as string,
-  createdAt: item.createdAt as string,
-});
+export const toSession = (item: Item): SessionRecord => recordOf<SessionRecord>(item, { slotIds: [] });
 
-export const toSlotRecord = (item: Record<string, unknown>): SlotRecord => ({
-  id: item.id as string,
-  sessionId: item.sessionId as string,
-  stationId: item.stationId as string,
-  host: item.host as string,
-  startsAt: item.startsAt as string,
-  endsAt: item.endsAt as string,
-  seats: Number(item.seats),
-  booked: Number(item.booked),
-  status: item.status as SlotRecord['status'],
-});
+export const toSlotRecord = (item: Item): SlotRecord => recordOf<SlotRecord>(item);
 
-export const toBookingRecord = (item: Record<string, unknown>): BookingRecord => item as unknown as BookingRecord;
+export const toBookingRecord = (item: Item): BookingRecord => recordOf<BookingRecord>(item);
 
-export const toCapToken = (item: Record<string, unknown>): CapTokenRecord => ({
-  index: Number(item.sk),
-  ...(item.bookingId ? { bookingId: item.bookingId as string, slotId: item.slotId as string, startsAt: item.startsAt as string } : {}),
-});
+/** A cap token's index is its sort key. */
+export const toCapToken = (item: Item): CapTokenRecord => ({ ...recordOf<Omit<CapTokenRecord, 'index'>>(item), index: Number(item.sk) });
 
-/** Booking window of a slot start, relative to `now`: 'ok', or why not. */
-export function bookingWindow(startsAt: string, now: number): 'ok' | 'started' | 'too_soon' | 'too_far' {
-  const start = Date.parse(startsAt);
-  if (start <= now) return 'started';
-  if (start <= now + BOOKING_RULES.minLeadMinutes * 60_000) return 'too_soon';
-  if (start > now + BOOKING_RULES.maxAheadDays * 24 * 3600_000) return 'too_far';
-  return 'ok';
+export interface CalendarEntry {
+  sessionId: string;
+  startsAt: string;
+  endsAt: string;
 }
+export const toCalendarEntry = (item: Item): CalendarEntry => recordOf<CalendarEntry>(item);
+
+/** The id of the booking a booker item stands for. */
+export const bookerBookingId = (item: Item): string => String(item.bookingId);
 
 export function toSlot(s: SlotRecord, now = Date.now()): Slot {
   const seatsLeft = Math.max(0, s.seats - s.booked);

@@ -1,6 +1,8 @@
 // 局长驻点: officials open office-hour sessions cut into slots; residents book a seat of a slot. The rules that
-// concurrent requests could break live in the repository's transactions; this layer checks input, authorizes,
-// and turns a refused transaction into the contract's error.
+// concurrent requests could break are conditions of the repositories' transactions; this layer checks input,
+// authorizes, and decides (booking.rules.ts) why a booking is refused, reading again when a transaction lost a race.
+import { ROLE_SETS } from '@shared/roles';
+import { DAY_MS, HOUR_MS, MINUTE_MS, shanghaiDate, startOfShanghaiDay } from '@shared/time';
 import { raiseFromBooking } from '../concerns/concerns.service';
 import {
   BOOKING_RULES,
@@ -12,61 +14,40 @@ import {
   type SessionSummary,
   type Slot,
 } from '@shared/schemas/bookings';
-import type { Role } from '@shared/schemas/common';
-import {
-  AlreadyBookedError,
-  ConflictError,
-  ForbiddenError,
-  InvalidStateError,
-  NotFoundError,
-  SlotFullError,
-  UnavailableError,
-  ValidationError,
-} from '../core/errors';
+import { ConflictError, ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { encryptPhone, maskPhone } from '../core/phone';
 import { holds, requireRole, type Principal } from '../core/policy';
 import { secrets } from '../core/secrets';
-import { DAY_MS, HOUR_MS, shanghaiDate } from '../core/time';
+import { retrying, TRY_AGAIN } from '../core/transact';
 import { getStation, type StationRecord } from '../orgs/orgs.repository';
 import { displayNames } from '../users/users.repository';
+import { hostKey, toBooking, toSessionSummary, toSlot, type BookingRecord, type SessionRecord, type SlotRecord } from './booking.entity';
+import { bookingCutoff, decideBooking } from './booking.rules';
 import {
-  bookingWindow,
-  hostKey,
-  toBooking,
-  toSessionSummary,
-  toSlot,
-  type BookingRecord,
-  type SessionRecord,
-  type SlotRecord,
-} from './booking.entity';
-import {
-  activeBookingIds,
-  backoff,
   book,
   cancelBookingTx,
   getBooking,
-  getSession,
-  getSlot,
-  hasBooker,
   listBookingsOfStationDay,
   listBookingsOfUser,
+  putOutcome,
+  readCapTokens,
+  setConcernId,
+} from './bookings.repository';
+import {
+  activeBookingIds,
+  getSession,
+  getSlot,
   listOpenSlots,
   listSessions as listSessionRecords,
   markSessionCancelled,
-  putOutcome,
-  setConcernId,
   putSession,
-  readCapTokens,
   readHostCalendar,
-} from './bookings.repository';
+} from './sessions.repository';
 
 /** Who runs a station's office hours: its officials, and township admins (and admins) above it. */
-const STATION_MANAGERS: Role[] = ['official', 'township_admin', 'admin'];
-const MINUTE_MS = 60_000;
-/** Attempts of a contended transaction before answering 503; each attempt re-reads what it decides on. */
-const MAX_ATTEMPTS = 12;
+const STATION_MANAGERS = ROLE_SETS.stationManagers;
 
 async function stationOr404(stationId: string): Promise<StationRecord> {
   const station = await getStation(stationId);
@@ -123,17 +104,15 @@ export async function createSession(principal: Principal, stationId: string, bod
   }));
   session.slotIds = slots.map((s) => s.id);
 
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  // A calendar changed since it was read (another session of the host) means: read it again and re-check.
+  return retrying(async () => {
     // Every open session of the host that starts early enough to reach into this one (sessions last ≤ 12 h).
     const calendar = await readHostCalendar(stationId, session.hostKey, iso(start - BOOKING_RULES.maxSessionHours * HOUR_MS), session.endsAt);
     const clash = calendar.entries.find((e) => e.startsAt < session.endsAt && e.endsAt > session.startsAt);
     if (clash) throw new ConflictError(`${session.host}在该时间段已有接待安排，不能重叠`);
-    if ((await putSession(session, slots, calendar.version)) === 'ok') {
-      return { ...toSessionSummary(session), slots: slots.map((s) => toSlot(s, now)) };
-    }
-    await backoff(attempt);
-  }
-  throw new UnavailableError();
+    if ((await putSession(session, slots, calendar.version)) === 'stale') return TRY_AGAIN;
+    return { ...toSessionSummary(session), slots: slots.map((s) => toSlot(s, now)) };
+  });
 }
 
 export async function listSessions(
@@ -143,7 +122,7 @@ export async function listSessions(
 ): Promise<Page<SessionSummary>> {
   const station = await stationOr404(stationId);
   requireRole(principal, STATION_MANAGERS, station.path);
-  const from = q.from ? Date.parse(q.from) : Date.parse(`${shanghaiDate()}T00:00:00+08:00`);
+  const from = q.from ? Date.parse(q.from) : startOfShanghaiDay(shanghaiDate());
   const to = q.to ? Date.parse(q.to) : from + BOOKING_RULES.maxAheadDays * DAY_MS;
   const page = await listSessionRecords(stationId, iso(from), iso(to), q.limit, q.cursor);
   return { items: page.items.map(toSessionSummary), nextCursor: page.nextCursor };
@@ -188,15 +167,14 @@ async function cancelOne(
   opts: { by: 'resident' | 'official'; at: string; reason?: string; notStartedBy?: string; releaseSeat: boolean },
 ): Promise<boolean> {
   let releaseToken = true;
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  return retrying(async () => {
     const outcome = await cancelBookingTx(b, { ...opts, releaseToken });
     if (outcome === 'cancelled') return true;
     if (outcome === 'not_cancellable') return false;
     // The token no longer names this booking: its slot has started and the token went to a newer booking.
-    if (outcome === 'token_moved') releaseToken = false;
-    else await backoff(attempt);
-  }
-  throw new UnavailableError();
+    releaseToken = false;
+    return TRY_AGAIN;
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -214,85 +192,41 @@ export async function listSlots(stationId: string, q: { from?: string; to?: stri
 // ---------------------------------------------------------------------------------------------------------------
 // Bookings
 
-function refuseWindow(why: ReturnType<typeof bookingWindow>): never {
-  if (why === 'started') throw new InvalidStateError('该时段已开始或已结束，不能预约');
-  if (why === 'too_soon') throw new InvalidStateError(`开始前 ${BOOKING_RULES.minLeadMinutes} 分钟内不能预约，请选择其他时段`);
-  throw new InvalidStateError(`最多提前 ${BOOKING_RULES.maxAheadDays} 天预约`);
-}
-
-/** Why the slot refused a seat: the caller's marker first, then the slot as just read (or read again). */
-async function slotRefusal(slotId: string, userId: string, now: number, fresh?: SlotRecord): Promise<Error> {
-  if (await hasBooker(slotId, userId)) return new AlreadyBookedError();
-  const slot = fresh ?? (await getSlot(slotId));
-  if (!slot) return new NotFoundError('预约时段不存在');
-  if (slot.status !== 'open') return new InvalidStateError('该时段的接待已取消');
-  const why = bookingWindow(slot.startsAt, now);
-  if (why !== 'ok') {
-    try {
-      refuseWindow(why);
-    } catch (err) {
-      return err as Error;
-    }
-  }
-  return new SlotFullError();
-}
-
+/**
+ * Books a seat. Each attempt reads the slot and the resident's cap tokens and decides (booking.rules.ts); the
+ * transaction then holds the decision's facts as conditions. If one changed meanwhile (a seat taken, a token
+ * claimed by the resident's other booking), the next attempt reads again and decides again.
+ */
 export async function createBooking(principal: Principal, slotId: string, body: CreateBookingBody): Promise<Booking> {
-  const slot = await getSlot(slotId);
-  if (!slot) throw new NotFoundError('预约时段不存在');
-  if (slot.status !== 'open') throw new InvalidStateError('该时段的接待已取消');
-  const firstNow = Date.now();
-  const why = bookingWindow(slot.startsAt, firstNow);
-  if (why !== 'ok') refuseWindow(why);
-  const station = await stationOr404(slot.stationId);
-  const phone = body.contactPhone
-    ? { phoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), phoneMasked: maskPhone(body.contactPhone) }
-    : {};
   const id = newId();
-
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+  let details: { station: StationRecord; phone: Pick<BookingRecord, 'phoneEnc' | 'phoneMasked'> } | undefined;
+  return retrying(async () => {
     const now = Date.now();
-    const nowIso = iso(now);
-    if (attempt > 1) {
-      // A full slot stays full for everyone still waiting: answer without another transaction.
-      const fresh = await getSlot(slotId);
-      if (fresh && fresh.status === 'open' && fresh.booked >= fresh.seats) throw await slotRefusal(slotId, principal.userId, now, fresh);
-    } else if (slot.booked >= slot.seats) {
-      throw await slotRefusal(slotId, principal.userId, now, slot);
-    }
-
-    const tokens = await readCapTokens(principal.userId);
-    const live = tokens.filter((t) => t.bookingId && t.startsAt! > nowIso);
-    if (live.some((t) => t.slotId === slotId)) throw new AlreadyBookedError();
-    const free = tokens.find((t) => !t.bookingId || t.startsAt! <= nowIso);
-    if (!free) {
-      throw new ConflictError(`每人最多同时预约 ${BOOKING_RULES.maxUpcoming} 个时段，请先取消或等已约时段结束后再约`);
-    }
-
+    const [slot, tokens] = await Promise.all([getSlot(slotId), readCapTokens(principal.userId)]);
+    const decision = decideBooking({ slot, now, tokens });
+    if ('refused' in decision) throw decision.refused;
+    details ??= {
+      station: await stationOr404(slot!.stationId),
+      phone: body.contactPhone ? { phoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), phoneMasked: maskPhone(body.contactPhone) } : {},
+    };
     const booking: BookingRecord = {
       id,
       slotId,
-      sessionId: slot.sessionId,
-      stationId: slot.stationId,
-      stationName: station.name,
-      host: slot.host,
-      slotStartsAt: slot.startsAt,
-      slotEndsAt: slot.endsAt,
+      sessionId: slot!.sessionId,
+      stationId: slot!.stationId,
+      stationName: details.station.name,
+      host: slot!.host,
+      slotStartsAt: slot!.startsAt,
+      slotEndsAt: slot!.endsAt,
       userId: principal.userId,
       topic: body.topic,
-      ...phone,
+      ...details.phone,
       status: 'booked',
-      capToken: free.index,
-      createdAt: nowIso,
+      capToken: decision.token.index,
+      createdAt: iso(now),
     };
-    const outcome = await book(booking, nowIso, iso(now + BOOKING_RULES.minLeadMinutes * MINUTE_MS));
-    if (outcome === 'booked') return toBooking(booking);
-    if (outcome === 'already_booked') throw new AlreadyBookedError();
-    if (outcome === 'slot_refused') throw await slotRefusal(slotId, principal.userId, now);
-    // 'token_taken' (another booking of the same resident claimed that token) or 'conflict': read again, retry.
-    await backoff(attempt);
-  }
-  throw new UnavailableError();
+    return (await book(booking, iso(now), bookingCutoff(now))) ? toBooking(booking) : TRY_AGAIN;
+  });
 }
 
 export async function myBookings(principal: Principal, limit: number, cursor?: string): Promise<Page<Booking>> {
@@ -331,7 +265,7 @@ export async function recordOutcome(principal: Principal, bookingId: string, bod
   const b = await getBooking(bookingId);
   if (!b) throw new NotFoundError('预约不存在');
   const station = await getStation(b.stationId);
-  if (!station || !holds(principal, ['official'], station.path)) {
+  if (!station || !holds(principal, ROLE_SETS.stationOfficials, station.path)) {
     // The booker and the station's managers know the booking exists; anyone else must not learn that it does.
     if (b.userId === principal.userId || holds(principal, STATION_MANAGERS, station?.path ?? [])) {
       throw new ForbiddenError('只有本驻点的干部可以记录接待结果');

@@ -1,4 +1,4 @@
-import { createRouteGroup } from '../core/http/stack';
+import { createRouteGroup } from '../route-group';
 import {
   cancelBooking,
   cancelSession,

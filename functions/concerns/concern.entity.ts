@@ -1,6 +1,7 @@
 // Concern entity (群众说事). The station queue index sorts open concerns first by due date, so overdue ones lead
 // and "overdue only" is a key range; a transfer moves the concern to the new station's partition.
-import type { ConcernCategory, ConcernStatus, TimelineEntry } from '@shared/schemas/concerns';
+import { CONCERN_RULES, type ConcernCategory, type ConcernStatus, type TimelineEntry } from '@shared/schemas/concerns';
+import { recordOf, type Item } from '../core/item';
 import { queueKeys, type ModerationReview } from '../moderation/moderation.entity';
 
 export interface ConcernRecord {
@@ -32,16 +33,24 @@ export interface ConcernRecord {
   updatedAt: string;
 }
 
-export const OPEN_STATUSES: ConcernStatus[] = ['submitted', 'transferred', 'in_progress'];
-export const isOpen = (s: ConcernStatus) => OPEN_STATUSES.includes(s);
+const OPEN: readonly ConcernStatus[] = CONCERN_RULES.openStatuses;
+export const isOpen = (s: ConcernStatus) => OPEN.includes(s);
+
+const TIMELINE = 'TL#';
+/** Queue sort keys start with 'A#' while open (by due date: overdue first), 'B#' once done. */
+const OPEN_SORT = 'A#';
+const DONE_SORT = 'B#';
 
 export const concernKeys = {
   concern: (id: string) => ({ pk: `CONCERN#${id}`, sk: 'CONCERN' }),
-  timeline: (id: string, at: string, n: number) => ({ pk: `CONCERN#${id}`, sk: `TL#${at}#${String(n).padStart(3, '0')}` }),
+  timeline: (id: string, at: string, n: number) => ({ pk: concernKeys.concern(id).pk, sk: `${TIMELINE}${at}#${String(n).padStart(3, '0')}` }),
+  /** The concern's partition and the sort-key prefix of its timeline entries. */
+  timelineOf: (id: string) => ({ pk: concernKeys.concern(id).pk, prefix: TIMELINE }),
   mine: (userId: string) => `USER#${userId}#CONCERNS`,
   station: (stationId: string) => `STATION#${stationId}#CONCERNS`,
-  /** 'A' open (by due date: overdue first), 'B' done. */
-  queueSort: (r: Pick<ConcernRecord, 'status' | 'dueAt' | 'id'>) => `${isOpen(r.status) ? 'A' : 'B'}#${r.dueAt}#${r.id}`,
+  queueSort: (r: Pick<ConcernRecord, 'status' | 'dueAt' | 'id'>) => `${isOpen(r.status) ? OPEN_SORT : DONE_SORT}${r.dueAt}#${r.id}`,
+  /** The station queue's key range of open concerns due before an instant: the overdue ones. */
+  overdueRange: (before: string): [string, string] => [OPEN_SORT, `${OPEN_SORT}${before}`],
   /** Every open concern of every station, by due time (gsi4, sparse): see concernItem. */
   openByDue: 'CONCERNS#OPEN',
   trackingClaim: (trackingNo: string) => ({ pk: `TRACKING#${trackingNo}`, sk: 'TRACKING' }),
@@ -54,7 +63,7 @@ export const concernKeys = {
  * with one key-range Query instead of a Query per station (~2,200) or per past due date (unbounded). Concerns are
  * written a few times a minute at province scale, far below a partition's limits, so the key is not sharded.
  */
-export function concernItem(r: ConcernRecord): Record<string, unknown> {
+export function concernItem(r: ConcernRecord): Item {
   return {
     ...concernKeys.concern(r.id),
     gsi1pk: concernKeys.mine(r.authorId),
@@ -69,11 +78,20 @@ export function concernItem(r: ConcernRecord): Record<string, unknown> {
   };
 }
 
-export function toConcernRecord(item: Record<string, unknown>): ConcernRecord {
-  const { pk: _a, sk: _b, gsi1pk: _c, gsi1sk: _d, gsi2pk: _e, gsi2sk: _f, gsi4pk: _h, gsi4n: _i, gsi3pk: _j, gsi3sk: _k, entity: _g, ...rest } = item;
-  return rest as unknown as ConcernRecord;
-}
+export const toConcernRecord = (item: Item): ConcernRecord => recordOf<ConcernRecord>(item);
 
 export interface TimelineRecord extends TimelineEntry {
   byUserId: string;
+}
+
+/** Entry `n` of a concern's timeline (n is the concern's version after the move: unique, in order). */
+export function timelineItem(concernId: string, entry: TimelineRecord, n: number): Item {
+  return { ...concernKeys.timeline(concernId, entry.at, n), entity: 'timeline', ...entry };
+}
+
+export const toTimelineRecord = (item: Item): TimelineRecord => recordOf<TimelineRecord>(item);
+
+/** Claims a tracking number: two concerns never share one. */
+export function trackingClaimItem(trackingNo: string, concernId: string): Item {
+  return { ...concernKeys.trackingClaim(trackingNo), entity: 'tracking', concernId };
 }

@@ -1,8 +1,19 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { cancellationCode, transact } from '../core/batch';
+// Concerns in DynamoDB: reads, and writes that report a lost race (a taken number, a moved concern) to the service.
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE, ddb } from '../core/dynamo';
+import { getItem, queryPartition } from '../core/reads';
 import { queryPage, type Page } from '../core/pagination';
-import { concernItem, concernKeys, toConcernRecord, type ConcernRecord, type TimelineRecord } from './concern.entity';
+import { failedAt, transactWrite } from '../core/transact';
+import {
+  concernItem,
+  concernKeys,
+  timelineItem,
+  toConcernRecord,
+  toTimelineRecord,
+  trackingClaimItem,
+  type ConcernRecord,
+  type TimelineRecord,
+} from './concern.entity';
 
 /** The next number of the day: an atomic counter, then a claim on the number, so two concerns never share one. */
 export async function nextSequence(date: string): Promise<number> {
@@ -18,40 +29,28 @@ export async function nextSequence(date: string): Promise<number> {
   return Number(out.Attributes?.n);
 }
 
-const timelinePut = (id: string, entry: TimelineRecord, n: number) => ({
-  Put: { TableName: TABLE, Item: { ...concernKeys.timeline(id, entry.at, n), entity: 'timeline', ...entry } },
-});
+const timelinePut = (id: string, entry: TimelineRecord, n: number) => ({ Put: { TableName: TABLE, Item: timelineItem(id, entry, n) } });
 
-/** The concern, its tracking-number claim and its first timeline entry, all or nothing. */
+/** The concern, its tracking-number claim and its first timeline entry, all or nothing; false if the number was taken. */
 export async function createConcern(r: ConcernRecord, first: TimelineRecord): Promise<boolean> {
-  try {
-    await transact([
-      { Put: { TableName: TABLE, Item: { ...concernKeys.trackingClaim(r.trackingNo), entity: 'tracking', concernId: r.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
-      { Put: { TableName: TABLE, Item: concernItem(r), ConditionExpression: 'attribute_not_exists(pk)' } },
-      timelinePut(r.id, first, 0),
-    ]);
-    return true;
-  } catch (err) {
-    if (cancellationCode(err, 0) === 'ConditionalCheckFailed') return false;
-    throw err;
-  }
+  const outcome = await transactWrite([
+    { Put: { TableName: TABLE, Item: trackingClaimItem(r.trackingNo, r.id), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: TABLE, Item: concernItem(r), ConditionExpression: 'attribute_not_exists(pk)' } },
+    timelinePut(r.id, first, 0),
+  ]);
+  if (outcome.committed) return true;
+  if (failedAt(outcome, 0)) return false;
+  throw new Error(`concern ${r.id} exists already`);
 }
 
 export async function getConcern(id: string): Promise<ConcernRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: concernKeys.concern(id), ConsistentRead: true }));
-  return out.Item ? toConcernRecord(out.Item) : undefined;
+  const item = await getItem(concernKeys.concern(id));
+  return item ? toConcernRecord(item) : undefined;
 }
 
 export async function timelineOf(id: string): Promise<TimelineRecord[]> {
-  const out = await ddb.send(
-    new QueryCommand({
-      TableName: TABLE,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
-      ExpressionAttributeValues: { ':pk': `CONCERN#${id}`, ':tl': 'TL#' },
-      ConsistentRead: true,
-    }),
-  );
-  return (out.Items ?? []) as TimelineRecord[];
+  const { pk, prefix } = concernKeys.timelineOf(id);
+  return (await queryPartition(pk, { prefix })).map(toTimelineRecord);
 }
 
 /**
@@ -59,23 +58,18 @@ export async function timelineOf(id: string): Promise<TimelineRecord[]> {
  * False when someone else moved it first: the caller re-reads and decides again.
  */
 export async function saveTransition(expected: ConcernRecord, next: ConcernRecord, entry: TimelineRecord): Promise<boolean> {
-  try {
-    await transact([
-      {
-        Put: {
-          TableName: TABLE,
-          Item: concernItem({ ...next, version: expected.version + 1 }),
-          ConditionExpression: 'version = :v',
-          ExpressionAttributeValues: { ':v': expected.version },
-        },
+  const outcome = await transactWrite([
+    {
+      Put: {
+        TableName: TABLE,
+        Item: concernItem({ ...next, version: expected.version + 1 }),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': expected.version },
       },
-      timelinePut(expected.id, entry, expected.version + 1),
-    ]);
-    return true;
-  } catch (err) {
-    if (cancellationCode(err, 0) === 'ConditionalCheckFailed') return false;
-    throw err;
-  }
+    },
+    timelinePut(expected.id, entry, expected.version + 1),
+  ]);
+  return outcome.committed;
 }
 
 export function listMine(userId: string, limit: number, cursor?: string): Promise<Page<ConcernRecord>> {
@@ -91,7 +85,7 @@ export function listStationQueue(
       index: 'gsi2',
       pk: concernKeys.station(stationId),
       // Open concerns sort by due date: "overdue" is the range of open ones due before now.
-      ...(o.overdueBefore ? { skBetween: ['A#', `A#${o.overdueBefore}`] as [string, string] } : {}),
+      ...(o.overdueBefore ? { skBetween: concernKeys.overdueRange(o.overdueBefore) } : {}),
       limit: o.limit,
       cursor: o.cursor,
       filter: o.status
@@ -105,18 +99,4 @@ export function listStationQueue(
 /** A page of the open concerns of every station due before `before` (epoch ms), the longest overdue first. */
 export function listOpenDueBefore(before: number, limit: number, cursor?: string): Promise<Page<ConcernRecord>> {
   return queryPage({ index: 'gsi4', pk: concernKeys.openByDue, skBetween: [0, before - 1], limit, cursor }, toConcernRecord);
-}
-
-/** Account deletion: contact phones on the user's concerns go with the account; the concerns stay, anonymised. */
-export async function erasePhonesOfUser(userId: string): Promise<void> {
-  let cursor: string | undefined;
-  do {
-    const page = await listMine(userId, 100, cursor);
-    await Promise.all(
-      page.items
-        .filter((c) => c.contactPhoneEnc || c.contactPhoneMasked)
-        .map((c) => ddb.send(new UpdateCommand({ TableName: TABLE, Key: concernKeys.concern(c.id), UpdateExpression: 'REMOVE contactPhoneEnc, contactPhoneMasked' }))),
-    );
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
 }

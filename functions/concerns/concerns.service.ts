@@ -1,6 +1,14 @@
 import type * as z from 'zod';
 import type { PageQuery } from '@shared/schemas/common';
-import type { Concern, ConcernCategory, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, TimelineEntry } from '@shared/schemas/concerns';
+import { ROLE_SETS } from '@shared/roles';
+import {
+  CONCERN_RULES,
+  type Concern,
+  type ConcernCategory,
+  type ConcernFeedbackBody,
+  type ConcernTransitionBody,
+  type CreateConcernBody,
+} from '@shared/schemas/concerns';
 import { ROLE_LABELS } from '@shared/labels';
 import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
 import { AlreadyModeratedError, ConflictError, ContentRejectedError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
@@ -9,12 +17,14 @@ import type { Page } from '../core/pagination';
 import { encryptPhone, maskPhone } from '../core/phone';
 import { holds, requireVisible, type Principal } from '../core/policy';
 import { secrets } from '../core/secrets';
-import { DAY_MS, shanghaiDate } from '../core/time';
+import { DAY_MS, shanghaiDate } from '@shared/time';
+import { retrying, TRY_AGAIN } from '../core/transact';
 import { contentChecker } from '../content/content-check';
 import { getOrg, getStation, listStations, type StationRecord } from '../orgs/orgs.repository';
 import { notify } from '../notifications/notify';
-import { CONCERN_MODERATORS, reviewOf, toOutcome } from '../moderation/moderation.entity';
+import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { isOpen, type ConcernRecord, type TimelineRecord } from './concern.entity';
+import { createConcern, getConcern, listMine, listStationQueue, nextSequence, saveTransition, timelineOf } from './concerns.repository';
 
 const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
   submitted: '已受理',
@@ -24,18 +34,13 @@ const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
   transferred: '已转办',
   rejected: '不予受理',
 };
-import { createConcern, getConcern, listMine, listStationQueue, nextSequence, saveTransition, timelineOf } from './concerns.repository';
 
-const HANDLERS = ['official', 'township_admin', 'admin'] as const;
+/** Who handles a station's concerns. */
+const HANDLERS = ROLE_SETS.stationManagers;
 
-/** 承诺时限 in days per category; CONCERN_DEADLINE_DAYS (JSON) overrides any of them. */
+/** 承诺时限 in days per category (CONCERN_RULES); CONCERN_DEADLINE_DAYS (JSON) overrides any of them. */
 const DEADLINE_DAYS: Record<ConcernCategory, number> = {
-  environment: 3,
-  traffic: 5,
-  dispute: 3,
-  social_security: 7,
-  village_affairs: 5,
-  other: 7,
+  ...CONCERN_RULES.deadlineDays,
   ...(process.env.CONCERN_DEADLINE_DAYS ? (JSON.parse(process.env.CONCERN_DEADLINE_DAYS) as Partial<Record<ConcernCategory, number>>) : {}),
 };
 
@@ -111,7 +116,8 @@ interface NewConcern {
 async function fileConcern(n: NewConcern): Promise<ConcernRecord> {
   const now = new Date();
   const date = shanghaiDate(now).replace(/-/g, '');
-  for (let attempt = 0; attempt < 5; attempt++) {
+  // Another concern may claim the day's next number between counter and claim: take the next one.
+  return retrying(async () => {
     const record: ConcernRecord = {
       id: newId(),
       trackingNo: `SS${date}-${String(await nextSequence(date)).padStart(4, '0')}`,
@@ -133,9 +139,8 @@ async function fileConcern(n: NewConcern): Promise<ConcernRecord> {
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    if (await createConcern(record, { ...n.first, at: record.createdAt })) return record;
-  }
-  throw new ConflictError('受理编号生成冲突，请重试');
+    return (await createConcern(record, { ...n.first, at: record.createdAt })) ? record : TRY_AGAIN;
+  });
 }
 
 export async function raiseConcern(principal: Principal, body: z.infer<typeof CreateConcernBody>): Promise<Concern> {
@@ -166,7 +171,8 @@ export async function raiseFromBooking(
   official: Principal,
   b: { userId: string; topic: string; note?: string; station: StationRecord; villageId: string; phone?: { contactPhoneEnc: string; contactPhoneMasked: string } },
 ): Promise<string> {
-  const title = [...b.topic].length > 40 ? `${[...b.topic].slice(0, 39).join('')}…` : b.topic;
+  const max = CONCERN_RULES.titleMax;
+  const title = [...b.topic].length > max ? `${[...b.topic].slice(0, max - 1).join('')}…` : b.topic;
   const record = await fileConcern({
     authorId: b.userId,
     villageId: b.villageId,
@@ -228,7 +234,8 @@ const MOVES: Record<Action, ConcernRecord['status'][]> = {
 const ACTION_WORDS: Record<Action, string> = { start: '开始办理', resolve: '办结', transfer: '转办', reject: '不予受理' };
 
 export async function transition(principal: Principal, id: string, body: z.infer<typeof ConcernTransitionBody>): Promise<Concern> {
-  for (let attempt = 0; attempt < 2; attempt++) {
+  // Someone else moving it first makes the save fail: read again, the move may no longer be legal.
+  return retrying(async () => {
     const c = await visibleConcern(principal, id);
     requireVisible(principal, HANDLERS, c.stationPath);
     if (!MOVES[body.action].includes(c.status)) throw new InvalidStateError(`当前状态不能${ACTION_WORDS[body.action]}`);
@@ -263,9 +270,8 @@ export async function transition(principal: Principal, id: string, body: z.infer
       }
       return present({ ...next, version: c.version + 1 }, principal, true);
     }
-    // Someone else moved it first: read again; the move may no longer be legal.
-  }
-  throw new ConflictError('事项刚被他人处理，请刷新后查看');
+    return TRY_AGAIN;
+  });
 }
 
 export async function giveFeedback(principal: Principal, id: string, body: z.infer<typeof ConcernFeedbackBody>): Promise<Concern> {
@@ -276,7 +282,7 @@ export async function giveFeedback(principal: Principal, id: string, body: z.inf
   const feedback = { satisfied: body.satisfied, rating: body.rating, ...(body.comment ? { comment: body.comment } : {}), at: now };
   // Not satisfied reopens it at the same station: 最多跑一次, the resident never starts over.
   const next: ConcernRecord = { ...c, feedback, status: body.satisfied ? 'closed' : 'in_progress', updatedAt: now };
-  const entry: TimelineEntry & { byUserId: string } = {
+  const entry: TimelineRecord = {
     at: now,
     action: body.satisfied ? 'feedback_satisfied' : 'feedback_unsatisfied',
     by: `${ROLE_LABELS.resident} · ${principal.user.displayName}`,
@@ -293,10 +299,10 @@ export async function giveFeedback(principal: Principal, id: string, body: z.inf
  * just records the decision. Either way the resident sees it on the timeline and gets a message if they asked for one.
  */
 export async function decideConcern(principal: Principal, id: string, body: ModerationDecisionBody): Promise<ModerationOutcome> {
-  for (let attempt = 0; attempt < 3; attempt++) {
+  return retrying(async () => {
     const c = await getConcern(id);
     if (!c?.villagePath) throw new NotFoundError('事项不存在');
-    requireVisible(principal, CONCERN_MODERATORS, c.villagePath);
+    requireVisible(principal, ROLE_SETS.concernModerators, c.villagePath);
     if (!c.queuedAt) throw new AlreadyModeratedError();
     const approve = body.decision === 'approve';
     const now = new Date().toISOString();
@@ -327,6 +333,6 @@ export async function decideConcern(principal: Principal, id: string, body: Mode
       );
       return toOutcome(review);
     }
-  }
-  throw new ConflictError('事项刚被他人处理，请刷新后查看');
+    return TRY_AGAIN;
+  });
 }

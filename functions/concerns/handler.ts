@@ -1,4 +1,4 @@
-import { createRouteGroup } from '../core/http/stack';
+import { createRouteGroup } from '../route-group';
 import { getConcernFor, giveFeedback, myConcerns, raiseConcern, stationConcerns, transition } from './concerns.service';
 
 export const handler = createRouteGroup('concerns', {

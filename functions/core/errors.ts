@@ -122,3 +122,11 @@ export class UnavailableError extends DomainError {
     this.retryAfter = retryAfter;
   }
 }
+/** A programming error: 500, and not UNAVAILABLE, so clients don't retry what will fail again. */
+export class InternalError extends DomainError {
+  readonly code = 'INTERNAL';
+  readonly status = 500;
+  constructor() {
+    super('服务出错了，请稍后再试');
+  }
+}

@@ -1,7 +1,8 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { UnavailableError } from '../core/errors';
 import { TABLE, dynamoClient } from '../core/dynamo';
-import { createRouteGroup, logger } from '../core/http/stack';
+import { logger } from '../core/http/logger';
+import { createRouteGroup } from '../route-group';
 
 export const handler = createRouteGroup('health', {
   health: async () => {

@@ -1,4 +1,4 @@
-import { createRouteGroup } from '../core/http/stack';
+import { createRouteGroup } from '../route-group';
 import { answerIdea, createIdea, getIdeaFor, listBranchIdeas, reportIdea, restoreIdea, setSupport } from './ideas.service';
 
 export const handler = createRouteGroup('ideas', {

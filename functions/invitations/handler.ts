@@ -1,4 +1,4 @@
-import { createRouteGroup } from '../core/http/stack';
+import { createRouteGroup } from '../route-group';
 import { createInvitation, redeemInvitation } from './invitations.service';
 
 export const handler = createRouteGroup('invitations', {

@@ -5,10 +5,10 @@ import { isOpen, type ConcernRecord } from '../concerns/concern.entity';
 import { listOpenDueBefore } from '../concerns/concerns.repository';
 import { logger } from '../core/http/logger';
 import { queryPage } from '../core/pagination';
-import { shanghaiDate } from '../core/time';
+import { shanghaiDate, startOfShanghaiDay } from '@shared/time';
 import { claimOnce, notify } from '../notifications/notify';
 import { getStation } from '../orgs/orgs.repository';
-import { userKeys } from '../users/user.entity';
+import { orgGrantsOfRole, userKeys } from '../users/user.entity';
 import { inBatches, jobDate, noOutcomes, type JobReport } from './job';
 
 export interface DigestReport extends JobReport {
@@ -25,7 +25,7 @@ interface StationDigest {
 
 /** Open concerns due before the start of `date` (Asia/Shanghai), grouped by the station that holds them. */
 async function overdueByStation(date: string): Promise<Map<string, StationDigest>> {
-  const before = Date.parse(`${date}T00:00:00+08:00`);
+  const before = startOfShanghaiDay(date);
   const byStation = new Map<string, StationDigest>();
   let cursor: string | undefined;
   do {
@@ -47,7 +47,7 @@ async function officialsOf(stationId: string): Promise<string[]> {
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await queryPage({ index: 'gsi1', pk: userKeys.orgGrants(stationId), skPrefix: 'official#', limit: 100, cursor }, (i) => i.userId as string);
+    const page = await queryPage({ index: 'gsi1', pk: userKeys.orgGrants(stationId), skPrefix: orgGrantsOfRole('official'), limit: 100, cursor }, (i) => i.userId as string);
     ids.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -4,7 +4,7 @@
 import type { BookingRecord } from '../bookings/booking.entity';
 import { listBookingsToRemind } from '../bookings/bookings.repository';
 import { logger } from '../core/http/logger';
-import { DAY_MS, HOUR_MS, shanghaiDate } from '../core/time';
+import { addDays, shanghaiDate, shanghaiTime } from '@shared/time';
 import { claimOnce, notify } from '../notifications/notify';
 import { inBatches, jobDate, noOutcomes, type JobReport, type Outcome } from './job';
 
@@ -13,20 +13,17 @@ export interface ReminderReport extends JobReport {
   sessionDate: string;
 }
 
-/** The calendar day after `YYYY-MM-DD`. */
-export const nextDay = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
-
 /** An instant as Asia/Shanghai wall-clock time, `YYYY-MM-DD HH:mm` (the `time` field of a subscribe message). */
-const shanghaiTime = (iso: string): string => new Date(Date.parse(iso) + 8 * HOUR_MS).toISOString().slice(0, 16).replace('T', ' ');
+const messageTime = (iso: string): string => `${shanghaiDate(iso)} ${shanghaiTime(iso)}`;
 
 async function remind(b: BookingRecord, sessionDate: string): Promise<Outcome> {
   if (!(await claimOnce(`session_reminder#${sessionDate}`, `${b.userId}#${b.id}`))) return 'already_done';
   // Over-long station names and topics are cut to WeChat's field limits by the client (fitField).
-  return notify(b.userId, 'session_reminder', { thing1: b.stationName, time2: shanghaiTime(b.slotStartsAt), thing3: b.topic, thing4: b.host }, 'pages/booking/index');
+  return notify(b.userId, 'session_reminder', { thing1: b.stationName, time2: messageTime(b.slotStartsAt), thing3: b.topic, thing4: b.host }, 'pages/booking/index');
 }
 
 export async function runSessionReminders(date = shanghaiDate()): Promise<ReminderReport> {
-  const sessionDate = nextDay(date);
+  const sessionDate = addDays(date, 1);
   const outcomes = noOutcomes();
   let due = 0;
   let cursor: string | undefined;

@@ -1,4 +1,4 @@
-import { createRouteGroup, Reply } from '../core/http/stack';
+import { createRouteGroup, Reply } from '../route-group';
 import { recordSubscriptions, subscriptionsOf } from '../notifications/notify';
 import { deleteMe, updateMe } from '../users/users.service';
 

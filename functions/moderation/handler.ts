@@ -1,4 +1,4 @@
-import { createRouteGroup } from '../core/http/stack';
+import { createRouteGroup } from '../route-group';
 import { decideModeration, listModeration } from './moderation.service';
 
 export const handler = createRouteGroup('moderation', {

@@ -5,6 +5,7 @@
 //   gsi3pk `MOD#<townshipId>`
 //   gsi3sk `<villageId>/<branchId>/#<queuedAt>#<kind>#<id>` (ideas, reflections) or `<villageId>/#...` (concerns)
 // Every segment ends with `/`, which ids never contain, so `yucun/` never matches `yucun2/...`.
+// Relative, not '@shared/roles': the test seed loads entity files where that alias does not resolve.
 import type { ModerationKind, ModerationOutcome } from '@shared/schemas/moderation';
 
 export interface ModerationReview extends ModerationOutcome {
@@ -21,6 +22,11 @@ export function reviewOf(decidedBy: string, body: { decision: 'approve' | 'rejec
   };
 }
 
+export const moderationKeys = {
+  /** A township's moderation queue (gsi3pk). */
+  queue: (townshipId: string) => `MOD#${townshipId}`,
+};
+
 /** Org paths are root first: city, county, township, village, branch. */
 const TOWNSHIP_DEPTH = 2;
 
@@ -28,7 +34,7 @@ const TOWNSHIP_DEPTH = 2;
 export function queueScope(orgPath: readonly string[]): { pk: string; prefix: string } | undefined {
   const township = orgPath[TOWNSHIP_DEPTH];
   if (!township) return undefined;
-  return { pk: `MOD#${township}`, prefix: orgPath.slice(TOWNSHIP_DEPTH + 1).map((id) => `${id}/`).join('') };
+  return { pk: moderationKeys.queue(township), prefix: orgPath.slice(TOWNSHIP_DEPTH + 1).map((id) => `${id}/`).join('') };
 }
 
 /** The index keys of a queued item; none when its org is not under a township (nobody could list it). */
@@ -53,10 +59,3 @@ export const toOutcome = (r: ModerationReview): ModerationOutcome => ({
   decidedAt: r.decidedAt,
 });
 
-/** Branch content (ideas, reflections) is moderated by the branch's secretary and the township staff above it. */
-export const BRANCH_MODERATORS = ['secretary', 'township_admin', 'admin'] as const;
-/**
- * Concerns belong to a village, not a branch: township staff (and admins) moderate them. Not the station's officials:
- * they handle the concern, and a concern may be about them, so judging its content is left to the township.
- */
-export const CONCERN_MODERATORS = ['township_admin', 'admin'] as const;

@@ -1,6 +1,7 @@
 // 内容审核: the queue a secretary (their branch) or township staff (their subtree) works through, and the decision,
 // which each feature applies to its own item (ideas, themedays, concerns services).
 import type * as z from 'zod';
+import { ROLE_SETS } from '@shared/roles';
 import type { PageQuery, Role } from '@shared/schemas/common';
 import type { ModerationDecisionBody, ModerationDecisionResult, ModerationItem, ModerationKind } from '@shared/schemas/moderation';
 import { ValidationError, NotFoundError } from '../core/errors';
@@ -15,7 +16,7 @@ import { decideReflection } from '../themedays/reflections.service';
 import { toReflectionRecord } from '../themedays/themeday.entity';
 import { getThemeDays } from '../themedays/themedays.repository';
 import { displayNames } from '../users/users.repository';
-import { BRANCH_MODERATORS, CONCERN_MODERATORS, queueScope, reflectionItemId } from './moderation.entity';
+import { queueScope, reflectionItemId } from './moderation.entity';
 import { listQueue } from './moderation.repository';
 
 /** A queued item before names are filled in; `path` is what authorizes it. */
@@ -29,7 +30,7 @@ function toRow(raw: Record<string, unknown>): Row | undefined {
       return {
         kind: 'idea', id: r.id, orgId: r.branchId, authorId: r.authorId, title: r.title, content: r.content,
         why: reported ? 'reported' : 'content_check', ...(reported ? { reportCount: r.reportCount } : {}),
-        queuedAt: r.queuedAt ?? r.createdAt, path: r.path, moderators: BRANCH_MODERATORS,
+        queuedAt: r.queuedAt ?? r.createdAt, path: r.path, moderators: ROLE_SETS.branchModerators,
       };
     }
     case 'reflection': {
@@ -37,7 +38,7 @@ function toRow(raw: Record<string, unknown>): Row | undefined {
       if (!r.path || !r.branchId) return undefined;
       return {
         kind: 'reflection', id: reflectionItemId(r.themeDayId, r.userId), orgId: r.branchId, authorId: r.userId, title: '', content: r.content,
-        why: 'content_check', themeDayId: r.themeDayId, queuedAt: r.queuedAt ?? r.submittedAt, path: r.path, moderators: BRANCH_MODERATORS,
+        why: 'content_check', themeDayId: r.themeDayId, queuedAt: r.queuedAt ?? r.submittedAt, path: r.path, moderators: ROLE_SETS.branchModerators,
       };
     }
     case 'concern': {
@@ -45,7 +46,7 @@ function toRow(raw: Record<string, unknown>): Row | undefined {
       if (!r.villagePath) return undefined;
       return {
         kind: 'concern', id: r.id, orgId: r.villageId, authorId: r.authorId, title: r.title, content: r.content, why: 'content_check',
-        trackingNo: r.trackingNo, queuedAt: r.queuedAt ?? r.createdAt, path: r.villagePath, moderators: CONCERN_MODERATORS,
+        trackingNo: r.trackingNo, queuedAt: r.queuedAt ?? r.createdAt, path: r.villagePath, moderators: ROLE_SETS.concernModerators,
       };
     }
     default:
@@ -58,7 +59,7 @@ const QUEUE_ORG_TYPES = new Set(['township', 'village', 'branch']);
 export async function listModeration(principal: Principal, orgId: string, q: z.infer<typeof PageQuery>): Promise<Page<ModerationItem>> {
   const org = await getOrg(orgId);
   if (!org) throw new NotFoundError('组织不存在');
-  requireRole(principal, BRANCH_MODERATORS, org.path);
+  requireRole(principal, ROLE_SETS.branchModerators, org.path);
   const scope = queueScope(org.path);
   if (!scope || !QUEUE_ORG_TYPES.has(org.type)) {
     throw new ValidationError('请选择乡镇（街道）、村（社区）或支部查看审核', [{ path: 'orgId', message: '审核按乡镇（街道）、村（社区）或支部查看' }]);

@@ -1,4 +1,4 @@
-import { createRouteGroup, Reply } from '../core/http/stack';
+import { createRouteGroup, Reply } from '../route-group';
 import { createNotice, getPublicNotice, listNotices, updateNotice, withdrawNotice } from './notices.service';
 
 export const handler = createRouteGroup('notices', {

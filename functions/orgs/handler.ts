@@ -1,5 +1,5 @@
 import { NotFoundError } from '../core/errors';
-import { createRouteGroup } from '../core/http/stack';
+import { createRouteGroup } from '../route-group';
 import { getOrg, getStation, listChildren, listStations } from './orgs.repository';
 
 export const handler = createRouteGroup('orgs', {

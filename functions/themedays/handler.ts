@@ -1,4 +1,4 @@
-import { createRouteGroup, Reply } from '../core/http/stack';
+import { createRouteGroup, Reply } from '../route-group';
 import { politicalBirthdays } from '../users/political-birthdays.service';
 import { checkIn, correctAttendance, createCheckInCode, listAttendance, myAttendance, rsvp } from './attendance.service';
 import { participateOnline } from './reflections.service';

@@ -17,11 +17,14 @@ export interface ProfileRecord {
   deletedAt?: string;
 }
 
+const PROFILE_SK = 'PROFILE';
+const GRANT_PREFIX = 'GRANT#';
+
 export const userKeys = {
-  profile: (userId: string) => ({ pk: `USER#${userId}`, sk: 'PROFILE' }),
-  grant: (userId: string, g: Grant) => ({ pk: `USER#${userId}`, sk: `GRANT#${g.role}#${g.orgId}` }),
+  profile: (userId: string) => ({ pk: `USER#${userId}`, sk: PROFILE_SK }),
+  grant: (userId: string, g: Grant) => ({ pk: `USER#${userId}`, sk: `${GRANT_PREFIX}${g.role}#${g.orgId}` }),
   /** Sort-key prefix of the grants in a user's partition. */
-  grantPrefix: 'GRANT#',
+  grantPrefix: GRANT_PREFIX,
   identity: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'IDENTITY' }),
   orgGrants: (orgId: string) => `ORG#${orgId}#GRANTS`,
   /** Profiles whose party-joining anniversary is on `monthDay` (`MM-DD`), on gsi3. */
@@ -66,3 +69,15 @@ export function toUser(p: ProfileRecord, grants: Grant[]): User {
     ...(p.phoneMasked ? { phoneMasked: p.phoneMasked } : {}),
   };
 }
+
+/** The profile and the grant items (keys kept: account erasure deletes them) of one user's partition. */
+export function readUserPartition(items: Item[]): { profile?: ProfileRecord; grantItems: Item[] } {
+  const profile = items.find((i) => i.sk === PROFILE_SK);
+  return { ...(profile ? { profile: recordOf<ProfileRecord>(profile) } : {}), grantItems: items.filter((i) => String(i.sk).startsWith(GRANT_PREFIX)) };
+}
+
+/** A grant item as the grant it records. */
+export const toGrant = (item: Item): Grant => ({ role: item.role as Grant['role'], orgId: String(item.orgId) });
+
+/** The org grants index (gsi1) sorts by `<role>#<userId>`: the key prefix of one role's holders. */
+export const orgGrantsOfRole = (role: Grant['role']) => `${role}#`;

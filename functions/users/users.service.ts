@@ -5,8 +5,7 @@ import { UnauthenticatedError, ValidationError } from '../core/errors';
 import { encryptPhone, maskPhone } from '../core/phone';
 import type { Principal } from '../core/policy';
 import { secrets } from '../core/secrets';
-import { erasePhonesOfUser as eraseBookingPhones } from '../bookings/bookings.repository';
-import { erasePhonesOfUser as eraseConcernPhones } from '../concerns/concerns.repository';
+import { eraseBookingPhones, eraseConcernPhones } from '../me/account-erasure';
 import { getOrg } from '../orgs/orgs.repository';
 import { eraseUser, loadPrincipal, updateProfile, type ProfileChanges } from './users.repository';
 

@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'CONTENT_REJECTED',
   'RATE_LIMITED',
   'UNAVAILABLE',
+  'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -11,10 +11,24 @@ export const CONCERN_STATUSES = ['submitted', 'in_progress', 'resolved', 'closed
 export const ConcernStatus = z.enum(CONCERN_STATUSES);
 export type ConcernStatus = z.infer<typeof ConcernStatus>;
 
+/** The rules of 群众说事, read by the functions and the mini-program. */
+export const CONCERN_RULES = {
+  /** 承诺时限 in days per category, from filing (or from a transfer: the new station gets the full time again). */
+  deadlineDays: { environment: 3, traffic: 5, dispute: 3, social_security: 7, village_affairs: 5, other: 7 },
+  /** Statuses still waiting for the station: they count as overdue past their due time. */
+  openStatuses: ['submitted', 'transferred', 'in_progress'],
+  /** Titles filed from a 局长驻点 booking's topic are cut to this many characters. */
+  titleMax: 40,
+} as const satisfies {
+  deadlineDays: Record<ConcernCategory, number>;
+  openStatuses: readonly ConcernStatus[];
+  titleMax: number;
+};
+
 export const CreateConcernBody = z.strictObject({
   villageId: Id,
   category: ConcernCategory,
-  title: z.string().trim().min(1, '标题不能为空').max(40, '标题最多 40 个字'),
+  title: z.string().trim().min(1, '标题不能为空').max(CONCERN_RULES.titleMax, `标题最多 ${CONCERN_RULES.titleMax} 个字`),
   content: z.string().trim().min(5, '请至少写 5 个字').max(2000, '内容最多 2000 个字'),
   contactPhone: PhoneNumber.optional(),
 });

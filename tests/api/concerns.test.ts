@@ -1,3 +1,4 @@
+import { concernKeys } from '../../functions/concerns/concern.entity';
 import { listMine, listStationQueue } from '../../functions/concerns/concerns.repository';
 import { call, expectError, freshUser, login } from './http';
 import { getItem, putRaw } from './db';
@@ -31,7 +32,7 @@ describe('POST /v1/concerns', () => {
     const days = (Date.parse(c.dueAt) - before) / 86_400_000;
     expect(days).toBeGreaterThan(2.99); // 环境卫生: 3 days
     expect(days).toBeLessThan(3.01);
-    const stored = await getItem(`CONCERN#${c.id}`, 'CONCERN');
+    const stored = await getItem(concernKeys.concern(c.id).pk, concernKeys.concern(c.id).sk);
     expect(JSON.stringify(stored)).not.toContain('13912345678');
   });
 
@@ -89,7 +90,7 @@ describe('the state machine', () => {
     // Prepare
     const author = await freshUser('transfer');
     const c = await raise(author.token, { category: 'traffic' });
-    await putRaw({ ...(await getItem(`CONCERN#${c.id}`, 'CONCERN')), dueAt: '2020-01-01T00:00:00.000Z' });
+    await putRaw({ ...(await getItem(concernKeys.concern(c.id).pk, concernKeys.concern(c.id).sk)), dueAt: '2020-01-01T00:00:00.000Z' });
     const [daxiOfficial] = await withGrant('official', 'st-daxi', 1, 'demo-township-1');
     // Act
     const res = await move('demo-official-1', c.id, 'transfer', '属大溪村道路，转大溪村办理', 'st-daxi');
@@ -171,8 +172,8 @@ describe('lists', () => {
     const author = await freshUser('queue');
     const onTime = await raise(author.token, { villageId: 'xucunwan' });
     const late = await raise(author.token, { villageId: 'xucunwan', category: 'other' });
-    const item = (await getItem(`CONCERN#${late.id}`, 'CONCERN'))!;
-    await putRaw({ ...item, dueAt: '2026-01-01T00:00:00.000Z', gsi2sk: `A#2026-01-01T00:00:00.000Z#${late.id}` });
+    const item = (await getItem(concernKeys.concern(late.id).pk, concernKeys.concern(late.id).sk))!;
+    await putRaw({ ...item, dueAt: '2026-01-01T00:00:00.000Z', gsi2sk: concernKeys.queueSort({ status: 'submitted', dueAt: '2026-01-01T00:00:00.000Z', id: late.id }) });
     // Act
     const queue = await call('stationConcerns', { token: official.token, params: { stationId: 'st-xucunwan' } });
     const overdue = await call('stationConcerns', { token: official.token, params: { stationId: 'st-xucunwan' }, query: { overdue: 'true' } });

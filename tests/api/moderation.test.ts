@@ -1,6 +1,7 @@
 // 内容审核: what waits in whose queue (a secretary's branch, township staff's subtree), and what a decision does to
 // the item, its author and the queue. Ideas and reflections in 八里店镇's branches; concerns in 溪龙乡 黄杜村, because
 // the overdue-digest test owns the concerns of 八里店镇's villages.
+import { queueScope } from '../../functions/moderation/moderation.entity';
 import { listQueue } from '../../functions/moderation/moderation.repository';
 import { call, expectError, freshUser, login } from './http';
 import { withGrant, type Person } from './people';
@@ -370,7 +371,7 @@ describe('moderation queue pages', () => {
     } while (cursor && pages < 50);
     const first = await call('listModeration', { token: secretary.token, params: { orgId: BRANCH }, query: { limit: 2 } });
     const forged = `${first.body.nextCursor.slice(0, -4)}AAAA`;
-    const branchPage = await listQueue({ pk: `MOD#${TOWNSHIP}`, prefix: `${VILLAGE}/${BRANCH}/` }, 2);
+    const branchPage = await listQueue(queueScope(['huzhou', 'wuxing', TOWNSHIP, VILLAGE, BRANCH])!, 2);
     // Assess
     expect(seen).toEqual(expect.arrayContaining(ids.map((id) => `idea:${id}`)));
     expect(new Set(seen).size).toBe(seen.length);

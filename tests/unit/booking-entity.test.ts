@@ -1,5 +1,6 @@
 // 局长驻点 entity helpers: the booking window's edges, host names that are the same person, slot display.
-import { bookingWindow, hostKey, toSlot, type SlotRecord } from '../../functions/bookings/booking.entity';
+import { hostKey, toSlot, type SlotRecord } from '../../functions/bookings/booking.entity';
+import { bookingWindow } from '../../functions/bookings/booking.rules';
 
 const MIN = 60_000;
 const DAY = 24 * 60 * MIN;

@@ -1,13 +1,16 @@
 import { decodeCursor, encodeCursor } from '../../functions/core/cursor';
 import { BadCursorError } from '../../functions/core/errors';
+import { orgKeys } from '../../functions/orgs/org.entity';
+import { userKeys } from '../../functions/users/user.entity';
 
 const secret = 'unit-test-secret-unit-test-secret';
-const key = { pk: 'ORG#huzhou#CHILDREN', sk: 'county#安吉县#anji' };
+const key = { pk: orgKeys.children('huzhou'), sk: 'county#安吉县#anji' };
 
 describe('list cursors', () => {
   it('round-trip the last evaluated key for the same list', () => {
     const cursor = encodeCursor(secret, 'list-a', key)!;
-    expect(cursor).not.toContain('ORG#');
+    // Keys hold '#', which base64url never does: the key is not readable in the cursor.
+    expect(cursor).not.toContain('#');
     expect(decodeCursor(secret, 'list-a', cursor)).toEqual(key);
   });
 
@@ -17,7 +20,7 @@ describe('list cursors', () => {
 
   it.each([
     ['another list', (c: string) => ({ scope: 'list-b', cursor: c })],
-    ['an edited payload', (c: string) => ({ scope: 'list-a', cursor: `${Buffer.from('{"pk":"USER#x"}').toString('base64url')}.${c.split('.')[1]}` })],
+    ['an edited payload', (c: string) => ({ scope: 'list-a', cursor: `${Buffer.from(JSON.stringify({ pk: userKeys.profile('x').pk })).toString('base64url')}.${c.split('.')[1]}` })],
     ['a changed signature', (c: string) => ({ scope: 'list-a', cursor: `${c.split('.')[0]}.${'A'.repeat(22)}` })],
     ['no signature', (c: string) => ({ scope: 'list-a', cursor: c.split('.')[0] })],
     ['extra parts', (c: string) => ({ scope: 'list-a', cursor: `${c}.x` })],

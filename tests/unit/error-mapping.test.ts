@@ -1,5 +1,7 @@
 import { IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
-import { toDomainError } from '../../functions/core/http/error-response';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { errorResponse, toDomainError } from '../../functions/core/http/error-response';
+import type { Request } from '../../functions/core/http/middlewares';
 
 const named = (name: string, extra: Record<string, unknown> = {}) => Object.assign(new Error(name), { name, ...extra });
 
@@ -17,5 +19,13 @@ describe('error mapping', () => {
 
   it('leaves a programming error unmapped (logged and answered 500 by the one error handler)', () => {
     expect(toDomainError(new TypeError('x is undefined'))).toBeUndefined();
+  });
+
+  it('answers a programming error 500 INTERNAL, not UNAVAILABLE (which invites a retry), without Retry-After', async () => {
+    const request = { error: new TypeError('x is undefined') } as unknown as Request;
+    await errorResponse(new Logger({ logLevel: 'SILENT' })).onError!(request);
+    expect(request.response?.statusCode).toBe(500);
+    expect(request.response?.headers).not.toHaveProperty('retry-after');
+    expect(JSON.parse(String(request.response?.body))).toEqual({ error: { code: 'INTERNAL', message: '服务出错了，请稍后再试' } });
   });
 });

@@ -1,19 +1,20 @@
 // The moderation queue's index keys: one partition per township, and an org's queue is a key prefix of it.
-import { parseReflectionId, queueKeys, queueScope, reflectionItemId } from '../../functions/moderation/moderation.entity';
+import { moderationKeys, parseReflectionId, queueKeys, queueScope, reflectionItemId } from '../../functions/moderation/moderation.entity';
 
 const branch = ['huzhou', 'anji', 'tianhuangping', 'yucun', 'yucun-dzb'];
 const village = branch.slice(0, 4);
 const township = branch.slice(0, 3);
+const queue = moderationKeys.queue('tianhuangping');
 
 describe('queue keys', () => {
   it('put an org’s items under its township, with the org path below the township as the key prefix', () => {
     const idea = queueKeys(branch, '2026-11-26T01:00:00.000Z', 'idea', '01JIDEA');
     const concern = queueKeys(village, '2026-11-26T02:00:00.000Z', 'concern', '01JCONCERN');
-    expect(idea).toEqual({ gsi3pk: 'MOD#tianhuangping', gsi3sk: 'yucun/yucun-dzb/#2026-11-26T01:00:00.000Z#idea#01JIDEA' });
-    expect(concern).toEqual({ gsi3pk: 'MOD#tianhuangping', gsi3sk: 'yucun/#2026-11-26T02:00:00.000Z#concern#01JCONCERN' });
-    expect(queueScope(township)).toEqual({ pk: 'MOD#tianhuangping', prefix: '' });
-    expect(queueScope(village)).toEqual({ pk: 'MOD#tianhuangping', prefix: 'yucun/' });
-    expect(queueScope(branch)).toEqual({ pk: 'MOD#tianhuangping', prefix: 'yucun/yucun-dzb/' });
+    expect(idea).toEqual({ gsi3pk: queue, gsi3sk: 'yucun/yucun-dzb/#2026-11-26T01:00:00.000Z#idea#01JIDEA' });
+    expect(concern).toEqual({ gsi3pk: queue, gsi3sk: 'yucun/#2026-11-26T02:00:00.000Z#concern#01JCONCERN' });
+    expect(queueScope(township)).toEqual({ pk: queue, prefix: '' });
+    expect(queueScope(village)).toEqual({ pk: queue, prefix: 'yucun/' });
+    expect(queueScope(branch)).toEqual({ pk: queue, prefix: 'yucun/yucun-dzb/' });
   });
 
   it('keep a village’s prefix from matching another village whose id starts the same', () => {

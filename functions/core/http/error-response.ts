@@ -5,7 +5,7 @@ import {
   IdempotencyValidationError,
 } from '@aws-lambda-powertools/idempotency';
 import type { ErrorBody } from '@shared/schemas/common';
-import { ConflictError, DomainError, IdempotencyMismatchError, UnavailableError } from '../errors';
+import { ConflictError, DomainError, IdempotencyMismatchError, InternalError, UnavailableError } from '../errors';
 import type { Middleware } from './middlewares';
 
 // DynamoDB and network failures that a retry later can fix: 503 with Retry-After, never 500.
@@ -29,7 +29,7 @@ function isTransient(err: unknown): boolean {
   return false;
 }
 
-/** Maps anything thrown below the handler to a DomainError, or undefined for a bug. */
+/** Maps anything thrown below the handler to a DomainError, or undefined for a bug (answered 500 INTERNAL). */
 export function toDomainError(err: unknown): DomainError | undefined {
   if (err instanceof DomainError) return err;
   if (err instanceof IdempotencyValidationError) return new IdempotencyMismatchError();
@@ -40,21 +40,15 @@ export function toDomainError(err: unknown): DomainError | undefined {
 
 export const errorResponse = (logger: Logger): Middleware => ({
   onError: (request) => {
-    const domain = toDomainError(request.error);
-    let status: number;
-    let body: ErrorBody;
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
-    if (domain) {
-      status = domain.status;
-      body = { error: { code: domain.code, message: domain.message, ...(domain.details ? { details: domain.details } : {}) } };
-      if (domain.retryAfter) headers['retry-after'] = String(domain.retryAfter);
-      if (status >= 500) logger.warn('dependency unavailable', { error: request.error as Error });
-      else logger.info('request refused', { code: domain.code, status });
-    } else {
-      status = 500;
-      body = { error: { code: 'UNAVAILABLE', message: '服务出错了，请稍后再试' } };
+    let domain = toDomainError(request.error);
+    if (!domain) {
       logger.error('unhandled error', { error: request.error as Error });
-    }
-    request.response = { statusCode: status, headers, body: JSON.stringify(body) };
+      domain = new InternalError();
+    } else if (domain.status >= 500) logger.warn('dependency unavailable', { error: request.error as Error });
+    else logger.info('request refused', { code: domain.code, status: domain.status });
+    const body: ErrorBody = { error: { code: domain.code, message: domain.message, ...(domain.details ? { details: domain.details } : {}) } };
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
+    if (domain.retryAfter) headers['retry-after'] = String(domain.retryAfter);
+    request.response = { statusCode: domain.status, headers, body: JSON.stringify(body) };
   },
 });

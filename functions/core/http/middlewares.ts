@@ -6,7 +6,6 @@ import type { RouteDef } from '@shared/routes';
 import { PayloadTooLargeError, UnauthenticatedError, ValidationError } from '../errors';
 import type { Principal } from '../policy';
 import { verifyToken } from '../tokens';
-import { loadPrincipal } from '../../users/principal';
 import { logger } from './logger';
 
 export interface RouteEvent extends APIGatewayProxyEventV2 {
@@ -19,6 +18,9 @@ export interface RouteEvent extends APIGatewayProxyEventV2 {
 }
 export type Request = middy.Request<RouteEvent, APIGatewayProxyStructuredResultV2, Error, Context>;
 export type Middleware = middy.MiddlewareObj<RouteEvent, APIGatewayProxyStructuredResultV2, Error, Context>;
+
+/** Who the bearer of a verified token is (with their grants); undefined for unknown or deleted users. */
+export type PrincipalLoader = (userId: string) => Promise<Principal | undefined>;
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -36,7 +38,7 @@ export const bodyLimit = (): Middleware => ({
  * Resolves the bearer token to a principal. User routes answer 401 without one; public routes still learn who
  * is calling (a branch member sees drafts), and treat a bad token as anonymous.
  */
-export const authenticate = (route: RouteDef): Middleware => ({
+export const authenticate = (route: RouteDef, loadPrincipal: PrincipalLoader): Middleware => ({
   before: async (request) => {
     const header = request.event.headers?.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;

@@ -23,6 +23,7 @@ import {
   idempotencyScope,
   jsonBody,
   stripUndefinedHeaders,
+  type PrincipalLoader,
   validate,
   type RouteEvent,
 } from './middlewares';
@@ -75,7 +76,7 @@ function toResponse(route: RouteDef, result: unknown): APIGatewayProxyStructured
   };
 }
 
-function routeStack<K extends RouteName>(route: RouteDef, impl: RouteImpl<K>): HttpHandler {
+function routeStack<K extends RouteName>(route: RouteDef, impl: RouteImpl<K>, deps: StackDeps): HttpHandler {
   const core = async (event: RouteEvent, context: Context) => {
     const input = event.input!;
     const ctx: HandlerContext<K> = {
@@ -96,7 +97,7 @@ function routeStack<K extends RouteName>(route: RouteDef, impl: RouteImpl<K>): H
     .use(httpHeaderNormalizer())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(bodyLimit())
-    .use(authenticate(route))
+    .use(authenticate(route, deps.loadPrincipal))
     .use(idempotencyScope(route));
   if (route.idempotent) {
     // After the caller is known (the key is per user) and before anything that shapes the response, so a replay
@@ -123,40 +124,49 @@ function routeStack<K extends RouteName>(route: RouteDef, impl: RouteImpl<K>): H
     .use(errorResponse(logger)) as unknown as HttpHandler;
 }
 
-function matches(route: RouteDef, method: string, path: string): boolean {
-  if (route.method !== method) return false;
-  const pattern = new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}/?$`);
-  return pattern.test(path);
+/** A route's path as a pattern, compiled once per route at cold start. */
+const pathPattern = (route: RouteDef) => new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}/?$`);
+
+/** What the stack needs from the features, given by `functions/route-group.ts`: core knows no feature. */
+export interface StackDeps {
+  loadPrincipal: PrincipalLoader;
 }
 
-/** The Lambda entry for one route group: `export const handler = createRouteGroup('me', { getMe, ... })`. */
-export function createRouteGroup<G extends FunctionGroup>(group: G, impls: GroupImpls<G>): HttpHandler {
-  const entries = Object.entries(impls as Record<string, RouteImpl<RouteName>>).map(([name, impl]) => {
-    const route = routes[name as RouteName] as unknown as RouteDef;
-    if (route.group !== group) throw new Error(`route ${name} belongs to group ${route.group}, not ${group}`);
-    return { route, handler: routeStack(route, impl) };
-  });
-  const byKey = new Map(entries.map((e) => [routeKey(e.route), e.handler]));
-  // Unknown method/path within the group: same stack (CORS, security headers, error shape), nothing validated.
-  const anything = z.unknown();
-  const notFound = routeStack(
-    { method: 'GET', path: '*', group, auth: 'public', params: anything, query: anything, body: anything, response: anything, status: 404, idempotent: false },
-    async () => {
-      throw new NotFoundError('接口不存在');
-    },
-  );
+/**
+ * The factory of Lambda entries, one per route group: `export const handler = createRouteGroup('me', { getMe, ... })`
+ * with `createRouteGroup = routeGroups(deps)`.
+ */
+export function routeGroups(deps: StackDeps) {
+  return function createRouteGroup<G extends FunctionGroup>(group: G, impls: GroupImpls<G>): HttpHandler {
+    const all: Record<string, RouteDef> = routes;
+    const entries = Object.entries(impls as Record<string, RouteImpl<RouteName>>).map(([name, impl]) => {
+      const route = all[name];
+      if (route.group !== group) throw new Error(`route ${name} belongs to group ${route.group}, not ${group}`);
+      return { route, pattern: pathPattern(route), handler: routeStack(route, impl, deps) };
+    });
+    const byKey = new Map(entries.map((e) => [routeKey(e.route), e.handler]));
+    // Unknown method/path within the group: same stack (CORS, security headers, error shape), nothing validated.
+    const anything = z.unknown();
+    const notFound = routeStack(
+      { method: 'GET', path: '*', group, auth: 'public', params: anything, query: anything, body: anything, response: anything, status: 404, idempotent: false },
+      async () => {
+        throw new NotFoundError('接口不存在');
+      },
+      deps,
+    );
 
-  return async (event, context) => {
-    let method = event.requestContext?.http?.method ?? '';
-    const path = event.rawPath ?? '';
-    // wx.request cannot send PATCH; the miniapp sends POST with this header, and serverless.yml routes a POST twin
-    // of each PATCH route here.
-    const override = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'x-http-method-override')?.[1];
-    if (method === 'POST' && override?.toUpperCase() === 'PATCH') method = 'PATCH';
-    const handler =
-      (method === event.requestContext?.http?.method ? byKey.get(event.routeKey) : undefined) ??
-      entries.find((e) => matches(e.route, method, path))?.handler ??
-      notFound;
-    return handler(event, context);
+    return async (event, context) => {
+      let method = event.requestContext?.http?.method ?? '';
+      const path = event.rawPath ?? '';
+      // wx.request cannot send PATCH; the miniapp sends POST with this header, and serverless.yml routes a POST twin
+      // of each PATCH route here.
+      const override = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'x-http-method-override')?.[1];
+      if (method === 'POST' && override?.toUpperCase() === 'PATCH') method = 'PATCH';
+      const handler =
+        (method === event.requestContext?.http?.method ? byKey.get(event.routeKey) : undefined) ??
+        entries.find((e) => e.route.method === method && e.pattern.test(path))?.handler ??
+        notFound;
+      return handler(event, context);
+    };
   };
 }
