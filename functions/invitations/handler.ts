@@ -1,3 +1,5 @@
+// This group has idempotent routes.
+import '../core/http/idempotency';
 import { createRouteGroup } from '../core/http/stack';
 import { createInvitation, redeemInvitation } from './invitations.service';
 
