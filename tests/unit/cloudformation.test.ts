@@ -1,10 +1,11 @@
 // `serverless package` (osls, offline) must produce a CloudFormation template with the table from infra/, every
 // function and every route of the shared route table.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { routeKey, routes } from '@shared/routes';
+import { readZip } from '../../scripts/lib/zip';
 import { dynamoActions, reachableFiles } from './dynamo-usage';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -13,6 +14,9 @@ const tableProps = JSON.parse(readFileSync(path.join(root, 'infra', 'dynamodb-ta
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 let resources: Record<string, Resource>;
 let prod: Record<string, Resource>;
+/** The zips `serverless package` wrote for each stage, by file name: their sizes in bytes and the files inside. */
+const zips: Record<string, Record<string, number>> = {};
+const entries: Record<string, Record<string, string[]>> = {};
 
 function packageStage(stage: string): Record<string, Resource> {
   const out = mkdtempSync(path.join(os.tmpdir(), `pioneer-package-${stage}-`));
@@ -25,6 +29,9 @@ function packageStage(stage: string): Record<string, Resource> {
       timeout: 180_000,
     });
     if (res.status !== 0) throw new Error(`serverless package --stage ${stage} failed:\n${res.stdout}\n${res.stderr}`);
+    const names = readdirSync(out).filter((f) => f.endsWith('.zip'));
+    zips[stage] = Object.fromEntries(names.map((f) => [f, statSync(path.join(out, f)).size]));
+    entries[stage] = Object.fromEntries(names.map((f) => [f, readZip(readFileSync(path.join(out, f))).map((e) => e.name)]));
     return JSON.parse(readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -144,3 +151,25 @@ describe('per-function IAM in the prod template', () => {
   });
 });
 
+
+describe('function packages in the prod template', () => {
+  const fns = () => Object.entries(prod).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+
+  it('run every function on nodejs24.x', () => {
+    for (const [id, fn] of fns()) expect({ id, runtime: fn.Properties.Runtime }).toEqual({ id, runtime: 'nodejs24.x' });
+  });
+
+  it('give every function a zip of its own, none over 500 KB', () => {
+    const keys = fns().map(([, fn]) => path.basename(String(fn.Properties.Code.S3Key)));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(Object.keys(zips.prod).sort()).toEqual([...keys].sort());
+    for (const [zip, bytes] of Object.entries(zips.prod)) expect({ zip, over500KB: bytes > 500_000 }).toEqual({ zip, over500KB: false });
+  });
+
+  it('hold nothing but the function bundle: no source map, no node_modules', () => {
+    for (const fn of fns().map(([, f]) => f)) {
+      const zip = path.basename(String(fn.Properties.Code.S3Key));
+      expect({ zip, files: entries.prod[zip] }).toEqual({ zip, files: [`${fn.Properties.Handler.replace(/\.[^.]+$/, '')}.js`] });
+    }
+  });
+});
