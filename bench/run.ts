@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { assessmentsJson, benchAssessments, printAssessments } from './assessments';
 import { benchBookingContention, bookingContentionJson, printBookingContention } from './booking-contention';
-import { benchBundles } from './bundles';
+import { benchBundles, bundlesJson, printBundles } from './bundles';
 import { benchJobs, jobsJson, printJobs } from './jobs';
 import { benchLatency, stopAll } from './latency';
 import { benchPackageSize } from './package-size';
@@ -27,23 +27,10 @@ async function main() {
   };
   console.log(`node ${process.version}, ${os.cpus().length} CPUs, load average ${fmt(os.loadavg()[0], 2)} at start`);
 
-  heading('1. Function bundles (esbuild, minified, node20 cjs, SDK bundled)');
-  console.log(`cold import = wall time of a fresh \`node\` that requires the bundle; median of ${RUNS} runs`);
-  const b = await benchBundles(RUNS);
-  console.log(
-    table(
-      ['function', 'KiB', 'median ms', '× node -e 0', '+ms'],
-      [
-        ['(node -e 0)', '-', fmt(b.baselineMedianMs), '1.00', '-'],
-        ...b.functions.map((f) => [f.name, fmt(f.kib), fmt(f.medianMs), fmt(f.ratio, 2), fmt(f.medianMs - b.baselineMedianMs)]),
-      ],
-    ),
-  );
-  results.bundles = {
-    runs: b.runs,
-    baselineMedianMs: round(b.baselineMedianMs),
-    functions: b.functions.map((f) => ({ name: f.name, bytes: f.bytes, kib: round(f.kib), medianMs: round(f.medianMs), ratio: round(f.ratio, 2) })),
-  };
+  heading('1. Function packages (serverless package --stage prod) and cold import vs bare node');
+  const b = await benchBundles(RUNS, (msg) => console.log(msg));
+  printBundles(b);
+  results.bundles = bundlesJson(b);
 
   heading('2. GET /v1/me through serverless-offline vs raw GetItem');
   const l = await benchLatency((msg) => console.log(msg));
