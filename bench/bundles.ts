@@ -11,7 +11,9 @@ import { readZip } from '../scripts/lib/zip';
 import { fmt, median, percentile, round, table } from './stats';
 
 const root = path.resolve(__dirname, '..');
-const OUT = path.join(__dirname, '.out');
+/** Where each function's shipped bundle is taken out of its zip (bench/inprocess.ts runs them). */
+export const BUNDLES_DIR = path.join(__dirname, '.out');
+const OUT = BUNDLES_DIR;
 const STAGE = 'prod';
 
 export interface FunctionDef {

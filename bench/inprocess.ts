@@ -3,6 +3,7 @@
 // TransactWriteItems at the same concurrency. Run as a child of the bench (the bundles read config at import):
 //   BUNDLES=bench/.out DYNAMODB_ENDPOINT=… node -r @swc-node/register bench/inprocess.ts
 import http from 'node:http';
+import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBClient, QueryCommand, TransactionCanceledException, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
@@ -13,6 +14,7 @@ import { ensureTable, startDynamoLocal } from '../scripts/lib/dynamodb-local';
 import { LOCAL_TABLE, localFunctionEnv } from '../scripts/lib/local-env';
 import { freePort } from '../scripts/lib/ports';
 import { seed } from '../scripts/lib/seed';
+import { BUNDLES_DIR } from './bundles';
 import { fmt, round, table } from './stats';
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -41,27 +43,31 @@ async function ok(h: Handler, e: APIGatewayProxyEventV2, status: number) {
   return JSON.parse(res.body || 'null');
 }
 
-/** The DynamoDB requests (target and JSON body) sent while `fn` runs, seen on node:http. */
-async function captureRequests(fn: () => Promise<unknown>): Promise<{ target: string; body: string }[]> {
-  const seen: { target: string; body: string }[] = [];
+// DynamoDB requests (target and JSON body) seen on node:http while `recording` is set. Installed before any client
+// sends (the SDK keeps the `request` it first finds), and synced into the ESM view the SDK imports it through.
+let recording: { target: string; body: string }[] | undefined;
+function watchRequests(): void {
   const original = http.request;
   (http as { request: unknown }).request = (...args: Parameters<typeof http.request>) => {
     const req = original(...args);
-    const write = req.write.bind(req);
+    if (!recording) return req;
+    const seen = recording;
     const end = req.end.bind(req);
-    let body = '';
-    req.write = ((chunk: unknown, ...rest: unknown[]) => ((body += String(chunk)), write(chunk as string, ...(rest as []))) ) as typeof req.write;
     req.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      if (chunk && typeof chunk !== 'function') body += String(chunk);
-      seen.push({ target: String(req.getHeader('x-amz-target') ?? ''), body });
+      seen.push({ target: String(req.getHeader('x-amz-target') ?? ''), body: chunk && typeof chunk !== 'function' ? String(chunk) : '' });
       return end(chunk as string, ...(rest as []));
     }) as typeof req.end;
     return req;
   };
+  syncBuiltinESMExports();
+}
+
+async function captureRequests(fn: () => Promise<unknown>): Promise<{ target: string; body: string }[]> {
+  const seen: { target: string; body: string }[] = (recording = []);
   try {
     await fn();
   } finally {
-    (http as { request: unknown }).request = original;
+    recording = undefined;
   }
   return seen;
 }
@@ -83,10 +89,11 @@ async function cpuPerCall(fire: () => Promise<unknown>, calls: number, concurren
 
 export interface InProcessReport {
   warmCpu: { route: string; rawCalls: string[]; handlerCpuMs: number; rawCpuMs: number; ratio: number; calls: number };
-  booking: { residents: number; seats: number; bursts: number; handlerRps: number; rawRps: number; ratio: number; handlerBooked: number; handlerFull: number; handlerOther: number; rawBooked: number; overbooked: number };
+  booking: { requestsPerCall: number; requestKinds: Record<string, number>; residents: number; seats: number; bursts: number; handlerRps: number; rawRps: number; ratio: number; handlerBooked: number; handlerFull: number; handlerOther: number; rawBooked: number; overbooked: number };
 }
 
 async function main(): Promise<InProcessReport> {
+  watchRequests();
   const client = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'cn-northwest-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
   const doc = DynamoDBDocumentClient.from(client);
   const auth = load('auth', 'functions/auth/handler.js');
@@ -163,7 +170,7 @@ async function main(): Promise<InProcessReport> {
     }));
     return (performance.now() - t0) / 1000;
   };
-  await handlerBurst(slotIds[bursts], false);
+  const perBooking = await captureRequests(() => handlerBurst(slotIds[bursts], false));
   await rawBurst(-1, false);
   let handlerSeconds = 0;
   let rawSeconds = 0;
@@ -177,7 +184,10 @@ async function main(): Promise<InProcessReport> {
   const rawRps = (residents * bursts) / rawSeconds;
   return {
     warmCpu: { route: 'GET /v1/me', rawCalls: sent.map((r) => r.target.split('.')[1]), handlerCpuMs: handlerCpu / 5, rawCpuMs: rawCpu / 5, ratio: handlerCpu / rawCpu, calls },
-    booking: { residents, seats, bursts, handlerRps, rawRps, ratio: handlerRps / rawRps, handlerBooked: counts.booked, handlerFull: counts.full, handlerOther: counts.other, rawBooked: counts.rawBooked, overbooked: counts.overbooked },
+    booking: {
+      requestsPerCall: perBooking.length / residents,
+      requestKinds: Object.fromEntries([...new Set(perBooking.map((r) => r.target.split('.')[1]))].map((t) => [t, perBooking.filter((r) => r.target.endsWith(`.${t}`)).length])),
+      residents, seats, bursts, handlerRps, rawRps, ratio: handlerRps / rawRps, handlerBooked: counts.booked, handlerFull: counts.full, handlerOther: counts.other, rawBooked: counts.rawBooked, overbooked: counts.overbooked },
   };
 }
 
@@ -218,7 +228,11 @@ export function printInProcess(r: InProcessReport): void {
       ],
     ),
   );
-  console.log(`${b.bursts} bursts of ${b.residents} at once on a ${b.seats}-seat slot: handler ÷ bare throughput ${fmt(b.ratio, 2)}× (target ≥ 0.7×)`);
+  console.log(
+    `${b.bursts} bursts of ${b.residents} at once on a ${b.seats}-seat slot: handler ÷ bare throughput ${fmt(b.ratio, 2)}× (target ≥ 0.7×); ` +
+      `the handler sends ${fmt(b.requestsPerCall, 1)} DynamoDB requests per call, the bare loop 1 ` +
+      `(warm-up burst, cancels included: ${Object.entries(b.requestKinds).map(([k, n]) => `${n} ${k}`).join(', ')})`,
+  );
 }
 
 export function inProcessJson(r: InProcessReport): Record<string, unknown> {
@@ -242,7 +256,7 @@ if (require.main === module && process.env.BUNDLES) {
 }
 
 if (require.main === module && !process.env.BUNDLES) {
-  benchInProcess(path.join(__dirname, '.out'), (m) => console.log(m)).then(printInProcess, (err) => {
+  benchInProcess(BUNDLES_DIR, (m) => console.log(m)).then(printInProcess, (err) => {
     console.error(err);
     process.exit(1);
   });

@@ -8,11 +8,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { assessmentsJson, benchAssessments, printAssessments } from './assessments';
 import { benchBookingContention, bookingContentionJson, printBookingContention } from './booking-contention';
-import { benchBundles, bundlesJson, printBundles } from './bundles';
+import { BUNDLES_DIR, benchBundles, bundlesJson, printBundles } from './bundles';
+import { benchInProcess, inProcessJson, printInProcess } from './inprocess';
 import { benchJobs, jobsJson, printJobs } from './jobs';
 import { benchLatency, stopAll } from './latency';
 import { benchPackageSize } from './package-size';
 import { fmt, heading, round, table } from './stats';
+import { onPinnedNode } from '../scripts/lib/pinned-node';
+
+onPinnedNode();
 
 // Children (functions, serverless-offline) inherit it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -41,10 +45,15 @@ async function main() {
   const pick = (r: typeof l.api) => ({ requests: r.requests, errors: r.errors, p50Ms: round(r.p50), p99Ms: round(r.p99), meanMs: round(r.mean), rps: round(r.rps, 0) });
   results.latency = { concurrency: l.concurrency, api: pick(l.api), raw: pick(l.raw), ratioP50: round(l.ratioP50, 2), ratioP99: round(l.ratioP99, 2) };
 
-  heading('3. Booking under contention: API vs bare TransactWriteItems');
+  heading('3. Booking under contention through serverless-offline (one thread) vs bare TransactWriteItems');
   const c = await benchBookingContention((msg) => console.log(msg));
   printBookingContention(c);
   results.bookingContention = bookingContentionJson(c);
+
+  heading('3b. In process: warm handler CPU and booking throughput (the bundles of section 1)');
+  const ip = await benchInProcess(BUNDLES_DIR, (msg) => console.log(msg));
+  printInProcess(ip);
+  results.inProcess = inProcessJson(ip);
 
   heading('4. Mini-program main package (weapp)');
   const p = await benchPackageSize((msg) => console.log(msg));

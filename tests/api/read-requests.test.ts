@@ -143,6 +143,7 @@ describe('DynamoDB requests per GET route', () => {
     const { status, requests } = await countRequests(name);
     expect({ name, status }).toEqual({ name, status: 200 });
     // The requests are listed so a failure says which reads to merge.
-    expect({ name, requests, count: requests.length, withinBudget: requests.length <= BUDGET[name]! }).toEqual({ name, requests, count: requests.length, withinBudget: true });
+    const made = { name, count: requests.length, requests: requests.join(' + ') };
+    expect({ ...made, withinBudget: requests.length <= BUDGET[name]! }).toEqual({ ...made, withinBudget: true });
   });
 });
