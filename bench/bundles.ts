@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { packageStage } from '../scripts/lib/package';
 import { readZip } from '../scripts/lib/zip';
 import { fmt, median, percentile, round, table } from './stats';
 
@@ -47,15 +48,8 @@ interface Shipped extends FunctionDef {
 /** `serverless package --stage prod` (offline), each function's bundle taken out of its zip into bench/.out. */
 function packageFunctions(): Shipped[] {
   const out = mkdtempSync(path.join(os.tmpdir(), 'pioneer-bench-package-'));
-  const work = `.esbuild/bench-${process.pid}`;
   try {
-    const res = spawnSync(path.join(root, 'node_modules', '.bin', 'serverless'), ['package', '--stage', STAGE, '--package', out], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, ESBUILD_WORK_FOLDER: work, SLS_TELEMETRY_DISABLED: '1' },
-      timeout: 300_000,
-    });
-    if (res.status !== 0) throw new Error(`serverless package failed:\n${res.stdout}\n${res.stderr}`);
+    packageStage(STAGE, out);
     rmSync(OUT, { recursive: true, force: true });
     return readFunctions().map((fn) => {
       const zip = readFileSync(path.join(out, `${fn.name}.zip`));
@@ -70,7 +64,6 @@ function packageFunctions(): Shipped[] {
     });
   } finally {
     rmSync(out, { recursive: true, force: true });
-    rmSync(path.join(root, work), { recursive: true, force: true });
   }
 }
 

@@ -1,10 +1,10 @@
 // `serverless package` (osls, offline) must produce a CloudFormation template with the table from infra/, every
 // function and every route of the shared route table.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { routeKey, routes } from '@shared/routes';
+import { packageStage } from '../../scripts/lib/package';
 import { readZip } from '../../scripts/lib/zip';
 import { dynamoActions, reachableFiles } from './dynamo-usage';
 
@@ -18,30 +18,22 @@ let prod: Record<string, Resource>;
 const zips: Record<string, Record<string, number>> = {};
 const entries: Record<string, Record<string, string[]>> = {};
 
-function packageStage(stage: string): Record<string, Resource> {
+function packageOf(stage: string): Record<string, Resource> {
   const out = mkdtempSync(path.join(os.tmpdir(), `pioneer-package-${stage}-`));
-  const work = `.esbuild/package-${stage}-${process.pid}`;
   try {
-    const res = spawnSync(path.join(root, 'node_modules', '.bin', 'serverless'), ['package', '--stage', stage, '--package', out], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, ESBUILD_WORK_FOLDER: work, SLS_TELEMETRY_DISABLED: '1' },
-      timeout: 180_000,
-    });
-    if (res.status !== 0) throw new Error(`serverless package --stage ${stage} failed:\n${res.stdout}\n${res.stderr}`);
+    packageStage(stage, out);
     const names = readdirSync(out).filter((f) => f.endsWith('.zip'));
     zips[stage] = Object.fromEntries(names.map((f) => [f, statSync(path.join(out, f)).size]));
     entries[stage] = Object.fromEntries(names.map((f) => [f, readZip(readFileSync(path.join(out, f))).map((e) => e.name)]));
     return JSON.parse(readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
   } finally {
     rmSync(out, { recursive: true, force: true });
-    rmSync(path.join(root, work), { recursive: true, force: true });
   }
 }
 
 beforeAll(() => {
-  resources = packageStage('staging');
-  prod = packageStage('prod');
+  resources = packageOf('staging');
+  prod = packageOf('prod');
 }, 400_000);
 
 const ofType = (type: string) => Object.values(resources).filter((r) => r.Type === type);
