@@ -68,6 +68,15 @@ describe('the packaged CloudFormation template', () => {
     }
   });
 
+  it('answers CORS at the HTTP API with the headers the clients send (deployed functions skip the CORS middleware)', () => {
+    const [api] = ofType('AWS::ApiGatewayV2::Api');
+    expect(api.Properties.CorsConfiguration).toMatchObject({
+      AllowOrigins: ['*'],
+      AllowHeaders: expect.arrayContaining(['authorization', 'content-type', 'idempotency-key', 'x-http-method-override']),
+      AllowMethods: expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
+    });
+  });
+
   it('reads secrets from SSM', () => {
     const fn = ofType('AWS::Lambda::Function')[0];
     expect(fn.Properties.Environment.Variables).toMatchObject({ STAGE: 'staging', SECRETS_SSM_PATH: '/pioneer-station/staging', JWT_SECRET: '' });
