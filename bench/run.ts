@@ -3,15 +3,16 @@
 // the three assessments' latency and DynamoDB requests at city scale, and the three scheduled jobs at province scale
 // (wall time, messages sent, DynamoDB requests, idempotent second run).
 // First, the theme-day traffic model of Zhejiang and its key heat (fails the bench when a key is over budget) and a
-// township's peak replayed on DynamoDB Local. `BENCH_ONLY=traffic,jobs` runs only the named sections (bundles,
-// latency, contention, weapp, assessments, jobs, traffic, simulation).
+// township's peak replayed on DynamoDB Local. `BENCH_ONLY=traffic,jobs` runs only the named sections (traffic,
+// simulation, bundles, latency, contention, inprocess, weapp, assessments, jobs).
 // Figures also go to bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assessmentsJson, benchAssessments, printAssessments } from './assessments';
 import { benchBookingContention, bookingContentionJson, printBookingContention } from './booking-contention';
-import { benchBundles } from './bundles';
+import { BUNDLES_DIR, benchBundles, bundlesJson, printBundles } from './bundles';
+import { benchInProcess, inProcessJson, printInProcess } from './inprocess';
 import { benchJobs, jobsJson, printJobs } from './jobs';
 import { benchLatency, stopAll } from './latency';
 import { benchPackageSize } from './package-size';
@@ -19,6 +20,9 @@ import { benchPeakSimulation, peakSimulationJson, printPeakSimulation } from './
 import { fmt, heading, round, table } from './stats';
 import { BUDGET_SHARE } from './key-heat';
 import { trafficSection } from './traffic';
+import { onPinnedNode } from '../scripts/lib/pinned-node';
+
+onPinnedNode();
 
 // Children (functions, serverless-offline) inherit it.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -51,25 +55,10 @@ async function main() {
   }
 
   if (runs('bundles')) {
-    heading('1. Function bundles (esbuild, minified, node20 cjs, SDK bundled)');
-    console.log(`cold import = wall time of a fresh \`node\` that requires the bundle; median of ${RUNS} runs`);
-    const b = await benchBundles(RUNS);
-    console.log(
-      table(
-        ['function', 'KiB', 'median ms', '× node -e 0', '+ms'],
-        [
-          ['(node -e 0)', '-', fmt(b.baselineMedianMs), '1.00', '-'],
-          ...b.functions.map((f) => [f.name, fmt(f.kib), fmt(f.medianMs), fmt(f.ratio, 2), fmt(f.medianMs - b.baselineMedianMs)]),
-        ],
-      ),
-    );
-    results.bundles = {
-      runs: b.runs,
-      baselineMedianMs: round(b.baselineMedianMs),
-      functions: b.functions.map((f) => ({ name: f.name, bytes: f.bytes, kib: round(f.kib), medianMs: round(f.medianMs), ratio: round(f.ratio, 2) })),
-    };
-
-  
+    heading('1. Function packages (serverless package --stage prod) and cold import vs bare node');
+    const b = await benchBundles(RUNS, (msg) => console.log(msg));
+    printBundles(b);
+    results.bundles = bundlesJson(b);
   }
 
   if (runs('latency')) {
@@ -81,17 +70,20 @@ async function main() {
     console.log(`API ÷ raw: p50 ${l.ratioP50.toFixed(1)}×, p99 ${l.ratioP99.toFixed(1)}×`);
     const pick = (r: typeof l.api) => ({ requests: r.requests, errors: r.errors, p50Ms: round(r.p50), p99Ms: round(r.p99), meanMs: round(r.mean), rps: round(r.rps, 0) });
     results.latency = { concurrency: l.concurrency, api: pick(l.api), raw: pick(l.raw), ratioP50: round(l.ratioP50, 2), ratioP99: round(l.ratioP99, 2) };
-
-  
   }
 
   if (runs('contention')) {
-    heading('3. Booking under contention: API vs bare TransactWriteItems');
+    heading('3. Booking under contention through serverless-offline (one thread) vs bare TransactWriteItems');
     const c = await benchBookingContention((msg) => console.log(msg));
     printBookingContention(c);
     results.bookingContention = bookingContentionJson(c);
+  }
 
-  
+  if (runs('inprocess')) {
+    heading('3b. In process: warm handler CPU and booking throughput (the bundles of section 1)');
+    const ip = await benchInProcess(BUNDLES_DIR, (msg) => console.log(msg));
+    printInProcess(ip);
+    results.inProcess = inProcessJson(ip);
   }
 
   if (runs('weapp')) {
@@ -110,8 +102,6 @@ async function main() {
       console.log(`SKIPPED: ${p.error}`);
       results.weapp = { error: p.error.split('\n')[0] };
     }
-
-  
   }
 
   if (runs('assessments')) {
@@ -119,8 +109,6 @@ async function main() {
     const a = await benchAssessments((msg) => console.log(msg));
     printAssessments(a);
     results.assessments = assessmentsJson(a);
-
-  
   }
 
   if (runs('jobs')) {
@@ -129,8 +117,6 @@ async function main() {
     const j = await benchJobs((msg) => console.log(msg));
     printJobs(j);
     results.jobs = jobsJson(j);
-
-  
   }
 
   const out = path.join(__dirname, 'results', 'latest.json');

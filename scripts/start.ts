@@ -2,6 +2,7 @@
 // serverless-offline, and the H5 mini-program. Ctrl-C stops everything.
 import path from 'node:path';
 import { ensureTools } from './lib/tools';
+import { onPinnedNode } from './lib/pinned-node';
 import { startDynamoLocal, ensureTable, type DynamoLocal } from './lib/dynamodb-local';
 import { buildH5, h5IsFresh, H5_DIST } from './lib/h5-build';
 import { LOCAL_TABLE, localFunctionEnv } from './lib/local-env';
@@ -10,6 +11,8 @@ import { assertPortFree } from './lib/ports';
 import { isSeeded, seed } from './lib/seed';
 import { DOCS_PATH } from './lib/api-docs';
 import { startWebServer, type WebServer } from './lib/web-server';
+
+onPinnedNode();
 
 const root = path.resolve(__dirname, '..');
 const API_PORT = Number(process.env.API_PORT ?? 3100);

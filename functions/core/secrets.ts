@@ -9,10 +9,19 @@ export interface Secrets {
   wechatAppSecret: string;
 }
 
+const NAMES = ['JWT_SECRET', 'PHONE_KEY', 'WECHAT_APP_SECRET'] as const;
+
+/**
+ * Required by a name esbuild cannot follow, so no bundle holds the SSM client (an `await import()` is inlined into
+ * the cjs bundle and parsed at every cold start). Deployed functions load the Lambda runtime's own SDK copy once per
+ * container; local stages never load it.
+ */
+const SSM_MODULE = '@aws-sdk/client-ssm';
+
 let cached: Promise<Secrets> | undefined;
 
 function fromValues(values: Record<string, string | undefined>, source: string): Secrets {
-  const missing = ['JWT_SECRET', 'PHONE_KEY', 'WECHAT_APP_SECRET'].filter((k) => !values[k]);
+  const missing = NAMES.filter((k) => !values[k]);
   if (missing.length) throw new Error(`Missing secrets from ${source}: ${missing.join(', ')}`);
   const phoneKey = Buffer.from(values.PHONE_KEY!, 'base64');
   if (phoneKey.length !== 32) throw new Error('PHONE_KEY must be 32 bytes, base64-encoded');
@@ -20,19 +29,21 @@ function fromValues(values: Record<string, string | undefined>, source: string):
   return { jwtSecret: values.JWT_SECRET!, phoneKey, wechatAppSecret: values.WECHAT_APP_SECRET! };
 }
 
+async function fromSsm(path: string): Promise<Record<string, string | undefined>> {
+  const { SSMClient, GetParametersCommand } = require(SSM_MODULE) as typeof import('@aws-sdk/client-ssm');
+  const client = new SSMClient({ region: config.region, maxAttempts: 3 });
+  try {
+    const out = await client.send(new GetParametersCommand({ Names: NAMES.map((n) => `${path}/${n}`), WithDecryption: true }));
+    if (out.InvalidParameters?.length) throw new Error(`SSM has no parameter ${out.InvalidParameters.join(', ')}`);
+    return Object.fromEntries((out.Parameters ?? []).map((p) => [p.Name!.slice(path.length + 1), p.Value]));
+  } finally {
+    client.destroy();
+  }
+}
+
 async function load(): Promise<Secrets> {
   if (!config.secretsSsmPath) return fromValues(process.env, 'the environment');
-  const names = ['JWT_SECRET', 'PHONE_KEY', 'WECHAT_APP_SECRET'];
-  // Loaded only on deployed stages, once per container: the SSM client is a large part of the bundle.
-  const { getParametersByName } = await import('@aws-lambda-powertools/parameters/ssm');
-  const byName = await getParametersByName<string>(
-    Object.fromEntries(names.map((n) => [`${config.secretsSsmPath}/${n}`, { decrypt: true }])),
-    { maxAge: 900, throwOnError: true },
-  );
-  return fromValues(
-    Object.fromEntries(names.map((n) => [n, byName[`${config.secretsSsmPath}/${n}`] as string | undefined])),
-    'SSM',
-  );
+  return fromValues(await fromSsm(config.secretsSsmPath), 'SSM');
 }
 
 export function secrets(): Promise<Secrets> {

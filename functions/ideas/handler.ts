@@ -1,3 +1,5 @@
+// This group has idempotent routes.
+import '../core/http/idempotency';
 import { createRouteGroup } from '../route-group';
 import { answerIdea, createIdea, getIdeaFor, listBranchIdeas, reportIdea, restoreIdea, setSupport } from './ideas.service';
 

@@ -1,3 +1,5 @@
+// This group has idempotent routes.
+import '../core/http/idempotency';
 import { createRouteGroup } from '../route-group';
 import { createInvitation, redeemInvitation } from './invitations.service';
 

@@ -1,3 +1,5 @@
+// This group has idempotent routes.
+import '../core/http/idempotency';
 import { createRouteGroup, Reply } from '../route-group';
 import { createNotice, getPublicNotice, listNotices, updateNotice, withdrawNotice } from './notices.service';
 

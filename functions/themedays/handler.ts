@@ -1,3 +1,5 @@
+// This group has idempotent routes.
+import '../core/http/idempotency';
 import { createRouteGroup, Reply } from '../route-group';
 import { politicalBirthdays } from '../users/political-birthdays.service';
 import { checkIn, correctAttendance, createCheckInCode, listAttendance, myAttendance, rsvp } from './attendance.service';

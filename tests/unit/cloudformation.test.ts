@@ -1,10 +1,11 @@
 // `serverless package` (osls, offline) must produce a CloudFormation template with the table from infra/, every
 // function and every route of the shared route table.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { routeKey, routes } from '@shared/routes';
+import { packageStage } from '../../scripts/lib/package';
+import { readZip } from '../../scripts/lib/zip';
 import { dynamoActions, reachableFiles } from './dynamo-usage';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -13,28 +14,26 @@ const tableProps = JSON.parse(readFileSync(path.join(root, 'infra', 'dynamodb-ta
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 let resources: Record<string, Resource>;
 let prod: Record<string, Resource>;
+/** The zips `serverless package` wrote for each stage, by file name: their sizes in bytes and the files inside. */
+const zips: Record<string, Record<string, number>> = {};
+const entries: Record<string, Record<string, string[]>> = {};
 
-function packageStage(stage: string): Record<string, Resource> {
+function packageOf(stage: string): Record<string, Resource> {
   const out = mkdtempSync(path.join(os.tmpdir(), `pioneer-package-${stage}-`));
-  const work = `.esbuild/package-${stage}-${process.pid}`;
   try {
-    const res = spawnSync(path.join(root, 'node_modules', '.bin', 'serverless'), ['package', '--stage', stage, '--package', out], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, ESBUILD_WORK_FOLDER: work, SLS_TELEMETRY_DISABLED: '1' },
-      timeout: 180_000,
-    });
-    if (res.status !== 0) throw new Error(`serverless package --stage ${stage} failed:\n${res.stdout}\n${res.stderr}`);
+    packageStage(stage, out);
+    const names = readdirSync(out).filter((f) => f.endsWith('.zip'));
+    zips[stage] = Object.fromEntries(names.map((f) => [f, statSync(path.join(out, f)).size]));
+    entries[stage] = Object.fromEntries(names.map((f) => [f, readZip(readFileSync(path.join(out, f))).map((e) => e.name)]));
     return JSON.parse(readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
   } finally {
     rmSync(out, { recursive: true, force: true });
-    rmSync(path.join(root, work), { recursive: true, force: true });
   }
 }
 
 beforeAll(() => {
-  resources = packageStage('staging');
-  prod = packageStage('prod');
+  resources = packageOf('staging');
+  prod = packageOf('prod');
 }, 400_000);
 
 const ofType = (type: string) => Object.values(resources).filter((r) => r.Type === type);
@@ -67,6 +66,15 @@ describe('the packaged CloudFormation template', () => {
       expect(keys).toContain(routeKey(r));
       if (r.method === 'PATCH') expect(keys).toContain(`POST ${r.path}`);
     }
+  });
+
+  it('answers CORS at the HTTP API with the headers the clients send (deployed functions skip the CORS middleware)', () => {
+    const [api] = ofType('AWS::ApiGatewayV2::Api');
+    expect(api.Properties.CorsConfiguration).toMatchObject({
+      AllowOrigins: ['*'],
+      AllowHeaders: expect.arrayContaining(['authorization', 'content-type', 'idempotency-key', 'x-http-method-override']),
+      AllowMethods: expect.arrayContaining(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']),
+    });
   });
 
   it('reads secrets from SSM', () => {
@@ -144,3 +152,25 @@ describe('per-function IAM in the prod template', () => {
   });
 });
 
+
+describe('function packages in the prod template', () => {
+  const fns = () => Object.entries(prod).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+
+  it('run every function on nodejs24.x', () => {
+    for (const [id, fn] of fns()) expect({ id, runtime: fn.Properties.Runtime }).toEqual({ id, runtime: 'nodejs24.x' });
+  });
+
+  it('give every function a zip of its own, none over 500 KB', () => {
+    const keys = fns().map(([, fn]) => path.basename(String(fn.Properties.Code.S3Key)));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(Object.keys(zips.prod).sort()).toEqual([...keys].sort());
+    for (const [zip, bytes] of Object.entries(zips.prod)) expect({ zip, over500KB: bytes > 500_000 }).toEqual({ zip, over500KB: false });
+  });
+
+  it('hold nothing but the function bundle: no source map, no node_modules', () => {
+    for (const fn of fns().map(([, f]) => f)) {
+      const zip = path.basename(String(fn.Properties.Code.S3Key));
+      expect({ zip, files: entries.prod[zip] }).toEqual({ zip, files: [`${fn.Properties.Handler.replace(/\.[^.]+$/, '')}.js`] });
+    }
+  });
+});

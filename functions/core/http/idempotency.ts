@@ -1,38 +1,23 @@
-// Where Powertools keeps idempotency records: in our table, one small partition per record. With one static
-// partition key every creating POST of the province wrote (twice) to a single partition, which DynamoDB caps at
-// about 1,000 writes/s; spread by a hash, the records scale with the table (bench/key-heat.ts checks it).
-//
-//   pk `IDEMPOTENCY#<hash of the record key>`   sk `<METHOD path>#<md5 of "userId|Idempotency-Key">`
-//
-// The sort key is Powertools' own record key (route and caller-scoped hash, see idempotencyScope), so the per-user
-// scoping is unchanged; the partition is derived from it, so a record is still found with one GetItem.
-import { createHash } from 'node:crypto';
-import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+// Powertools idempotency for the routes marked `idempotent`. Only the handlers of groups that have such routes import
+// this module, so the other functions' bundles carry none of Powertools idempotency.
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import { routeKey } from '@shared/routes';
+import { dynamoClientConfig, TABLE } from '../dynamo';
+import { idempotencyPersistence } from './idempotency-store';
+import { useIdempotency } from './stack';
 
-const PK_PREFIX = 'IDEMPOTENCY#';
+const idempotencyStore = idempotencyPersistence(TABLE, dynamoClientConfig);
 
-/** The table key of the record Powertools names `recordKey`. */
-export function idempotencyRecordKey(recordKey: string): { pk: string; sk: string } {
-  // 64 bits of a hash: partitions never need to be listed, and the sort key disambiguates anyway.
-  return { pk: `${PK_PREFIX}${createHash('sha256').update(recordKey).digest('hex').slice(0, 16)}`, sk: recordKey };
-}
-
-/** Powertools' DynamoDB layer with its key spread over partitions instead of one static partition key. */
-export class SpreadDynamoDBPersistenceLayer extends DynamoDBPersistenceLayer {
-  protected override getKey(recordKey: string): Record<string, AttributeValue> {
-    const { pk, sk } = idempotencyRecordKey(recordKey);
-    return { pk: { S: pk }, sk: { S: sk } };
-  }
-}
-
-/** The store every idempotent route shares; records expire through the table's `ttl`. */
-export function idempotencyPersistence(tableName: string, client: DynamoDBClient): DynamoDBPersistenceLayer {
-  return new SpreadDynamoDBPersistenceLayer({
-    tableName,
-    keyAttr: 'pk',
-    sortKeyAttr: 'sk',
-    expiryAttr: 'ttl',
-    awsSdkV3Client: client,
-  });
-}
+useIdempotency((route) =>
+  makeHandlerIdempotent({
+    persistenceStore: idempotencyStore,
+    keyPrefix: routeKey(route),
+    config: new IdempotencyConfig({
+      eventKeyJmesPath: 'idempotencyScope',
+      payloadValidationJmesPath: 'idempotencyPayload',
+      throwOnNoIdempotencyKey: false,
+      expiresAfterSeconds: 24 * 3600,
+    }),
+  }),
+);

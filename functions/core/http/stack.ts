@@ -6,17 +6,14 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { logger } from './logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
-import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { zhCN } from 'zod/locales';
 import { routeKey, routes, type FunctionGroup, type RouteDef, type RouteName, type Routes } from '@shared/routes';
-import { dynamoClient, TABLE } from '../dynamo';
+import { config } from '../config';
 import { NotFoundError, UnauthenticatedError } from '../errors';
 import type { Principal } from '../policy';
 import { errorResponse } from './error-response';
-import { idempotencyPersistence } from './idempotency';
 import {
   authenticate,
   bodyLimit,
@@ -25,6 +22,7 @@ import {
   stripUndefinedHeaders,
   type PrincipalLoader,
   validate,
+  type Middleware,
   type RouteEvent,
 } from './middlewares';
 
@@ -33,7 +31,11 @@ z.config(zhCN());
 
 export { logger };
 
-const idempotencyStore = idempotencyPersistence(TABLE, dynamoClient);
+let idempotency: ((route: RouteDef) => Middleware) | undefined;
+/** Called by ./idempotency.ts, which only groups with idempotent routes import (keeps Powertools out of the rest). */
+export function useIdempotency(middleware: (route: RouteDef) => Middleware): void {
+  idempotency = middleware;
+}
 
 export interface HandlerContext<K extends RouteName> {
   params: z.output<Routes[K]['params']>;
@@ -100,25 +102,17 @@ function routeStack<K extends RouteName>(route: RouteDef, impl: RouteImpl<K>, de
     .use(authenticate(route, deps.loadPrincipal))
     .use(idempotencyScope(route));
   if (route.idempotent) {
+    if (!idempotency) throw new Error(`route ${routeKey(route)} is idempotent: its handler must import core/http/idempotency`);
     // After the caller is known (the key is per user) and before anything that shapes the response, so a replay
     // returns the stored response with all its headers.
-    stack.use(
-      makeHandlerIdempotent({
-        persistenceStore: idempotencyStore,
-        keyPrefix: routeKey(route),
-        config: new IdempotencyConfig({
-          eventKeyJmesPath: 'idempotencyScope',
-          payloadValidationJmesPath: 'idempotencyPayload',
-          throwOnNoIdempotencyKey: false,
-          expiresAfterSeconds: 24 * 3600,
-        }),
-      }),
-    );
+    stack.use(idempotency(route));
+  }
+  stack.use(stripUndefinedHeaders()).use(httpSecurityHeaders());
+  // Deployed, the HTTP API answers CORS itself (provider.httpApi.cors in serverless.yml) and overrides these headers.
+  if (config.isLocal) {
+    stack.use(httpCors({ origin: '*', headers: 'authorization,content-type,idempotency-key', methods: 'GET,POST,PUT,PATCH,DELETE,OPTIONS' }));
   }
   return stack
-    .use(stripUndefinedHeaders())
-    .use(httpSecurityHeaders())
-    .use(httpCors({ origin: '*', headers: 'authorization,content-type,idempotency-key', methods: 'GET,POST,PUT,PATCH,DELETE,OPTIONS' }))
     .use(jsonBody())
     .use(validate(route))
     .use(errorResponse(logger)) as unknown as HttpHandler;

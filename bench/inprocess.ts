@@ -1,0 +1,263 @@
+// Handlers as shipped (the prod bundles from section 1), invoked in this process against DynamoDB Local, next to the
+// raw SDK calls they make: warm CPU per GET /v1/me, and booking throughput under contention against bare
+// TransactWriteItems at the same concurrency. Run as a child of the bench (the bundles read config at import):
+//   BUNDLES=bench/.out DYNAMODB_ENDPOINT=… node -r @swc-node/register bench/inprocess.ts
+import http from 'node:http';
+import { syncBuiltinESMExports } from 'node:module';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { DynamoDBClient, QueryCommand, TransactionCanceledException, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { spawn } from 'node:child_process';
+import { ensureTable, startDynamoLocal } from '../scripts/lib/dynamodb-local';
+import { LOCAL_TABLE, localFunctionEnv } from '../scripts/lib/local-env';
+import { freePort } from '../scripts/lib/ports';
+import { seed } from '../scripts/lib/seed';
+import { BUNDLES_DIR } from './bundles';
+import { fmt, round, table } from './stats';
+
+type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
+const bundles = process.env.BUNDLES!;
+const load = (fn: string, file: string): Handler => require(path.resolve(bundles, fn, file)).handler;
+
+function event(method: string, routePath: string, rawPath: string, opts: { token?: string; body?: unknown; params?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
+  return {
+    version: '2.0',
+    routeKey: `${method} ${routePath}`,
+    rawPath,
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+    pathParameters: opts.params,
+    requestContext: { http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' }, routeKey: `${method} ${routePath}` },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    isBase64Encoded: false,
+  } as unknown as APIGatewayProxyEventV2;
+}
+let seq = 0;
+const context = () => ({ awsRequestId: `bench-${++seq}`, functionName: 'bench', getRemainingTimeInMillis: () => 10_000 });
+
+async function ok(h: Handler, e: APIGatewayProxyEventV2, status: number) {
+  const res = await h(e, context());
+  if (res.statusCode !== status) throw new Error(`${e.routeKey} → ${res.statusCode} ${res.body}`);
+  return JSON.parse(res.body || 'null');
+}
+
+// DynamoDB requests (target and JSON body) seen on node:http while `recording` is set. Installed before any client
+// sends (the SDK keeps the `request` it first finds), and synced into the ESM view the SDK imports it through.
+let recording: { target: string; body: string }[] | undefined;
+function watchRequests(): void {
+  const original = http.request;
+  (http as { request: unknown }).request = (...args: Parameters<typeof http.request>) => {
+    const req = original(...args);
+    if (!recording) return req;
+    const seen = recording;
+    const end = req.end.bind(req);
+    req.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      seen.push({ target: String(req.getHeader('x-amz-target') ?? ''), body: chunk && typeof chunk !== 'function' ? String(chunk) : '' });
+      return end(chunk as string, ...(rest as []));
+    }) as typeof req.end;
+    return req;
+  };
+  syncBuiltinESMExports();
+}
+
+async function captureRequests(fn: () => Promise<unknown>): Promise<{ target: string; body: string }[]> {
+  const seen: { target: string; body: string }[] = (recording = []);
+  try {
+    await fn();
+  } finally {
+    recording = undefined;
+  }
+  return seen;
+}
+
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** CPU ms per call of `fire`, `calls` calls at `concurrency` in flight. */
+async function cpuPerCall(fire: () => Promise<unknown>, calls: number, concurrency: number): Promise<number> {
+  let left = calls;
+  const c0 = cpuMs();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (left-- > 0) await fire();
+  }));
+  return (cpuMs() - c0) / calls;
+}
+
+export interface InProcessReport {
+  warmCpu: { route: string; rawCalls: string[]; handlerCpuMs: number; rawCpuMs: number; ratio: number; calls: number };
+  booking: { requestsPerCall: number; requestKinds: Record<string, number>; residents: number; seats: number; bursts: number; handlerRps: number; rawRps: number; ratio: number; handlerBooked: number; handlerFull: number; handlerOther: number; rawBooked: number; overbooked: number };
+}
+
+async function main(): Promise<InProcessReport> {
+  watchRequests();
+  const client = new DynamoDBClient({ endpoint: process.env.DYNAMODB_ENDPOINT, region: 'cn-northwest-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const doc = DynamoDBDocumentClient.from(client);
+  const auth = load('auth', 'functions/auth/handler.js');
+  const me = load('me', 'functions/me/handler.js');
+  const bookings = load('bookings', 'functions/bookings/handler.js');
+  const login = async (openid: string) => (await ok(auth, event('POST', '/v1/auth/dev', '/v1/auth/dev', { body: { openid } }), 200)) as { token: string; user: { id: string } };
+
+  // Warm CPU: GET /v1/me against the request(s) it makes, replayed with the raw low-level client.
+  const { token } = await login('demo-member-1');
+  const getMe = event('GET', '/v1/me', '/v1/me', { token });
+  for (let i = 0; i < 200; i++) await ok(me, getMe, 200);
+  const sent = await captureRequests(() => ok(me, getMe, 200));
+  if (!sent.every((r) => r.target === 'DynamoDB_20120810.Query')) throw new Error(`GET /v1/me made ${sent.map((r) => r.target)}: replay handles Query only`);
+  const inputs = sent.map((r) => JSON.parse(r.body) as QueryCommandInput);
+  const raw = () => Promise.all(inputs.map((input) => client.send(new QueryCommand(input))));
+  for (let i = 0; i < 200; i++) await raw();
+  const calls = Number(process.env.CPU_CALLS ?? 1000);
+  let handlerCpu = 0;
+  let rawCpu = 0;
+  for (let block = 0; block < 5; block++) {
+    handlerCpu += await cpuPerCall(() => ok(me, getMe, 200), calls / 5, 10);
+    rawCpu += await cpuPerCall(raw, calls / 5, 10);
+  }
+
+  // Booking throughput: bursts of residents booking one slot at once, through the handler and as bare transactions.
+  const residents = 200;
+  const seats = 3;
+  const bursts = 5;
+  const tokens: string[] = [];
+  for (let i = 0; i < residents; i += 25) tokens.push(...(await Promise.all(Array.from({ length: 25 }, (_, j) => login(`bench-inproc-${i + j}`)))).map((l) => l.token));
+  const official = (await login('demo-official-1')).token;
+  const start = Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000;
+  const session = await ok(bookings, event('POST', '/v1/stations/{stationId}/sessions', '/v1/stations/st-yucun/sessions', {
+    token: official,
+    params: { stationId: 'st-yucun' },
+    body: { host: '压测 · 局长', startsAt: new Date(start).toISOString(), endsAt: new Date(start + (bursts + 1) * 1_800_000).toISOString(), slotMinutes: 30, seatsPerSlot: seats },
+  }), 201);
+  const slotIds: string[] = session.slots.map((s: { id: string }) => s.id);
+  const counts = { booked: 0, full: 0, other: 0, rawBooked: 0, overbooked: 0 };
+  const handlerBurst = async (slotId: string, counted: boolean) => {
+    const book = (t: string) => bookings(event('POST', '/v1/slots/{slotId}/bookings', `/v1/slots/${slotId}/bookings`, { token: t, params: { slotId }, body: { topic: '压测：咨询政策' } }), context());
+    const t0 = performance.now();
+    const replies = await Promise.all(tokens.map(book));
+    const seconds = (performance.now() - t0) / 1000;
+    const won = replies.filter((r) => r.statusCode === 201);
+    if (counted) {
+      counts.booked += won.length;
+      counts.full += replies.filter((r) => r.statusCode === 409).length;
+      counts.other += replies.filter((r) => r.statusCode !== 201 && r.statusCode !== 409).length;
+      if (won.length > seats) counts.overbooked++;
+    }
+    // Winners cancel (not timed), so nobody reaches the cap of upcoming bookings.
+    for (const r of won) {
+      const id = JSON.parse(r.body!).id;
+      const t = tokens[replies.indexOf(r)];
+      await ok(bookings, event('DELETE', '/v1/bookings/{bookingId}', `/v1/bookings/${id}`, { token: t, params: { bookingId: id } }), 200);
+    }
+    return seconds;
+  };
+  const rawBurst = async (burst: number, counted: boolean) => {
+    const pk = `BENCH#INPROC#${burst}#${Date.now()}`;
+    await doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { pk, sk: 'SLOT', seats, booked: 0 } }));
+    const t0 = performance.now();
+    await Promise.all(tokens.map(async (_, i) => {
+      try {
+        await doc.send(new TransactWriteCommand({ TransactItems: [
+          { Update: { TableName: LOCAL_TABLE, Key: { pk, sk: 'SLOT' }, UpdateExpression: 'SET booked = booked + :one', ConditionExpression: 'booked < seats', ExpressionAttributeValues: { ':one': 1 } } },
+          { Put: { TableName: LOCAL_TABLE, Item: { pk, sk: `BOOKING#${i}` }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ] }));
+        if (counted) counts.rawBooked++;
+      } catch (err) {
+        if (!(err instanceof TransactionCanceledException)) throw err;
+      }
+    }));
+    return (performance.now() - t0) / 1000;
+  };
+  const perBooking = await captureRequests(() => handlerBurst(slotIds[bursts], false));
+  await rawBurst(-1, false);
+  let handlerSeconds = 0;
+  let rawSeconds = 0;
+  // Interleaved, so drift in the machine's load hits both alike.
+  for (let b = 0; b < bursts; b++) {
+    handlerSeconds += await handlerBurst(slotIds[b], true);
+    rawSeconds += await rawBurst(b, true);
+  }
+  client.destroy();
+  const handlerRps = (residents * bursts) / handlerSeconds;
+  const rawRps = (residents * bursts) / rawSeconds;
+  return {
+    warmCpu: { route: 'GET /v1/me', rawCalls: sent.map((r) => r.target.split('.')[1]), handlerCpuMs: handlerCpu / 5, rawCpuMs: rawCpu / 5, ratio: handlerCpu / rawCpu, calls },
+    booking: {
+      requestsPerCall: perBooking.length / residents,
+      requestKinds: Object.fromEntries([...new Set(perBooking.map((r) => r.target.split('.')[1]))].map((t) => [t, perBooking.filter((r) => r.target.endsWith(`.${t}`)).length])),
+      residents, seats, bursts, handlerRps, rawRps, ratio: handlerRps / rawRps, handlerBooked: counts.booked, handlerFull: counts.full, handlerOther: counts.other, rawBooked: counts.rawBooked, overbooked: counts.overbooked },
+  };
+}
+
+/** A fresh DynamoDB Local (table and seed) and this file in a child process on the bundles of `bundlesDir`. */
+export async function benchInProcess(bundlesDir: string, log: (msg: string) => void): Promise<InProcessReport> {
+  log('in process: DynamoDB Local (in memory), the shipped bundles of auth, me and bookings…');
+  const db = await startDynamoLocal({ port: await freePort() });
+  try {
+    await ensureTable(db.endpoint, LOCAL_TABLE);
+    await seed(db.endpoint, LOCAL_TABLE);
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', __filename], {
+      env: { ...process.env, ...localFunctionEnv({ dynamoEndpoint: db.endpoint }), POWERTOOLS_LOG_LEVEL: 'ERROR', BUNDLES: bundlesDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    if (code !== 0) throw new Error(`bench/inprocess.ts exited ${code}`);
+    return JSON.parse(out.trim().split('\n').pop()!);
+  } finally {
+    await db.stop();
+  }
+}
+
+export function printInProcess(r: InProcessReport): void {
+  const w = r.warmCpu;
+  console.log(
+    `warm CPU per call, ${w.calls} calls at 10 in flight: ${w.route} handler ${fmt(w.handlerCpuMs, 3)} ms, the raw ${w.rawCalls.join(' + ')} it makes ` +
+      `${fmt(w.rawCpuMs, 3)} ms: ${fmt(w.ratio, 2)}× (target ≤ 1.25×)`,
+  );
+  const b = r.booking;
+  console.log(
+    table(
+      ['in process', 'req/s', 'booked', 'full', 'other', 'overbooked'],
+      [
+        ['POST /v1/slots/{id}/bookings handler', fmt(b.handlerRps, 0), b.handlerBooked, b.handlerFull, b.handlerOther, b.overbooked],
+        ['bare TransactWriteItems', fmt(b.rawRps, 0), b.rawBooked, '-', '-', '-'],
+      ],
+    ),
+  );
+  console.log(
+    `${b.bursts} bursts of ${b.residents} at once on a ${b.seats}-seat slot: handler ÷ bare throughput ${fmt(b.ratio, 2)}× (target ≥ 0.7×); ` +
+      `the handler sends ${fmt(b.requestsPerCall, 1)} DynamoDB requests per call, the bare loop 1 ` +
+      `(warm-up burst, cancels included: ${Object.entries(b.requestKinds).map(([k, n]) => `${n} ${k}`).join(', ')})`,
+  );
+}
+
+export function inProcessJson(r: InProcessReport): Record<string, unknown> {
+  return {
+    warmCpu: { ...r.warmCpu, handlerCpuMs: round(r.warmCpu.handlerCpuMs, 3), rawCpuMs: round(r.warmCpu.rawCpuMs, 3), ratio: round(r.warmCpu.ratio, 2) },
+    booking: { ...r.booking, handlerRps: round(r.booking.handlerRps, 0), rawRps: round(r.booking.rawRps, 0), ratio: round(r.booking.ratio, 2) },
+  };
+}
+
+if (require.main === module && process.env.BUNDLES) {
+  main().then(
+    (r) => {
+      process.stdout.write(`${JSON.stringify(r)}\n`);
+      process.exit(0);
+    },
+    (err) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}
+
+if (require.main === module && !process.env.BUNDLES) {
+  benchInProcess(BUNDLES_DIR, (m) => console.log(m)).then(printInProcess, (err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,36 @@
+// Where Powertools keeps idempotency records: in our table, one small partition per record. With one static
+// partition key every creating POST of the province wrote (twice) to a single partition, which DynamoDB caps at
+// about 1,000 writes/s; spread by a hash, the records scale with the table (bench/key-heat.ts checks it).
+//
+//   pk `IDEMPOTENCY#<hash of the record key>`   sk `<METHOD path>#<md5 of "userId|Idempotency-Key">`
+//
+// The sort key is Powertools' own record key (route and caller-scoped hash, see idempotencyScope), so the per-user
+// scoping is unchanged; the partition is derived from it, so a record is still found with one GetItem.
+import { createHash } from 'node:crypto';
+import type { AttributeValue, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+
+const PK_PREFIX = 'IDEMPOTENCY#';
+
+/** The table key of the record Powertools names `recordKey`. */
+export function idempotencyRecordKey(recordKey: string): { pk: string; sk: string } {
+  // 64 bits of a hash: partitions never need to be listed, and the sort key disambiguates anyway.
+  return { pk: `${PK_PREFIX}${createHash('sha256').update(recordKey).digest('hex').slice(0, 16)}`, sk: recordKey };
+}
+
+/** Powertools' DynamoDB layer with its key spread over partitions instead of one static partition key. */
+export class SpreadDynamoDBPersistenceLayer extends DynamoDBPersistenceLayer {
+  protected override getKey(recordKey: string): Record<string, AttributeValue> {
+    const { pk, sk } = idempotencyRecordKey(recordKey);
+    return { pk: { S: pk }, sk: { S: sk } };
+  }
+}
+
+/**
+ * The store every idempotent route shares; records expire through the table's `ttl`. It gets a client of its own:
+ * Powertools adds its user-agent middleware to the client it is given, and every request of a shared client would
+ * then pay for it.
+ */
+export function idempotencyPersistence(tableName: string, clientConfig: DynamoDBClientConfig): DynamoDBPersistenceLayer {
+  return new SpreadDynamoDBPersistenceLayer({ tableName, keyAttr: 'pk', sortKeyAttr: 'sk', expiryAttr: 'ttl', clientConfig });
+}
