@@ -8,7 +8,7 @@ import { getAssessment } from '../../functions/assessments/assessments.service';
 import { call, expectError, login } from './http';
 import { withGrant, type Person } from './people';
 import { moveThemeDayStart } from './db';
-import { HOUR_MS, MINUTE_MS, shanghaiMonth } from '@shared/time';
+import { DAY_MS, HOUR_MS, shanghaiMonth } from '@shared/time';
 
 const SEEDED_MEMBERS = 9; // 8 members and the secretary, seeded before any test day
 
@@ -28,7 +28,8 @@ async function runDay(secretary: Person, branchId: string, act: (id: string, cod
   const code = await call('createCheckInCode', { token: secretary.token, params: { id } });
   expect(code.status).toBe(201);
   await act(id, code.body.code);
-  await moveThemeDayStart(id, new Date(Date.now() - MINUTE_MS).toISOString());
+  // It starts now: not earlier, or members who joined minutes ago would not be expected at it.
+  await moveThemeDayStart(id, new Date().toISOString());
   if (after) await after(id);
   const closed = await call('closeThemeDay', { token: secretary.token, params: { id }, body: { summary: '按计划完成各项议程。' } });
   expect(closed.status).toBe(200);
@@ -134,7 +135,7 @@ describe('assessments', () => {
     const created = await call('createThemeDay', {
       token: x.secretary.token,
       params: { branchId: 'xiantan-dzb' },
-      body: { title: '未结束', startsAt: new Date(Date.now() + 30 * 24 * HOUR_MS).toISOString(), endsAt: new Date(Date.now() + 30 * 24 * HOUR_MS + 2 * HOUR_MS).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: false },
+      body: { title: '未结束', startsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(), endsAt: new Date(Date.now() + 30 * DAY_MS + 2 * HOUR_MS).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: false },
     });
     expect(created.status).toBe(201);
     expect((await call('publishThemeDay', { token: x.secretary.token, params: { id: created.body.id } })).status).toBe(200);
