@@ -10,6 +10,18 @@ export interface Offline {
   stop(): Promise<void>;
 }
 
+/** Whether `GET /health` answers the route's own body: the function loaded, and it reached DynamoDB. */
+export async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/health`);
+    if (!res.ok) return false;
+    const body = (await res.json()) as { status?: unknown; db?: unknown };
+    return body.status === 'ok' && body.db === 'ok';
+  } catch {
+    return false; // not listening yet, or not JSON
+  }
+}
+
 export async function startOffline(opts: {
   port: number;
   lambdaPort: number;
@@ -42,12 +54,8 @@ export async function startOffline(opts: {
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`serverless offline exited (${child.exitCode}):\n${output.slice(-4000)}`);
-    try {
-      const res = await fetch(`${url}/health`);
-      if (res.ok) break;
-    } catch {
-      /* not listening yet */
-    }
+    // Ready when the health route itself answers: a 200 alone may be serverless-offline's `{errorType}` for a crash.
+    if (await healthy(url)) break;
     if (Date.now() - started > 120_000) {
       child.kill('SIGKILL');
       throw new Error(`serverless offline did not answer within 120 s:\n${output.slice(-4000)}`);

@@ -7,30 +7,44 @@ import { orgItem, type OrgRecord } from '../../functions/orgs/org.entity';
 import { getAssessment } from '../../functions/assessments/assessments.service';
 import { call, expectError, login } from './http';
 import { withGrant, type Person } from './people';
+import { moveThemeDayStart } from './db';
+import { DAY_MS, HOUR_MS, shanghaiMonth } from '@shared/time';
 
 const SEEDED_MEMBERS = 9; // 8 members and the secretary, seeded before any test day
-const shanghaiMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
 
+/**
+ * A day published an hour ahead (check-in open, so a late notice), `act` before it starts, then its start moved into
+ * the past by a direct write (no waiting on the clock), `after` once it has started, and the close.
+ */
 async function runDay(secretary: Person, branchId: string, act: (id: string, code: string) => Promise<void>, after?: (id: string) => Promise<void>) {
-  const startsAt = new Date(Date.now() + 3000).toISOString();
   const created = await call('createThemeDay', {
     token: secretary.token,
     params: { branchId },
-    body: { title: '主题党日', startsAt, endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: true, category: 'study' },
+    body: { title: '主题党日', startsAt: new Date(Date.now() + HOUR_MS).toISOString(), endsAt: new Date(Date.now() + 3 * HOUR_MS).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: true, category: 'study' },
   });
+  expect(created.status).toBe(201);
   const id = created.body.id as string;
   expect((await call('publishThemeDay', { token: secretary.token, params: { id } })).body.lateNotice).toBe(true);
-  const code = (await call('createCheckInCode', { token: secretary.token, params: { id } })).body.code as string;
-  await act(id, code);
-  await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(startsAt) - Date.now() + 300)));
+  const code = await call('createCheckInCode', { token: secretary.token, params: { id } });
+  expect(code.status).toBe(201);
+  await act(id, code.body.code);
+  // It starts now: not earlier, or members who joined minutes ago would not be expected at it.
+  await moveThemeDayStart(id, new Date().toISOString());
   if (after) await after(id);
   const closed = await call('closeThemeDay', { token: secretary.token, params: { id }, body: { summary: '按计划完成各项议程。' } });
   expect(closed.status).toBe(200);
   return id;
 }
 
+/** Asserts a setup call did what the figures below count on. */
+async function ok(res: Promise<{ status: number; body: unknown }>, status = 201): Promise<void> {
+  const r = await res;
+  expect({ status: r.status, body: r.body }).toEqual({ status, body: expect.anything() });
+}
+
 describe('assessments', () => {
-  const month = shanghaiMonth();
+  /** The month of the days' start, read from the record (not the clock when the file loaded). */
+  let month: string;
   let x: { secretary: Person; members: Person[] };
   let y: { secretary: Person; members: Person[] };
   let day1: string;
@@ -41,12 +55,12 @@ describe('assessments', () => {
     const [a, b, c] = x.members;
     // 仙潭村: day 1 — a and b present, c on leave; day 2 — a present
     day1 = await runDay(x.secretary, 'xiantan-dzb', async (id, code) => {
-      await call('checkIn', { token: a.token, params: { id }, body: { code } });
-      await call('checkIn', { token: b.token, params: { id }, body: { code } });
-      await call('rsvp', { token: c.token, params: { id }, body: { response: 'leave', reason: '住院' } });
+      await ok(call('checkIn', { token: a.token, params: { id }, body: { code } }));
+      await ok(call('checkIn', { token: b.token, params: { id }, body: { code } }));
+      await ok(call('rsvp', { token: c.token, params: { id }, body: { response: 'leave', reason: '住院' } }), 200);
     });
     await runDay(x.secretary, 'xiantan-dzb', async (id, code) => {
-      await call('checkIn', { token: a.token, params: { id }, body: { code } });
+      await ok(call('checkIn', { token: a.token, params: { id }, body: { code } }));
     });
     // 劳岭村: one present, one online
     const [d, e] = y.members;
@@ -54,15 +68,16 @@ describe('assessments', () => {
       y.secretary,
       'laoling-dzb',
       async (id, code) => {
-        await call('checkIn', { token: d.token, params: { id }, body: { code } });
+        await ok(call('checkIn', { token: d.token, params: { id }, body: { code } }));
       },
       async (id) => {
-        await call('participateOnline', { token: e.token, params: { id }, body: { content: '在外务工，线上学习了会议精神。' } });
+        await ok(call('participateOnline', { token: e.token, params: { id }, body: { content: '在外务工，线上学习了会议精神。' } }));
       },
     );
     // Guidance: one on 仙潭村's first day; likes and supports would count nowhere
     const admin = await login('demo-admin');
     expect((await call('giveGuidance', { token: admin, params: { id: day1 }, body: { comment: '组织有序，议程完整。', rating: 5 } })).status).toBe(201);
+    month = shanghaiMonth((await call('getThemeDay', { params: { id: day1 } })).body.startsAt);
   }, 120_000);
 
   it('sums each figure per branch and for the township, as computed by hand', async () => {
@@ -120,9 +135,10 @@ describe('assessments', () => {
     const created = await call('createThemeDay', {
       token: x.secretary.token,
       params: { branchId: 'xiantan-dzb' },
-      body: { title: '未结束', startsAt: '2030-05-01T09:00:00+08:00', endsAt: '2030-05-01T11:00:00+08:00', location: '村委会', agenda: ['学习'], onlineParticipation: false },
+      body: { title: '未结束', startsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(), endsAt: new Date(Date.now() + 30 * DAY_MS + 2 * HOUR_MS).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: false },
     });
-    await call('publishThemeDay', { token: x.secretary.token, params: { id: created.body.id } });
+    expect(created.status).toBe(201);
+    expect((await call('publishThemeDay', { token: x.secretary.token, params: { id: created.body.id } })).status).toBe(200);
     expectError(await call('markExemplary', { token: await login('demo-admin'), params: { id: created.body.id } }), 409, 'INVALID_STATE');
     expectError(await call('giveGuidance', { token: x.secretary.token, params: { id: created.body.id }, body: { comment: '自评', rating: 5 } }), 403, 'FORBIDDEN');
   });

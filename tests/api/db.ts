@@ -1,6 +1,7 @@
 // Direct reads of DynamoDB Local, for asserting what is (and is not) stored.
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { themeDayKeys } from '../../functions/themedays/themeday.entity';
 
 const client = DynamoDBDocumentClient.from(
   new DynamoDBClient({
@@ -40,6 +41,17 @@ export async function setAttributes(pk: string, sk: string, values: Record<strin
       ExpressionAttributeValues: Object.fromEntries(names.map((n, i) => [`:v${i}`, values[n]])),
     }),
   );
+}
+
+/**
+ * Moves a theme day's start (and its attendance records' copy of it) as the clock would: tests make days weeks ahead
+ * and move them, instead of racing a start a few seconds away.
+ */
+export async function moveThemeDayStart(id: string, startsAt: string): Promise<void> {
+  const { pk, sk } = themeDayKeys.day(id);
+  await setAttributes(pk, sk, { startsAt, gsi1sk: `${startsAt}#${id}` });
+  const records = (await partition(pk)).filter((i) => String(i.sk).startsWith(themeDayKeys.attendancePrefix));
+  for (const r of records) await setAttributes(pk, String(r.sk), { startsAt, gsi1sk: `${startsAt}#${id}` });
 }
 
 export function closeDb(): void {

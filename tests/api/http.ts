@@ -15,6 +15,8 @@ export interface CallOptions {
   rawBody?: string;
   token?: string;
   headers?: Record<string, string>;
+  /** Another API server of this run (e.g. one with the deployed content checker); the run's API by default. */
+  apiUrl?: string;
 }
 
 export interface CallResult<T = any> {
@@ -25,7 +27,7 @@ export interface CallResult<T = any> {
 
 export async function call<T = any>(name: RouteName, opts: CallOptions = {}): Promise<CallResult<T>> {
   const route = routes[name];
-  const url = new URL(`${API_URL.replace(/\/v1$/, '')}${buildPath(route.path, opts.params)}`);
+  const url = new URL(`${(opts.apiUrl ?? API_URL).replace(/\/v1$/, '')}${buildPath(route.path, opts.params)}`);
   for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
   return request<T>(route.method, url.toString(), opts);
 }
@@ -45,7 +47,19 @@ export async function request<T = any>(method: string, url: string, opts: CallOp
   } catch {
     /* leave as text: a test will say what it expected */
   }
+  crashGuard(method, url, res.status, parsed);
   return { status: res.status, body: parsed as T, headers: res.headers };
+}
+
+/**
+ * serverless-offline answers a handler that threw past middy, or a Lambda timeout, with HTTP 200 and
+ * `{errorMessage, errorType}`: a crash that a status check would take for success. No route answers that shape.
+ */
+export function crashGuard(method: string, url: string, status: number, body: unknown): void {
+  if (body && typeof body === 'object' && 'errorType' in body) {
+    const { errorType, errorMessage } = body as { errorType: unknown; errorMessage?: unknown };
+    throw new Error(`${method} ${url} crashed (HTTP ${status}, ${String(errorType)}): ${String(errorMessage ?? '')}`);
+  }
 }
 
 const tokens = new Map<string, string>();

@@ -1,5 +1,6 @@
 import { call, expectError, freshUser, login } from './http';
 import { withGrant, type Person } from './people';
+import { ownTownship } from './own-orgs';
 
 const BRANCH = 'yucun-dzb';
 const idea = (title = '参观安吉县党史馆') => ({ title, content: '组织党员参观县党史馆，重温入党初心。', category: 'visit' });
@@ -68,8 +69,10 @@ describe('POST /v1/branches/{branchId}/ideas', () => {
 
 describe('GET /v1/branches/{branchId}/ideas', () => {
   let branchMembers: Person[];
-  const branch = 'xucunwan-dzb';
+  let branch: string;
   beforeAll(async () => {
+    // A branch of our own: its lists hold only this file's ideas.
+    branch = (await ownTownship('ideas')).branchId;
     branchMembers = await withGrant('member', branch, 4);
   });
 
@@ -79,28 +82,60 @@ describe('GET /v1/branches/{branchId}/ideas', () => {
     const first = (await createIdea(a.token, idea('第一'), branch)).body.id;
     const second = (await createIdea(a.token, idea('第二'), branch)).body.id;
     const third = (await createIdea(a.token, idea('第三'), branch)).body.id;
-    await call('supportIdea', { token: b.token, params: { ideaId: second } });
-    await call('supportIdea', { token: c.token, params: { ideaId: second } });
-    await call('supportIdea', { token: d.token, params: { ideaId: third } });
+    const supports = [
+      await call('supportIdea', { token: b.token, params: { ideaId: second } }),
+      await call('supportIdea', { token: c.token, params: { ideaId: second } }),
+      await call('supportIdea', { token: d.token, params: { ideaId: third } }),
+    ];
+    expect(supports.map((r) => r.status)).toEqual([200, 200, 200]);
     // Act
     const newest = await call('listIdeas', { token: b.token, params: { branchId: branch }, query: { sort: 'new' } });
     const hottest = await call('listIdeas', { token: b.token, params: { branchId: branch }, query: { sort: 'hot' } });
     // Assess
-    expect(newest.body.items.map((i: { id: string }) => i.id).slice(0, 3)).toEqual([third, second, first]);
-    expect(hottest.body.items.map((i: { id: string }) => i.id).slice(0, 3)).toEqual([second, third, first]);
+    expect(newest.body.items.map((i: { id: string }) => i.id)).toEqual([third, second, first]);
+    expect(hottest.body.items.map((i: { id: string }) => i.id)).toEqual([second, third, first]);
     expect(hottest.body.items[0]).toMatchObject({ supportCount: 2, supportedByMe: true });
     expect(hottest.body.items[1]).toMatchObject({ supportCount: 1, supportedByMe: false });
   });
 
-  it('pages with a cursor and filters by status', async () => {
-    const [a] = branchMembers;
-    for (let i = 0; i < 3; i++) await createIdea(a.token, idea(`分页${i}`), branch);
-    const page1 = await call('listIdeas', { token: a.token, params: { branchId: branch }, query: { limit: 2 } });
-    expect(page1.body.items).toHaveLength(2);
-    const page2 = await call('listIdeas', { token: a.token, params: { branchId: branch }, query: { limit: 2, cursor: page1.body.nextCursor } });
-    expect(page2.body.items[0].id).not.toBe(page1.body.items[1].id);
-    const accepted = await call('listIdeas', { token: a.token, params: { branchId: branch }, query: { status: 'accepted' } });
-    expect(accepted.body.items.every((i: { status: string }) => i.status === 'accepted')).toBe(true);
+  it('pages with a cursor: every idea once, in order, no page overlapping another', async () => {
+    // Prepare: a branch of our own with five ideas
+    const { branchId } = await ownTownship('pages');
+    const [author] = await withGrant('member', branchId, 1);
+    const made: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const res = await createIdea(author.token, idea(`分页${i}`), branchId);
+      expect(res.status).toBe(201);
+      made.push(res.body.id);
+    }
+    // Act
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const res = await call('listIdeas', { token: author.token, params: { branchId }, query: { limit: 2, cursor } });
+      expect(res.status).toBe(200);
+      pages.push(res.body.items.map((i: { id: string }) => i.id));
+      cursor = res.body.nextCursor ?? undefined;
+    } while (cursor && pages.length < 10);
+    // Assess: 2 + 2 + 1, newest first
+    expect(pages.map((p) => p.length)).toEqual([2, 2, 1]);
+    expect(pages.flat()).toEqual([...made].reverse());
+  });
+
+  it('filters by status', async () => {
+    // Prepare: one accepted and one open idea in a branch of our own
+    const { branchId } = await ownTownship('status');
+    const [[author], [secretary]] = await Promise.all([withGrant('member', branchId, 1), withGrant('secretary', branchId, 1)]);
+    const accepted = (await createIdea(author.token, idea('会被采纳'), branchId)).body.id;
+    const open = (await createIdea(author.token, idea('仍在征集'), branchId)).body.id;
+    const answered = await call('answerIdea', { token: secretary.token, params: { ideaId: accepted }, body: { status: 'accepted', reply: '采纳' } });
+    expect(answered.status).toBe(200);
+    // Act
+    const onlyAccepted = await call('listIdeas', { token: author.token, params: { branchId }, query: { status: 'accepted' } });
+    const onlyOpen = await call('listIdeas', { token: author.token, params: { branchId }, query: { status: 'open' } });
+    // Assess
+    expect(onlyAccepted.body.items.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([[accepted, 'accepted']]);
+    expect(onlyOpen.body.items.map((i: { id: string; status: string }) => [i.id, i.status])).toEqual([[open, 'open']]);
   });
 
   it('is open to township staff above and closed to others', async () => {

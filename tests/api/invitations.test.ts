@@ -1,6 +1,7 @@
 import { call, expectError, freshUser, login } from './http';
 import { invitationKeys } from '../../functions/invitations/invitation.entity';
-import { closeDb, itemAt } from './db';
+import { DAY_MS } from '@shared/time';
+import { closeDb, itemAt, setAttributes } from './db';
 
 afterAll(closeDb);
 
@@ -117,8 +118,10 @@ describe('POST /v1/invitations/{code}/redeem', () => {
   it('answers 404 to an unknown code and 409 INVALID_STATE to an expired one', async () => {
     const { token } = await freshUser('late');
     expectError(await call('redeemInvitation', { token, params: { code: 'ZZZZZZZZ' } }), 404, 'NOT_FOUND');
-    const code = await invite({ role: 'member', orgId: 'yucun-dzb', expiresAt: new Date(Date.now() + 1500).toISOString() });
-    await new Promise((r) => setTimeout(r, 2000));
+    const code = await invite({ role: 'member', orgId: 'yucun-dzb', expiresAt: new Date(Date.now() + DAY_MS).toISOString() });
+    // The expiry passes, written as time would leave it (no waiting on the clock).
+    const { pk, sk } = invitationKeys.invitation(code);
+    await setAttributes(pk, sk, { expiresAt: new Date(Date.now() - 1000).toISOString() });
     expectError(await call('redeemInvitation', { token, params: { code } }), 409, 'INVALID_STATE');
     expect((await call('getMe', { token })).body.grants).toEqual([]);
   });

@@ -1,6 +1,7 @@
 // The scheduled jobs that spend subscribe grants: session reminders and the overdue-concerns digest. Each runs twice
 // over data made through the API, against the fake WeChat server, and must send exactly one message per due event.
-// Dates are weeks ahead (and stations 八里店镇's), so no other test's bookings or concerns share them.
+// The stations are the file's own, and the jobs run over every station: assertions are about what reached our people
+// (messages, grants left), never about the run's totals, which other files' data share.
 import { runOverdueDigest } from '../../functions/jobs/overdue-digest';
 import { runSessionReminders } from '../../functions/jobs/session-reminders';
 import { DAY_MS as DAY, shanghaiDate } from '@shared/time';
@@ -9,6 +10,7 @@ import { concernKeys } from '../../functions/concerns/concern.entity';
 import { closeDb, itemAt } from './db';
 import { call, freshUser, login } from './http';
 import { withGrant } from './people';
+import { ownTownship, type OwnTownship } from './own-orgs';
 import { grantAtWeChat, messagesTo } from './wechat-fake';
 
 afterAll(closeDb);
@@ -24,12 +26,15 @@ const grantsLeft = async (token: string, template: string): Promise<number> =>
   (await call('mySubscriptions', { token })).body.templates.find((t: { key: string }) => t.key === template).grants;
 
 describe('the session-reminder job', () => {
-  const STATION = 'st-balidian';
+  let own: OwnTownship;
+  beforeAll(async () => {
+    own = await ownTownship('remind');
+  });
 
   async function openSession(startsAt: number): Promise<string[]> {
     const res = await call('createSession', {
       token: await login('demo-admin'),
-      params: { stationId: STATION },
+      params: { stationId: own.stationId },
       body: { host: `提醒测试局长${Math.random().toString(36).slice(2, 6)}`, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + 3600_000).toISOString(), slotMinutes: 30, seatsPerSlot: 5 },
     });
     expect(res.status).toBe(201);
@@ -66,13 +71,18 @@ describe('the session-reminder job', () => {
     const first = await runSessionReminders(runDay);
     const second = await runSessionReminders(runDay);
 
-    // Assess: a, b sent; the resident without a grant counted, not sent; nothing the second time
-    expect(first).toEqual({ date: runDay, sessionDate: sessionDay, due: 3, outcomes: { sent: 2, no_grant: 1, skipped: 0, failed: 0, already_done: 0 } });
-    expect(second).toEqual({ date: runDay, sessionDate: sessionDay, due: 3, outcomes: { sent: 0, no_grant: 0, skipped: 0, failed: 0, already_done: 3 } });
+    // Assess: a, b sent; the resident without a grant counted, not sent; nothing the second time. Totals include other
+    // files' bookings of that day, so they are checked only as lower bounds; our people's messages are exact.
+    expect(first).toMatchObject({ date: runDay, sessionDate: sessionDay });
+    expect(first.due).toBeGreaterThanOrEqual(3);
+    expect(first.outcomes.sent).toBeGreaterThanOrEqual(2);
+    expect(first.outcomes.no_grant).toBeGreaterThanOrEqual(1);
+    expect(first.outcomes.failed).toBe(0);
+    expect(second.outcomes.already_done).toBeGreaterThanOrEqual(3);
     const toA = await messagesTo(a.openid, 'tmpl-session_reminder');
     expect(toA).toHaveLength(1);
     expect(toA[0].page).toBe('pages/booking/index');
-    expect(toA[0].data.thing1.value).toBe('八里店镇局长驻点工作室');
+    expect(toA[0].data.thing1.value).toBe('remind村群众说事室');
     expect(toA[0].data.time2.value).toBe(`${sessionDay} 09:00`);
     // Cut to WeChat's 20-character limit for a `thing` field, not refused.
     expect([...toA[0].data.thing3.value]).toHaveLength(20);
@@ -97,7 +107,12 @@ describe('the session-reminder job', () => {
 });
 
 describe('the overdue-concerns digest', () => {
-  // 潞村 and 尹家圩村 route their concerns to their own 说事室; no other test raises concerns there.
+  // Two villages of our own, each routing concerns to its own 说事室.
+  let x: OwnTownship;
+  let y: OwnTownship;
+  beforeAll(async () => {
+    [x, y] = await Promise.all([ownTownship('digestx'), ownTownship('digesty')]);
+  });
   const concern = (villageId: string, category: string, title: string) => ({ villageId, category, title, content: `${title}，请尽快处理。` });
 
   async function raise(token: string, body: ReturnType<typeof concern>): Promise<{ id: string; trackingNo: string; dueAt: string; stationId: string }> {
@@ -113,17 +128,17 @@ describe('the overdue-concerns digest', () => {
 
   it("sends each official of a station with overdue concerns one digest a day, and nothing to a station without", async () => {
     // Prepare: officials of both stations asked for the digest
-    const [x1, x2] = await withGrant('official', 'st-xiaoqian', 2);
-    const [y1] = await withGrant('official', 'st-nanxun-qiao', 1);
+    const [x1, x2] = await withGrant('official', x.stationId, 2);
+    const [y1] = await withGrant('official', y.stationId, 1);
     for (const o of [x1, x2, y1]) await grant(o, 'overdue_digest');
     const resident = await freshUser('digest');
-    // 潞村: two open (due in 3 and 7 days), one resolved; 尹家圩村: one resolved, one rejected
-    const oldest = await raise(resident.token, concern('xiaoqian', 'environment', '村口垃圾清运不及时'));
-    await raise(resident.token, concern('xiaoqian', 'social_security', '医保报销材料咨询'));
-    const resolved = await raise(resident.token, concern('xiaoqian', 'traffic', '路灯损坏'));
-    const yResolved = await raise(resident.token, concern('nanxun-qiao', 'dispute', '邻里宅基地界线纠纷'));
-    const yRejected = await raise(resident.token, concern('nanxun-qiao', 'other', '重复反映的事项'));
-    expect([oldest.stationId, yResolved.stationId]).toEqual(['st-xiaoqian', 'st-nanxun-qiao']);
+    // x: two open (due in 3 and 7 days), one resolved; y: one resolved, one rejected
+    const oldest = await raise(resident.token, concern(x.villageId, 'environment', '村口垃圾清运不及时'));
+    await raise(resident.token, concern(x.villageId, 'social_security', '医保报销材料咨询'));
+    const resolved = await raise(resident.token, concern(x.villageId, 'traffic', '路灯损坏'));
+    const yResolved = await raise(resident.token, concern(y.villageId, 'dispute', '邻里宅基地界线纠纷'));
+    const yRejected = await raise(resident.token, concern(y.villageId, 'other', '重复反映的事项'));
+    expect([oldest.stationId, yResolved.stationId]).toEqual([x.stationId, y.stationId]);
     await move(x1.token, resolved.id, 'start');
     await move(x1.token, resolved.id, 'resolve');
     await move(y1.token, yResolved.id, 'start');
@@ -139,17 +154,17 @@ describe('the overdue-concerns digest', () => {
     const first = await runOverdueDigest(date);
     const second = await runOverdueDigest(date);
 
-    // Assess: one digest to each 潞村 official (other tests' officials have no digest grants), none the second time
-    expect(first.outcomes.sent).toBe(2);
+    // Assess: one digest to each of x's officials, none the second time (totals span every station: lower bounds only)
+    expect(first.outcomes.sent).toBeGreaterThanOrEqual(2);
     expect(first.stations).toBeGreaterThanOrEqual(1);
-    expect(second.outcomes).toMatchObject({ sent: 0, failed: 0 });
+    expect(second.outcomes.failed).toBe(0);
     expect(second.outcomes.already_done).toBeGreaterThanOrEqual(2);
     for (const o of [x1, x2]) {
       const sent = await messagesTo(o.openid, 'tmpl-overdue_digest');
       expect(sent).toHaveLength(1);
-      expect(sent[0].page).toBe('packages/concerns-admin/queue/index?stationId=st-xiaoqian');
+      expect(sent[0].page).toBe(`packages/concerns-admin/queue/index?stationId=${x.stationId}`);
       expect(sent[0].data).toEqual({
-        thing1: { value: '潞村群众说事室' },
+        thing1: { value: 'digestx村群众说事室' },
         // The resolved one does not count.
         number2: { value: '2' },
         character_string3: { value: oldest.trackingNo },
@@ -157,16 +172,17 @@ describe('the overdue-concerns digest', () => {
         thing5: { value: '村口垃圾清运不及时' },
       });
     }
-    // 尹家圩村 has nothing open: its official gets nothing and keeps the grant.
+    // y has nothing open: its official gets nothing and keeps the grant.
     expect(await messagesTo(y1.openid, 'tmpl-overdue_digest')).toHaveLength(0);
     expect(await grantsLeft(y1.token, 'overdue_digest')).toBe(1);
   });
 
   it('does not count a concern before its deadline has passed', async () => {
-    // Prepare: a fresh concern at 潞村 (due in 3 days) and the digest of today
-    const [official] = await withGrant('official', 'st-xiaoqian', 1);
+    // Prepare: a station of our own with one fresh concern (due in 3 days), and the digest of today
+    const own = await ownTownship('notyet');
+    const [official] = await withGrant('official', own.stationId, 1);
     await grant(official, 'overdue_digest');
-    await raise((await freshUser('digest')).token, concern('xiaoqian', 'environment', '河道漂浮物'));
+    await raise((await freshUser('digest')).token, concern(own.villageId, 'environment', '河道漂浮物'));
     // Act
     await runOverdueDigest(shanghaiDate());
     // Assess

@@ -1,9 +1,11 @@
 import { call, expectError, login, request, API_URL } from './http';
 import { noticeKeys } from '../../functions/notices/notice.entity';
-import { itemAt } from './db';
+import { DAY_MS } from '@shared/time';
+import { itemAt, setAttributes } from './db';
 import { withGrant } from './people';
+import { ownTownship } from './own-orgs';
 
-const notice = (title = '2026 年第三季度党费收缴情况公示', extra: Record<string, unknown> = {}) => ({
+const notice = (title = '第三季度党费收缴情况公示', extra: Record<string, unknown> = {}) => ({
   title,
   body: '本支部 9 名党员已按时足额交纳三季度党费，特此公示。',
   category: 'party',
@@ -53,35 +55,51 @@ describe('POST /v1/orgs/{orgId}/notices', () => {
 
 describe('GET /v1/orgs/{orgId}/notices', () => {
   it('lists pinned first, then newest, leaving out expired and withdrawn ones', async () => {
-    // Prepare: an org of our own
-    const [secretary] = await withGrant('secretary', 'xucunwan-dzb', 1);
-    const post = async (title: string, extra: Record<string, unknown> = {}) =>
-      (await call('createNotice', { token: secretary.token, params: { orgId: 'xucunwan-dzb' }, body: notice(title, extra) })).body.id as string;
+    // Prepare: an org of our own, so no other file pins or posts there meanwhile
+    const { branchId } = await ownTownship('notices');
+    const [secretary] = await withGrant('secretary', branchId, 1);
+    const post = async (title: string, extra: Record<string, unknown> = {}) => {
+      const res = await call('createNotice', { token: secretary.token, params: { orgId: branchId }, body: notice(title, extra) });
+      expect(res.status).toBe(201);
+      return res.body.id as string;
+    };
     const older = await post('较早的公告');
     const pinned = await post('置顶公告', { pinned: true });
     const newer = await post('较新的公告');
-    const expiring = await post('即将到期', { expiresAt: new Date(Date.now() + 1500).toISOString() });
+    const expiring = await post('即将到期', { expiresAt: new Date(Date.now() + DAY_MS).toISOString() });
     const withdrawn = await post('将被撤回');
     expect((await call('withdrawNotice', { token: secretary.token, params: { id: withdrawn } })).status).toBe(204);
-    await new Promise((r) => setTimeout(r, 2000));
+    const listedBeforeExpiry = await call('listNotices', { params: { orgId: branchId } });
+    // The expiry passes (written as time would leave it, instead of waiting for it).
+    const { pk, sk } = noticeKeys.notice(expiring);
+    await setAttributes(pk, sk, { expiresAt: new Date(Date.now() - 1000).toISOString() });
     // Act
-    const res = await call('listNotices', { params: { orgId: 'xucunwan-dzb' } });
+    const res = await call('listNotices', { params: { orgId: branchId } });
     // Assess
+    expect(listedBeforeExpiry.body.items.map((n: { id: string }) => n.id)).toEqual([pinned, expiring, newer, older]);
     expect(res.status).toBe(200);
     expect(res.body.items.map((n: { id: string }) => n.id)).toEqual([pinned, newer, older]);
-    expect(res.body.items.map((n: { id: string }) => n.id)).not.toContain(expiring);
   });
 });
 
 describe('PATCH and DELETE /v1/notices/{id}', () => {
   it('edits within scope; pinning moves it to the top', async () => {
-    const token = await login('demo-secretary-1');
-    const id = (await call('createNotice', { token, params: { orgId: 'yucun-dzb' }, body: notice('待修改') })).body.id;
+    // Prepare: an org of our own, where another notice was pinned earlier
+    const { branchId } = await ownTownship('pin');
+    const [[secretary], [member]] = await Promise.all([withGrant('secretary', branchId, 1), withGrant('member', branchId, 1)]);
+    const token = secretary.token;
+    const earlier = await call('createNotice', { token, params: { orgId: branchId }, body: notice('早先置顶', { pinned: true }) });
+    const created = await call('createNotice', { token, params: { orgId: branchId }, body: notice('待修改') });
+    expect([earlier.status, created.status]).toEqual([201, 201]);
+    const id = created.body.id;
+    // Act
     const res = await call('updateNotice', { token, params: { id }, body: { title: '已修改', pinned: true } });
+    // Assess
     expect(res.body).toMatchObject({ title: '已修改', pinned: true });
-    const list = await call('listNotices', { params: { orgId: 'yucun-dzb' } });
-    expect(list.body.items[0].id).toBe(id);
-    expectError(await call('updateNotice', { token: await login('demo-member-1'), params: { id }, body: { title: 'x' } }), 403, 'FORBIDDEN');
+    expect(await itemAt(noticeKeys.notice(id))).toMatchObject({ title: '已修改', pinned: true });
+    const list = await call('listNotices', { params: { orgId: branchId } });
+    expect(list.body.items.map((n: { id: string }) => n.id)).toEqual([id, earlier.body.id]);
+    expectError(await call('updateNotice', { token: member.token, params: { id }, body: { title: 'x' } }), 403, 'FORBIDDEN');
     const viaPost = await request('POST', `${API_URL}/notices/${id}`, { token, body: { pinned: false }, headers: { 'x-http-method-override': 'PATCH' } });
     expect(viaPost.body.pinned).toBe(false);
   });

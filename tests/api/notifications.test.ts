@@ -19,15 +19,19 @@ describe('subscribe grants', () => {
   it('pay for the "idea answered" message the author is waiting for, once', async () => {
     // Prepare: the author grants once in the app and at WeChat
     const author = await login('demo-member-7');
-    await call('recordSubscriptions', { token: author, body: { results: [{ template: 'idea_answered', accepted: true }] } });
+    expect((await call('recordSubscriptions', { token: author, body: { results: [{ template: 'idea_answered', accepted: true }] } })).status).toBe(200);
     await grantAtWeChat('demo-member-7', 'tmpl-idea_answered', 1);
     const before = (await messagesTo('demo-member-7', 'tmpl-idea_answered')).length;
     const idea = await call('createIdea', { token: author, params: { branchId: 'yucun-dzb' }, body: { title: '组织一次党史学习', content: '学习湖州红色故事', category: 'study' } });
+    expect(idea.status).toBe(201);
     const secretary = await login('demo-secretary-1');
     // Act: answered twice; only one grant to spend
-    await call('answerIdea', { token: secretary, params: { ideaId: idea.body.id }, body: { status: 'evaluating', reply: '评估中' } });
-    await call('answerIdea', { token: secretary, params: { ideaId: idea.body.id }, body: { status: 'accepted', reply: '采纳' } });
+    const answers = [
+      await call('answerIdea', { token: secretary, params: { ideaId: idea.body.id }, body: { status: 'evaluating', reply: '评估中' } }),
+      await call('answerIdea', { token: secretary, params: { ideaId: idea.body.id }, body: { status: 'accepted', reply: '采纳' } }),
+    ];
     // Assess
+    expect(answers.map((r) => r.status)).toEqual([200, 200]);
     const sent = (await messagesTo('demo-member-7', 'tmpl-idea_answered')).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0].data.thing1.value).toBe('组织一次党史学习');

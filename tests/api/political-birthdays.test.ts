@@ -3,21 +3,26 @@
 import { runPoliticalBirthdays } from '../../functions/jobs/political-birthdays';
 import { call, expectError, freshUser, login } from './http';
 import { grantAtWeChat, messagesTo } from './wechat-fake';
+import { shanghaiDate } from '@shared/time';
 
 const BRANCH = 'yucun-dzb';
+/** This year in Asia/Shanghai, read when a test runs (never a year written into the test). */
+const thisYear = () => Number(shanghaiDate().slice(0, 4));
 
 describe('GET /v1/branches/{branchId}/political-birthdays', () => {
   it('lists the members whose party anniversary falls in the month, with their years', async () => {
     const me = (await call('getMe', { token: await login('demo-member-1') })).body;
-    const month = `2026-${me.joinedPartyOn.slice(5, 7)}`;
+    const year = thisYear();
+    const month = `${year}-${me.joinedPartyOn.slice(5, 7)}`;
     const res = await call('politicalBirthdays', { token: await login('demo-member-2'), params: { branchId: BRANCH }, query: { month } });
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual(
-      expect.arrayContaining([{ userId: me.id, displayName: me.displayName, joinedPartyOn: me.joinedPartyOn, years: 2026 - Number(me.joinedPartyOn.slice(0, 4)) }]),
+      expect.arrayContaining([{ userId: me.id, displayName: me.displayName, joinedPartyOn: me.joinedPartyOn, years: year - Number(me.joinedPartyOn.slice(0, 4)) }]),
     );
+    expect(res.body.items.length).toBeGreaterThan(0);
     expect(res.body.items.every((i: { joinedPartyOn: string }) => i.joinedPartyOn.slice(5, 7) === month.slice(5))).toBe(true);
     expectError(await call('politicalBirthdays', { token: await login('demo-resident-1'), params: { branchId: BRANCH }, query: { month } }), 403, 'FORBIDDEN');
-    expectError(await call('politicalBirthdays', { token: await login('demo-member-2'), params: { branchId: BRANCH }, query: { month: '2026-13' } }), 400, 'VALIDATION_FAILED');
+    expectError(await call('politicalBirthdays', { token: await login('demo-member-2'), params: { branchId: BRANCH }, query: { month: `${year}-13` } }), 400, 'VALIDATION_FAILED');
   });
 });
 
@@ -26,26 +31,27 @@ describe('the political-birthday job', () => {
     // Prepare: demo-member-3's anniversary; they asked for the message in the app and at WeChat
     const token = await login('demo-member-3');
     const me = (await call('getMe', { token })).body;
-    const date = `2026-${me.joinedPartyOn.slice(5)}`;
-    await call('recordSubscriptions', { token, body: { results: [{ template: 'political_birthday', accepted: true }, { template: 'political_birthday', accepted: true }] } });
+    const year = thisYear();
+    const date = `${year}-${me.joinedPartyOn.slice(5)}`;
+    expect((await call('recordSubscriptions', { token, body: { results: [{ template: 'political_birthday', accepted: true }, { template: 'political_birthday', accepted: true }] } })).status).toBe(200);
     await grantAtWeChat('demo-member-3', 'tmpl-political_birthday', 5);
     // Act
     const first = await runPoliticalBirthdays(date);
     const second = await runPoliticalBirthdays(date);
-    // Assess
+    // Assess: the report spans every member due that day (other files' too): lower bounds; our member's messages exact
     expect(first.due).toBeGreaterThanOrEqual(1);
-    expect(first.outcomes.sent).toBe(1);
-    expect(second.outcomes).toMatchObject({ sent: 0, already_done: first.due });
+    expect(first.outcomes.sent).toBeGreaterThanOrEqual(1);
+    expect(second.outcomes.already_done).toBeGreaterThanOrEqual(1);
     const sent = await messagesTo('demo-member-3', 'tmpl-political_birthday');
     expect(sent).toHaveLength(1);
-    expect(sent[0].data.thing1.value).toContain(`${2026 - Number(me.joinedPartyOn.slice(0, 4))} 周年`);
+    expect(sent[0].data.thing1.value).toContain(`${year - Number(me.joinedPartyOn.slice(0, 4))} 周年`);
   });
 
   it('greets those who joined on 29 February on the 28th in common years, and on the 29th in leap years', async () => {
     // Prepare: a member who joined on a leap day and asked for the message
     const { token, openid } = await freshUser('leapday');
     expect((await call('updateMe', { token, body: { displayName: '闰日党员', joinedPartyOn: '2004-02-29' } })).status).toBe(200);
-    await call('recordSubscriptions', { token, body: { results: [{ template: 'political_birthday', accepted: true }, { template: 'political_birthday', accepted: true }] } });
+    expect((await call('recordSubscriptions', { token, body: { results: [{ template: 'political_birthday', accepted: true }, { template: 'political_birthday', accepted: true }] } })).status).toBe(200);
     await grantAtWeChat(openid, 'tmpl-political_birthday', 2);
     // Act: 2027 has no 29 February; 2028 does
     await runPoliticalBirthdays('2027-02-28');

@@ -4,6 +4,19 @@ import { listIdeas } from '../../functions/ideas/ideas.repository';
 import { listBranchThemeDays } from '../../functions/themedays/themedays.repository';
 import { call, login } from './http';
 import { withGrant } from './people';
+import { DAY_MS, HOUR_MS } from '@shared/time';
+
+/** A theme day of a year ahead: never in any other test's way, whatever the date the suite runs on. */
+const farDay = (title: string) => {
+  const startsAt = Date.now() + 365 * DAY_MS;
+  return { title, startsAt: new Date(startsAt).toISOString(), endsAt: new Date(startsAt + HOUR_MS).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: false };
+};
+
+/** Every write of the setup must land: a failed one would make the measurement trivially equal. */
+async function made(res: Promise<{ status: number; body: unknown }>): Promise<void> {
+  const r = await res;
+  if (r.status !== 201) throw new Error(`setup write failed: ${r.status} ${JSON.stringify(r.body)}`);
+}
 
 // Outside 莫干山镇, whose branches the assessment test owns (their member counts are part of its hand computation).
 const otherBranch = 'xiaoqian-dzb';
@@ -12,12 +25,8 @@ async function fillOtherBranch(n: number) {
   const [member] = await withGrant('member', otherBranch, 1);
   const [secretary] = await withGrant('secretary', otherBranch, 1);
   for (let i = 0; i < n; i++) {
-    await call('createIdea', { token: member.token, params: { branchId: otherBranch }, body: { title: `别的支部${i}`, content: '内容', category: 'other' } });
-    await call('createThemeDay', {
-      token: secretary.token,
-      params: { branchId: otherBranch },
-      body: { title: `别的支部${i}`, startsAt: '2030-01-01T09:00:00+08:00', endsAt: '2030-01-01T10:00:00+08:00', location: '村委会', agenda: ['学习'], onlineParticipation: false },
-    });
+    await made(call('createIdea', { token: member.token, params: { branchId: otherBranch }, body: { title: `别的支部${i}`, content: '内容', category: 'other' } }));
+    await made(call('createThemeDay', { token: secretary.token, params: { branchId: otherBranch }, body: farDay(`别的支部${i}`) }));
   }
 }
 
@@ -29,14 +38,10 @@ describe('list read cost', () => {
     const token = await login('demo-secretary-1');
     const member = await login('demo-member-3');
     for (let i = 0; i < 5; i++) {
-      await call('createIdea', { token: member, params: { branchId: 'yucun-dzb' }, body: { title: `本支部${i}`, content: '内容', category: 'study' } });
+      await made(call('createIdea', { token: member, params: { branchId: 'yucun-dzb' }, body: { title: `本支部${i}`, content: '内容', category: 'study' } }));
     }
     for (let i = 0; i < 3; i++) {
-      await call('createThemeDay', {
-        token,
-        params: { branchId: 'yucun-dzb' },
-        body: { title: `本支部${i}`, startsAt: '2031-01-01T09:00:00+08:00', endsAt: '2031-01-01T10:00:00+08:00', location: '村委会', agenda: ['学习'], onlineParticipation: false },
-      });
+      await made(call('createThemeDay', { token, params: { branchId: 'yucun-dzb' }, body: farDay(`本支部${i}`) }));
     }
     const measure = async () => ({
       ideas: (await listIdeas('yucun-dzb', { sort: 'new', viewer, limit: 5 })).scannedCount,

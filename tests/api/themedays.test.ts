@@ -2,7 +2,8 @@ import { DAY_MS as DAY, HOUR_MS as HOUR } from '@shared/time';
 import { checkInCodeItem } from '../../functions/themedays/themeday.entity';
 import { call, expectError, freshUser, login } from './http';
 import { withGrant, type Person } from './people';
-import { putRaw } from './db';
+import { ownTownship } from './own-orgs';
+import { moveThemeDayStart, putRaw } from './db';
 
 const BRANCH = 'yucun-dzb';
 const inMs = (ms: number) => new Date(Date.now() + ms).toISOString();
@@ -18,6 +19,8 @@ function dayBody(startsInMs: number, overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+const moveStart = (id: string, startsInMs: number) => moveThemeDayStart(id, inMs(startsInMs));
 
 async function newDay(token: string, startsInMs: number, opts: { publish?: boolean; branchId?: string; body?: Record<string, unknown> } = {}) {
   const created = await call('createThemeDay', { token, params: { branchId: opts.branchId ?? BRANCH }, body: dayBody(startsInMs, opts.body) });
@@ -58,14 +61,19 @@ describe('POST /v1/branches/{branchId}/theme-days and publish', () => {
   });
 
   it('lists published days publicly and drafts only for the branch, within a time range', async () => {
-    const secretary = await login('demo-secretary-1');
-    const draft = await newDay(secretary, 40 * DAY, { publish: false });
-    const published = await newDay(secretary, 41 * DAY);
+    // Prepare: a branch of our own, so no other file's days fall in the range
+    const { branchId } = await ownTownship('list');
+    const [[secretary], [member]] = await Promise.all([withGrant('secretary', branchId, 1), withGrant('member', branchId, 1)]);
+    const draft = await newDay(secretary.token, 40 * DAY, { publish: false, branchId });
+    const published = await newDay(secretary.token, 41 * DAY, { branchId });
+    await newDay(secretary.token, 45 * DAY, { branchId }); // outside the range
     const range = { from: inMs(39 * DAY), to: inMs(42 * DAY) };
-    const anonymous = await call('listThemeDays', { params: { branchId: BRANCH }, query: range });
-    const member = await call('listThemeDays', { token: await login('demo-member-3'), params: { branchId: BRANCH }, query: range });
+    // Act
+    const anonymous = await call('listThemeDays', { params: { branchId }, query: range });
+    const asMember = await call('listThemeDays', { token: member.token, params: { branchId }, query: range });
+    // Assess
     expect(anonymous.body.items.map((d: { id: string }) => d.id)).toEqual([published]);
-    expect(member.body.items.map((d: { id: string }) => d.id)).toEqual([published, draft]);
+    expect(asMember.body.items.map((d: { id: string }) => d.id)).toEqual([published, draft]);
   });
 
   it.each([
@@ -151,28 +159,30 @@ describe('check-in', () => {
 });
 
 describe('a whole theme day: check-in, leave, correction, online participation, close', () => {
-  const branch = 'huangdu-dzb';
   let secretary: Person;
   let members: Person[];
   let id: string;
 
   beforeAll(async () => {
-    // A branch of our own: its 9 seeded members plus 5 new ones, all members before the day starts.
-    [secretary] = await withGrant('secretary', branch, 1);
-    members = await withGrant('member', branch, 5);
-    id = await newDay(secretary.token, 2500, { branchId: branch });
+    // A branch of our own whose only members are these 5 (its secretary holds no member grant), a day weeks ahead.
+    const { branchId } = await ownTownship('whole');
+    [secretary] = await withGrant('secretary', branchId, 1);
+    members = await withGrant('member', branchId, 5);
+    id = await newDay(secretary.token, 20 * DAY, { branchId });
   });
 
   it('freezes the right figures and keeps them frozen', async () => {
     // Prepare: two check in, one asks for leave, one is corrected to leave, one joins online
     const [a, b, c, d, e] = members;
+    await moveStart(id, 30 * 60_000); // check-in opens an hour before the start
     const code = (await call('createCheckInCode', { token: secretary.token, params: { id } })).body.code;
     expect((await call('checkIn', { token: a.token, params: { id }, body: { code } })).status).toBe(201);
     expect((await call('checkIn', { token: b.token, params: { id }, body: { code } })).status).toBe(201);
-    await call('rsvp', { token: c.token, params: { id }, body: { response: 'leave', reason: '生病' } });
+    expect((await call('rsvp', { token: c.token, params: { id }, body: { response: 'leave', reason: '生病' } })).status).toBe(200);
     expect((await call('correctAttendance', { token: secretary.token, params: { id, userId: d.userId }, body: { status: 'leave' } })).status).toBe(200);
     expectError(await call('participateOnline', { token: e.token, params: { id }, body: { content: '还没开始就提交的心得，应被拒绝。' } }), 409, 'INVALID_STATE');
-    await new Promise((r) => setTimeout(r, 3000)); // the day starts
+    // The day starts now: not earlier, or the members who joined minutes ago would not be expected at it.
+    await moveStart(id, 0);
     const online = await call('participateOnline', { token: e.token, params: { id }, body: { content: '因出差未能到场，线上学习了党章并写下心得。' } });
     expect(online.status).toBe(201);
     expect(online.body.reviewStatus).toBe('published');
@@ -180,10 +190,10 @@ describe('a whole theme day: check-in, leave, correction, online participation, 
     expect((await call('participateOnline', { token: a.token, params: { id }, body: { content: '到场之后也写一篇心得体会。' } })).status).toBe(201);
 
     // Act
-    const closed = await call('closeThemeDay', { token: secretary.token, params: { id }, body: { summary: '14 名党员应到，2 人现场签到。' } });
+    const closed = await call('closeThemeDay', { token: secretary.token, params: { id }, body: { summary: '5 名党员应到，2 人现场签到。' } });
 
     // Assess
-    const expected = 9 + 5;
+    const expected = members.length;
     expect(closed.status).toBe(200);
     expect(closed.body).toEqual({
       status: 'closed',

@@ -1,5 +1,5 @@
 // The control endpoints of the fake WeChat server started for the run (tests/fakes/wechat-server.ts): the grants it
-// holds for a user, and the subscribe messages it received.
+// holds for a user, the subscribe messages and the content checks it received.
 const fake = process.env.WECHAT_API_BASE!;
 
 export interface SentMessage {
@@ -23,4 +23,16 @@ export async function grantAtWeChat(openid: string, templateId: string, count: n
     body: JSON.stringify({ openid, templateId, count }),
   });
   if (!res.ok) throw new Error(`fake WeChat grants: ${res.status}`);
+}
+
+export interface SecCheck {
+  content: string;
+  openid: string;
+  scene: number;
+}
+
+/** The msg_sec_check requests WeChat received whose content contains `marker`, oldest first. */
+export async function secChecksWith(marker: string): Promise<SecCheck[]> {
+  const { secChecks } = (await (await fetch(`${fake}/__fake/sec-checks`)).json()) as { secChecks: SecCheck[] };
+  return secChecks.filter((c) => c.content.includes(marker));
 }

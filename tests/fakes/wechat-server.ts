@@ -1,14 +1,22 @@
 // A stand-in for WeChat's servers (which tests cannot reach), on 127.0.0.1, answering like the real API does,
 // error codes included.
-//   /sns/jscode2session    code `ok-<openid>` logs in as <openid> (each code works once, like the real one);
-//                          `ratelimited` → 45011, `busy` → -1, `slow` → answers after 10 s, anything else → 40029
+//   /sns/jscode2session    code `ok-<openid>` or `ok-<openid>.<nonce>` logs in as <openid> (each code works once, like
+//                          the real one: a new nonce is a new wx.login of the same user); `ratelimited` → 45011,
+//                          `busy` → -1, `slow` → answers only after 10 s (past our client's timeout), else → 40029
 //   /cgi-bin/stable_token  the same token until it expires or force_refresh; 40013/40125 for a wrong appid/secret
 //   /wxa/msg_sec_check     【风险】 → risky, 【复核】 → review, 【超时】 → no answer for 10 s, 【繁忙】 → -1, else pass
 //   /cgi-bin/message/subscribe/send   spends a one-time grant (43101 without one); 47003 for an over-long field
 // Control (tests in other processes drive it over HTTP): POST /__fake/expire-tokens, POST /__fake/token-ttl {seconds},
-// POST /__fake/grants {openid, templateId, count}, GET /__fake/messages, GET /__fake/calls.
+// POST /__fake/grants {openid, templateId, count}, GET /__fake/messages, GET /__fake/calls,
+// GET /__fake/sec-checks (the bodies msg_sec_check received: content, openid, scene).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+
+export interface SecCheckRequest {
+  content: string;
+  openid: string;
+  scene: number;
+}
 
 export interface FakeWechat {
   url: string;
@@ -27,6 +35,7 @@ export function startFakeWechat(opts: { appId: string; appSecret: string; port?:
   const grants = new Map<string, number>();
   const messages: unknown[] = [];
   const calls: Record<string, number> = {};
+  const secChecks: SecCheckRequest[] = [];
 
   const issueToken = () => {
     current = { value: `fake-token-${++tokenSeq}`, expiresAt: Date.now() + tokenTtl * 1000 };
@@ -65,7 +74,7 @@ export function startFakeWechat(opts: { appId: string; appSecret: string; port?:
           return;
         }
         if (usedCodes.has(code)) return reply({ errcode: 40163, errmsg: 'code been used' });
-        const match = /^ok-([A-Za-z0-9_-]{1,64})$/.exec(code);
+        const match = /^ok-([A-Za-z0-9_-]{1,64})(?:\.[A-Za-z0-9_-]{1,32})?$/.exec(code);
         if (!match) return reply({ errcode: 40029, errmsg: 'invalid code' });
         usedCodes.add(code);
         return reply({ openid: match[1], session_key: 'fake-session-key-never-leaves-the-server', unionid: `union-${match[1]}` });
@@ -79,6 +88,7 @@ export function startFakeWechat(opts: { appId: string; appSecret: string; port?:
       case '/wxa/msg_sec_check': {
         if (!tokenValid(query.access_token)) return reply({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
         const content = String(body.content ?? '');
+        secChecks.push({ content, openid: body.openid, scene: body.scene });
         if (body.version !== 2 || !body.openid || ![1, 2, 3, 4].includes(body.scene)) return reply({ errcode: 47001, errmsg: 'data format error' });
         if (content.includes('【超时】')) {
           setTimeout(() => reply({ errcode: 0, errmsg: 'ok', result: { suggest: 'pass', label: 100 } }), 10_000).unref();
@@ -114,6 +124,8 @@ export function startFakeWechat(opts: { appId: string; appSecret: string; port?:
         return reply({ messages });
       case '/__fake/calls':
         return reply({ calls });
+      case '/__fake/sec-checks':
+        return reply({ secChecks });
       default:
         res.writeHead(404).end();
     }
