@@ -38,6 +38,8 @@ export const isOpen = (s: ConcernStatus) => OPEN_STATUSES.includes(s);
 export const concernKeys = {
   concern: (id: string) => ({ pk: `CONCERN#${id}`, sk: 'CONCERN' }),
   timeline: (id: string, at: string, n: number) => ({ pk: `CONCERN#${id}`, sk: `TL#${at}#${String(n).padStart(3, '0')}` }),
+  /** Sort-key prefix of a concern's timeline entries. */
+  timelinePrefix: 'TL#',
   mine: (userId: string) => `USER#${userId}#CONCERNS`,
   station: (stationId: string) => `STATION#${stationId}#CONCERNS`,
   /** 'A' open (by due date: overdue first), 'B' done. */
@@ -74,6 +76,15 @@ export function toConcernRecord(item: Record<string, unknown>): ConcernRecord {
   return rest as unknown as ConcernRecord;
 }
 
+/**
+ * `by` is stored as the actor's role label only (「驻点干部」): the name is read from the profile when the timeline is
+ * shown (`timelineBy`), so an erased account leaves no name behind. Older entries stored `label · name`.
+ */
 export interface TimelineRecord extends TimelineEntry {
   byUserId: string;
 }
+
+export const actorLabel = (by: string): string => by.split(' · ')[0]!;
+
+/** 「驻点干部 · 沈局长」 as shown, with the actor's current name (已注销用户 once erased). */
+export const timelineBy = (by: string, name: string): string => `${actorLabel(by)} · ${name}`;

@@ -47,7 +47,7 @@ export async function timelineOf(id: string): Promise<TimelineRecord[]> {
     new QueryCommand({
       TableName: TABLE,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
-      ExpressionAttributeValues: { ':pk': `CONCERN#${id}`, ':tl': 'TL#' },
+      ExpressionAttributeValues: { ':pk': concernKeys.concern(id).pk, ':tl': concernKeys.timelinePrefix },
       ConsistentRead: true,
     }),
   );

@@ -24,7 +24,7 @@ import { getIdeas } from '../ideas/ideas.repository';
 import { requireBranch } from '../orgs/branches';
 import { getOrg } from '../orgs/orgs.repository';
 import { allMemberGrants } from '../users/users.repository';
-import { isMember, notOpen, readsDrafts, secretaryDay, visibleDay } from './access';
+import { dayReach, isMember, notOpen, secretaryDay, visibleDay } from './access';
 import { allAttendance, backfillAttendance, getAttendance } from './attendance.repository';
 import { getReflection } from './reflections.repository';
 import type { AttendanceItem, AttendanceStatus, ThemeDayRecord } from './themeday.entity';
@@ -95,7 +95,7 @@ export async function listThemeDays(
   const page = await listBranchThemeDays(branchId, {
     from: q.from ? toUtc(q.from) : undefined,
     to: q.to ? toUtc(q.to) : undefined,
-    includeDrafts: readsDrafts(principal, branch.path),
+    reach: dayReach(principal, branch.path),
     limit: q.limit,
     cursor: q.cursor,
   });
