@@ -205,7 +205,7 @@ export const routes = {
   }),
   listThemeDays: route({
     method: 'GET', path: '/v1/branches/{branchId}/theme-days', group: 'themedays', auth: 'public',
-    params: z.strictObject({ branchId: Id }), query: PageQuery.extend(ListThemeDaysQuery.shape), response: page(ThemeDay),
+    params: z.strictObject({ branchId: Id }), query: ListThemeDaysQuery, response: page(ThemeDay),
   }),
   getThemeDay: route({
     method: 'GET', path: '/v1/theme-days/{id}', group: 'themedays', auth: 'public',

@@ -1,7 +1,6 @@
 // A theme day's lifecycle: draft → published → closed (figures frozen), or cancelled. Attendance is in
 // ./attendance.service, reflections in ./reflections.service.
 import type * as z from 'zod';
-import type { PageQuery } from '@shared/schemas/common';
 import { ROLE_SETS } from '@shared/roles';
 import { DAY_MS, HOUR_MS, shanghaiDate, shanghaiTime, toUtc } from '@shared/time';
 import {
@@ -89,7 +88,7 @@ export async function getThemeDayFor(principal: Principal | undefined, id: strin
 export async function listThemeDays(
   principal: Principal | undefined,
   branchId: string,
-  q: z.infer<typeof ListThemeDaysQuery> & z.infer<typeof PageQuery>,
+  q: z.infer<typeof ListThemeDaysQuery>,
 ): Promise<Page<ThemeDay>> {
   const branch = await requireBranch(branchId);
   const page = await listBranchThemeDays(branchId, {
