@@ -65,7 +65,7 @@ export function idsOf(p: Population): Ids {
 }
 
 const id = (kind: string, i: number) => `${kind}${i}`;
-/** A Powertools record key as the idempotency middleware builds it: route and a hash of "userId|Idempotency-Key". */
+/** A Powertools record key as the idempotency middleware builds it: route and a hash of "userId|path|Idempotency-Key". */
 const powertoolsKey = (route: string, i: number) => `POST ${route}#${(i * 2_654_435_761 >>> 0).toString(16).padStart(32, '0')}`;
 /** Every idempotent POST stores a record (PutItem) and its response (UpdateItem, response ≤ 2 KB). */
 const idempotency = (route: ModelRoute, path: string): Access => ({

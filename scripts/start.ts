@@ -51,6 +51,30 @@ async function main() {
     const dataDir = path.join(root, '.data', 'dynamodb');
     db = await startDynamoLocal({ port: DYNAMODB_PORT, dataDir });
     say(`DynamoDB Local at ${db.endpoint} (data in .data/dynamodb)`);
+    // Without the database every request would be a 503: say so, and bring it back on the same port and data.
+    const watch = (current: DynamoLocal, restarts: number) =>
+      current.process.once('exit', (code, signal) => {
+        if (stopping) return;
+        console.error(`[start] DynamoDB Local stopped unexpectedly (${signal ?? code}); the API answers 503 until it is back.`);
+        const tail = current.lastOutput().trim();
+        if (tail) console.error(tail.split('\n').slice(-10).map((l) => `[dynamodb] ${l}`).join('\n'));
+        if (restarts >= 3) {
+          console.error('[start] DynamoDB Local keeps stopping: giving up. Check Java and .data/dynamodb, then run npm start again.');
+          return void stop(1);
+        }
+        startDynamoLocal({ port: DYNAMODB_PORT, dataDir }).then(
+          (next) => {
+            db = next;
+            say(`DynamoDB Local is back at ${next.endpoint}`);
+            watch(next, restarts + 1);
+          },
+          (err: Error) => {
+            console.error(`[start] DynamoDB Local could not be restarted: ${err.message}`);
+            void stop(1);
+          },
+        );
+      });
+    watch(db, 0);
     await ensureTable(db.endpoint, LOCAL_TABLE);
     if (!(await isSeeded(db.endpoint, LOCAL_TABLE))) {
       const s = await seed(db.endpoint, LOCAL_TABLE);

@@ -142,7 +142,7 @@ const IDEMPOTENCY_KEY: Json = {
   in: 'header',
   required: false,
   description:
-    'Chosen by the client per intended action. A repeat from the same user within 24 h returns the stored response ' +
+    'Chosen by the client per intended action. A repeat from the same user to the same path within 24 h returns the stored response ' +
     'instead of acting twice; the same key with another body answers 409 `IDEMPOTENCY_MISMATCH`.',
   schema: { type: 'string', minLength: 1, maxLength: 128 },
 };

@@ -94,6 +94,8 @@ export interface RouteDef<
   status: number;
   /** Creating POSTs honour `Idempotency-Key`. */
   idempotent: boolean;
+  /** Exists on the local stage only (serverless.yml leaves it out of every deployed API). */
+  localOnly?: true;
 }
 
 const NoParams = Empty;
@@ -112,6 +114,7 @@ function route<P extends z.ZodType = typeof NoParams, Q extends z.ZodType = type
   response: R;
   status?: number;
   idempotent?: boolean;
+  localOnly?: true;
 }): RouteDef<P, Q, B, R> {
   return {
     params: NoParams as unknown as P,
@@ -127,7 +130,7 @@ export const routes = {
   health: route({ method: 'GET', path: '/v1/health', group: 'health', auth: 'public', response: HealthResponse }),
 
   loginWechat: route({ method: 'POST', path: '/v1/auth/wechat', group: 'auth', auth: 'public', body: WechatLoginBody, response: AuthResponse }),
-  loginDev: route({ method: 'POST', path: '/v1/auth/dev', group: 'auth', auth: 'public', body: DevLoginBody, response: AuthResponse }),
+  loginDev: route({ method: 'POST', path: '/v1/auth/dev', group: 'auth', auth: 'public', body: DevLoginBody, response: AuthResponse, localOnly: true }),
 
   getMe: route({ method: 'GET', path: '/v1/me', group: 'me', auth: 'user', response: User }),
   updateMe: route({ method: 'PATCH', path: '/v1/me', group: 'me', auth: 'user', body: UpdateMeBody, response: User }),
@@ -205,7 +208,7 @@ export const routes = {
   }),
   listThemeDays: route({
     method: 'GET', path: '/v1/branches/{branchId}/theme-days', group: 'themedays', auth: 'public',
-    params: z.strictObject({ branchId: Id }), query: PageQuery.extend(ListThemeDaysQuery.shape), response: page(ThemeDay),
+    params: z.strictObject({ branchId: Id }), query: ListThemeDaysQuery, response: page(ThemeDay),
   }),
   getThemeDay: route({
     method: 'GET', path: '/v1/theme-days/{id}', group: 'themedays', auth: 'public',

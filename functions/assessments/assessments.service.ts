@@ -11,6 +11,8 @@ import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { holds, requireRole, type Principal } from '../core/policy';
 import { getOrg, allChildren, townshipBranches, type OrgRecord } from '../orgs/orgs.repository';
+import { visibleDay } from '../themedays/access';
+import { wasPublished } from '../themedays/themeday.entity';
 import { getThemeDay } from '../themedays/themedays.repository';
 import { displayNames } from '../users/users.repository';
 import { emptyFigures, FIGURE_FIELDS, type Figures } from './aggregate.entity';
@@ -64,7 +66,7 @@ async function branchesUnder(org: OrgRecord): Promise<OrgRecord[]> {
 
 export async function giveGuidance(principal: Principal, dayId: string, comment: string, rating: number): Promise<Guidance> {
   const day = await getThemeDay(dayId);
-  if (!day || day.status === 'draft') throw new NotFoundError('主题党日不存在');
+  if (!day || !wasPublished(day)) throw new NotFoundError('主题党日不存在');
   requireRole(principal, ROLE_SETS.staff, day.path);
   if (day.status === 'cancelled') throw new InvalidStateError('已取消的主题党日不能指导');
   const record = { id: newId(), themeDayId: dayId, comment, rating, by: principal.userId, createdAt: new Date().toISOString() };
@@ -73,8 +75,7 @@ export async function giveGuidance(principal: Principal, dayId: string, comment:
 }
 
 export async function listGuidance(principal: Principal | undefined, dayId: string): Promise<{ items: Guidance[] }> {
-  const day = await getThemeDay(dayId);
-  if (!day || (day.status === 'draft' && !holds(principal, ROLE_SETS.branchReaders, day.path))) throw new NotFoundError('主题党日不存在');
+  await visibleDay(principal, dayId);
   const items = await dayGuidance(dayId);
   const names = await displayNames([...new Set(items.map((i) => i.by))]);
   return {
@@ -86,7 +87,7 @@ export async function listGuidance(principal: Principal | undefined, dayId: stri
 
 export async function markExemplary(principal: Principal, dayId: string, category?: IdeaCategory) {
   const day = await getThemeDay(dayId);
-  if (!day || day.status === 'draft') throw new NotFoundError('主题党日不存在');
+  if (!day || !wasPublished(day)) throw new NotFoundError('主题党日不存在');
   requireRole(principal, ROLE_SETS.staff, day.path);
   if (day.status !== 'closed') throw new InvalidStateError('主题党日结束并统计后才能评为典型案例');
   const cat = category ?? day.category;

@@ -80,6 +80,10 @@ export function concernItem(r: ConcernRecord): Item {
 
 export const toConcernRecord = (item: Item): ConcernRecord => recordOf<ConcernRecord>(item);
 
+/**
+ * `by` is stored as the actor's role label only (「驻点干部」): the name is read from the profile when the timeline is
+ * shown (`timelineBy`), so an erased account leaves no name behind. Older entries stored `label · name`.
+ */
 export interface TimelineRecord extends TimelineEntry {
   byUserId: string;
 }
@@ -95,3 +99,8 @@ export const toTimelineRecord = (item: Item): TimelineRecord => recordOf<Timelin
 export function trackingClaimItem(trackingNo: string, concernId: string): Item {
   return { ...concernKeys.trackingClaim(trackingNo), entity: 'tracking', concernId };
 }
+
+export const actorLabel = (by: string): string => by.split(' · ')[0]!;
+
+/** 「驻点干部 · 沈局长」 as shown, with the actor's current name (已注销用户 once erased). */
+export const timelineBy = (by: string, name: string): string => `${actorLabel(by)} · ${name}`;

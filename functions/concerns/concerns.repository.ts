@@ -5,6 +5,7 @@ import { getItem, queryPartition } from '../core/reads';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite } from '../core/transact';
 import {
+  actorLabel,
   concernItem,
   concernKeys,
   timelineItem,
@@ -99,4 +100,23 @@ export function listStationQueue(
 /** A page of the open concerns of every station due before `before` (epoch ms), the longest overdue first. */
 export function listOpenDueBefore(before: number, limit: number, cursor?: string): Promise<Page<ConcernRecord>> {
   return queryPage({ index: 'gsi4', pk: concernKeys.openByDue, skBetween: [0, before - 1], limit, cursor }, toConcernRecord);
+}
+
+/** The user's entries of a concern's timeline that still carry their name (`群众 · 名字`) keep the role label only. */
+export async function eraseNameInTimeline(concernId: string, userId: string): Promise<void> {
+  const { pk, prefix } = concernKeys.timelineOf(concernId);
+  const named = (await queryPartition(pk, { prefix })).filter((e) => e.byUserId === userId && actorLabel(String(e.by)) !== e.by);
+  await Promise.all(
+    named.map((e) =>
+      ddb.send(
+        new UpdateCommand({
+          TableName: TABLE,
+          Key: { pk: e.pk, sk: e.sk },
+          UpdateExpression: 'SET #by = :label',
+          ExpressionAttributeNames: { '#by': 'by' },
+          ExpressionAttributeValues: { ':label': actorLabel(String(e.by)) },
+        }),
+      ),
+    ),
+  );
 }

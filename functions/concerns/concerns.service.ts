@@ -23,7 +23,9 @@ import { contentChecker } from '../content/content-check';
 import { getOrg, getStation, listStations, type StationRecord } from '../orgs/orgs.repository';
 import { notify } from '../notifications/notify';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
-import { isOpen, type ConcernRecord, type TimelineRecord } from './concern.entity';
+import { displayNames } from '../users/users.repository';
+import { DELETED_NAME } from '../users/user.entity';
+import { isOpen, timelineBy, type ConcernRecord, type TimelineRecord } from './concern.entity';
 import { createConcern, getConcern, listMine, listStationQueue, nextSequence, saveTransition, timelineOf } from './concerns.repository';
 
 const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
@@ -48,10 +50,10 @@ const dueFrom = (category: ConcernCategory, from = Date.now()) => new Date(from 
 
 const canHandle = (p: Principal | undefined, c: Pick<ConcernRecord, 'stationPath'>) => holds(p, HANDLERS, c.stationPath);
 
-/** 「驻点干部 · 沈局长」: the role the person acted in, and their name. */
+/** 「驻点干部」: the role the person acted in; their name is added when shown (see TimelineRecord). */
 function actor(p: Principal, c: Pick<ConcernRecord, 'stationPath' | 'authorId'>): string {
   const role = p.userId === c.authorId && !canHandle(p, c) ? 'resident' : (HANDLERS.find((r) => holds(p, [r], c.stationPath)) ?? 'resident');
-  return `${ROLE_LABELS[role]} · ${p.user.displayName}`;
+  return ROLE_LABELS[role];
 }
 
 /** Where a village's concerns go: its own station, else its township's; with the village's org path. */
@@ -72,6 +74,7 @@ async function present(c: ConcernRecord, viewer: Principal | undefined, withTime
     getStation(c.stationId),
     withTimeline ? timelineOf(c.id) : Promise.resolve(undefined),
   ]);
+  const names = timeline ? await displayNames([...new Set(timeline.map((t) => t.byUserId))]) : new Map<string, string>();
   return {
     id: c.id,
     trackingNo: c.trackingNo,
@@ -93,7 +96,7 @@ async function present(c: ConcernRecord, viewer: Principal | undefined, withTime
     ...(c.rejectReason ? { rejectReason: c.rejectReason } : {}),
     ...(c.feedback ? { feedback: c.feedback } : {}),
     ...(timeline
-      ? { timeline: timeline.map(({ at, action, by, note, toStationName }) => ({ at, action, by, ...(note ? { note } : {}), ...(toStationName ? { toStationName } : {}) })) }
+      ? { timeline: timeline.map(({ at, action, by, byUserId, note, toStationName }) => ({ at, action, by: timelineBy(by, names.get(byUserId) ?? DELETED_NAME), ...(note ? { note } : {}), ...(toStationName ? { toStationName } : {}) })) }
       : {}),
     ...(viewer ? { canHandle: canHandle(viewer, c), mine: viewer.userId === c.authorId } : {}),
   };
@@ -158,7 +161,7 @@ export async function raiseConcern(principal: Principal, body: z.infer<typeof Cr
     pendingReview: verdict === 'review',
     villagePath,
     phone: body.contactPhone ? { contactPhoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), contactPhoneMasked: maskPhone(body.contactPhone) } : undefined,
-    first: { action: 'submitted', by: `${ROLE_LABELS.resident} · ${principal.user.displayName}`, byUserId: principal.userId },
+    first: { action: 'submitted', by: ROLE_LABELS.resident, byUserId: principal.userId },
   });
   return present(record, principal, false);
 }
@@ -285,7 +288,7 @@ export async function giveFeedback(principal: Principal, id: string, body: z.inf
   const entry: TimelineRecord = {
     at: now,
     action: body.satisfied ? 'feedback_satisfied' : 'feedback_unsatisfied',
-    by: `${ROLE_LABELS.resident} · ${principal.user.displayName}`,
+    by: ROLE_LABELS.resident,
     ...(body.comment ? { note: body.comment } : {}),
     byUserId: principal.userId,
   };

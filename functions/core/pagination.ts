@@ -35,6 +35,8 @@ export async function queryPage<T>(req: PageRequest, toItem: (raw: Record<string
   const scope = `${req.index ?? 'table'}|${req.pk}|${req.skPrefix ?? ''}|${req.skBetween?.join('..') ?? ''}|${req.forward === false ? 'desc' : 'asc'}`;
   const { jwtSecret } = await secrets();
   const startKey = decodeCursor(jwtSecret, scope, req.cursor);
+  // A range that ends before it starts (a lone `to` before a default `from` of now) is empty; DynamoDB would refuse it.
+  if (req.skBetween && req.skBetween[0] > req.skBetween[1]) return { items: [], nextCursor: null, scannedCount: 0 };
   const names: Record<string, string> = { '#pk': pkName, ...(req.filter?.ExpressionAttributeNames ?? {}) };
   const values: Record<string, unknown> = { ':pk': req.pk, ...(req.filter?.ExpressionAttributeValues ?? {}) };
   let condition = '#pk = :pk';

@@ -17,6 +17,15 @@ export function holds(principal: Principal | undefined, roles: readonly Role[], 
   return principal.grants.some((g) => roles.includes(g.role) && scopePath.includes(g.orgId));
 }
 
+/**
+ * How high the caller's authority over `scopePath` sits: the index in the path of the highest org where they hold one
+ * of `roles` (0 = the root, so a smaller number is a higher level); undefined without one.
+ */
+export function authorityLevel(principal: Principal | undefined, roles: readonly Role[], scopePath: readonly string[]): number | undefined {
+  const levels = (principal?.grants ?? []).filter((g) => roles.includes(g.role)).map((g) => scopePath.indexOf(g.orgId)).filter((i) => i >= 0);
+  return levels.length ? Math.min(...levels) : undefined;
+}
+
 /** 403: the caller knows the record exists (e.g. a public org) but may not act on it. */
 export function requireRole(principal: Principal | undefined, roles: readonly Role[], scopePath: readonly string[]): void {
   if (!holds(principal, roles, scopePath)) throw new ForbiddenError();

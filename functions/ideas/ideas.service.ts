@@ -3,10 +3,10 @@ import { ROLE_SETS } from '@shared/roles';
 import { THEMEDAY_RULES, type AnswerIdeaBody, type CreateIdeaBody, type Idea, type ListIdeasQuery, type SupportResult } from '@shared/schemas/themeday';
 import type { PageQuery } from '@shared/schemas/common';
 import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
-import { AlreadyModeratedError, ConflictError, ContentRejectedError, InvalidStateError, NotFoundError } from '../core/errors';
+import { AlreadyModeratedError, ConflictError, ContentRejectedError, ForbiddenError, InvalidStateError, NotFoundError } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
-import { holds, requireRole, requireVisible, type Principal } from '../core/policy';
+import { authorityLevel, holds, requireRole, requireVisible, type Principal } from '../core/policy';
 import { contentChecker } from '../content/content-check';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { requireBranch } from '../orgs/branches';
@@ -152,12 +152,22 @@ export async function reportIdea(principal: Principal, ideaId: string, reason: s
   return { reported: true };
 }
 
+/** The decision as stored, with the level it was taken at (see ModerationReview.level). */
+const levelledReview = (principal: Principal, path: string[], body: { decision: 'approve' | 'reject'; reason?: string }) => ({
+  ...reviewOf(principal.userId, body),
+  level: authorityLevel(principal, ROLE_SETS.branchModerators, path),
+});
+
 export async function restoreIdea(principal: Principal, ideaId: string): Promise<Idea> {
   const idea = await visibleIdea(principal, ideaId);
-  requireRole(principal, ROLE_SETS.branchLeaders, idea.path);
+  const level = authorityLevel(principal, ROLE_SETS.branchModerators, idea.path);
+  if (level === undefined) throw new ForbiddenError();
   if (idea.moderation === 'visible') return present(principal, idea);
-  // Restoring is the secretary approving it: it leaves the moderation queue, and its author sees it approved.
-  const review = reviewOf(principal.userId, { decision: 'approve' });
+  // A rejection from above (a township admin over a secretary) is undone only at its level or above.
+  const above = idea.review?.decision === 'rejected' ? idea.review.level : undefined;
+  if (above !== undefined && above < level) throw new ForbiddenError('该创意已被上级驳回，只有上级可以恢复');
+  // Restoring is approving it: it leaves the moderation queue, and its author sees it approved.
+  const review = levelledReview(principal, idea.path, { decision: 'approve' });
   const updated = await updateIdeaState(idea, { moderation: 'visible', resetReports: true, review });
   if (!updated) throw changedMeanwhile();
   return present(principal, updated);
@@ -173,7 +183,7 @@ export async function decideIdea(principal: Principal, ideaId: string, body: Mod
   requireVisible(principal, ROLE_SETS.branchModerators, idea.path);
   if (!idea.queuedAt) throw new AlreadyModeratedError();
   const approve = body.decision === 'approve';
-  const review = reviewOf(principal.userId, body);
+  const review = levelledReview(principal, idea.path, body);
   const updated = await updateIdeaState(
     idea,
     approve ? { moderation: 'visible', resetReports: idea.moderation === 'hidden', review } : { moderation: 'hidden', review },

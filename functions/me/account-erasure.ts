@@ -1,10 +1,11 @@
-// Account deletion reaches beyond the user's own partition: contact phones they left on bookings and concerns are
-// personal fields too. The records stay (a station's history, a concern's tracking number), without the phone.
+// What an erased account leaves behind elsewhere: no phone and no name. Records that need a person name them by user
+// id and read the name from the profile, which erasure anonymises; these sweeps clear what was copied before that.
+// The records stay (a station's history, a concern's tracking number), without the personal fields.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { bookingKeys } from '../bookings/booking.entity';
 import { listBookingsOfUser } from '../bookings/bookings.repository';
 import { concernKeys } from '../concerns/concern.entity';
-import { listMine } from '../concerns/concerns.repository';
+import { eraseNameInTimeline, listMine } from '../concerns/concerns.repository';
 import { TABLE, ddb } from '../core/dynamo';
 import type { Page } from '../core/pagination';
 
@@ -31,3 +32,18 @@ export const eraseBookingPhones = (userId: string): Promise<void> =>
 
 export const eraseConcernPhones = (userId: string): Promise<void> =>
   sweep((cursor) => listMine(userId, 100, cursor), (c) => concernKeys.concern(c.id), ['contactPhoneEnc', 'contactPhoneMasked']);
+
+/** Timeline entries of the user's own concerns written before names were read from the profile. */
+async function eraseTimelineNames(userId: string): Promise<void> {
+  let cursor: string | undefined;
+  do {
+    const page = await listMine(userId, 50, cursor);
+    for (const c of page.items) await eraseNameInTimeline(c.id, userId);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+}
+
+/** Everything outside the user's own partition; run before the profile is erased, so a failure can be retried. */
+export async function eraseTracesOf(userId: string): Promise<void> {
+  await Promise.all([eraseBookingPhones(userId), eraseConcernPhones(userId), eraseTimelineNames(userId)]);
+}

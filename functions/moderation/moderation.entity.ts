@@ -10,6 +10,8 @@ import type { ModerationKind, ModerationOutcome } from '@shared/schemas/moderati
 
 export interface ModerationReview extends ModerationOutcome {
   decidedBy: string;
+  /** The decider's `authorityLevel` on the item's path: a decision is undone only at that level or above. */
+  level?: number;
 }
 
 /** The decision as stored on the item, for its author to see. */

@@ -2,16 +2,30 @@
 import { ROLE_SETS } from '@shared/roles';
 import { ForbiddenError, InvalidStateError, NotFoundError } from '../core/errors';
 import { holds, requireRole, type Principal } from '../core/policy';
-import type { ThemeDayRecord } from './themeday.entity';
+import { wasPublished, type DayReach, type ThemeDayRecord } from './themeday.entity';
 import { getThemeDay } from './themedays.repository';
 
 export const isMember = (p: Principal | undefined, day: Pick<ThemeDayRecord, 'path'>) => holds(p, ROLE_SETS.branchMembers, day.path);
-export const readsDrafts = (p: Principal | undefined, path: string[]) => holds(p, ROLE_SETS.branchReaders, path);
 
-/** The day if the caller may see it: published, cancelled and closed days are public; drafts are the branch's. */
+/**
+ * How far the caller reads a branch's days: anyone reads those once published; its people and staff read live drafts;
+ * a draft withdrawn before publishing was never announced, so only those who run the branch keep it.
+ */
+export function dayReach(p: Principal | undefined, path: readonly string[]): DayReach {
+  if (holds(p, ROLE_SETS.branchModerators, path)) return 'all';
+  return holds(p, ROLE_SETS.branchReaders, path) ? 'drafts' : 'public';
+}
+
+export function readsDay(p: Principal | undefined, day: Pick<ThemeDayRecord, 'path' | 'status' | 'publishedAt'>): boolean {
+  if (wasPublished(day)) return true;
+  const reach = dayReach(p, day.path);
+  return reach === 'all' || (reach === 'drafts' && day.status === 'draft');
+}
+
+/** The day if the caller may see it (`readsDay`), else 404: an unpublished day's existence is the branch's. */
 export async function visibleDay(principal: Principal | undefined, id: string): Promise<ThemeDayRecord> {
   const day = await getThemeDay(id);
-  if (!day || (day.status === 'draft' && !readsDrafts(principal, day.path))) throw new NotFoundError('主题党日不存在');
+  if (!day || !readsDay(principal, day)) throw new NotFoundError('主题党日不存在');
   return day;
 }
 

@@ -115,6 +115,15 @@ export function checkInCodeItem(dayId: string, code: string, expiresAt: string, 
   };
 }
 
+/**
+ * Whether a day was ever announced. Only such a day is public (also once cancelled or closed); a draft cancelled
+ * before publishing never is. Every read outside the branch checks this, not the status.
+ */
+export const wasPublished = (d: Pick<ThemeDayRecord, 'publishedAt'>): boolean => Boolean(d.publishedAt);
+
+/** Who reads a day beyond the public: `drafts` adds live drafts, `all` also drafts withdrawn before publishing. */
+export type DayReach = 'public' | 'drafts' | 'all';
+
 export const toThemeDayRecord = (item: Item): ThemeDayRecord => recordOf<ThemeDayRecord>(item, { attVersion: 0, ideaIds: [], category: 'other' });
 
 export const toAttendanceItem = (item: Item): AttendanceItem => recordOf<AttendanceItem>(item);

@@ -4,9 +4,20 @@
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchGet } from '../core/batch';
 import { TABLE, ddb } from '../core/dynamo';
-import { queryPage, type Page } from '../core/pagination';
+import { queryPage, type Page, type PageRequest } from '../core/pagination';
 import { transactWrite, type TransactItems } from '../core/transact';
-import { themeDayItem, themeDayKeys, toThemeDayRecord, type ThemeDayRecord, type ThemeDayStatus } from './themeday.entity';
+import { themeDayItem, themeDayKeys, toThemeDayRecord, type DayReach, type ThemeDayRecord, type ThemeDayStatus } from './themeday.entity';
+
+/** The list's filter per reach (see `wasPublished`: a published day has `publishedAt`). */
+const REACH_FILTER: Record<DayReach, PageRequest['filter']> = {
+  public: { FilterExpression: 'attribute_exists(publishedAt)' },
+  drafts: {
+    FilterExpression: 'attribute_exists(publishedAt) OR #status = :draft',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: { ':draft': 'draft' },
+  },
+  all: undefined,
+};
 
 export async function putThemeDay(r: ThemeDayRecord): Promise<void> {
   await ddb.send(new PutCommand({ TableName: TABLE, Item: themeDayItem(r), ConditionExpression: 'attribute_not_exists(pk)' }));
@@ -23,7 +34,7 @@ export async function getThemeDays(ids: string[]): Promise<ThemeDayRecord[]> {
 
 export function listBranchThemeDays(
   branchId: string,
-  o: { from?: string; to?: string; includeDrafts: boolean; limit: number; cursor?: string },
+  o: { from?: string; to?: string; reach: DayReach; limit: number; cursor?: string },
 ): Promise<Page<ThemeDayRecord>> {
   return queryPage(
     {
@@ -34,9 +45,7 @@ export function listBranchThemeDays(
       forward: false,
       limit: o.limit,
       cursor: o.cursor,
-      filter: o.includeDrafts
-        ? undefined
-        : { FilterExpression: '#status <> :draft', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':draft': 'draft' } },
+      filter: REACH_FILTER[o.reach],
     },
     toThemeDayRecord,
   );

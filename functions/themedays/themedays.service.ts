@@ -1,7 +1,6 @@
 // A theme day's lifecycle: draft → published → closed (figures frozen), or cancelled. Attendance is in
 // ./attendance.service, reflections in ./reflections.service.
 import type * as z from 'zod';
-import type { PageQuery } from '@shared/schemas/common';
 import { ROLE_SETS } from '@shared/roles';
 import { DAY_MS, HOUR_MS, shanghaiDate, shanghaiTime, toUtc } from '@shared/time';
 import {
@@ -24,7 +23,7 @@ import { getIdeas } from '../ideas/ideas.repository';
 import { requireBranch } from '../orgs/branches';
 import { getOrg } from '../orgs/orgs.repository';
 import { allMemberGrants } from '../users/users.repository';
-import { isMember, notOpen, readsDrafts, secretaryDay, visibleDay } from './access';
+import { dayReach, isMember, notOpen, secretaryDay, visibleDay } from './access';
 import { allAttendance, backfillAttendance, getAttendance } from './attendance.repository';
 import { getReflection } from './reflections.repository';
 import type { AttendanceItem, AttendanceStatus, ThemeDayRecord } from './themeday.entity';
@@ -89,13 +88,13 @@ export async function getThemeDayFor(principal: Principal | undefined, id: strin
 export async function listThemeDays(
   principal: Principal | undefined,
   branchId: string,
-  q: z.infer<typeof ListThemeDaysQuery> & z.infer<typeof PageQuery>,
+  q: z.infer<typeof ListThemeDaysQuery>,
 ): Promise<Page<ThemeDay>> {
   const branch = await requireBranch(branchId);
   const page = await listBranchThemeDays(branchId, {
     from: q.from ? toUtc(q.from) : undefined,
     to: q.to ? toUtc(q.to) : undefined,
-    includeDrafts: readsDrafts(principal, branch.path),
+    reach: dayReach(principal, branch.path),
     limit: q.limit,
     cursor: q.cursor,
   });

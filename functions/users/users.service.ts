@@ -5,7 +5,7 @@ import { UnauthenticatedError, ValidationError } from '../core/errors';
 import { encryptPhone, maskPhone } from '../core/phone';
 import type { Principal } from '../core/policy';
 import { secrets } from '../core/secrets';
-import { eraseBookingPhones, eraseConcernPhones } from '../me/account-erasure';
+import { eraseTracesOf } from '../me/account-erasure';
 import { getOrg } from '../orgs/orgs.repository';
 import { eraseUser, loadPrincipal, updateProfile, type ProfileChanges } from './users.repository';
 
@@ -39,8 +39,8 @@ export async function updateMe(principal: Principal, body: UpdateMeBody): Promis
 }
 
 export async function deleteMe(principal: Principal): Promise<void> {
-  // Phones the user left on bookings and concerns are personal fields too; the records themselves stay. Erased
-  // first, so a failure leaves the account in place for the user to try again.
-  await Promise.all([eraseBookingPhones(principal.userId), eraseConcernPhones(principal.userId)]);
+  // Phones and names the user left on bookings and concerns go; the records themselves stay. Erased first, so a
+  // failure leaves the account in place for the user to try again.
+  await eraseTracesOf(principal.userId);
   await eraseUser(principal.userId);
 }

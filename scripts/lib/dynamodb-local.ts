@@ -29,6 +29,8 @@ export function localClient(endpoint: string): DynamoDBClient {
 export interface DynamoLocal {
   endpoint: string;
   process: ChildProcess;
+  /** The end of what the emulator printed: why it stopped, when it did. */
+  lastOutput(): string;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startDynamoLocal(opts: { port: number; dataDir?: string })
   return {
     endpoint,
     process: child,
+    lastOutput: () => output.slice(-2000),
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

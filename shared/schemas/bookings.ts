@@ -1,6 +1,6 @@
 // 局长驻点: office-hour sessions, the slots they are cut into, and residents' bookings of those slots.
 import * as z from 'zod';
-import { DateString, DateTimeString, Id, PageQuery, PhoneNumber } from './common';
+import { DateString, DateTimeString, Id, PageQuery, PhoneNumber, RangeQuery } from './common';
 
 /** The booking rules, shared so the miniapp can explain them with the same numbers the API enforces. */
 export const BOOKING_RULES = {
@@ -82,13 +82,11 @@ export type Session = z.infer<typeof Session>;
 
 export const CancelSessionBody = z.strictObject({ reason: Text(1, 200, '取消原因') });
 
-/** `?from=&to=&limit=&cursor=` on slot and session lists; from/to optional, at most 62 days apart. */
-export const TimeRangeQuery = PageQuery.extend({ from: DateTimeString.optional(), to: DateTimeString.optional() })
-  .refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { message: '结束时间须晚于开始时间', path: ['to'] })
-  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 62 * 24 * 3600 * 1000, {
-    message: '查询范围最多 62 天',
-    path: ['to'],
-  });
+/** `?from=&to=&limit=&cursor=` on slot and session lists (see RangeQuery), at most 62 days apart. */
+export const TimeRangeQuery = RangeQuery.refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 62 * 24 * 3600 * 1000, {
+  message: '查询范围最多 62 天',
+  path: ['to'],
+});
 
 export const CreateBookingBody = z.strictObject({
   topic: Text(1, 200, '事由'),

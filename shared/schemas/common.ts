@@ -60,6 +60,16 @@ export const PageQuery = z.object({
   cursor: z.string().max(2048).optional(),
 });
 
+/**
+ * `?from=&to=&limit=&cursor=` of a time-ordered list. Given together, `to` must be after `from` (400). A lone bound is
+ * completed by the route's default (e.g. `from` = now), and a range that then ends before it starts is empty, not an
+ * error (see `queryPage`).
+ */
+export const RangeQuery = PageQuery.extend({ from: DateTimeString.optional(), to: DateTimeString.optional() }).refine(
+  (q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from),
+  { message: '结束时间须晚于开始时间', path: ['to'] },
+);
+
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 

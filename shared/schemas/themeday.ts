@@ -1,6 +1,6 @@
 // 主题党日: ideas (创意征集), theme days (预告公示), attendance, online participation, political birthdays.
 import * as z from 'zod';
-import { DateString, DateTimeString, Id, MonthString } from './common';
+import { DateString, DateTimeString, Id, MonthString, RangeQuery } from './common';
 import { ModerationOutcome } from './moderation';
 
 /**
@@ -176,7 +176,8 @@ export const PublishResult = z.object({ status: z.literal('published'), publishe
 export type PublishResult = z.infer<typeof PublishResult>;
 export const CancelThemeDayBody = z.strictObject({ reason: Text(1, 200, '取消原因') });
 
-export const ListThemeDaysQuery = z.object({ from: DateTimeString.optional(), to: DateTimeString.optional() });
+/** A branch's days by start time; either bound may be left open. */
+export const ListThemeDaysQuery = RangeQuery;
 
 export const CheckInCode = z.object({
   code: z.string(),

@@ -46,7 +46,7 @@ describe('list read cost', () => {
     const measure = async () => ({
       ideas: (await listIdeas('yucun-dzb', { sort: 'new', viewer, limit: 5 })).scannedCount,
       hot: (await listIdeas('yucun-dzb', { sort: 'hot', viewer, limit: 5 })).scannedCount,
-      days: (await listBranchThemeDays('yucun-dzb', { includeDrafts: true, limit: 3 })).scannedCount,
+      days: (await listBranchThemeDays('yucun-dzb', { reach: 'all', limit: 3 })).scannedCount,
     });
     const before = await measure();
     // Act: another branch grows by 40 ideas and 40 theme days

@@ -2,10 +2,10 @@
 // partition key every creating POST of the province wrote (twice) to a single partition, which DynamoDB caps at
 // about 1,000 writes/s; spread by a hash, the records scale with the table (bench/key-heat.ts checks it).
 //
-//   pk `IDEMPOTENCY#<hash of the record key>`   sk `<METHOD path>#<md5 of "userId|Idempotency-Key">`
+//   pk `IDEMPOTENCY#<hash of the record key>`   sk `<METHOD path>#<md5 of "userId|concrete path|Idempotency-Key">`
 //
-// The sort key is Powertools' own record key (route and caller-scoped hash, see idempotencyScope), so the per-user
-// scoping is unchanged; the partition is derived from it, so a record is still found with one GetItem.
+// The sort key is Powertools' own record key (the route and a hash of caller, concrete path and key, see
+// idempotencyScope); the partition is derived from it, so a record is still found with one GetItem.
 import { createHash } from 'node:crypto';
 import type { AttributeValue, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';

@@ -10,7 +10,7 @@ import { logger } from './logger';
 
 export interface RouteEvent extends APIGatewayProxyEventV2 {
   principal?: Principal;
-  /** User-scoped key for Powertools idempotency; absent when the client sent no Idempotency-Key. */
+  /** User- and path-scoped key for Powertools idempotency; absent when the client sent no Idempotency-Key. */
   idempotencyScope?: string;
   /** The raw body, kept apart because the JSON parser replaces `body` before Powertools hashes it again. */
   idempotencyPayload?: string;
@@ -52,13 +52,17 @@ export const authenticate = (route: RouteDef, loadPrincipal: PrincipalLoader): M
   },
 });
 
-/** Scopes `Idempotency-Key` to the caller and route, so two users' keys never meet. */
+/**
+ * Scopes `Idempotency-Key` to the caller and the concrete path (the record key adds the route), so two users' keys
+ * never meet and one key sent to `/orgs/A/notices` and `/orgs/B/notices` is two actions.
+ */
 export const idempotencyScope = (route: RouteDef): Middleware => ({
   before: (request) => {
     const key = request.event.headers?.['idempotency-key'];
     if (!route.idempotent || !key) return;
     if (key.length > 128) throw new ValidationError('Idempotency-Key 过长', [{ path: 'Idempotency-Key', message: '最多 128 个字符' }]);
-    request.event.idempotencyScope = `${request.event.principal?.userId ?? 'anonymous'}|${key}`;
+    const path = (request.event.rawPath ?? '').replace(/\/+$/, '');
+    request.event.idempotencyScope = `${request.event.principal?.userId ?? 'anonymous'}|${path}|${key}`;
     request.event.idempotencyPayload = request.event.body ?? '';
   },
 });
