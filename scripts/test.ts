@@ -27,9 +27,10 @@ async function main() {
   const out = mkdtempSync(path.join(os.tmpdir(), 'jest-results-'));
   const results = path.join(out, 'results.json');
   const args = process.argv.slice(2);
-  // E2E=0 leaves the browser out: no H5 build is served, so the e2e project is not selected either.
+  // E2E=0 leaves the browser out: no H5 build is served, so the e2e project is not selected either. Last, since
+  // --selectProjects takes every word after it.
   const projects = process.env.E2E === '0' && !args.includes('--selectProjects') ? ['--selectProjects', 'unit', 'api'] : [];
-  const status = run('unit, API and browser tests (jest)', bin('jest'), ['--json', `--outputFile=${results}`, ...projects, ...args]);
+  const status = run('unit, API and browser tests (jest)', bin('jest'), ['--json', `--outputFile=${results}`, ...args, ...projects]);
   try {
     const r = JSON.parse(readFileSync(results, 'utf8'));
     console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed${r.numPendingTests ? `, ${r.numPendingTests} skipped` : ''}`);

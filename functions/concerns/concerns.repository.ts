@@ -49,6 +49,18 @@ export async function getConcern(id: string): Promise<ConcernRecord | undefined>
   return item ? toConcernRecord(item) : undefined;
 }
 
+/** The concern and its timeline in one Query: the timeline entries live in the concern's partition. */
+export async function getConcernWithTimeline(id: string): Promise<{ concern?: ConcernRecord; timeline: TimelineRecord[] }> {
+  const { pk, sk } = concernKeys.concern(id);
+  const { prefix } = concernKeys.timelineOf(id);
+  const items = await queryPartition(pk);
+  const item = items.find((i) => i.sk === sk);
+  return {
+    ...(item ? { concern: toConcernRecord(item) } : {}),
+    timeline: items.filter((i) => String(i.sk).startsWith(prefix)).map(toTimelineRecord),
+  };
+}
+
 export async function timelineOf(id: string): Promise<TimelineRecord[]> {
   const { pk, prefix } = concernKeys.timelineOf(id);
   return (await queryPartition(pk, { prefix })).map(toTimelineRecord);

@@ -26,7 +26,7 @@ import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { displayNames } from '../users/users.repository';
 import { DELETED_NAME } from '../users/user.entity';
 import { isOpen, timelineBy, type ConcernRecord, type TimelineRecord } from './concern.entity';
-import { createConcern, getConcern, listMine, listStationQueue, nextSequence, saveTransition, timelineOf } from './concerns.repository';
+import { createConcern, getConcern, getConcernWithTimeline, listMine, listStationQueue, nextSequence, saveTransition, timelineOf } from './concerns.repository';
 
 const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
   submitted: '已受理',
@@ -68,11 +68,12 @@ async function stationFor(villageId: string): Promise<{ station: StationRecord; 
   return { station: fallback, villagePath: village.path };
 }
 
-async function present(c: ConcernRecord, viewer: Principal | undefined, withTimeline: boolean): Promise<Concern> {
+/** `withTimeline`: read it (true), leave it out (false), or the timeline already read with the concern. */
+async function present(c: ConcernRecord, viewer: Principal | undefined, withTimeline: boolean | TimelineRecord[]): Promise<Concern> {
   const [village, station, timeline] = await Promise.all([
     getOrg(c.villageId),
     getStation(c.stationId),
-    withTimeline ? timelineOf(c.id) : Promise.resolve(undefined),
+    withTimeline === true ? timelineOf(c.id) : Promise.resolve(withTimeline || undefined),
   ]);
   const names = timeline ? await displayNames([...new Set(timeline.map((t) => t.byUserId))]) : new Map<string, string>();
   return {
@@ -190,16 +191,21 @@ export async function raiseFromBooking(
   return record.id;
 }
 
-async function visibleConcern(principal: Principal, id: string): Promise<ConcernRecord> {
-  const c = await getConcern(id);
+/** The concern, or 404 for anyone but its author and its handlers: a guessed id tells nothing. */
+function requireConcernVisible(principal: Principal, c: ConcernRecord | undefined): ConcernRecord {
   if (!c) throw new NotFoundError('事项不存在');
-  // Anyone but the author and the handlers gets 404: a guessed id tells nothing.
   if (c.authorId !== principal.userId) requireVisible(principal, HANDLERS, c.stationPath);
   return c;
 }
 
+async function visibleConcern(principal: Principal, id: string): Promise<ConcernRecord> {
+  return requireConcernVisible(principal, await getConcern(id));
+}
+
 export async function getConcernFor(principal: Principal, id: string): Promise<Concern> {
-  return present(await visibleConcern(principal, id), principal, true);
+  // One Query for the concern and its timeline; nothing of it leaves before the caller is checked.
+  const { concern, timeline } = await getConcernWithTimeline(id);
+  return present(requireConcernVisible(principal, concern), principal, timeline);
 }
 
 export async function myConcerns(principal: Principal, q: z.infer<typeof PageQuery>): Promise<Page<Concern>> {

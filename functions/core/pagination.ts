@@ -28,15 +28,25 @@ export interface Page<T> {
   scannedCount?: number;
 }
 
+/** Where a cursor keeps its range: not an attribute name the table uses. */
+const RANGE = '~range';
+type SkRange = [string | number, string | number];
+const isRange = (v: unknown): v is SkRange =>
+  Array.isArray(v) && v.length === 2 && v.every((b) => typeof b === 'string' || typeof b === 'number');
+
 export async function queryPage<T>(req: PageRequest, toItem: (raw: Record<string, unknown>) => T): Promise<Page<T>> {
   const pkName = req.index ? `${req.index}pk` : 'pk';
   const skName = req.index === 'gsi4' ? 'gsi4n' : req.index ? `${req.index}sk` : 'sk';
-  // The cursor is bound to the exact list (index, partition, prefix) it was issued for.
-  const scope = `${req.index ?? 'table'}|${req.pk}|${req.skPrefix ?? ''}|${req.skBetween?.join('..') ?? ''}|${req.forward === false ? 'desc' : 'asc'}`;
+  // The cursor is bound to the exact list (index, partition, prefix, order) it was issued for, and carries the
+  // sort-key range its first page was read with: a list whose bound defaults to "now" pages on in that range, although
+  // the next request's "now" has moved on.
+  const scope = `${req.index ?? 'table'}|${req.pk}|${req.skPrefix ?? ''}|${req.forward === false ? 'desc' : 'asc'}`;
   const { jwtSecret } = await secrets();
-  const startKey = decodeCursor(jwtSecret, scope, req.cursor);
+  const { [RANGE]: carried, ...decoded } = decodeCursor(jwtSecret, scope, req.cursor) ?? {};
+  const startKey = req.cursor === undefined ? undefined : decoded;
+  const skBetween = isRange(carried) ? carried : req.skBetween;
   // A range that ends before it starts (a lone `to` before a default `from` of now) is empty; DynamoDB would refuse it.
-  if (req.skBetween && req.skBetween[0] > req.skBetween[1]) return { items: [], nextCursor: null, scannedCount: 0 };
+  if (skBetween && skBetween[0] > skBetween[1]) return { items: [], nextCursor: null, scannedCount: 0 };
   const names: Record<string, string> = { '#pk': pkName, ...(req.filter?.ExpressionAttributeNames ?? {}) };
   const values: Record<string, unknown> = { ':pk': req.pk, ...(req.filter?.ExpressionAttributeValues ?? {}) };
   let condition = '#pk = :pk';
@@ -44,10 +54,10 @@ export async function queryPage<T>(req: PageRequest, toItem: (raw: Record<string
     names['#sk'] = skName;
     values[':skp'] = req.skPrefix;
     condition += ' AND begins_with(#sk, :skp)';
-  } else if (req.skBetween) {
+  } else if (skBetween) {
     names['#sk'] = skName;
-    values[':skFrom'] = req.skBetween[0];
-    values[':skTo'] = req.skBetween[1];
+    values[':skFrom'] = skBetween[0];
+    values[':skTo'] = skBetween[1];
     condition += ' AND #sk BETWEEN :skFrom AND :skTo';
   }
   const out = await ddb.send(
@@ -65,7 +75,7 @@ export async function queryPage<T>(req: PageRequest, toItem: (raw: Record<string
   );
   return {
     items: (out.Items ?? []).map(toItem),
-    nextCursor: encodeCursor(jwtSecret, scope, out.LastEvaluatedKey),
+    nextCursor: encodeCursor(jwtSecret, scope, out.LastEvaluatedKey && (skBetween ? { ...out.LastEvaluatedKey, [RANGE]: skBetween } : out.LastEvaluatedKey)),
     scannedCount: out.ScannedCount,
   };
 }

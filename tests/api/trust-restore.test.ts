@@ -1,11 +1,12 @@
 // Defect 6: a moderation decision taken higher up is undone only at that level or above. A township admin's
-// rejection of an idea cannot be restored by the branch's secretary; the township admin (or above) can. Ideas of
-// 劳岭村党支部 under 莫干山镇, whose moderation queue no other test reads.
+// rejection of an idea cannot be restored by the branch's secretary; the township admin (or above) can. In a township
+// of this file's own, so no other file's member counts or moderation queue see its people.
 import { call, expectError } from './http';
+import { ownTownship } from './own-orgs';
 import { withGrant, type Person } from './people';
 
-const TOWNSHIP = 'moganshan';
-const BRANCH = 'laoling-dzb';
+let TOWNSHIP: string;
+let BRANCH: string;
 /** The test content checker's marker for a "review" verdict (functions/content/content-check.ts). */
 const REVIEW = '【待审】';
 
@@ -14,6 +15,7 @@ let secretary: Person;
 let author: Person;
 
 beforeAll(async () => {
+  ({ townshipId: TOWNSHIP, branchId: BRANCH } = await ownTownship('restore'));
   [[townshipAdmin], [secretary], [author]] = await Promise.all([
     withGrant('township_admin', TOWNSHIP, 1),
     withGrant('secretary', BRANCH, 1),
