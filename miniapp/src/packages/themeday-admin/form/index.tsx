@@ -1,19 +1,18 @@
 import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import { CreateThemeDayBody, type Idea } from '@shared/schemas/themeday';
+import { useState } from 'react';
+import { CreateThemeDayBody } from '@shared/schemas/themeday';
 import { api, errorMessage, showApiError } from '../../../api/client';
+import { isLateNotice } from '../../../components/themeday/late-notice';
 import { useActionKey } from '../../../components/themeday/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
+import { usePageLoad } from '../../../lib/page-load';
 import { defaultThemeDayTimes, shanghaiIso } from '../../../lib/themeday';
 import { TD_PAGES, replaceTd } from '../../../lib/themeday-nav';
 import '../../../components/themeday/themeday.scss';
 
-const LATE_NOTICE_MS = 3 * 24 * 3600 * 1000;
 const MAX_AGENDA = 20;
-
-type IdeasState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Idea[] };
 
 export default function ThemeDayFormPage() {
   const allowed = usePageGate(TD_PAGES.form, { requireLogin: true });
@@ -29,23 +28,18 @@ export default function ThemeDayFormPage() {
   const [agenda, setAgenda] = useState<string[]>(['']);
   const [ideaIds, setIdeaIds] = useState<string[]>([]);
   const [online, setOnline] = useState(true);
-  const [ideas, setIdeas] = useState<IdeasState>({ status: 'loading' });
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const actionKey = useActionKey();
 
-  const loadIdeas = useCallback(async () => {
-    setIdeas({ status: 'loading' });
-    try {
-      const page = await api('listIdeas', { params: { branchId }, query: { status: 'accepted', sort: 'hot', limit: 50 } });
-      setIdeas({ status: 'ready', items: page.items });
-    } catch (err) {
-      setIdeas({ status: 'error', message: errorMessage(err) });
-    }
-  }, [branchId]);
+  // The accepted ideas to adopt, loaded once: coming back to the page keeps what was chosen.
+  const ideas = usePageLoad(async () => {
+    const page = await api('listIdeas', { params: { branchId }, query: { status: 'accepted', sort: 'hot', limit: 50 } });
+    return page.items;
+  });
 
   useDidShow(() => {
-    if (allowed && ideas.status !== 'ready') void loadIdeas();
+    if (allowed && ideas.status !== 'ready') void ideas.reload();
   });
 
   if (!allowed) return <View />;
@@ -57,7 +51,7 @@ export default function ThemeDayFormPage() {
     setIdeaIds((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
 
   const startsAt = shanghaiIso(startDate, startTime);
-  const late = Date.parse(startsAt) - Date.now() < LATE_NOTICE_MS;
+  const late = isLateNotice(startsAt, Date.now());
 
   const save = async () => {
     if (saving) return;
@@ -165,20 +159,20 @@ export default function ThemeDayFormPage() {
         {ideas.status === 'loading' && <Text className='muted'>加载中…</Text>}
         {ideas.status === 'error' && (
           <View className='td-spread'>
-            <Text className='muted'>{ideas.message}</Text>
-            <Text id='tdf-ideas-retry' className='td-chip' onClick={() => void loadIdeas()}>
+            <Text className='muted'>{ideas.error}</Text>
+            <Text id='tdf-ideas-retry' className='td-chip' onClick={() => void ideas.reload()}>
               重试
             </Text>
           </View>
         )}
-        {ideas.status === 'ready' && ideas.items.length === 0 && (
+        {ideas.data?.length === 0 && (
           <Text className='muted' id='tdf-ideas-empty'>
             暂无已采纳的创意。在「创意征集」里答复为「已采纳」的创意会出现在这里。
           </Text>
         )}
-        {ideas.status === 'ready' && ideas.items.length > 0 && (
+        {!!ideas.data?.length && (
           <View className='td-chips'>
-            {ideas.items.map((idea) => (
+            {ideas.data.map((idea) => (
               <Text
                 key={idea.id}
                 id={`tdf-idea-${idea.id}`}
