@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { GuidanceBody } from '@shared/schemas/notices';
 import { api, errorMessage, showApiError } from '../../api/client';
-import { useActionKey } from '../notices/useActionKey';
+import { useActionKey } from '../themeday/useActionKey';
 import { Button } from '../nut';
 
 const COMMENT_MAX = 1000;

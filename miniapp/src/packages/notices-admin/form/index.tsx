@@ -9,7 +9,7 @@ import { api, errorMessage, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { changesTo, draftOf, emptyDraft, expiresAtOf, firstIssue, type NoticeDraft } from '../../../components/notices/notice-draft';
 import NoticeDraftFields from '../../../components/notices/NoticeDraftFields';
-import { useActionKey } from '../../../components/notices/useActionKey';
+import { useActionKey } from '../../../components/themeday/useActionKey';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { NT_PAGES, canPublishIn, orgChain, publishTargets, replaceNt, routeParam } from '../../../lib/notices';
