@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { CreateIdeaBody, IDEA_CATEGORIES, type IdeaCategory } from '@shared/schemas/themeday';
 import { api, errorMessage, showApiError } from '../../../api/client';
 import { Button } from '../../../components/nut';
-import { useActionKey } from '../../../components/themeday/useActionKey';
+import { useActionKey } from '../../../lib/action-key';
 import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
 import { askFor, useSubscriptions } from '../../../lib/subscribe';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { OnlineParticipationBody, type OnlineParticipation, type ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
-import { useActionKey } from '../../../components/themeday/useActionKey';
+import { useActionKey } from '../../../lib/action-key';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { back } from '../../../lib/nav';
