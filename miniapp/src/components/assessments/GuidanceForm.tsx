@@ -6,6 +6,7 @@ import { GuidanceBody } from '@shared/schemas/notices';
 import { api, errorMessage, showApiError } from '../../api/client';
 import { useActionKey } from '../../lib/action-key';
 import { Button } from '../nut';
+import FormError from '../FormError';
 
 const COMMENT_MAX = 1000;
 
@@ -73,11 +74,7 @@ export default function GuidanceForm({ themeDayId, onSent }: Props) {
         />
       </View>
       <Text className='nt-count'>{`${comment.trim().length}/${COMMENT_MAX}`}</Text>
-      {error && (
-        <Text className='error-text' id='as-guide-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='as-guide-error' message={error} />
       <View className='btn-row'>
         <Button id='as-guide-submit' type='primary' loading={sending} onClick={() => void send()}>
           提交指导意见

@@ -6,6 +6,7 @@ import { Button } from '../../nut';
 import { IS_WEAPP } from '../../../env';
 import { checkInWithCode, scanCheckInCode } from '../../../lib/themeday-actions';
 import { useAction } from '../useAction';
+import FormError from '../../FormError';
 
 interface Props {
   themeDayId: string;
@@ -89,11 +90,7 @@ export default function CheckInForm({ themeDayId, onCheckedIn }: Props) {
           </View>
         </View>
       )}
-      {error && (
-        <Text className='error-text' id='checkin-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='checkin-error' message={error} />
     </View>
   );
 }

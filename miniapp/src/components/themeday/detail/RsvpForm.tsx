@@ -6,6 +6,7 @@ import type { ThemeDay } from '@shared/schemas/themeday';
 import { api } from '../../../api/client';
 import { Button } from '../../nut';
 import { useAction } from '../useAction';
+import FormError from '../../FormError';
 
 interface Props {
   day: ThemeDay;
@@ -81,11 +82,7 @@ export default function RsvpForm({ day, onChanged }: Props) {
           </View>
         </View>
       )}
-      {error && (
-        <Text className='error-text' id='td-form-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='td-form-error' message={error} />
     </>
   );
 }

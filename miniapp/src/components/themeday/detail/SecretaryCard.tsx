@@ -8,6 +8,7 @@ import { Button } from '../../nut';
 import { go } from '../../../lib/nav';
 import { isLateNotice } from '../late-notice';
 import { useAction } from '../useAction';
+import FormError from '../../FormError';
 
 interface Props {
   day: ThemeDay;
@@ -103,11 +104,7 @@ export default function SecretaryCard({ day, now, onShow, onChanged }: Props) {
             onInput={(e) => setReason(e.detail.value)}
           />
           <Text className='td-count'>{`${reason.length}/200`}</Text>
-          {error && (
-            <Text className='error-text' id='cancel-error'>
-              {error}
-            </Text>
-          )}
+          <FormError id='cancel-error' message={error} />
           <View className='btn-row'>
             <Button id='cancel-confirm' type='danger' loading={busy === 'cancel'} onClick={cancelDay}>
               确认取消活动

@@ -3,6 +3,7 @@ import { Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ModerationDecisionBody, type ModerationItem } from '@shared/schemas/moderation';
 import { Button } from '../../../components/nut';
+import FormError from '../../../components/FormError';
 
 const REASON_MAX = 200;
 
@@ -41,11 +42,7 @@ export default function RejectDialog({ item, busy, onDecide, onClose }: Props) {
           onInput={(e) => setReason(e.detail.value)}
         />
         <Text className='mod-sheet__count'>{`${reason.trim().length}/${REASON_MAX}`}</Text>
-        {error && (
-          <Text className='error-text' id='mod-reject-error'>
-            {error}
-          </Text>
-        )}
+        <FormError id='mod-reject-error' message={error} />
         <View className='btn-row'>
           <Button id='mod-reject-submit' type='primary' loading={busy} onClick={() => void submit()}>
             确认不通过

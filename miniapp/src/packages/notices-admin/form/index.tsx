@@ -18,6 +18,7 @@ import { go, routeParam } from '../../../lib/nav';
 import { publishTargets } from '../../../lib/notices';
 import { orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
+import FormError from '../../../components/FormError';
 import '../../../components/notices/notices.scss';
 
 export default function NoticeFormPage() {
@@ -149,11 +150,7 @@ export default function NoticeFormPage() {
 
         <NoticeDraftFields draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
 
-        {error && (
-          <Text className='error-text' id='ntf-error'>
-            {error}
-          </Text>
-        )}
+        <FormError id='ntf-error' message={error} />
         <View className='btn-row'>
           <Button id='ntf-save' type='primary' loading={saving} onClick={() => void save()}>
             {original ? '保存修改' : '发布'}

@@ -11,6 +11,7 @@ import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
 import { defaultThemeDayTimes } from '../../../lib/themeday';
+import FormError from '../../../components/FormError';
 import '../../../components/themeday/themeday.scss';
 
 const MAX_AGENDA = 20;
@@ -197,11 +198,7 @@ export default function ThemeDayFormPage() {
         </View>
       </View>
 
-      {error && (
-        <Text className='error-text' id='tdf-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='tdf-error' message={error} />
       <View className='btn-row'>
         <Button id='tdf-save' type='primary' block loading={saving} onClick={() => void save()}>
           保存草稿
