@@ -1,44 +1,17 @@
 // 局长驻点 end to end in a real browser (H5 build): a resident finds the station, books a 1-seat slot that the official
 // opened, sees the slot full and the booking in 我的预约, cancels it, and the seat shows free again.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { call, login } from '../api/http';
-import { launchBrowser, webUrl } from './browser';
+import { personaSession } from './browser';
 
 jest.setTimeout(120_000);
 
 const UI_TIMEOUT = 20_000;
 const HOUR = 3600_000;
 
-let browser: Browser;
-let context: BrowserContext;
+const { loginAs } = personaSession(UI_TIMEOUT);
 let page: Page;
 let pageErrors: Error[];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  page = await context.newPage();
-  pageErrors = [];
-  page.on('pageerror', (err) => pageErrors.push(err));
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
-
-async function loginAs(openid: string): Promise<void> {
-  await page.goto(webUrl());
-  await page.locator('#privacy-agree').click();
-  await page.locator('#login').waitFor();
-  const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/v1/auth/dev') && r.request().method() === 'POST'),
-    page.locator(`#persona-${openid}`).click(),
-  ]);
-  expect(response.status()).toBe(200);
-  await page.locator('#login').waitFor({ state: 'detached' }).catch(() => undefined);
-}
 
 async function openStation(stationId: string): Promise<void> {
   await page.locator(`#station-${stationId}`).click();
@@ -59,7 +32,7 @@ describe('局长驻点 (H5)', () => {
     });
     expect(session.status).toBe(201);
     const slotId: string = session.body.slots[0].id;
-    await loginAs('demo-resident-1');
+    ({ page, errors: pageErrors } = await loginAs('demo-resident-1'));
 
     // Act 1: find the station under the resident's township and book the slot.
     await page.locator('.weui-tabbar__item', { hasText: '预约' }).click();

@@ -26,31 +26,49 @@ export function webUrl(): string {
   return url;
 }
 
-/** One person's browser: a context of its own (storage, token), its page, and errors the page threw. */
-export interface Persona {
-  openid: string;
+/** One visitor's browser: a context of its own (storage, token), its page, and errors the page threw. */
+export interface Visit {
   context: BrowserContext;
   page: Page;
   errors: Error[];
 }
 
-/** A fresh context for `openid`: privacy consent, then the persona picker; lands on 首页. */
-export async function openAs(browser: Browser, openid: string, timeoutMs = 20_000): Promise<Persona> {
+/** A visitor logged in as a demo persona. */
+export interface Persona extends Visit {
+  openid: string;
+}
+
+export interface VisitOptions {
+  timeoutMs?: number;
+  /** Runs on the new context and page before the app opens: init scripts, request listeners. */
+  prepare?: (context: BrowserContext, page: Page) => void | Promise<void>;
+}
+
+/** A fresh context past the privacy consent, on the login page (where a guest picks 暂不登录). */
+export async function openGuest(browser: Browser, { timeoutMs = 20_000, prepare }: VisitOptions = {}): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
   context.setDefaultTimeout(timeoutMs);
   const page = await context.newPage();
-  const persona: Persona = { openid, context, page, errors: [] };
-  page.on('pageerror', (err) => persona.errors.push(err));
+  const visit: Visit = { context, page, errors: [] };
+  page.on('pageerror', (err) => visit.errors.push(err));
+  await prepare?.(context, page);
   await page.goto(webUrl());
   await page.locator('#privacy-agree').click();
   await page.locator('#login').waitFor();
+  return visit;
+}
+
+/** A fresh context for `openid`: privacy consent, then the persona picker; lands on 首页. */
+export async function openAs(browser: Browser, openid: string, options: VisitOptions = {}): Promise<Persona> {
+  const visit = await openGuest(browser, options);
+  const { page } = visit;
   const [response] = await Promise.all([
     page.waitForResponse((r) => r.url().endsWith('/v1/auth/dev') && r.request().method() === 'POST'),
     page.locator(`#persona-${openid}`).click(),
   ]);
   if (response.status() !== 200) throw new Error(`persona login ${openid} answered ${response.status()}`);
   await page.locator('#login').waitFor({ state: 'detached' }).catch(() => undefined);
-  return persona;
+  return { ...visit, openid };
 }
 
 /** The tab bar shows on tab pages only: go back until it does, then open the tab and wait for its root. */
@@ -64,25 +82,40 @@ export async function openTab(page: Page, label: string, rootSelector: string): 
   await page.locator(rootSelector).waitFor({ state: 'visible' });
 }
 
-/**
- * One browser for a test file, started before its tests and closed after them with every persona opened in it.
- * `loginAs` opens a persona in a context of its own; `personas` lists them, to check none of their pages threw.
- */
-export function personaSession(timeoutMs = 20_000): { loginAs: (openid: string) => Promise<Persona>; personas: Persona[] } {
+export interface PersonaSession {
+  /** Opens a persona in a context of its own. */
+  loginAs: (openid: string, prepare?: VisitOptions['prepare']) => Promise<Persona>;
+  /** Opens a guest (consent given, not logged in) in a context of its own. */
+  visitAsGuest: (prepare?: VisitOptions['prepare']) => Promise<Visit>;
+  /** The personas opened so far, to check none of their pages threw. */
+  personas: Persona[];
+}
+
+/** One browser for a test file, started before its tests and closed after them with every context opened in it. */
+export function personaSession(timeoutMs = 20_000): PersonaSession {
   let browser: Browser | undefined;
   const personas: Persona[] = [];
+  const guests: Visit[] = [];
   beforeAll(async () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await Promise.allSettled(personas.map((p) => p.context.close()));
+    await Promise.allSettled([...personas, ...guests].map((v) => v.context.close()));
     await browser?.close();
   });
-  const loginAs = async (openid: string): Promise<Persona> => {
+  const started = (): Browser => {
     if (!browser) throw new Error('personaSession: the browser starts in beforeAll');
-    const persona = await openAs(browser, openid, timeoutMs);
+    return browser;
+  };
+  const loginAs = async (openid: string, prepare?: VisitOptions['prepare']): Promise<Persona> => {
+    const persona = await openAs(started(), openid, { timeoutMs, prepare });
     personas.push(persona);
     return persona;
   };
-  return { loginAs, personas };
+  const visitAsGuest = async (prepare?: VisitOptions['prepare']): Promise<Visit> => {
+    const guest = await openGuest(started(), { timeoutMs, prepare });
+    guests.push(guest);
+    return guest;
+  };
+  return { loginAs, visitAsGuest, personas };
 }

@@ -1,9 +1,9 @@
 // 首页, 三项考核 and 党务公开 end to end in a real browser (H5 build): the township admin of 天荒坪镇 opens 考核, sees the
 // chart and the table of the township's branches, changes the month, drills into 余村党支部 and its closed theme day
 // and records guidance; a visitor who never logs in picks 余村 on 首页 and reads a public notice.
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { call, login } from '../api/http';
-import { launchBrowser, webUrl } from './browser';
+import { personaSession, type Visit } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -11,45 +11,11 @@ const UI_TIMEOUT = 20_000;
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const SEEDED_NOTICE = { id: 'seed-notice-1', title: '余村党支部第三季度党费收缴情况公示' };
 
-interface Visit {
-  context: BrowserContext;
-  page: Page;
-  errors: Error[];
-}
+const { loginAs: openAs, visitAsGuest } = personaSession(UI_TIMEOUT);
 
-let browser: Browser;
-const visits: Visit[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.allSettled(visits.map((v) => v.context.close()));
-  await browser?.close();
-});
-
-async function newVisit(): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(UI_TIMEOUT);
-  const page = await context.newPage();
-  const visit: Visit = { context, page, errors: [] };
-  visits.push(visit);
-  page.on('pageerror', (err) => visit.errors.push(err));
-  await page.goto(webUrl());
-  await page.locator('#privacy-agree').click();
-  await page.locator('#login').waitFor();
-  return visit;
-}
-
-/** A fresh context: privacy consent, then the persona picker; lands on 首页. */
+/** A persona, landed on 首页. */
 async function loginAs(openid: string): Promise<Visit> {
-  const visit = await newVisit();
-  const [response] = await Promise.all([
-    visit.page.waitForResponse((r) => r.url().endsWith('/v1/auth/dev') && r.request().method() === 'POST'),
-    visit.page.locator(`#persona-${openid}`).click(),
-  ]);
-  expect(response.status()).toBe(200);
+  const visit = await openAs(openid);
   await visit.page.locator('#home').waitFor();
   return visit;
 }
@@ -180,7 +146,7 @@ describe('首页, 三项考核, 党务公开 (H5)', () => {
 
   it('a visitor picks a village on 首页 and reads a public notice without logging in', async () => {
     // ---- Prepare: consent, then 「暂不登录」 on the login page
-    const { page, errors } = await newVisit();
+    const { page, errors } = await visitAsGuest();
     const authCalls: string[] = [];
     page.on('request', (r) => {
       if (r.url().includes('/v1/auth/') || r.url().endsWith('/v1/me') || r.headers().authorization) authCalls.push(r.url());

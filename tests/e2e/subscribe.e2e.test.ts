@@ -2,9 +2,9 @@
 // mini-program (booking, raising a concern, submitting an idea, a theme-day preview, 我的 with the political
 // birthday) still complete, show only their own success toasts, render no reminder buttons and never call the
 // subscriptions API.
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { BrowserContext, Page, Response } from 'playwright-core';
 import { call, login } from '../api/http';
-import { launchBrowser, openTab, webUrl } from './browser';
+import { openTab, personaSession } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -13,10 +13,9 @@ const HOUR = 3600_000;
 const PERSONA = 'demo-member-8';
 const REMINDERS = ['#booking-reminder', '#cs-reminder', '#td-tab-reminder', '#td-reminder', '#political-birthday-reminder'];
 
-let browser: Browser;
-let context: BrowserContext;
+const { loginAs } = personaSession(UI_TIMEOUT);
 let page: Page;
-const pageErrors: Error[] = [];
+let pageErrors: Error[];
 const subscriptionCalls: string[] = [];
 
 declare global {
@@ -37,22 +36,13 @@ function recordToasts(): void {
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style'] });
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(UI_TIMEOUT);
+/** Before the app opens: toasts recorded, calls to the subscriptions API counted. */
+async function watch(context: BrowserContext, p: Page): Promise<void> {
   await context.addInitScript(recordToasts);
-  page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err));
-  page.on('request', (r) => {
+  p.on('request', (r) => {
     if (new URL(r.url()).pathname.startsWith('/v1/me/subscriptions')) subscriptionCalls.push(`${r.method()} ${r.url()}`);
   });
-});
-
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+}
 
 function apiResponse(method: string, pathPattern: RegExp): Promise<Response> {
   return page.waitForResponse((r) => r.request().method() === method && pathPattern.test(new URL(r.url()).pathname));
@@ -80,12 +70,7 @@ describe('subscribe prompts (H5)', () => {
     const slotId: string = session.body.slots[0].id;
     const tag = Math.random().toString(36).slice(2, 6);
 
-    await page.goto(webUrl());
-    await page.locator('#privacy-agree').click();
-    await page.locator('#login').waitFor();
-    const [loggedIn] = await Promise.all([apiResponse('POST', /\/v1\/auth\/dev$/), page.locator(`#persona-${PERSONA}`).click()]);
-    expect(loggedIn.status()).toBe(200);
-    await page.locator('#login').waitFor({ state: 'detached' }).catch(() => undefined);
+    ({ page, errors: pageErrors } = await loginAs(PERSONA, watch));
 
     // Act 1: book the slot.
     await openTab(page, '预约', '#bk-tab');

@@ -1,7 +1,6 @@
 // Pure helpers for the 主题党日 pages: date ranges, windows, QR text, political birthdays. No Taro imports.
-import type { ThemeDay } from '@shared/schemas/themeday';
-import { THEMEDAY_RULES } from '@shared/rules/themeday';
-import { DAY_MS, formatDay, shanghaiDate, shanghaiTime } from '@shared/time';
+import { THEMEDAY_RULES, type ThemeDay } from '@shared/schemas/themeday';
+import { DAY_MS, MINUTE_MS, formatDay, shanghaiDate, shanghaiTime } from '@shared/time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -22,7 +21,7 @@ export function defaultThemeDayTimes(now: number): { startDate: string; startTim
 export function isCheckInOpen(day: Pick<ThemeDay, 'status' | 'startsAt' | 'endsAt'>, now: number): boolean {
   return (
     day.status === 'published' &&
-    now >= Date.parse(day.startsAt) - THEMEDAY_RULES.checkInOpensBeforeMs &&
+    now >= Date.parse(day.startsAt) - THEMEDAY_RULES.checkInOpensMinutes * MINUTE_MS &&
     now <= Date.parse(day.endsAt)
   );
 }
@@ -35,7 +34,7 @@ export function isOnlineOpen(
     day.onlineParticipation &&
     (day.status === 'published' || day.status === 'closed') &&
     now >= Date.parse(day.startsAt) &&
-    now <= Date.parse(day.endsAt) + THEMEDAY_RULES.onlineClosesAfterMs
+    now <= Date.parse(day.endsAt) + THEMEDAY_RULES.onlineWindowDays * DAY_MS
   );
 }
 

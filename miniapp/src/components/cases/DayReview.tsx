@@ -4,44 +4,48 @@ import { Text, View } from '@tarojs/components';
 import type { Guidance } from '@shared/schemas/notices';
 import type { ThemeDay } from '@shared/schemas/themeday';
 import { formatDateTime } from '@shared/time';
+import { api } from '../../api/client';
+import { usePageLoad, type PageLoad } from '../../lib/page-load';
 import { formatRange } from '../../lib/themeday';
 import { IDEA_CATEGORY_LABELS } from '../../lib/themeday-labels';
 import StatsGrid from '../themeday/StatsGrid';
 import { ThemeDayStatusTag } from '../themeday/StatusTag';
 import '../notices/notices.scss';
 
-export type GuidanceState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Guidance[] };
+/** The township's guidance on a day, loaded beside the day with its own state: the day shows without it. */
+export const useGuidance = (themeDayId: string): PageLoad<Guidance[]> =>
+  usePageLoad(async () => (await api('listGuidance', { params: { id: themeDayId } })).items);
 
 export const stars = (rating: number) => '★★★★★'.slice(0, rating) + '☆☆☆☆☆'.slice(0, 5 - rating);
 
-export function GuidanceList({ state, onRetry }: { state: GuidanceState; onRetry: () => void }) {
+export function GuidanceList({ guidance }: { guidance: PageLoad<Guidance[]> }) {
+  const { data: items, status, error, reload } = guidance;
   return (
     <View className='card' id='ca-guidance'>
       <Text className='card-title'>乡镇指导</Text>
-      {state.status === 'loading' && <Text className='muted'>加载中…</Text>}
-      {state.status === 'error' && (
+      {status === 'loading' && <Text className='muted'>加载中…</Text>}
+      {status === 'error' && (
         <View className='nt-spread' id='ca-guidance-error'>
-          <Text className='muted'>{state.message}</Text>
-          <Text className='nt-chip' id='ca-guidance-retry' onClick={onRetry}>
+          <Text className='muted'>{error}</Text>
+          <Text className='nt-chip' id='ca-guidance-retry' onClick={() => void reload()}>
             重试
           </Text>
         </View>
       )}
-      {state.status === 'ready' && state.items.length === 0 && (
+      {items?.length === 0 && (
         <Text className='muted' id='ca-guidance-empty'>
           暂无指导意见
         </Text>
       )}
-      {state.status === 'ready' &&
-        state.items.map((g) => (
-          <View className='ca-guidance' key={g.id} id={`ca-guidance-${g.id}`}>
-            <View className='nt-spread'>
-              <Text className='ca-guidance__stars'>{stars(g.rating)}</Text>
-              <Text className='muted'>{`${g.byName} · ${formatDateTime(g.createdAt)}`}</Text>
-            </View>
-            <Text>{g.comment}</Text>
+      {items?.map((g) => (
+        <View className='ca-guidance' key={g.id} id={`ca-guidance-${g.id}`}>
+          <View className='nt-spread'>
+            <Text className='ca-guidance__stars'>{stars(g.rating)}</Text>
+            <Text className='muted'>{`${g.byName} · ${formatDateTime(g.createdAt)}`}</Text>
           </View>
-        ))}
+          <Text>{g.comment}</Text>
+        </View>
+      ))}
     </View>
   );
 }

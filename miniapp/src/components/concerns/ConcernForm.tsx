@@ -14,7 +14,7 @@ import { askFor, useSubscriptions } from '../../lib/subscribe';
 import FormError from '../FormError';
 import { Button } from '../nut';
 import SubscribeReminder from '../SubscribeReminder';
-import { useActionKey } from './useActionKey';
+import { useActionKey } from '../../lib/action-key';
 import VillagePicker from './VillagePicker';
 import './concerns.scss';
 

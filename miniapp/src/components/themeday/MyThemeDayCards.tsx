@@ -1,23 +1,21 @@
 // 我的: political birthday and my theme-day attendance (for members and secretaries).
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { User } from '@shared/schemas/people';
-import type { RouteResponse } from '@shared/routes';
 import { formatDay, shanghaiDate } from '@shared/time';
-import { api, errorMessage, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { branchIdsOf } from '../../lib/grants';
 import { go } from '../../lib/nav';
+import { usePageLoad } from '../../lib/page-load';
 import { politicalBirthday } from '../../lib/themeday';
 import SubscribeReminder from '../SubscribeReminder';
 import { AttendanceStatusTag, ThemeDayStatusTag } from './StatusTag';
 import './themeday.scss';
 
-type Row = RouteResponse<'myAttendance'>['items'][number];
-type History = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Row[]; more: boolean };
 
 const HISTORY_SIZE = 10;
 
-export function PoliticalBirthdayCard({ joinedPartyOn }: { joinedPartyOn: string }) {
+function PoliticalBirthdayCard({ joinedPartyOn }: { joinedPartyOn: string }) {
   const info = politicalBirthday(joinedPartyOn, shanghaiDate(Date.now()));
   const [, month, day] = info.next.split('-').map(Number);
   return (
@@ -42,69 +40,54 @@ export function PoliticalBirthdayCard({ joinedPartyOn }: { joinedPartyOn: string
   );
 }
 
-export function MyAttendanceCard({ refreshKey }: { refreshKey: number }) {
-  const [history, setHistory] = useState<History>({ status: 'loading' });
-  const [retry, setRetry] = useState(0);
+function MyAttendanceCard({ refreshKey }: { refreshKey: number }) {
+  const { data: history, status, error, reload } = usePageLoad(async () => {
+    const page = await api('myAttendance', { query: { limit: HISTORY_SIZE } });
+    return { items: page.items, more: !!page.nextCursor };
+  });
 
   useEffect(() => {
-    let stopped = false;
-    api('myAttendance', { query: { limit: HISTORY_SIZE } })
-      .then((page) => !stopped && setHistory({ status: 'ready', items: page.items, more: !!page.nextCursor }))
-      .catch((err) => {
-        if (stopped || (isApiError(err) && err.status === 401)) return;
-        setHistory((prev) => (prev.status === 'ready' ? prev : { status: 'error', message: errorMessage(err) }));
-      });
-    return () => {
-      stopped = true;
-    };
-  }, [refreshKey, retry]);
+    void reload();
+  }, [refreshKey, reload]);
 
   return (
     <View className='card' id='my-attendance'>
       <Text className='card-title'>我的主题党日</Text>
-      {history.status === 'loading' && <Text className='muted'>加载中…</Text>}
-      {history.status === 'error' && (
+      {status === 'loading' && <Text className='muted'>加载中…</Text>}
+      {status === 'error' && (
         <View className='td-spread' id='my-attendance-error'>
-          <Text className='muted'>{history.message}</Text>
-          <Text
-            className='td-chip'
-            id='my-attendance-retry'
-            onClick={() => {
-              setHistory({ status: 'loading' });
-              setRetry((n) => n + 1);
-            }}
-          >
+          <Text className='muted'>{error}</Text>
+          <Text className='td-chip' id='my-attendance-retry' onClick={() => void reload()}>
             重试
           </Text>
         </View>
       )}
-      {history.status === 'ready' && history.items.length === 0 && (
+      {history?.items.length === 0 && (
         <Text className='muted' id='my-attendance-empty'>
           还没有参加过主题党日。
         </Text>
       )}
-      {history.status === 'ready' &&
-        history.items.map((r) => (
-          <View
-            className='td-list-item'
-            key={r.themeDayId}
-            id={`my-attendance-${r.themeDayId}`}
-            onClick={() => void go('themedayDetail', { id: r.themeDayId })}
-          >
-            <View className='td-spread'>
-              <Text>{r.themeDay.title}</Text>
-              {r.status ? (
-                <AttendanceStatusTag status={r.status} />
-              ) : r.themeDay.status === 'closed' || r.themeDay.status === 'cancelled' ? (
-                <ThemeDayStatusTag status={r.themeDay.status} />
-              ) : (
-                <Text className='muted'>{r.rsvp === 'leave' ? '已请假' : r.rsvp === 'attending' ? '已报名' : '待参加'}</Text>
-              )}
-            </View>
-            <Text className='muted'>{formatDay(r.themeDay.startsAt)}</Text>
+      {history?.items.map((r) => (
+        <View
+          className='td-list-item'
+          key={r.themeDayId}
+          id={`my-attendance-${r.themeDayId}`}
+          onClick={() => void go('themedayDetail', { id: r.themeDayId })}
+        >
+          <View className='td-spread'>
+            <Text>{r.themeDay.title}</Text>
+            {r.status ? (
+              <AttendanceStatusTag status={r.status} />
+            ) : r.themeDay.status === 'closed' || r.themeDay.status === 'cancelled' ? (
+              <ThemeDayStatusTag status={r.themeDay.status} />
+            ) : (
+              <Text className='muted'>{r.rsvp === 'leave' ? '已请假' : r.rsvp === 'attending' ? '已报名' : '待参加'}</Text>
+            )}
           </View>
-        ))}
-      {history.status === 'ready' && history.more && <Text className='muted'>{`仅显示最近 ${HISTORY_SIZE} 次`}</Text>}
+          <Text className='muted'>{formatDay(r.themeDay.startsAt)}</Text>
+        </View>
+      ))}
+      {history?.more && <Text className='muted'>{`仅显示最近 ${HISTORY_SIZE} 次`}</Text>}
     </View>
   );
 }

@@ -6,13 +6,14 @@ import { useCallback, useState } from 'react';
 import type { Assessment } from '@shared/schemas/notices';
 import { monthLabel, monthRange, shanghaiMonth, yearRange } from '@shared/time';
 import { api } from '../../../api/client';
-import { ratePercent } from '../../../lib/assessments';
+import FiguresGrid from '../../../components/assessments/FiguresGrid';
+import LoadState from '../../../components/LoadState';
+import ThemeDayCard from '../../../components/themeday/ThemeDayCard';
 import { usePageGate } from '../../../lib/gate';
+import { ratePercent } from '../../../lib/assessments';
 import { go, routeParam } from '../../../lib/nav';
 import { lookupOrg } from '../../../lib/orgs';
 import { usePagedList } from '../../../lib/paged-list';
-import LoadState from '../../../components/LoadState';
-import ThemeDayCard from '../../../components/themeday/ThemeDayCard';
 import '../../../components/notices/notices.scss';
 import '../../../components/themeday/themeday.scss';
 
@@ -79,22 +80,13 @@ export default function AssessmentBranchPage() {
 
       {figures && (
         <View className='card' id='as-branch-figures'>
-          <View className='as-totals'>
-            <View className='as-totals__cell'>
-              <Text className='as-totals__num as-totals__rate' id='as-branch-rate'>
-                {ratePercent(figures.attendanceRate)}
-              </Text>
-              <Text className='as-totals__label'>出勤率</Text>
-            </View>
-            <View className='as-totals__cell'>
-              <Text className='as-totals__num'>{`${figures.present}/${figures.expected}`}</Text>
-              <Text className='as-totals__label'>实到/应到</Text>
-            </View>
-            <View className='as-totals__cell'>
-              <Text className='as-totals__num'>{figures.themeDaysHeld}</Text>
-              <Text className='as-totals__label'>党日次数</Text>
-            </View>
-          </View>
+          <FiguresGrid
+            figures={[
+              { value: ratePercent(figures.attendanceRate), label: '出勤率', id: 'as-branch-rate', rate: true },
+              { value: `${figures.present}/${figures.expected}`, label: '实到/应到' },
+              { value: figures.themeDaysHeld, label: '党日次数' },
+            ]}
+          />
         </View>
       )}
 

@@ -1,10 +1,9 @@
 // One case (public): the theme day as it was held, its figures and the township's guidance.
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
 import type { ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage } from '../../../api/client';
-import DayReview, { GuidanceList, type GuidanceState } from '../../../components/cases/DayReview';
+import { api } from '../../../api/client';
+import DayReview, { GuidanceList, useGuidance } from '../../../components/cases/DayReview';
 import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
 import { pageUrl, routeParam, useShareCard } from '../../../lib/nav';
@@ -15,17 +14,7 @@ export default function CaseDetailPage() {
   const allowed = usePageGate('caseDetail');
   const id = routeParam(useRouter().params, 'id');
 
-  const [guidance, setGuidance] = useState<GuidanceState>({ status: 'loading' });
-
-  const loadGuidance = useCallback(async () => {
-    setGuidance((g) => (g.status === 'ready' ? g : { status: 'loading' }));
-    try {
-      const r = await api('listGuidance', { params: { id } });
-      setGuidance({ status: 'ready', items: r.items });
-    } catch (err) {
-      setGuidance({ status: 'error', message: errorMessage(err) });
-    }
-  }, [id]);
+  const guidance = useGuidance(id);
 
   const {
     data: day,
@@ -33,7 +22,7 @@ export default function CaseDetailPage() {
     error: loadError,
     reload: load,
   } = usePageLoad<ThemeDay>(() => {
-    void loadGuidance(); // alongside, with its own error state: the day shows without it
+    void guidance.reload(); // alongside, with its own error state: the day shows without it
     return api('getThemeDay', { params: { id } });
   });
 
@@ -63,7 +52,7 @@ export default function CaseDetailPage() {
   return (
     <View className='page' id='ca-detail'>
       <DayReview day={day} />
-      <GuidanceList state={guidance} onRetry={() => void loadGuidance()} />
+      <GuidanceList guidance={guidance} />
       <Text className='muted'>案例由乡镇组织委员从已结束的主题党日中评选。</Text>
     </View>
   );

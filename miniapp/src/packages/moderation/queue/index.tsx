@@ -1,43 +1,32 @@
 // 内容审核: the queue of a branch (its secretary), or of a township or village (township staff): ideas and reflections
 // the content check held or members reported, and residents' concerns the check held. 通过 publishes the item again;
 // 不通过 asks for a reason, which the author sees. `?orgId=` opens one queue when the user has several.
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import { ModerationDecisionBody, type ModerationItem } from '@shared/schemas/moderation';
+import { useState } from 'react';
+import type { ModerationDecisionBody, ModerationItem } from '@shared/schemas/moderation';
 import type { Org } from '@shared/schemas/people';
-import { formatShort } from '@shared/time';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
-import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { canModerate } from '../../../lib/grants';
 import { loadMe } from '../../../lib/me';
-import { MODERATION_KIND_LABELS, moderationScopes, whyText } from '../../../lib/moderation';
+import { moderationScopes } from '../../../lib/moderation';
+import { usePageLoad } from '../../../lib/page-load';
 import { usePagedList } from '../../../lib/paged-list';
+import ModerationCard, { keyOf } from './ModerationCard';
+import RejectDialog from './RejectDialog';
 import './index.scss';
 
-type Status = 'loading' | 'error' | 'ready';
-
 const PAGE_SIZE = 20;
-const REASON_MAX = 200;
-const EXCERPT = 120;
-
-const keyOf = (i: Pick<ModerationItem, 'kind' | 'id'>) => `${i.kind}-${i.id}`;
 
 export default function ModerationQueuePage() {
   const allowed = usePageGate('moderation', { requireLogin: true });
   const params = useRouter().params;
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [scopes, setScopes] = useState<Org[]>([]);
   const [orgId, setOrgId] = useState(params.orgId ?? '');
-  const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [busy, setBusy] = useState<string | null>(null);
   const [rejecting, setRejecting] = useState<ModerationItem | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState('');
   const queue = usePagedList({
     fetchPage: (cursor: string | undefined, oid: string) =>
       api('listModeration', { params: { orgId: oid }, query: { limit: PAGE_SIZE, cursor } }),
@@ -45,35 +34,20 @@ export default function ModerationQueuePage() {
     errorText: (err) => (isApiError(err) && err.status === 403 ? '您没有这个组织的审核权限' : errorMessage(err)),
   });
 
-  const load = useCallback(async () => {
-    if (scopes.length === 0) setStatus('loading');
-    try {
-      let list = scopes;
-      if (list.length === 0) {
-        const me = await loadMe();
-        if (!canModerate(me)) {
-          setLoadError('只有支部书记和乡镇组织委员可以审核内容');
-          setStatus('error');
-          return;
-        }
-        list = await moderationScopes(me);
-        setScopes(list);
-      }
-      const oid = orgId && list.some((o) => o.id === orgId) ? orgId : (list[0]?.id ?? '');
-      if (!oid) {
-        setLoadError('没有找到您负责的支部或乡镇');
-        setStatus('error');
-        return;
-      }
-      setOrgId(oid);
-      setStatus('ready');
-      await queue.reload(oid);
-    } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      setLoadError(errorMessage(err));
-      setStatus('error');
-    }
-  }, [scopes, orgId, queue.reload]);
+  /** The queues the user may open (or why there are none), found once; the chosen queue loads on every show. */
+  const scope = usePageLoad(async (): Promise<{ scopes: Org[]; refusal?: string }> => {
+    const me = await loadMe();
+    if (!canModerate(me)) return { scopes: [], refusal: '只有支部书记和乡镇组织委员可以审核内容' };
+    const scopes = await moderationScopes(me);
+    const oid = scopes.some((o) => o.id === orgId) ? orgId : scopes[0]?.id;
+    if (!oid) return { scopes, refusal: '没有找到您负责的支部或乡镇' };
+    setOrgId(oid);
+    void queue.reload(oid);
+    return { scopes };
+  });
+  const scopes = scope.data?.refusal ? [] : (scope.data?.scopes ?? []);
+
+  const load = () => (scopes.length ? queue.reload(orgId) : scope.reload());
 
   useDidShow(() => {
     if (allowed) void load();
@@ -85,10 +59,10 @@ export default function ModerationQueuePage() {
 
   if (!allowed) return <View />;
 
-  if (status !== 'ready') {
+  if (scope.status !== 'ready' || !scopes.length) {
     return (
       <View className='page'>
-        <LoadState id='mod-queue' status={status} message={loadError} onRetry={() => void load()} />
+        <LoadState id='mod-queue' status={scope.status === 'loading' ? 'loading' : 'error'} message={scope.data?.refusal ?? scope.error} onRetry={() => void scope.reload()} />
       </View>
     );
   }
@@ -101,56 +75,29 @@ export default function ModerationQueuePage() {
 
   const remove = (item: ModerationItem) => queue.setItems((prev) => prev.filter((p) => keyOf(p) !== keyOf(item)));
 
-  /** Sends a decision; false when the dialog should stay open (the reason was refused). */
-  const decide = async (item: ModerationItem, body: ModerationDecisionBody): Promise<boolean> => {
-    if (busy) return false;
+  /** Sends a decision: null once it is decided (here or by someone else first), else the problem for the dialog. */
+  const decide = async (item: ModerationItem, body: ModerationDecisionBody): Promise<string | null> => {
+    if (busy) return '';
     setBusy(keyOf(item));
     try {
       await api('decideModeration', { params: { kind: item.kind, id: item.id }, body });
       remove(item);
       void Taro.showToast({ title: body.decision === 'approve' ? '已通过' : '已驳回', icon: 'success' });
-      return true;
+      return null;
     } catch (err) {
       if (isApiError(err) && err.status === 409) {
         // Someone else decided first: it no longer waits here.
         remove(item);
         showApiError(err);
-        return true;
+        return null;
       }
-      if (isApiError(err) && err.code === 'VALIDATION_FAILED') {
-        setReasonError(errorMessage(err));
-        return false;
-      }
+      if (isApiError(err) && err.code === 'VALIDATION_FAILED') return errorMessage(err);
       showApiError(err);
-      return false;
+      return '';
     } finally {
       setBusy(null);
     }
   };
-
-  const openReject = (item: ModerationItem) => {
-    setRejecting(item);
-    setReason('');
-    setReasonError('');
-  };
-
-  const submitReject = async () => {
-    if (!rejecting) return;
-    setReasonError('');
-    const r = ModerationDecisionBody.safeParse({ decision: 'reject', reason: reason.trim() || undefined });
-    if (!r.success) return setReasonError(r.error.issues[0]?.message ?? '请填写理由');
-    if (await decide(rejecting, r.data)) setRejecting(null);
-  };
-
-  const toggle = (key: string) =>
-    setExpanded((prev) => {
-      const next = new Set(prev);
-      if (next.has(key)) next.delete(key);
-      else next.add(key);
-      return next;
-    });
-
-  const scope = scopes.find((o) => o.id === orgId);
 
   return (
     <View className='page' id='mod-queue'>
@@ -164,7 +111,7 @@ export default function ModerationQueuePage() {
         </View>
       ) : (
         <Text className='card-title' id='mod-scope'>
-          {scope?.name ?? orgId}
+          {scopes.find((o) => o.id === orgId)?.name ?? orgId}
         </Text>
       )}
 
@@ -176,53 +123,16 @@ export default function ModerationQueuePage() {
         </View>
       ) : (
         <View id='mod-list'>
-          {queue.items.map((item) => {
-            const key = keyOf(item);
-            const long = [...item.content].length > EXCERPT;
-            const open = expanded.has(key);
-            return (
-              <View className='card mod-item' id={`mod-item-${key}`} key={key}>
-                <View className='mod-item__head'>
-                  <Text className='mod-tag mod-tag--info' id={`mod-kind-${key}`}>
-                    {MODERATION_KIND_LABELS[item.kind]}
-                  </Text>
-                  <Text className={`mod-tag ${item.why === 'reported' ? 'mod-tag--danger' : 'mod-tag--warning'}`} id={`mod-why-${key}`}>
-                    {whyText(item)}
-                  </Text>
-                  {item.trackingNo && <Text className='muted'>{item.trackingNo}</Text>}
-                </View>
-                <Text className='mod-item__title' id={`mod-title-${key}`}>
-                  {item.title}
-                </Text>
-                <Text className='mod-item__content' id={`mod-content-${key}`}>
-                  {long && !open ? `${[...item.content].slice(0, EXCERPT).join('')}…` : item.content}
-                </Text>
-                {long && (
-                  <Text className='muted' id={`mod-expand-${key}`} onClick={() => toggle(key)}>
-                    {open ? '收起' : '展开全文'}
-                  </Text>
-                )}
-                <Text className='muted' id={`mod-meta-${key}`}>
-                  {`${item.authorName || '已注销用户'} · ${item.orgName ?? item.orgId} · ${formatShort(item.queuedAt)}`}
-                </Text>
-                <View className='mod-item__actions'>
-                  <Button
-                    id={`mod-approve-${key}`}
-                    type='primary'
-                    size='small'
-                    loading={busy === key && !rejecting}
-                    disabled={!!busy}
-                    onClick={() => void decide(item, { decision: 'approve' })}
-                  >
-                    通过
-                  </Button>
-                  <Button id={`mod-reject-${key}`} size='small' disabled={!!busy} onClick={() => openReject(item)}>
-                    不通过
-                  </Button>
-                </View>
-              </View>
-            );
-          })}
+          {queue.items.map((item) => (
+            <ModerationCard
+              key={keyOf(item)}
+              item={item}
+              busy={!!busy}
+              approving={busy === keyOf(item) && !rejecting}
+              onApprove={() => void decide(item, { decision: 'approve' })}
+              onReject={() => setRejecting(item)}
+            />
+          ))}
           {queue.hasMore ? (
             <View className='mod-more' id='mod-more' onClick={() => void queue.loadMore()}>
               <Text>{queue.loadingMore ? '加载中…' : '加载更多'}</Text>
@@ -236,34 +146,13 @@ export default function ModerationQueuePage() {
       )}
 
       {rejecting && (
-        <View className='mod-mask' id='mod-reject-dialog' catchMove>
-          <View className='mod-sheet'>
-            <Text className='card-title'>{`不通过：${rejecting.title}`}</Text>
-            <Text className='muted'>请写明理由，作者会看到。</Text>
-            <Textarea
-              id='mod-reject-reason'
-              className='mod-sheet__textarea'
-              value={reason}
-              maxlength={REASON_MAX}
-              placeholder='例如：内容与主题无关'
-              onInput={(e) => setReason(e.detail.value)}
-            />
-            <Text className='mod-sheet__count'>{`${reason.trim().length}/${REASON_MAX}`}</Text>
-            {reasonError && (
-              <Text className='error-text' id='mod-reject-error'>
-                {reasonError}
-              </Text>
-            )}
-            <View className='btn-row'>
-              <Button id='mod-reject-submit' type='primary' loading={!!busy} onClick={() => void submitReject()}>
-                确认不通过
-              </Button>
-              <Button id='mod-reject-cancel' disabled={!!busy} onClick={() => setRejecting(null)}>
-                取消
-              </Button>
-            </View>
-          </View>
-        </View>
+        <RejectDialog
+          key={keyOf(rejecting)}
+          item={rejecting}
+          busy={!!busy}
+          onDecide={(body) => decide(rejecting, body)}
+          onClose={() => setRejecting(null)}
+        />
       )}
     </View>
   );

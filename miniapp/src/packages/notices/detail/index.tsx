@@ -1,76 +1,58 @@
 // One notice, readable without login and shareable (weapp share card). Publishers in scope edit or withdraw it.
 import { Button as TaroButton, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
-import type { Notice } from '@shared/schemas/notices';
-import type { Org, User } from '@shared/schemas/people';
+import { useState } from 'react';
+import type { Org } from '@shared/schemas/people';
 import { formatDate, formatDateTime } from '@shared/time';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
-import { IS_WEAPP } from '../../../env';
+import { api, isApiError, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { NoticeCategoryTag, PinnedTag } from '../../../components/notices/NoticeCard';
 import { Button } from '../../../components/nut';
+import { IS_WEAPP } from '../../../env';
 import { usePageGate } from '../../../lib/gate';
 import { canPublishIn } from '../../../lib/grants';
 import { loadMe } from '../../../lib/me';
 import { back, go, pageUrl, routeParam, useShareCard } from '../../../lib/nav';
 import { orgChain } from '../../../lib/orgs';
+import { usePageLoad } from '../../../lib/page-load';
 import '../../../components/notices/notices.scss';
-
-type Status = 'loading' | 'error' | 'gone' | 'ready';
 
 export default function NoticeDetailPage() {
   const allowed = usePageGate('noticeDetail');
   const id = routeParam(useRouter().params, 'id');
 
-  const [status, setStatus] = useState<Status>('loading');
-  const [loadError, setLoadError] = useState('');
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const [user, setUser] = useState<User | null>(null);
   const [chain, setChain] = useState<Org[]>([]);
   const [withdrawing, setWithdrawing] = useState(false);
-  const noticeRef = useRef<Notice | null>(null);
-
-  const load = useCallback(async () => {
-    if (!noticeRef.current) setStatus('loading');
+  // null once loaded: the notice does not exist, has expired or was withdrawn.
+  const { data, status, error, reload } = usePageLoad(async () => {
     try {
-      const [n, me] = await Promise.all([api('getNotice', { params: { id } }), loadMe().catch(() => null)]);
-      noticeRef.current = n;
-      setNotice(n);
-      setUser(me);
-      setStatus('ready');
+      const [notice, user] = await Promise.all([api('getNotice', { params: { id } }), loadMe().catch(() => null)]);
       // Only to decide whether to offer 编辑 / 撤回: the page does not wait for it.
-      if (me) void orgChain(n.orgId).then(setChain).catch(() => setChain([]));
+      if (user) void orgChain(notice.orgId).then(setChain).catch(() => setChain([]));
+      return { notice, user };
     } catch (err) {
-      if (isApiError(err) && err.status === 401) return;
-      if (isApiError(err) && err.status === 404) {
-        noticeRef.current = null;
-        setNotice(null);
-        setStatus('gone');
-      } else if (noticeRef.current) showApiError(err);
-      else {
-        setLoadError(errorMessage(err));
-        setStatus('error');
-      }
+      if (isApiError(err) && err.status === 404) return null;
+      throw err;
     }
-  }, [id]);
+  });
+  const notice = data?.notice;
 
   useDidShow(() => {
-    if (allowed) void load();
+    if (allowed) void reload();
   });
 
   usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
+    void reload().finally(() => Taro.stopPullDownRefresh());
   });
 
   useShareCard(() => ({
-    title: noticeRef.current ? `${noticeRef.current.orgName ? `【${noticeRef.current.orgName}】` : ''}${noticeRef.current.title}` : '党务公开',
+    title: notice ? `${notice.orgName ? `【${notice.orgName}】` : ''}${notice.title}` : '党务公开',
     path: pageUrl('noticeDetail', { id }),
   }));
 
   if (!allowed) return <View />;
 
-  if (status === 'gone') {
+  if (status === 'ready' && !data) {
     return (
       <View className='page'>
         <View className='state' id='nt-detail-gone'>
@@ -86,12 +68,12 @@ export default function NoticeDetailPage() {
   if (status !== 'ready' || !notice) {
     return (
       <View className='page'>
-        <LoadState id='nt-detail' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
+        <LoadState id='nt-detail' status={status === 'ready' ? 'loading' : status} message={error} onRetry={() => void reload()} />
       </View>
     );
   }
 
-  const manager = canPublishIn(user, chain);
+  const manager = canPublishIn(data?.user ?? null, chain);
 
   const withdraw = async () => {
     if (withdrawing) return;
@@ -106,7 +88,6 @@ export default function NoticeDetailPage() {
     try {
       await api('withdrawNotice', { params: { id } });
       void Taro.showToast({ title: '已撤回', icon: 'success' });
-      noticeRef.current = null;
       setTimeout(() => void back(), 600);
     } catch (err) {
       showApiError(err);

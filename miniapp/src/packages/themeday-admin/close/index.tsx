@@ -10,6 +10,7 @@ import { usePageGate } from '../../../lib/gate';
 import { back } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
+import FormError from '../../../components/FormError';
 import '../../../components/themeday/themeday.scss';
 
 const SUMMARY_MAX = 2000;
@@ -106,11 +107,7 @@ export default function CloseThemeDayPage() {
             onInput={(e) => setSummary(e.detail.value)}
           />
           <Text className='td-count'>{`${summary.length}/${SUMMARY_MAX}`}</Text>
-          {error && (
-            <Text className='error-text' id='close-error'>
-              {error}
-            </Text>
-          )}
+          <FormError id='close-error' message={error} />
           <View className='btn-row'>
             <Button id='close-submit' type='primary' loading={saving} onClick={() => void close()}>
               结束并生成出勤统计

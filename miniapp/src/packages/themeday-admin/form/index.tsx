@@ -1,20 +1,20 @@
 import { Input, Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
-import { CreateThemeDayBody, type Idea } from '@shared/schemas/themeday';
+import { useState } from 'react';
+import { CreateThemeDayBody, THEMEDAY_RULES } from '@shared/schemas/themeday';
 import { shanghaiInstant } from '@shared/time';
 import { api, errorMessage, showApiError } from '../../../api/client';
-import { useActionKey } from '../../../components/themeday/useActionKey';
+import { isLateNotice } from '../../../components/themeday/late-notice';
+import { useActionKey } from '../../../lib/action-key';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
+import { usePageLoad } from '../../../lib/page-load';
 import { defaultThemeDayTimes } from '../../../lib/themeday';
+import FormError from '../../../components/FormError';
 import '../../../components/themeday/themeday.scss';
 
-const LATE_NOTICE_MS = 3 * 24 * 3600 * 1000;
 const MAX_AGENDA = 20;
-
-type IdeasState = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; items: Idea[] };
 
 export default function ThemeDayFormPage() {
   const allowed = usePageGate('themedayForm', { requireLogin: true });
@@ -30,23 +30,18 @@ export default function ThemeDayFormPage() {
   const [agenda, setAgenda] = useState<string[]>(['']);
   const [ideaIds, setIdeaIds] = useState<string[]>([]);
   const [online, setOnline] = useState(true);
-  const [ideas, setIdeas] = useState<IdeasState>({ status: 'loading' });
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
   const actionKey = useActionKey();
 
-  const loadIdeas = useCallback(async () => {
-    setIdeas({ status: 'loading' });
-    try {
-      const page = await api('listIdeas', { params: { branchId }, query: { status: 'accepted', sort: 'hot', limit: 50 } });
-      setIdeas({ status: 'ready', items: page.items });
-    } catch (err) {
-      setIdeas({ status: 'error', message: errorMessage(err) });
-    }
-  }, [branchId]);
+  // The accepted ideas to adopt, loaded once: coming back to the page keeps what was chosen.
+  const ideas = usePageLoad(async () => {
+    const page = await api('listIdeas', { params: { branchId }, query: { status: 'accepted', sort: 'hot', limit: 50 } });
+    return page.items;
+  });
 
   useDidShow(() => {
-    if (allowed && ideas.status !== 'ready') void loadIdeas();
+    if (allowed && ideas.status !== 'ready') void ideas.reload();
   });
 
   if (!allowed) return <View />;
@@ -58,7 +53,7 @@ export default function ThemeDayFormPage() {
     setIdeaIds((prev) => (prev.includes(id) ? prev.filter((x) => x !== id) : [...prev, id]));
 
   const startsAt = shanghaiInstant(startDate, startTime);
-  const late = Date.parse(startsAt) - Date.now() < LATE_NOTICE_MS;
+  const late = isLateNotice(startsAt, Date.now());
 
   const save = async () => {
     if (saving) return;
@@ -119,7 +114,7 @@ export default function ThemeDayFormPage() {
             <Text className='td-chip'>{endTime}</Text>
           </Picker>
         </View>
-        {late && <Text className='td-late'>距开始不足 3 天，发布后预告将标注「预告发布较晚」</Text>}
+        {late && <Text className='td-late'>{`距开始不足 ${THEMEDAY_RULES.lateNoticeDays} 天，发布后预告将标注「预告发布较晚」`}</Text>}
 
         <Text className='td-label'>地点</Text>
         <Input
@@ -166,20 +161,20 @@ export default function ThemeDayFormPage() {
         {ideas.status === 'loading' && <Text className='muted'>加载中…</Text>}
         {ideas.status === 'error' && (
           <View className='td-spread'>
-            <Text className='muted'>{ideas.message}</Text>
-            <Text id='tdf-ideas-retry' className='td-chip' onClick={() => void loadIdeas()}>
+            <Text className='muted'>{ideas.error}</Text>
+            <Text id='tdf-ideas-retry' className='td-chip' onClick={() => void ideas.reload()}>
               重试
             </Text>
           </View>
         )}
-        {ideas.status === 'ready' && ideas.items.length === 0 && (
+        {ideas.data?.length === 0 && (
           <Text className='muted' id='tdf-ideas-empty'>
             暂无已采纳的创意。在「创意征集」里答复为「已采纳」的创意会出现在这里。
           </Text>
         )}
-        {ideas.status === 'ready' && ideas.items.length > 0 && (
+        {!!ideas.data?.length && (
           <View className='td-chips'>
-            {ideas.items.map((idea) => (
+            {ideas.data.map((idea) => (
               <Text
                 key={idea.id}
                 id={`tdf-idea-${idea.id}`}
@@ -197,17 +192,13 @@ export default function ThemeDayFormPage() {
         <View className='td-spread'>
           <View>
             <Text className='card-title'>开放网上参与</Text>
-            <Text className='muted'>未能到场的党员可在活动开始后至结束后 7 天内提交学习心得。</Text>
+            <Text className='muted'>{`未能到场的党员可在活动开始后至结束后 ${THEMEDAY_RULES.onlineWindowDays} 天内提交学习心得。`}</Text>
           </View>
           <Switch id='tdf-online' checked={online} color='#c8161d' onChange={(e) => setOnline(e.detail.value)} />
         </View>
       </View>
 
-      {error && (
-        <Text className='error-text' id='tdf-error'>
-          {error}
-        </Text>
-      )}
+      <FormError id='tdf-error' message={error} />
       <View className='btn-row'>
         <Button id='tdf-save' type='primary' block loading={saving} onClick={() => void save()}>
           保存草稿

@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { CreateIdeaBody, IDEA_CATEGORIES, type IdeaCategory } from '@shared/schemas/themeday';
 import { api, errorMessage, showApiError } from '../../../api/client';
 import { Button } from '../../../components/nut';
-import { useActionKey } from '../../../components/themeday/useActionKey';
+import { useActionKey } from '../../../lib/action-key';
 import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
 import { askFor, useSubscriptions } from '../../../lib/subscribe';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
+import FormError from '../../../components/FormError';
 import '../../../components/themeday/themeday.scss';
 
 const TITLE_MAX = 40;
@@ -99,11 +100,7 @@ export default function IdeaFormPage() {
           {`${content.length}/${CONTENT_MAX}`}
         </Text>
 
-        {error && (
-          <Text className='error-text' id='idea-error'>
-            {error}
-          </Text>
-        )}
+        <FormError id='idea-error' message={error} />
         <View className='btn-row'>
           <Button id='idea-submit' type='primary' loading={saving} onClick={() => void submit()}>
             提交创意

@@ -21,6 +21,7 @@ import {
   type AnswerStatusCode,
   type ReportReasonCode,
 } from '../../../lib/themeday-labels';
+import FormError from '../../../components/FormError';
 import '../../../components/themeday/themeday.scss';
 
 const REPLY_MAX = 500;
@@ -206,11 +207,7 @@ export default function IdeaDetailPage() {
             onInput={(e) => setReply(e.detail.value)}
           />
           <Text className='td-count'>{`${reply.length}/${REPLY_MAX}`}</Text>
-          {answerError && (
-            <Text className='error-text' id='answer-error'>
-              {answerError}
-            </Text>
-          )}
+          <FormError id='answer-error' message={answerError} />
           <View className='btn-row'>
             <Button id='answer-submit' type='primary' loading={busy === 'answer'} onClick={() => void answer()}>
               提交答复

@@ -4,12 +4,13 @@ import { useState } from 'react';
 import { OnlineParticipationBody, type OnlineParticipation, type ThemeDay } from '@shared/schemas/themeday';
 import { api, errorMessage, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
-import { useActionKey } from '../../../components/themeday/useActionKey';
+import { useActionKey } from '../../../lib/action-key';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { back } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
+import FormError from '../../../components/FormError';
 import '../../../components/themeday/themeday.scss';
 
 const MIN = 10;
@@ -96,11 +97,7 @@ export default function OnlinePage() {
           <Text className={`td-count${length > 0 && length < MIN ? ' td-count--over' : ''}`} id='reflection-count'>
             {length < MIN ? `${length}/${MAX}（至少 ${MIN} 个字）` : `${length}/${MAX}`}
           </Text>
-          {error && (
-            <Text className='error-text' id='reflection-error'>
-              {error}
-            </Text>
-          )}
+          <FormError id='reflection-error' message={error} />
           <View className='btn-row'>
             <Button id='reflection-submit' type='primary' loading={saving} onClick={() => void submit()}>
               提交心得

@@ -1,0 +1,82 @@
+// One org's three assessments for one period: the totals, 出勤率 per row as a chart with the 92% line, and the table.
+// Mounted per org and period (a `key`), so what is shown always belongs to the period named above it.
+import { Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { useEffect } from 'react';
+import type { Assessment } from '@shared/schemas/notices';
+import { ORG_TYPE_LABELS } from '@shared/labels';
+import { api } from '../../api/client';
+import LoadState from '../LoadState';
+import { usePageLoad } from '../../lib/page-load';
+import { ratePercent } from '../../lib/assessments';
+import AssessmentTable from './AssessmentTable';
+import AttendanceChart from './AttendanceChart';
+import FiguresGrid from './FiguresGrid';
+
+export type AssessmentRow = Assessment['rows'][number];
+
+interface Props {
+  orgId: string;
+  period: { month: string } | { year: string };
+  periodText: string;
+  onOpen: (row: AssessmentRow) => void;
+}
+
+export default function AssessmentReport({ orgId, period, periodText, onOpen }: Props) {
+  const { data, status, error, reload } = usePageLoad(() => api('getAssessment', { params: { orgId }, query: period }));
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (status !== 'ready' || !data) {
+    return <LoadState id='as' status={status === 'error' ? 'error' : 'loading'} message={error} onRetry={() => void reload()} />;
+  }
+
+  const { rows, totals } = data;
+  const rowsAre = rows[0]?.type === 'branch' || !rows.length ? '支部' : ORG_TYPE_LABELS[rows[0].type];
+
+  return (
+    <>
+      <View className='card' id='as-totals'>
+        <Text className='card-title'>{`${periodText}合计`}</Text>
+        <FiguresGrid
+          figures={[
+            { value: ratePercent(totals.attendanceRate), label: '出勤率', id: 'as-total-rate', rate: true },
+            { value: `${totals.present}/${totals.expected}`, label: '实到/应到' },
+            { value: `${totals.leave} · ${totals.online}`, label: '请假 · 线上' },
+            { value: totals.themeDaysHeld, label: '党日次数' },
+            { value: `${totals.previewsOnTime} · ${totals.closedWithSummary}`, label: '按时预告 · 有总结' },
+            { value: totals.guidanceCount, label: '指导次数' },
+          ]}
+        />
+        <Text className='muted'>出勤率 = 实到 ÷ 应到（仅统计已结束的主题党日）；请假、线上参与单列，不计入实到。点赞、支持数不计入考核。</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='card-title'>{`各${rowsAre}出勤率`}</Text>
+        {rows.length === 0 ? (
+          <Text className='nt-empty' id='as-empty'>
+            暂无下属支部
+          </Text>
+        ) : (
+          <AttendanceChart rows={rows} onOpen={onOpen} />
+        )}
+      </View>
+
+      {rows.length > 0 && (
+        <View className='card'>
+          <View className='nt-spread'>
+            <Text className='card-title'>考核明细</Text>
+            <Text className='muted'>{rows[0].type === 'branch' ? '点支部查看主题党日' : '点名称查看下级'}</Text>
+          </View>
+          <AssessmentTable rows={rows} totals={totals} onOpen={onOpen} />
+        </View>
+      )}
+    </>
+  );
+}

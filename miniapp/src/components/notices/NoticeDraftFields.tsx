@@ -1,0 +1,78 @@
+// The notice form's own fields: category, title, body (with counts), 置顶 and the expiry date.
+import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { DAY_MS, shanghaiDate } from '@shared/time';
+import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS } from '../../lib/notices';
+import { BODY_MAX, TITLE_MAX, type NoticeDraft } from './notice-draft';
+
+interface Props {
+  draft: NoticeDraft;
+  onChange: (patch: Partial<NoticeDraft>) => void;
+}
+
+export default function NoticeDraftFields({ draft, onChange }: Props) {
+  const titleLen = draft.title.trim().length;
+  const bodyLen = draft.body.trim().length;
+  return (
+    <>
+      <Text className='nt-label'>类别</Text>
+      <View className='nt-chips' id='ntf-categories'>
+        {NOTICE_CATEGORIES.map((c) => (
+          <Text
+            key={c}
+            id={`ntf-category-${c}`}
+            className={`nt-chip${c === draft.category ? ' nt-chip--on' : ''}`}
+            onClick={() => onChange({ category: c })}
+          >
+            {NOTICE_CATEGORY_LABELS[c]}
+          </Text>
+        ))}
+      </View>
+
+      <Text className='nt-label'>标题</Text>
+      <View id='ntf-title'>
+        <Input
+          className='nt-input'
+          value={draft.title}
+          maxlength={TITLE_MAX}
+          placeholder='例如：第三季度党费收缴情况公示'
+          onInput={(e) => onChange({ title: e.detail.value })}
+        />
+      </View>
+      <Text className={`nt-count${titleLen > TITLE_MAX ? ' nt-count--over' : ''}`} id='ntf-title-count'>
+        {`${titleLen}/${TITLE_MAX}`}
+      </Text>
+
+      <Text className='nt-label'>正文</Text>
+      <View id='ntf-body'>
+        <Textarea
+          className='nt-textarea'
+          value={draft.body}
+          maxlength={BODY_MAX}
+          placeholder='公开的具体内容'
+          onInput={(e) => onChange({ body: e.detail.value })}
+        />
+      </View>
+      <Text className={`nt-count${bodyLen > BODY_MAX ? ' nt-count--over' : ''}`}>{`${bodyLen}/${BODY_MAX}`}</Text>
+
+      <View className='nt-switch-row'>
+        <Text>置顶</Text>
+        <Switch id='ntf-pinned' checked={draft.pinned} color='#c8161d' onChange={(e) => onChange({ pinned: e.detail.value })} />
+      </View>
+      <View className='nt-switch-row'>
+        <Text>设置有效期</Text>
+        <Switch id='ntf-expiry' checked={draft.withExpiry} color='#c8161d' onChange={(e) => onChange({ withExpiry: e.detail.value })} />
+      </View>
+      {draft.withExpiry && (
+        <Picker
+          mode='date'
+          id='ntf-expiry-date'
+          value={draft.expiryDate}
+          start={shanghaiDate(Date.now() + DAY_MS)}
+          onChange={(e) => onChange({ expiryDate: String(e.detail.value) })}
+        >
+          <Text className='nt-picker-value'>{`显示到 ${draft.expiryDate} 当天结束`}</Text>
+        </Picker>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+// 网上参与 on a preview: members who could not come hand in a reflection; its review state shows here.
+import { Text, View } from '@tarojs/components';
+import { THEMEDAY_RULES, type ThemeDay } from '@shared/schemas/themeday';
+import { Button } from '../../nut';
+import { go } from '../../../lib/nav';
+
+interface Props {
+  day: ThemeDay;
+  member: boolean;
+  /** The reflection form is open for this member now. */
+  open: boolean;
+}
+
+export default function OnlineCard({ day, member, open }: Props) {
+  const online = day.mine?.status === 'online';
+  const review = member ? day.myReflection : undefined;
+  return (
+    <View className='card'>
+      <Text className='card-title'>网上参与</Text>
+      <Text className='muted'>{`未能到场的党员，可在活动开始后至结束后 ${THEMEDAY_RULES.onlineWindowDays} 天内提交学习心得，计为线上参与。`}</Text>
+      {member && online && (
+        <Text className='td-card__meta' id='online-done'>
+          您已提交学习心得，计为线上参与。
+        </Text>
+      )}
+      {review?.reviewStatus === 'pending_review' && (
+        <Text className='muted' id='reflection-pending'>
+          您的心得正在审核，审核期间妥善保存。
+        </Text>
+      )}
+      {review?.reviewStatus === 'rejected' && (
+        <Text className='error-text' id='reflection-rejected'>
+          {`您的心得未通过审核${review.review?.reason ? `：${review.review.reason}` : ''}。不计为线上参与，可修改后重新提交。`}
+        </Text>
+      )}
+      {open && !online && (
+        <View className='btn-row'>
+          <Button id='online-open' type='primary' onClick={() => void go('online', { id: day.id })}>
+            提交学习心得
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

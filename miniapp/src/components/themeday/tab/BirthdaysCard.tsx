@@ -1,0 +1,17 @@
+// 本月政治生日: the branch's members whose party-joining anniversary falls in this month.
+import { Text, View } from '@tarojs/components';
+import type { PoliticalBirthday } from '@shared/schemas/themeday';
+
+export default function BirthdaysCard({ birthdays }: { birthdays: PoliticalBirthday[] }) {
+  return (
+    <View className='card' id='td-birthdays'>
+      <Text className='card-title'>本月政治生日</Text>
+      {birthdays.map((b) => (
+        <View className='td-spread td-list-item' key={b.userId}>
+          <Text>{b.displayName}</Text>
+          <Text className='muted'>{`${b.joinedPartyOn.slice(5).replace('-', '月')}日 · 党龄 ${b.years} 年`}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
