@@ -2,7 +2,7 @@
 // count equals the number of support records however many members tap at once.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { NotFoundError } from '../core/errors';
-import { batchGet } from '../core/batch';
+import { batchRead, foundItems, readTogether, type BatchRead } from '../core/batch';
 import { TABLE, ddb } from '../core/dynamo';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, retrying, transactWrite, TRY_AGAIN } from '../core/transact';
@@ -19,7 +19,7 @@ export async function getIdea(id: string): Promise<IdeaRecord | undefined> {
 }
 
 export async function getIdeas(ids: string[]): Promise<IdeaRecord[]> {
-  return (await batchGet(ids.map(ideaKeys.idea))).map(toIdeaRecord);
+  return (await readTogether([ideasRead(ids)]))[0];
 }
 
 export interface IdeaListOptions {
@@ -60,15 +60,22 @@ export function listIdeas(branchId: string, o: IdeaListOptions): Promise<Page<Id
   );
 }
 
-/** Which of these ideas the user has supported (one BatchGet for a whole page). */
-export async function supportedBy(ideaIds: string[], userId: string): Promise<Set<string>> {
-  const items = await batchGet(ideaIds.map((id) => ideaKeys.support(id, userId)));
-  return new Set(items.map(ideaKeys.ideaIdOf));
+/** Which of these ideas the user has supported, as part of a batch (a whole page in one). */
+export function supportsRead(ideaIds: string[], userId: string): BatchRead<Set<string>> {
+  const keys = ideaIds.map((id) => ideaKeys.support(id, userId));
+  return batchRead(keys, (found) => new Set(foundItems(found, keys).map(ideaKeys.ideaIdOf)));
 }
 
-export async function hasReported(ideaId: string, userId: string): Promise<boolean> {
-  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: ideaKeys.report(ideaId, userId) }));
-  return Boolean(out.Item);
+/** Whether the user has reported the idea, as part of a batch. */
+export function reportedRead(ideaId: string, userId: string): BatchRead<boolean> {
+  const key = ideaKeys.report(ideaId, userId);
+  return batchRead([key], (found) => Boolean(found.get(key)));
+}
+
+/** These ideas (those that exist) in the order asked, as part of a batch. */
+export function ideasRead(ids: string[]): BatchRead<IdeaRecord[]> {
+  const keys = ids.map(ideaKeys.idea);
+  return batchRead(keys, (found) => foundItems(found, keys).map(toIdeaRecord));
 }
 
 async function currentCount(ideaId: string): Promise<number> {

@@ -3,6 +3,7 @@ import { ROLE_SETS } from '@shared/roles';
 import { THEMEDAY_RULES, type AnswerIdeaBody, type CreateIdeaBody, type Idea, type ListIdeasQuery, type SupportResult } from '@shared/schemas/themeday';
 import type { PageQuery } from '@shared/schemas/common';
 import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
+import { readTogether } from '../core/batch';
 import { AlreadyModeratedError, ConflictError, ContentRejectedError, ForbiddenError, InvalidStateError, NotFoundError } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
@@ -10,7 +11,7 @@ import { authorityLevel, holds, requireRole, requireVisible, type Principal } fr
 import { contentChecker } from '../content/content-check';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { requireBranch } from '../orgs/branches';
-import { displayNames } from '../users/users.repository';
+import { displayNamesRead } from '../users/users.repository';
 import { notify } from '../notifications/notify';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { statusOf, type IdeaRecord } from './idea.entity';
@@ -18,11 +19,11 @@ import {
   addReport,
   addSupport,
   getIdea,
-  hasReported,
   listIdeas,
   putIdea,
   removeSupport,
-  supportedBy,
+  reportedRead,
+  supportsRead,
   updateIdeaState,
 } from './ideas.repository';
 
@@ -62,11 +63,12 @@ async function visibleIdea(principal: Principal, ideaId: string): Promise<IdeaRe
 
 const seesAll = (p: Principal, path: string[]) => holds(p, ROLE_SETS.branchModerators, path);
 
+/** One idea the caller may see (authorized before this reads anything of theirs): one batch for the rest. */
 async function present(principal: Principal, idea: IdeaRecord): Promise<Idea> {
-  const [names, supported, reported] = await Promise.all([
-    displayNames([idea.authorId]),
-    supportedBy([idea.id], principal.userId),
-    hasReported(idea.id, principal.userId),
+  const [names, supported, reported] = await readTogether([
+    displayNamesRead([idea.authorId]),
+    supportsRead([idea.id], principal.userId),
+    reportedRead(idea.id, principal.userId),
   ]);
   return toIdea(idea, names, supported, reported);
 }
@@ -111,7 +113,7 @@ export async function listBranchIdeas(
     cursor: query.cursor,
   });
   const ids = page.items.map((i) => i.id);
-  const [names, supported] = await Promise.all([displayNames([...new Set(page.items.map((i) => i.authorId))]), supportedBy(ids, principal.userId)]);
+  const [names, supported] = await readTogether([displayNamesRead([...new Set(page.items.map((i) => i.authorId))]), supportsRead(ids, principal.userId)]);
   return { items: page.items.map((i) => toIdea(i, names, supported)), nextCursor: page.nextCursor };
 }
 

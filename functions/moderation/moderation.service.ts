@@ -4,6 +4,7 @@ import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
 import type { PageQuery, Role } from '@shared/schemas/common';
 import type { ModerationDecisionBody, ModerationDecisionResult, ModerationItem, ModerationKind } from '@shared/schemas/moderation';
+import { readTogether } from '../core/batch';
 import { ValidationError, NotFoundError } from '../core/errors';
 import type { Page } from '../core/pagination';
 import { holds, requireRole, type Principal } from '../core/policy';
@@ -14,8 +15,8 @@ import { toIdeaRecord } from '../ideas/idea.entity';
 import { getOrg } from '../orgs/orgs.repository';
 import { decideReflection } from '../themedays/reflections.service';
 import { toReflectionRecord } from '../themedays/themeday.entity';
-import { getThemeDays } from '../themedays/themedays.repository';
-import { displayNames } from '../users/users.repository';
+import { themeDaysRead } from '../themedays/themedays.repository';
+import { displayNamesRead } from '../users/users.repository';
 import { queueScope, reflectionItemId } from './moderation.entity';
 import { listQueue } from './moderation.repository';
 
@@ -69,9 +70,8 @@ export async function listModeration(principal: Principal, orgId: string, q: z.i
   // grant that is not township staff's must not see one either.
   const rows = page.items.map(toRow).filter((r): r is Row => !!r && holds(principal, r.moderators, r.path));
   const dayIds = [...new Set(rows.flatMap((r) => (r.themeDayId ? [r.themeDayId] : [])))];
-  const [names, days, orgs] = await Promise.all([
-    displayNames([...new Set(rows.map((r) => r.authorId))]),
-    getThemeDays(dayIds),
+  const [[names, days], orgs] = await Promise.all([
+    readTogether([displayNamesRead([...new Set(rows.map((r) => r.authorId))]), themeDaysRead(dayIds)]),
     Promise.all([...new Set(rows.map((r) => r.orgId))].map(getOrg)),
   ]);
   const dayTitles = new Map(days.map((d) => [d.id, d.title]));

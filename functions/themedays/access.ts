@@ -3,7 +3,7 @@ import { ROLE_SETS } from '@shared/roles';
 import { ForbiddenError, InvalidStateError, NotFoundError } from '../core/errors';
 import { holds, requireRole, type Principal } from '../core/policy';
 import { wasPublished, type DayReach, type ThemeDayRecord } from './themeday.entity';
-import { getThemeDay } from './themedays.repository';
+import { getThemeDay, knownDay, type DayIdentity } from './themedays.repository';
 
 export const isMember = (p: Principal | undefined, day: Pick<ThemeDayRecord, 'path'>) => holds(p, ROLE_SETS.branchMembers, day.path);
 
@@ -32,6 +32,18 @@ export async function visibleDay(principal: Principal | undefined, id: string): 
 export async function secretaryDay(principal: Principal, id: string): Promise<ThemeDayRecord> {
   const day = await visibleDay(principal, id);
   requireRole(principal, ROLE_SETS.branchLeaders, day.path);
+  return day;
+}
+
+/**
+ * The day's identity for its moderators (the roster). Moderators read drafts too, so for them a day this container
+ * has seen needs no read; anyone else, or an unseen day, goes through visibleDay and gets its refusal.
+ */
+export async function moderatorsDay(principal: Principal, id: string): Promise<DayIdentity> {
+  const known = knownDay(id);
+  if (known && holds(principal, ROLE_SETS.branchModerators, known.path)) return known;
+  const day = await visibleDay(principal, id);
+  requireRole(principal, ROLE_SETS.branchModerators, day.path);
   return day;
 }
 

@@ -1,7 +1,7 @@
 // Attendance records and check-in codes. A record lives in the day's partition (one Query for the roster) and on the
 // member's own index (their history). Every change is one transaction with the day's open-check (`dayStillOpen`).
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGet } from '../core/batch';
+import { batchRead, foundItems, type BatchRead, type Key } from '../core/batch';
 import { TABLE, ddb } from '../core/dynamo';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
@@ -22,10 +22,23 @@ export async function getAttendance(dayId: string, userId: string): Promise<Atte
   return out.Item ? toAttendanceItem(out.Item) : undefined;
 }
 
-export async function attendanceOf(dayId: string, userIds: string[]): Promise<Map<string, AttendanceItem>> {
-  const records = (await batchGet(userIds.map((u) => themeDayKeys.attendance(dayId, u)))).map(toAttendanceItem);
-  return new Map(records.map((r) => [r.userId, r]));
+function attendanceRead(keys: Key[], by: (a: AttendanceItem) => string): BatchRead<Map<string, AttendanceItem>> {
+  return batchRead(keys, (found) => new Map(foundItems(found, keys).map(toAttendanceItem).map((a) => [by(a), a])));
 }
+
+/** These members' records of one day (a roster page), by member, as part of a batch. */
+export const rosterRead = (dayId: string, userIds: string[]) =>
+  attendanceRead(
+    userIds.map((u) => themeDayKeys.attendance(dayId, u)),
+    (a) => a.userId,
+  );
+
+/** One member's records of these days (a page of days), by day, as part of a batch. */
+export const memberDaysRead = (userId: string, dayIds: string[]) =>
+  attendanceRead(
+    dayIds.map((d) => themeDayKeys.attendance(d, userId)),
+    (a) => a.themeDayId,
+  );
 
 /** Every attendance record of a day (a branch is tens of members: a page or two), read consistently for closing. */
 export async function allAttendance(dayId: string): Promise<AttendanceItem[]> {

@@ -1,16 +1,16 @@
 // Attendance: RSVP, check-in codes and check-in, the secretary's corrections, the roster and a member's history.
 import type * as z from 'zod';
 import type { PageQuery } from '@shared/schemas/common';
-import { ROLE_SETS } from '@shared/roles';
 import { MINUTE_MS } from '@shared/time';
 import { THEMEDAY_RULES, type AttendanceRecord, type CheckInCode, type CheckInResult, type RsvpBody } from '@shared/schemas/themeday';
+import { readTogether } from '../core/batch';
 import { InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
 import { newCode } from '../core/ids';
 import type { Page } from '../core/pagination';
-import { requireRole, type Principal } from '../core/policy';
-import { displayNames, hasGrant, listMemberGrants } from '../users/users.repository';
-import { memberDay, notOpen, secretaryDay, visibleDay } from './access';
-import { attendanceOf, getAttendance, getCheckInCode, putCheckInCode, userAttendance, writeAttendance } from './attendance.repository';
+import type { Principal } from '../core/policy';
+import { displayNames, displayNamesRead, hasGrant, listMemberGrants } from '../users/users.repository';
+import { memberDay, moderatorsDay, notOpen, secretaryDay } from './access';
+import { getAttendance, getCheckInCode, putCheckInCode, rosterRead, userAttendance, writeAttendance } from './attendance.repository';
 import type { AttendanceStatus } from './themeday.entity';
 import { getThemeDay, getThemeDays } from './themedays.repository';
 import { toAttendanceRecord } from './views';
@@ -67,11 +67,10 @@ export async function listAttendance(
   id: string,
   q: z.infer<typeof PageQuery>,
 ): Promise<Page<z.infer<typeof AttendanceRecord>>> {
-  const day = await visibleDay(principal, id);
-  requireRole(principal, ROLE_SETS.branchModerators, day.path);
+  const day = await moderatorsDay(principal, id);
   const page = await listMemberGrants(day.branchId, q.limit, q.cursor);
   const ids = page.items.map((g) => g.userId);
-  const [records, names] = await Promise.all([attendanceOf(day.id, ids), displayNames(ids)]);
+  const [records, names] = await readTogether([rosterRead(day.id, ids), displayNamesRead(ids)]);
   return {
     items: ids.map((userId) =>
       toAttendanceRecord(records.get(userId) ?? { themeDayId: day.id, userId, startsAt: day.startsAt }, names.get(userId)),

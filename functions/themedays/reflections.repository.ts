@@ -1,5 +1,6 @@
 // Reflections (心得): one per member and day, in the day's partition; a pending one is in the moderation queue.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { batchRead, type BatchRead } from '../core/batch';
 import { TABLE, ddb } from '../core/dynamo';
 import type { TransactItems } from '../core/transact';
 import type { ModerationReview } from '../moderation/moderation.entity';
@@ -13,6 +14,15 @@ export function reflectionPut(r: ReflectionRecord): TransactItems[number] {
 export async function getReflection(dayId: string, userId: string): Promise<ReflectionRecord | undefined> {
   const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: themeDayKeys.reflection(dayId, userId), ConsistentRead: true }));
   return out.Item ? toReflectionRecord(out.Item) : undefined;
+}
+
+/** A member's reflection on a day, as part of a batch. */
+export function reflectionRead(dayId: string, userId: string): BatchRead<ReflectionRecord | undefined> {
+  const key = themeDayKeys.reflection(dayId, userId);
+  return batchRead([key], (found) => {
+    const item = found.get(key);
+    return item ? toReflectionRecord(item) : undefined;
+  });
 }
 
 /**

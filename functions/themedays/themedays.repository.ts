@@ -2,7 +2,7 @@
 // the day being published and a bump of its `attVersion`, so once a day is closed nothing moves, and closing can tell
 // whether anything moved while it counted.
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { batchGet } from '../core/batch';
+import { batchRead, foundItems, readTogether, type BatchRead } from '../core/batch';
 import { TABLE, ddb } from '../core/dynamo';
 import { queryPage, type Page, type PageRequest } from '../core/pagination';
 import { transactWrite, type TransactItems } from '../core/transact';
@@ -23,14 +23,33 @@ export async function putThemeDay(r: ThemeDayRecord): Promise<void> {
   await ddb.send(new PutCommand({ TableName: TABLE, Item: themeDayItem(r), ConditionExpression: 'attribute_not_exists(pk)' }));
 }
 
-export async function getThemeDay(id: string): Promise<ThemeDayRecord | undefined> {
-  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: themeDayKeys.day(id), ConsistentRead: true }));
-  return out.Item ? toThemeDayRecord(out.Item) : undefined;
+/** What never changes about a day once it is created (no write touches these, and days are never deleted). */
+export type DayIdentity = Pick<ThemeDayRecord, 'id' | 'branchId' | 'path' | 'startsAt'>;
+
+// The secretary's console polls a day's roster, which needs only the day's identity: kept per container once read.
+const identities = new Map<string, DayIdentity>();
+
+function remember(r: ThemeDayRecord): ThemeDayRecord {
+  if (identities.size > 5000) identities.clear();
+  identities.set(r.id, { id: r.id, branchId: r.branchId, path: r.path, startsAt: r.startsAt });
+  return r;
 }
 
-export async function getThemeDays(ids: string[]): Promise<ThemeDayRecord[]> {
-  return (await batchGet(ids.map(themeDayKeys.day))).map(toThemeDayRecord);
+/** The day's identity if this container has read the day before. */
+export const knownDay = (id: string): DayIdentity | undefined => identities.get(id);
+
+export async function getThemeDay(id: string): Promise<ThemeDayRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: themeDayKeys.day(id), ConsistentRead: true }));
+  return out.Item ? remember(toThemeDayRecord(out.Item)) : undefined;
 }
+
+/** These days (those that exist) in the order asked, as part of a batch. */
+export function themeDaysRead(ids: string[]): BatchRead<ThemeDayRecord[]> {
+  const keys = ids.map(themeDayKeys.day);
+  return batchRead(keys, (found) => foundItems(found, keys).map(toThemeDayRecord));
+}
+
+export const getThemeDays = async (ids: string[]): Promise<ThemeDayRecord[]> => (await readTogether([themeDaysRead(ids)]))[0];
 
 export function listBranchThemeDays(
   branchId: string,

@@ -16,16 +16,17 @@ import { ConflictError, InvalidStateError, ValidationError } from '../core/error
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { requireRole, type Principal } from '../core/policy';
+import { noRead, readTogether } from '../core/batch';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { aggregateUpdates } from '../assessments/aggregates';
 import { notify } from '../notifications/notify';
-import { getIdeas } from '../ideas/ideas.repository';
+import { getIdeas, ideasRead } from '../ideas/ideas.repository';
 import { requireBranch } from '../orgs/branches';
 import { getOrg } from '../orgs/orgs.repository';
 import { allMemberGrants } from '../users/users.repository';
 import { dayReach, isMember, notOpen, secretaryDay, visibleDay } from './access';
-import { allAttendance, backfillAttendance, getAttendance } from './attendance.repository';
-import { getReflection } from './reflections.repository';
+import { allAttendance, backfillAttendance, memberDaysRead } from './attendance.repository';
+import { reflectionRead } from './reflections.repository';
 import type { AttendanceItem, AttendanceStatus, ThemeDayRecord } from './themeday.entity';
 import { closeDay, listBranchThemeDays, putThemeDay, transitionThemeDay } from './themedays.repository';
 import { toAttendanceRecord, toParticipation, toThemeDay } from './views';
@@ -69,18 +70,25 @@ export async function createThemeDay(principal: Principal, branchId: string, bod
 
 export async function getThemeDayFor(principal: Principal | undefined, id: string): Promise<ThemeDay> {
   const day = await visibleDay(principal, id);
-  const member = principal && isMember(principal, day);
-  const [branch, ideas, mine, reflection] = await Promise.all([
+  const me = principal && isMember(principal, day) ? principal.userId : undefined;
+  // Read once the caller may see the day: its ideas and, for a member, their own record and reflection, in one batch.
+  const [branch, [ideas, mine, reflection]] = await Promise.all([
     getOrg(day.branchId),
-    day.ideaIds.length ? getIdeas(day.ideaIds) : Promise.resolve([]),
-    member ? getAttendance(day.id, principal.userId) : Promise.resolve(undefined),
-    member && day.onlineParticipation ? getReflection(day.id, principal.userId) : Promise.resolve(undefined),
+    readTogether(
+      [
+        ideasRead(day.ideaIds),
+        me ? memberDaysRead(me, [day.id]) : noRead(new Map<string, AttendanceItem>()),
+        me && day.onlineParticipation ? reflectionRead(day.id, me) : noRead(undefined),
+      ],
+      { consistent: true },
+    ),
   ]);
+  const myRecord = mine.get(day.id);
   return toThemeDay(day, {
     branchName: branch?.name,
     // Only ideas that are visible make it into a public preview.
     ideas: ideas.filter((i) => i.moderation === 'visible').map((i) => ({ id: i.id, title: i.title })),
-    ...(mine ? { mine: toAttendanceRecord(mine) } : {}),
+    ...(myRecord ? { mine: toAttendanceRecord(myRecord) } : {}),
     ...(reflection ? { myReflection: toParticipation(reflection) } : {}),
   });
 }
@@ -98,12 +106,16 @@ export async function listThemeDays(
     limit: q.limit,
     cursor: q.cursor,
   });
-  const mine =
-    principal && isMember(principal, branch) && page.items.length
-      ? await Promise.all(page.items.map((d) => getAttendance(d.id, principal.userId)))
-      : [];
+  // A member's own record of every day on the page, in one batch.
+  const [mine] = await readTogether(
+    [principal && isMember(principal, branch) ? memberDaysRead(principal.userId, page.items.map((d) => d.id)) : noRead(new Map<string, AttendanceItem>())],
+    { consistent: true },
+  );
   return {
-    items: page.items.map((d, i) => toThemeDay(d, { branchName: branch.name, ...(mine[i] ? { mine: toAttendanceRecord(mine[i]!) } : {}) })),
+    items: page.items.map((d) => {
+      const record = mine.get(d.id);
+      return toThemeDay(d, { branchName: branch.name, ...(record ? { mine: toAttendanceRecord(record) } : {}) });
+    }),
     nextCursor: page.nextCursor,
   };
 }

@@ -4,7 +4,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE, ddb } from '../core/dynamo';
 import { newId } from '../core/ids';
 import { recordOf, type Item } from '../core/item';
-import { batchGet } from '../core/batch';
+import { batchRead, foundItems, readTogether, type BatchRead } from '../core/batch';
 import { queryPage, type Page } from '../core/pagination';
 import { retrying, transactWrite, TRY_AGAIN, type TransactItems } from '../core/transact';
 import type { Grant } from '@shared/schemas/people';
@@ -138,13 +138,21 @@ export async function hasGrant(userId: string, grant: Grant): Promise<boolean> {
   return Boolean(out.Item);
 }
 
-/** Profiles by id; deleted users keep their anonymised profile, so authors always resolve to a name. */
-export async function profilesById(ids: string[]): Promise<Map<string, ProfileRecord>> {
-  const items = await batchGet(ids.map((id) => userKeys.profile(id)));
-  return new Map(items.map(toProfileRecord).map((p) => [p.id, p]));
+/** Profiles by id, as part of a batch; deleted users keep their anonymised profile, so authors always resolve to a name. */
+export function profilesRead(ids: string[]): BatchRead<Map<string, ProfileRecord>> {
+  const keys = ids.map((id) => userKeys.profile(id));
+  return batchRead(keys, (found) => new Map(foundItems(found, keys).map(toProfileRecord).map((p) => [p.id, p])));
 }
 
-export async function displayNames(ids: string[]): Promise<Map<string, string>> {
-  const profiles = await profilesById(ids);
-  return new Map(ids.map((id) => [id, profiles.get(id)?.displayName ?? DELETED_NAME]));
+/** Display names by id, as part of a batch (see core/batch). */
+export function displayNamesRead(ids: string[]): BatchRead<Map<string, string>> {
+  const profiles = profilesRead(ids);
+  return batchRead(profiles.keys, (found) => {
+    const byId = profiles.result(found);
+    return new Map(ids.map((id) => [id, byId.get(id)?.displayName ?? DELETED_NAME]));
+  });
 }
+
+export const profilesById = async (ids: string[]) => (await readTogether([profilesRead(ids)]))[0];
+
+export const displayNames = async (ids: string[]) => (await readTogether([displayNamesRead(ids)]))[0];

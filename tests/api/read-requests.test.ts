@@ -7,6 +7,7 @@ import { shanghaiMonth } from '@shared/time';
 import { dynamoClient } from '../../functions/core/dynamo';
 import { lambdaContext } from '../unit/lambda-event';
 import { call, login } from './http';
+import { withGrant } from './people';
 
 // The route table types methods as a union, so which routes are GETs is checked at run time (first test below).
 type Table<T> = Partial<Record<RouteName, T>>;
@@ -98,6 +99,22 @@ beforeAll(async () => {
   });
   if (raised.status !== 201) throw new Error(`raiseConcern → ${raised.status} ${JSON.stringify(raised.body)}`);
   concernId = raised.body.id;
+  // The township's moderation queue holds an idea and a reflection (of 大溪村, a branch no list above reads), so its
+  // list reads authors and a day title.
+  const queued = 'daxi-dzb';
+  const [[member], [secretary]] = await Promise.all([withGrant('member', queued, 1), withGrant('secretary', queued, 1)]);
+  const idea = await call('createIdea', { token: member.token, params: { branchId: queued }, body: { title: '读取成本', content: '【待审】内容', category: 'other' } });
+  if (idea.body?.status !== 'pending_review') throw new Error(`createIdea → ${idea.status} ${JSON.stringify(idea.body)}`);
+  const started = await call('createThemeDay', {
+    token: secretary.token,
+    params: { branchId: queued },
+    body: { title: '读取成本心得', startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + 3600_000).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: true },
+  });
+  if (started.status !== 201) throw new Error(`createThemeDay → ${started.status} ${JSON.stringify(started.body)}`);
+  const published = await call('publishThemeDay', { token: secretary.token, params: { id: started.body.id } });
+  if (published.status !== 200) throw new Error(`publishThemeDay → ${published.status} ${JSON.stringify(published.body)}`);
+  const reflection = await call('participateOnline', { token: member.token, params: { id: started.body.id }, body: { content: '【待审】线上学习了本次主题党日的内容。' } });
+  if (reflection.body?.reviewStatus !== 'pending_review') throw new Error(`participateOnline → ${reflection.status} ${JSON.stringify(reflection.body)}`);
   // A few theme days, so a list that reads per day shows it.
   for (let i = 0; i < 3; i++) {
     const day = await call('createThemeDay', {
@@ -109,11 +126,12 @@ beforeAll(async () => {
   }
 });
 
-async function countRequests(name: RouteName): Promise<{ status: number; requests: string[] }> {
+/** Calls the route's handler in this process (its module, and so its caches, stay loaded between calls). */
+async function invoke(name: RouteName, c: Call & { token?: string }): Promise<APIGatewayProxyStructuredResultV2> {
   const route = routes[name as RouteName] as unknown as RouteDef;
-  const c = CALLS[name]!();
   const path = buildPath(route.path, c.params);
-  const headers: Record<string, string> = c.as ? { authorization: `Bearer ${await login(c.as)}` } : {};
+  const token = c.token ?? (c.as ? await login(c.as) : undefined);
+  const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
   const event = {
     version: '2.0',
     routeKey: routeKey(route),
@@ -125,11 +143,15 @@ async function countRequests(name: RouteName): Promise<{ status: number; request
     requestContext: { http: { method: 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'jest' }, routeKey: routeKey(route) },
     isBase64Encoded: false,
   } as unknown as APIGatewayProxyEventV2;
-  const handler = handlerOf(route.group);
+  return handlerOf(route.group)(event, lambdaContext(route.group));
+}
+
+async function countRequests(name: RouteName): Promise<{ status: number; requests: string[] }> {
+  const c = CALLS[name]!();
   // First call loads the module and warms caches; the second is the one counted, as on a warm container.
-  await handler(event, lambdaContext(route.group));
+  await invoke(name, c);
   sent = [];
-  const res = await handler(event, lambdaContext(route.group));
+  const res = await invoke(name, c);
   return { status: res.statusCode ?? 0, requests: sent };
 }
 
@@ -145,5 +167,46 @@ describe('DynamoDB requests per GET route', () => {
     // The requests are listed so a failure says which reads to merge.
     const made = { name, count: requests.length, requests: requests.join(' + ') };
     expect({ ...made, withinBudget: requests.length <= BUDGET[name]! }).toEqual({ ...made, withinBudget: true });
+  });
+});
+
+// The roster skips reading a day its container has seen (moderators only): everyone else must still be refused exactly
+// as a container that never saw the day refuses them (the API server here, in its own process).
+describe('the roster in a warm container', () => {
+  it('refuses as the day itself does', async () => {
+    // Prepare: a draft and a published day of 余村, both seen by this process through their secretary's roster
+    const secretary = await login('demo-secretary-1');
+    const draft = await call('createThemeDay', {
+      token: secretary,
+      params: { branchId: 'yucun-dzb' },
+      body: { title: '花名册草稿', startsAt: '2031-03-01T09:00:00+08:00', endsAt: '2031-03-01T10:00:00+08:00', location: '村委会', agenda: ['学习'], onlineParticipation: false },
+    });
+    expect(draft.status).toBe(201);
+    const days = { draft: draft.body.id as string, published: 'seed-themeday-1' };
+    for (const id of Object.values(days)) expect((await invoke('listAttendance', { token: secretary, params: { id } })).statusCode).toBe(200);
+    const [otherSecretary] = await withGrant('secretary', 'xiaoqian-dzb', 1);
+    const callers = { member: await login('demo-member-1'), otherSecretary: otherSecretary.token, township: await login('demo-township-1') };
+
+    // Act: each caller on each day, in this warm process and through the API
+    const outcomes: Record<string, { warm: unknown; api: unknown }> = {};
+    for (const [day, id] of Object.entries(days)) {
+      for (const [who, token] of Object.entries(callers)) {
+        const warm = await invoke('listAttendance', { token, params: { id } });
+        const api = await call('listAttendance', { token, params: { id } });
+        outcomes[`${who} on ${day}`] = { warm: [warm.statusCode, JSON.parse(String(warm.body)).error ?? 'roster'], api: [api.status, api.body.error ?? 'roster'] };
+      }
+    }
+
+    // Assess: the same answers, and the expected ones
+    for (const [key, o] of Object.entries(outcomes)) expect({ key, warm: o.warm }).toEqual({ key, warm: o.api });
+    const statuses = Object.fromEntries(Object.entries(outcomes).map(([key, o]) => [key, (o.warm as [number])[0]]));
+    expect(statuses).toEqual({
+      'member on draft': 403,
+      'otherSecretary on draft': 404,
+      'township on draft': 200,
+      'member on published': 403,
+      'otherSecretary on published': 403,
+      'township on published': 200,
+    });
   });
 });
