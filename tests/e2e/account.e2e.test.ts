@@ -4,7 +4,9 @@
 // A throwaway resident (not a seeded persona, which other tests use) logs in through the API; the browser gets the
 // same token in the storage slot the app reads, as if it had logged in itself.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { getItem, partition } from '../api/db';
+import { concernKeys } from '../../functions/concerns/concern.entity';
+import { userKeys } from '../../functions/users/user.entity';
+import { itemAt, partition } from '../api/db';
 import { call, expectError, freshUser } from '../api/http';
 import { launchBrowser, webUrl } from './browser';
 
@@ -65,11 +67,11 @@ describe('注销账号 (H5)', () => {
     await page.locator('#login').waitFor();
     expect(await page.evaluate(() => localStorage.getItem('ps.token'))).toBeNull();
     expectError(await call('getMe', { token }), 401, 'UNAUTHENTICATED');
-    const [profile] = await partition(`USER#${userId}`);
+    const [profile] = await partition(userKeys.profile(userId).pk);
     expect(profile).toMatchObject({ displayName: '已注销用户', deletedAt: expect.any(String) });
     expect(profile).not.toHaveProperty('phoneEnc');
     expect(profile).not.toHaveProperty('phoneMasked');
-    const kept = await getItem(`CONCERN#${concern.body.id}`, 'CONCERN');
+    const kept = await itemAt(concernKeys.concern(concern.body.id));
     expect(kept).toMatchObject({ title: '注销前反映的问题' });
     expect(kept).not.toHaveProperty('contactPhoneEnc');
     expect(kept).not.toHaveProperty('contactPhoneMasked');

@@ -4,7 +4,8 @@
 // the township, rejected there by township staff with a reason the resident sees.
 // Each persona has its own browser context (its own storage and token).
 import type { Page, Response } from 'playwright-core';
-import { getItem, putRaw } from '../api/db';
+import { concernItem, concernKeys, toConcernRecord } from '../../functions/concerns/concern.entity';
+import { itemAt, putRaw } from '../api/db';
 import { call, login } from '../api/http';
 import { openTab, personaSession } from './browser';
 
@@ -143,9 +144,9 @@ describe('群众说事 (H5)', () => {
     });
     expect(raised.status).toBe(201);
     const id: string = raised.body.id;
-    const stored = (await getItem(`CONCERN#${id}`, 'CONCERN'))!;
+    const stored = (await itemAt(concernKeys.concern(id)))!;
     const dueAt = '2001-01-01T00:00:00.000Z';
-    await putRaw({ ...stored, dueAt, gsi2sk: `A#${dueAt}#${id}` });
+    await putRaw(concernItem({ ...toConcernRecord(stored), dueAt }));
     const reason = '经核实属县交通运输局管养路段，请拨打 12328 反映';
 
     // Act 1: the official sees it first and marked, also under 只看超期, and transfers it to 大溪村.

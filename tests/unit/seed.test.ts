@@ -1,3 +1,4 @@
+import { userKeys } from '../../functions/users/user.entity';
 import { buildSeedItems } from '../../scripts/lib/seed';
 
 const { items } = buildSeedItems();
@@ -24,9 +25,9 @@ describe('seed data', () => {
   });
 
   it('has every persona of the contract, with the right grant', () => {
-    const identities = new Map(byEntity('identity').map((i) => [String(i.pk).slice('OPENID#'.length), i.userId]));
+    const identities = new Map(byEntity('identity').map((i) => [i.pk, i.userId]));
     const grantsOf = (openid: string) =>
-      byEntity('grant').filter((g) => g.userId === identities.get(openid)).map((g) => `${g.role}@${g.orgId}`);
+      byEntity('grant').filter((g) => g.userId === identities.get(userKeys.identity(openid).pk)).map((g) => `${g.role}@${g.orgId}`);
     expect(grantsOf('demo-admin')).toEqual(['admin@huzhou']);
     expect(grantsOf('demo-township-1')).toEqual(['township_admin@tianhuangping']);
     expect(grantsOf('demo-secretary-1')).toEqual(expect.arrayContaining(['secretary@yucun-dzb']));
