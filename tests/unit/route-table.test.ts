@@ -41,5 +41,7 @@ describe('a function handler', () => {
     expect(schemasOf('health')).toEqual(['shared/schemas/common.ts', 'shared/schemas/people.ts']);
     expect(schemasOf('orgs')).toEqual(['shared/schemas/common.ts', 'shared/schemas/people.ts']);
     expect(schemasOf('auth')).toEqual(['shared/schemas/common.ts', 'shared/schemas/people.ts']);
+    // Erasing an account touches bookings and concerns, but needs only their rules (shared/rules/), not their schemas.
+    expect(schemasOf('me')).toEqual(['shared/schemas/common.ts', 'shared/schemas/notify.ts', 'shared/schemas/people.ts']);
   });
 });
