@@ -1,7 +1,7 @@
 // Whether a resident may book a seat of a slot, decided in one place from what was just read. The repository's
 // transaction enforces the same rules as conditions (so concurrent requests cannot break them); when one of its
 // conditions fails, the service reads again and asks here why.
-import { BOOKING_RULES } from '@shared/schemas/bookings';
+import { BOOKING_RULES } from '@shared/rules/bookings';
 import { MINUTE_MS, DAY_MS } from '@shared/time';
 import { AlreadyBookedError, ConflictError, InvalidStateError, NotFoundError, SlotFullError } from '../core/errors';
 import type { CapTokenRecord, SlotRecord } from './booking.entity';

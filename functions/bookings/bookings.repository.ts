@@ -6,7 +6,7 @@
 //   has started, so a 4th upcoming booking finds no token to claim.
 // A failed condition is reported, not judged: the service reads again and decides (booking.rules.ts).
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { BOOKING_RULES } from '@shared/schemas/bookings';
+import { BOOKING_RULES } from '@shared/rules/bookings';
 import { TABLE, ddb } from '../core/dynamo';
 import { getItem as get, queryPartition } from '../core/reads';
 import { queryPage, type Page } from '../core/pagination';

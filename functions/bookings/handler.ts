@@ -1,5 +1,6 @@
 // This group has idempotent routes.
 import '../core/http/idempotency';
+import { bookingRoutes } from '@shared/routes/bookings';
 import { createRouteGroup } from '../route-group';
 import {
   cancelBooking,
@@ -13,7 +14,7 @@ import {
   stationBookings,
 } from './bookings.service';
 
-export const handler = createRouteGroup('bookings', {
+export const handler = createRouteGroup(bookingRoutes, {
   createSession: ({ user, params, body }) => createSession(user(), params.stationId, body),
   listSessions: ({ user, params, query }) => listSessions(user(), params.stationId, query),
   cancelSession: ({ user, params, body }) => cancelSession(user(), params.sessionId, body.reason),

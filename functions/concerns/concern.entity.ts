@@ -1,6 +1,7 @@
 // Concern entity (群众说事). The station queue index sorts open concerns first by due date, so overdue ones lead
 // and "overdue only" is a key range; a transfer moves the concern to the new station's partition.
-import { CONCERN_RULES, type ConcernCategory, type ConcernStatus, type TimelineEntry } from '@shared/schemas/concerns';
+import { CONCERN_RULES } from '@shared/rules/concerns';
+import type { ConcernCategory, ConcernStatus, TimelineEntry } from '@shared/schemas/concerns';
 import { recordOf, type Item } from '../core/item';
 import { queueKeys, type ModerationReview } from '../moderation/moderation.entity';
 

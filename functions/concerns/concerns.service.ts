@@ -1,14 +1,8 @@
 import type * as z from 'zod';
 import type { PageQuery } from '@shared/schemas/common';
 import { ROLE_SETS } from '@shared/roles';
-import {
-  CONCERN_RULES,
-  type Concern,
-  type ConcernCategory,
-  type ConcernFeedbackBody,
-  type ConcernTransitionBody,
-  type CreateConcernBody,
-} from '@shared/schemas/concerns';
+import { CONCERN_RULES } from '@shared/rules/concerns';
+import type { Concern, ConcernCategory, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody } from '@shared/schemas/concerns';
 import { ROLE_LABELS } from '@shared/labels';
 import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
 import { AlreadyModeratedError, ConflictError, ContentRejectedError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';

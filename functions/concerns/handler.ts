@@ -1,9 +1,10 @@
 // This group has idempotent routes.
 import '../core/http/idempotency';
+import { concernRoutes } from '@shared/routes/concerns';
 import { createRouteGroup } from '../route-group';
 import { getConcernFor, giveFeedback, myConcerns, raiseConcern, stationConcerns, transition } from './concerns.service';
 
-export const handler = createRouteGroup('concerns', {
+export const handler = createRouteGroup(concernRoutes, {
   raiseConcern: ({ user, body }) => raiseConcern(user(), body),
   myConcerns: ({ user, query }) => myConcerns(user(), query),
   getConcern: ({ user, params }) => getConcernFor(user(), params.id),

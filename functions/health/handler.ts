@@ -2,9 +2,10 @@ import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { UnavailableError } from '../core/errors';
 import { TABLE, dynamoClient } from '../core/dynamo';
 import { logger } from '../core/http/logger';
+import { healthRoutes } from '@shared/routes/health';
 import { createRouteGroup } from '../route-group';
 
-export const handler = createRouteGroup('health', {
+export const handler = createRouteGroup(healthRoutes, {
   health: async () => {
     try {
       await dynamoClient.send(new DescribeTableCommand({ TableName: TABLE }));

@@ -1,9 +1,10 @@
 // This group has idempotent routes.
 import '../core/http/idempotency';
+import { ideaRoutes } from '@shared/routes/ideas';
 import { createRouteGroup } from '../route-group';
 import { answerIdea, createIdea, getIdeaFor, listBranchIdeas, reportIdea, restoreIdea, setSupport } from './ideas.service';
 
-export const handler = createRouteGroup('ideas', {
+export const handler = createRouteGroup(ideaRoutes, {
   createIdea: ({ user, params, body }) => createIdea(user(), params.branchId, body),
   listIdeas: ({ user, params, query }) => listBranchIdeas(user(), params.branchId, query),
   getIdea: ({ user, params }) => getIdeaFor(user(), params.ideaId),

@@ -1,9 +1,10 @@
 // This group has idempotent routes.
 import '../core/http/idempotency';
+import { invitationRoutes } from '@shared/routes/invitations';
 import { createRouteGroup } from '../route-group';
 import { createInvitation, redeemInvitation } from './invitations.service';
 
-export const handler = createRouteGroup('invitations', {
+export const handler = createRouteGroup(invitationRoutes, {
   createInvitation: ({ user, body }) => createInvitation(user(), body),
   redeemInvitation: ({ user, params, body }) => redeemInvitation(user(), params.code, body?.joinedPartyOn),
 });

@@ -1,7 +1,8 @@
+import { moderationRoutes } from '@shared/routes/moderation';
 import { createRouteGroup } from '../route-group';
 import { decideModeration, listModeration } from './moderation.service';
 
-export const handler = createRouteGroup('moderation', {
+export const handler = createRouteGroup(moderationRoutes, {
   listModeration: ({ user, params, query }) => listModeration(user(), params.orgId, query),
   decideModeration: ({ user, params, body }) => decideModeration(user(), params.kind, params.id, body),
 });

@@ -1,8 +1,9 @@
 import { NotFoundError } from '../core/errors';
+import { orgRoutes } from '@shared/routes/orgs';
 import { createRouteGroup } from '../route-group';
 import { getOrg, getStation, listChildren, listStations } from './orgs.repository';
 
-export const handler = createRouteGroup('orgs', {
+export const handler = createRouteGroup(orgRoutes, {
   listOrgs: ({ query }) => listChildren(query.parentId, query.limit, query.cursor),
   getOrg: async ({ params }) => {
     const org = await getOrg(params.orgId);

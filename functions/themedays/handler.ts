@@ -1,12 +1,13 @@
 // This group has idempotent routes.
 import '../core/http/idempotency';
+import { themedayRoutes } from '@shared/routes/themedays';
 import { createRouteGroup, Reply } from '../route-group';
 import { politicalBirthdays } from '../users/political-birthdays.service';
 import { checkIn, correctAttendance, createCheckInCode, listAttendance, myAttendance, rsvp } from './attendance.service';
 import { participateOnline } from './reflections.service';
 import { cancelThemeDay, closeThemeDay, createThemeDay, getThemeDayFor, listThemeDays, publishThemeDay } from './themedays.service';
 
-export const handler = createRouteGroup('themedays', {
+export const handler = createRouteGroup(themedayRoutes, {
   createThemeDay: ({ user, params, body }) => createThemeDay(user(), params.branchId, body),
   listThemeDays: ({ principal, params, query }) => listThemeDays(principal, params.branchId, query),
   getThemeDay: ({ principal, params }) => getThemeDayFor(principal, params.id),

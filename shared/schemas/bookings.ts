@@ -1,20 +1,10 @@
 // 局长驻点: office-hour sessions, the slots they are cut into, and residents' bookings of those slots.
 import * as z from 'zod';
+import { BOOKING_RULES } from '../rules/bookings';
 import { DateString, DateTimeString, Id, PageQuery, PhoneNumber, RangeQuery } from './common';
 
-/** The booking rules, shared so the miniapp can explain them with the same numbers the API enforces. */
-export const BOOKING_RULES = {
-  /** Bookings of one resident whose slot has not started yet. */
-  maxUpcoming: 3,
-  /** No booking in the last half hour before a slot starts. */
-  minLeadMinutes: 30,
-  /** Neither sessions nor bookings further ahead than this. */
-  maxAheadDays: 60,
-  maxSessionHours: 12,
-  maxSlotsPerSession: 48,
-  slotMinutes: { min: 5, max: 240 },
-  seatsPerSlot: { min: 1, max: 50 },
-} as const;
+// Also here for the mini-program's forms; functions import the rules alone (../rules/bookings).
+export { BOOKING_RULES };
 
 const Text = (min: number, max: number, what: string) =>
   z.string().trim().min(min, `${what}不能为空`).max(max, `${what}最多 ${max} 个字`);

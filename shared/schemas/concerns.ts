@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { Id, PhoneNumber } from './common';
 import { ModerationOutcome } from './moderation';
+import { CONCERN_RULES } from '../rules/concerns';
 
 export const CONCERN_CATEGORIES = ['environment', 'traffic', 'dispute', 'social_security', 'village_affairs', 'other'] as const;
 export const ConcernCategory = z.enum(CONCERN_CATEGORIES);
@@ -11,19 +12,8 @@ export const CONCERN_STATUSES = ['submitted', 'in_progress', 'resolved', 'closed
 export const ConcernStatus = z.enum(CONCERN_STATUSES);
 export type ConcernStatus = z.infer<typeof ConcernStatus>;
 
-/** The rules of 群众说事, read by the functions and the mini-program. */
-export const CONCERN_RULES = {
-  /** 承诺时限 in days per category, from filing (or from a transfer: the new station gets the full time again). */
-  deadlineDays: { environment: 3, traffic: 5, dispute: 3, social_security: 7, village_affairs: 5, other: 7 },
-  /** Statuses still waiting for the station: they count as overdue past their due time. */
-  openStatuses: ['submitted', 'transferred', 'in_progress'],
-  /** Titles filed from a 局长驻点 booking's topic are cut to this many characters. */
-  titleMax: 40,
-} as const satisfies {
-  deadlineDays: Record<ConcernCategory, number>;
-  openStatuses: readonly ConcernStatus[];
-  titleMax: number;
-};
+// Also here for the mini-program; functions import the rules alone (../rules/concerns).
+export { CONCERN_RULES };
 
 export const CreateConcernBody = z.strictObject({
   villageId: Id,

@@ -2,7 +2,7 @@
 // this module, so the other functions' bundles carry none of Powertools idempotency.
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
-import { routeKey } from '@shared/routes';
+import { routeKey } from '@shared/routes/define';
 import { dynamoClientConfig, TABLE } from '../dynamo';
 import { idempotencyPersistence } from './idempotency-store';
 import { useIdempotency } from './stack';

@@ -2,7 +2,7 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
-import type { RouteDef } from '@shared/routes';
+import type { RouteDef } from '@shared/routes/define';
 import { PayloadTooLargeError, UnauthenticatedError, ValidationError } from '../errors';
 import type { Principal } from '../policy';
 import { verifyToken } from '../tokens';

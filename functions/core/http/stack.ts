@@ -9,7 +9,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { zhCN } from 'zod/locales';
-import { routeKey, routes, type FunctionGroup, type RouteDef, type RouteName, type Routes } from '@shared/routes';
+import { routeKey, type RouteDef, type RouteTable } from '@shared/routes/define';
 import { config } from '../config';
 import { NotFoundError, UnauthenticatedError } from '../errors';
 import type { Principal } from '../policy';
@@ -37,10 +37,10 @@ export function useIdempotency(middleware: (route: RouteDef) => Middleware): voi
   idempotency = middleware;
 }
 
-export interface HandlerContext<K extends RouteName> {
-  params: z.output<Routes[K]['params']>;
-  query: z.output<Routes[K]['query']>;
-  body: z.output<Routes[K]['body']>;
+export interface HandlerContext<R extends RouteDef> {
+  params: z.output<R['params']>;
+  query: z.output<R['query']>;
+  body: z.output<R['body']>;
   /** The caller, if any; public routes may be anonymous. */
   principal: Principal | undefined;
   /** The caller, or 401. */
@@ -56,13 +56,10 @@ export class Reply<T> {
   ) {}
 }
 
-export type RouteImpl<K extends RouteName> = (
-  ctx: HandlerContext<K>,
-) => Promise<z.input<Routes[K]['response']> | Reply<z.input<Routes[K]['response']>>>;
+export type RouteImpl<R extends RouteDef> = (ctx: HandlerContext<R>) => Promise<z.input<R['response']> | Reply<z.input<R['response']>>>;
 
-export type GroupImpls<G extends FunctionGroup> = {
-  [K in RouteName as Routes[K]['group'] extends G ? K : never]: RouteImpl<K>;
-};
+/** One implementation per route of the group's table. */
+export type GroupImpls<T extends RouteTable> = { [K in keyof T]: RouteImpl<T[K]> };
 
 type HttpHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -78,13 +75,13 @@ function toResponse(route: RouteDef, result: unknown): APIGatewayProxyStructured
   };
 }
 
-function routeStack<K extends RouteName>(route: RouteDef, impl: RouteImpl<K>, deps: StackDeps): HttpHandler {
+function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps): HttpHandler {
   const core = async (event: RouteEvent, context: Context) => {
     const input = event.input!;
-    const ctx: HandlerContext<K> = {
-      params: input.params as HandlerContext<K>['params'],
-      query: input.query as HandlerContext<K>['query'],
-      body: input.body as HandlerContext<K>['body'],
+    const ctx: HandlerContext<RouteDef> = {
+      params: input.params,
+      query: input.query,
+      body: input.body,
       principal: event.principal,
       user: () => {
         if (!event.principal) throw new UnauthenticatedError();
@@ -127,17 +124,24 @@ export interface StackDeps {
 }
 
 /**
- * The factory of Lambda entries, one per route group: `export const handler = createRouteGroup('me', { getMe, ... })`
- * with `createRouteGroup = routeGroups(deps)`.
+ * The factory of Lambda entries, one per route group: `export const handler = createRouteGroup(meRoutes, { getMe, ... })`
+ * with `createRouteGroup = routeGroups(deps)`. It takes the group's own table (`@shared/routes/<group>`), never the
+ * combined one, so a function's bundle holds only its own routes' schemas.
  */
 export function routeGroups(deps: StackDeps) {
-  return function createRouteGroup<G extends FunctionGroup>(group: G, impls: GroupImpls<G>): HttpHandler {
-    const all: Record<string, RouteDef> = routes;
-    const entries = Object.entries(impls as Record<string, RouteImpl<RouteName>>).map(([name, impl]) => {
-      const route = all[name];
+  return function createRouteGroup<T extends RouteTable>(table: T, impls: NoInfer<GroupImpls<T>>): HttpHandler {
+    const defs = Object.entries(table);
+    if (defs.length === 0) throw new Error('a route group needs at least one route');
+    const { group } = defs[0][1];
+    const byName = impls as unknown as Record<string, RouteImpl<RouteDef> | undefined>;
+    const entries = defs.map(([name, route]) => {
       if (route.group !== group) throw new Error(`route ${name} belongs to group ${route.group}, not ${group}`);
+      const impl = byName[name];
+      if (!impl) throw new Error(`route ${name} has no implementation`);
       return { route, pattern: pathPattern(route), handler: routeStack(route, impl, deps) };
     });
+    const unknown = Object.keys(byName).filter((name) => !(name in table));
+    if (unknown.length > 0) throw new Error(`not routes of group ${group}: ${unknown.join(', ')}`);
     const byKey = new Map(entries.map((e) => [routeKey(e.route), e.handler]));
     // Unknown method/path within the group: same stack (CORS, security headers, error shape), nothing validated.
     const anything = z.unknown();

@@ -1,0 +1,29 @@
+// 三项考核, 乡镇指导, 百例
+import * as z from 'zod';
+import { route } from './define';
+import { Id, page, PageQuery } from '../schemas/common';
+import { IdeaCategory } from '../schemas/themeday';
+import { Assessment, AssessmentQuery, CaseSummary, ExemplaryResult, Guidance, GuidanceBody } from '../schemas/notices';
+
+export const assessmentRoutes = {
+  giveGuidance: route({
+    method: 'POST', path: '/v1/theme-days/{id}/guidance', group: 'assessments', auth: 'user',
+    params: z.strictObject({ id: Id }), body: GuidanceBody, response: Guidance, status: 201, idempotent: true,
+  }),
+  listGuidance: route({
+    method: 'GET', path: '/v1/theme-days/{id}/guidance', group: 'assessments', auth: 'public',
+    params: z.strictObject({ id: Id }), response: z.object({ items: z.array(Guidance) }),
+  }),
+  markExemplary: route({
+    method: 'POST', path: '/v1/theme-days/{id}/exemplary', group: 'assessments', auth: 'user',
+    params: z.strictObject({ id: Id }), body: z.strictObject({ category: IdeaCategory.optional() }).optional(), response: ExemplaryResult,
+  }),
+  listCases: route({
+    method: 'GET', path: '/v1/cases', group: 'assessments', auth: 'public',
+    query: PageQuery.extend({ category: IdeaCategory.optional() }), response: page(CaseSummary),
+  }),
+  getAssessment: route({
+    method: 'GET', path: '/v1/orgs/{orgId}/assessments', group: 'assessments', auth: 'user',
+    params: z.strictObject({ orgId: Id }), query: AssessmentQuery, response: Assessment,
+  }),
+} as const;

@@ -1,0 +1,32 @@
+// 群众说事
+import * as z from 'zod';
+import { route } from './define';
+import { Id, page, PageQuery } from '../schemas/common';
+import { Concern, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, StationConcernsQuery } from '../schemas/concerns';
+
+export const concernRoutes = {
+  raiseConcern: route({
+    method: 'POST', path: '/v1/concerns', group: 'concerns', auth: 'user',
+    body: CreateConcernBody, response: Concern, status: 201, idempotent: true,
+  }),
+  myConcerns: route({
+    method: 'GET', path: '/v1/concerns/mine', group: 'concerns', auth: 'user',
+    query: PageQuery, response: page(Concern),
+  }),
+  getConcern: route({
+    method: 'GET', path: '/v1/concerns/{id}', group: 'concerns', auth: 'user',
+    params: z.strictObject({ id: Id }), response: Concern,
+  }),
+  stationConcerns: route({
+    method: 'GET', path: '/v1/stations/{stationId}/concerns', group: 'concerns', auth: 'user',
+    params: z.strictObject({ stationId: Id }), query: PageQuery.extend(StationConcernsQuery.shape), response: page(Concern),
+  }),
+  transitionConcern: route({
+    method: 'POST', path: '/v1/concerns/{id}/transitions', group: 'concerns', auth: 'user',
+    params: z.strictObject({ id: Id }), body: ConcernTransitionBody, response: Concern,
+  }),
+  concernFeedback: route({
+    method: 'POST', path: '/v1/concerns/{id}/feedback', group: 'concerns', auth: 'user',
+    params: z.strictObject({ id: Id }), body: ConcernFeedbackBody, response: Concern,
+  }),
+} as const;

@@ -1,0 +1,40 @@
+// 主题党日: ideas
+import * as z from 'zod';
+import { route } from './define';
+import { Id, page, PageQuery } from '../schemas/common';
+import { AnswerIdeaBody, CreateIdeaBody, Idea, ListIdeasQuery, ReportIdeaBody, ReportResult, SupportResult } from '../schemas/themeday';
+
+export const ideaRoutes = {
+  createIdea: route({
+    method: 'POST', path: '/v1/branches/{branchId}/ideas', group: 'ideas', auth: 'user',
+    params: z.strictObject({ branchId: Id }), body: CreateIdeaBody, response: Idea, status: 201, idempotent: true,
+  }),
+  listIdeas: route({
+    method: 'GET', path: '/v1/branches/{branchId}/ideas', group: 'ideas', auth: 'user',
+    params: z.strictObject({ branchId: Id }), query: PageQuery.extend(ListIdeasQuery.shape), response: page(Idea),
+  }),
+  getIdea: route({
+    method: 'GET', path: '/v1/ideas/{ideaId}', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), response: Idea,
+  }),
+  supportIdea: route({
+    method: 'PUT', path: '/v1/ideas/{ideaId}/support', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), response: SupportResult,
+  }),
+  withdrawSupport: route({
+    method: 'DELETE', path: '/v1/ideas/{ideaId}/support', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), response: SupportResult,
+  }),
+  answerIdea: route({
+    method: 'POST', path: '/v1/ideas/{ideaId}/answer', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), body: AnswerIdeaBody, response: Idea,
+  }),
+  reportIdea: route({
+    method: 'POST', path: '/v1/ideas/{ideaId}/reports', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), body: ReportIdeaBody, response: ReportResult, status: 202,
+  }),
+  restoreIdea: route({
+    method: 'POST', path: '/v1/ideas/{ideaId}/restore', group: 'ideas', auth: 'user',
+    params: z.strictObject({ ideaId: Id }), response: Idea,
+  }),
+} as const;

@@ -1,0 +1,14 @@
+import * as z from 'zod';
+import { route } from './define';
+import { CreateInvitationBody, Invitation, InvitationCode, RedeemInvitationBody, User } from '../schemas/people';
+
+export const invitationRoutes = {
+  createInvitation: route({
+    method: 'POST', path: '/v1/invitations', group: 'invitations', auth: 'user',
+    body: CreateInvitationBody, response: Invitation, status: 201, idempotent: true,
+  }),
+  redeemInvitation: route({
+    method: 'POST', path: '/v1/invitations/{code}/redeem', group: 'invitations', auth: 'user',
+    params: z.strictObject({ code: InvitationCode }), body: RedeemInvitationBody.optional(), response: User,
+  }),
+} as const;

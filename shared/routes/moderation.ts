@@ -1,0 +1,16 @@
+// 内容审核: the queue of a township, village or branch; a decision on one item
+import * as z from 'zod';
+import { route } from './define';
+import { Id, page, PageQuery } from '../schemas/common';
+import { ModerationDecisionBody, ModerationDecisionResult, ModerationItem, ModerationItemId, ModerationKind } from '../schemas/moderation';
+
+export const moderationRoutes = {
+  listModeration: route({
+    method: 'GET', path: '/v1/orgs/{orgId}/moderation', group: 'moderation', auth: 'user',
+    params: z.strictObject({ orgId: Id }), query: PageQuery, response: page(ModerationItem),
+  }),
+  decideModeration: route({
+    method: 'POST', path: '/v1/moderation/{kind}/{id}/decision', group: 'moderation', auth: 'user',
+    params: z.strictObject({ kind: ModerationKind, id: ModerationItemId }), body: ModerationDecisionBody, response: ModerationDecisionResult,
+  }),
+} as const;

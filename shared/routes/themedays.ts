@@ -1,0 +1,82 @@
+// 主题党日: theme days, attendance, online participation, political birthdays
+import * as z from 'zod';
+import { route } from './define';
+import { Id, page, PageQuery } from '../schemas/common';
+import {
+  AttendanceRecord,
+  CancelThemeDayBody,
+  CheckInBody,
+  CheckInCode,
+  CheckInResult,
+  CloseResult,
+  CloseThemeDayBody,
+  CorrectAttendanceBody,
+  CreateThemeDayBody,
+  ListThemeDaysQuery,
+  OnlineParticipation,
+  OnlineParticipationBody,
+  PoliticalBirthday,
+  PoliticalBirthdaysQuery,
+  PublishResult,
+  RsvpBody,
+  ThemeDay,
+} from '../schemas/themeday';
+
+export const themedayRoutes = {
+  createThemeDay: route({
+    method: 'POST', path: '/v1/branches/{branchId}/theme-days', group: 'themedays', auth: 'user',
+    params: z.strictObject({ branchId: Id }), body: CreateThemeDayBody, response: ThemeDay, status: 201, idempotent: true,
+  }),
+  listThemeDays: route({
+    method: 'GET', path: '/v1/branches/{branchId}/theme-days', group: 'themedays', auth: 'public',
+    params: z.strictObject({ branchId: Id }), query: ListThemeDaysQuery, response: page(ThemeDay),
+  }),
+  getThemeDay: route({
+    method: 'GET', path: '/v1/theme-days/{id}', group: 'themedays', auth: 'public',
+    params: z.strictObject({ id: Id }), response: ThemeDay,
+  }),
+  publishThemeDay: route({
+    method: 'POST', path: '/v1/theme-days/{id}/publish', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), response: PublishResult,
+  }),
+  cancelThemeDay: route({
+    method: 'POST', path: '/v1/theme-days/{id}/cancel', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), body: CancelThemeDayBody, response: ThemeDay,
+  }),
+  rsvp: route({
+    method: 'PUT', path: '/v1/theme-days/{id}/rsvp', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), body: RsvpBody, response: AttendanceRecord,
+  }),
+  createCheckInCode: route({
+    method: 'POST', path: '/v1/theme-days/{id}/check-in-codes', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), response: CheckInCode, status: 201,
+  }),
+  checkIn: route({
+    method: 'POST', path: '/v1/theme-days/{id}/check-ins', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), body: CheckInBody, response: CheckInResult, status: 201,
+  }),
+  listAttendance: route({
+    method: 'GET', path: '/v1/theme-days/{id}/attendance', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), query: PageQuery, response: page(AttendanceRecord),
+  }),
+  correctAttendance: route({
+    method: 'PUT', path: '/v1/theme-days/{id}/attendance/{userId}', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id, userId: Id }), body: CorrectAttendanceBody, response: AttendanceRecord,
+  }),
+  participateOnline: route({
+    method: 'POST', path: '/v1/theme-days/{id}/online-participation', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), body: OnlineParticipationBody, response: OnlineParticipation, status: 201, idempotent: true,
+  }),
+  closeThemeDay: route({
+    method: 'POST', path: '/v1/theme-days/{id}/close', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id }), body: CloseThemeDayBody, response: CloseResult,
+  }),
+  myAttendance: route({
+    method: 'GET', path: '/v1/me/attendance', group: 'themedays', auth: 'user',
+    query: PageQuery, response: page(AttendanceRecord.extend({ themeDay: ThemeDay.pick({ id: true, title: true, startsAt: true, status: true, branchId: true }) })),
+  }),
+  politicalBirthdays: route({
+    method: 'GET', path: '/v1/branches/{branchId}/political-birthdays', group: 'themedays', auth: 'user',
+    params: z.strictObject({ branchId: Id }), query: PoliticalBirthdaysQuery, response: z.object({ items: z.array(PoliticalBirthday) }),
+  }),
+} as const;

@@ -1,0 +1,16 @@
+// 群众说事 rules, apart from the schemas so that code needing only the numbers does not build every zod schema.
+import type { ConcernCategory, ConcernStatus } from '../schemas/concerns';
+
+/** The rules of 群众说事, read by the functions and the mini-program. */
+export const CONCERN_RULES = {
+  /** 承诺时限 in days per category, from filing (or from a transfer: the new station gets the full time again). */
+  deadlineDays: { environment: 3, traffic: 5, dispute: 3, social_security: 7, village_affairs: 5, other: 7 },
+  /** Statuses still waiting for the station: they count as overdue past their due time. */
+  openStatuses: ['submitted', 'transferred', 'in_progress'],
+  /** Titles filed from a 局长驻点 booking's topic are cut to this many characters. */
+  titleMax: 40,
+} as const satisfies {
+  deadlineDays: Record<ConcernCategory, number>;
+  openStatuses: readonly ConcernStatus[];
+  titleMax: number;
+};
