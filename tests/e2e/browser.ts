@@ -92,6 +92,14 @@ export async function openTab(page: Page, label: string, rootSelector: string): 
   await page.locator(rootSelector).waitFor({ state: 'visible' });
 }
 
+/**
+ * Resolves once every request the page started has answered and the network stayed quiet: what the page would show
+ * from them (a manage button after the user's grants load) is there by now, so counting an absent one means something.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+}
+
 /** Clicks a list's 加载更多 and waits until more items than before show (no fixed sleep). */
 export async function loadMore(page: Page, itemSelector: string, moreSelector: string): Promise<void> {
   const before = await page.locator(itemSelector).count();

@@ -6,7 +6,7 @@
 import type { Page, Response } from 'playwright-core';
 import { getItem, putRaw } from '../api/db';
 import { call, login } from '../api/http';
-import { loadMore, openTab, personaSession } from './browser';
+import { loadMore, openTab, personaSession, settled } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -190,6 +190,7 @@ describe('群众说事 (H5)', () => {
     await r.locator(`#cs-concern-${id}`).click();
     await r.locator('#cs-detail').waitFor();
     await r.locator('#cs-reject-reason').waitFor();
+    await settled(r);
 
     // Assess
     expect(firstInQueue).toBe(`cs-concern-${id}`);
