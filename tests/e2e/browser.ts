@@ -86,7 +86,12 @@ function onTabPage(url: string): boolean {
 /** The tab bar shows on tab pages only: go back until the URL is one, then open the tab and wait for its root. */
 export async function openTab(page: Page, label: string, rootSelector: string): Promise<void> {
   if (TAB_PAGES.length < 4) throw new Error(`openTab: found ${TAB_PAGES.length} tab pages in app.config.ts`);
-  for (let i = 0; i < 6 && !onTabPage(page.url()); i++) await page.goBack();
+  for (let i = 0; i < 6 && !onTabPage(page.url()); i++) {
+    const open = await page.locator('.taro_page').count();
+    await page.goBack();
+    // Taro's router removes the page it leaves once it has handled the back: the next step starts after that.
+    await page.waitForFunction((n) => document.querySelectorAll('.taro_page').length < n, open);
+  }
   // click() waits until the tab bar shows it.
   await page.locator('.weui-tabbar__item', { hasText: label }).click();
   await page.locator(rootSelector).waitFor({ state: 'visible' });
