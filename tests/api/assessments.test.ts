@@ -1,6 +1,6 @@
-// The three assessments against a hand computation: closed days across two branches of 莫干山镇, then township,
-// county and branch views, guidance, and the case library. No other test may add members or days there: the
-// figures count every member of the branch.
+// The three assessments against a hand computation: closed days across two branches of a township of this file's own
+// (in a county of its own), then township, county and branch views, guidance, and the case library. The figures count
+// every member of a branch: only this file adds members or days there.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../functions/core/dynamo';
 import { orgItem, type OrgRecord } from '../../functions/orgs/org.entity';
@@ -8,9 +8,8 @@ import { getAssessment } from '../../functions/assessments/assessments.service';
 import { call, expectError, login } from './http';
 import { withGrant, type Person } from './people';
 import { moveThemeDayStart } from './db';
+import { ownTownship, type OwnTownship } from './own-orgs';
 import { DAY_MS, HOUR_MS, shanghaiMonth } from '@shared/time';
-
-const SEEDED_MEMBERS = 9; // 8 members and the secretary, seeded before any test day
 
 /**
  * A day published an hour ahead (check-in open, so a late notice), `act` before it starts, then its start moved into
@@ -48,25 +47,30 @@ describe('assessments', () => {
   let x: { secretary: Person; members: Person[] };
   let y: { secretary: Person; members: Person[] };
   let day1: string;
+  let org: OwnTownship;
+  let X: string;
+  let Y: string;
 
   beforeAll(async () => {
-    x = { secretary: (await withGrant('secretary', 'xiantan-dzb', 1))[0], members: await withGrant('member', 'xiantan-dzb', 3) };
-    y = { secretary: (await withGrant('secretary', 'laoling-dzb', 1))[0], members: await withGrant('member', 'laoling-dzb', 2) };
+    org = await ownTownship('assess', { villages: 2, ownCounty: true });
+    [X, Y] = org.villages.map((v) => v.branchId) as [string, string];
+    x = { secretary: (await withGrant('secretary', X, 1))[0], members: await withGrant('member', X, 3) };
+    y = { secretary: (await withGrant('secretary', Y, 1))[0], members: await withGrant('member', Y, 2) };
     const [a, b, c] = x.members;
-    // 仙潭村: day 1 — a and b present, c on leave; day 2 — a present
-    day1 = await runDay(x.secretary, 'xiantan-dzb', async (id, code) => {
+    // Branch X: day 1 — a and b present, c on leave; day 2 — a present
+    day1 = await runDay(x.secretary, X, async (id, code) => {
       await ok(call('checkIn', { token: a.token, params: { id }, body: { code } }));
       await ok(call('checkIn', { token: b.token, params: { id }, body: { code } }));
       await ok(call('rsvp', { token: c.token, params: { id }, body: { response: 'leave', reason: '住院' } }), 200);
     });
-    await runDay(x.secretary, 'xiantan-dzb', async (id, code) => {
+    await runDay(x.secretary, X, async (id, code) => {
       await ok(call('checkIn', { token: a.token, params: { id }, body: { code } }));
     });
-    // 劳岭村: one present, one online
+    // Branch Y: one present, one online
     const [d, e] = y.members;
     await runDay(
       y.secretary,
-      'laoling-dzb',
+      Y,
       async (id, code) => {
         await ok(call('checkIn', { token: d.token, params: { id }, body: { code } }));
       },
@@ -74,7 +78,7 @@ describe('assessments', () => {
         await ok(call('participateOnline', { token: e.token, params: { id }, body: { content: '在外务工，线上学习了会议精神。' } }));
       },
     );
-    // Guidance: one on 仙潭村's first day; likes and supports would count nowhere
+    // Guidance: one on X's first day; likes and supports would count nowhere
     const admin = await login('demo-admin');
     expect((await call('giveGuidance', { token: admin, params: { id: day1 }, body: { comment: '组织有序，议程完整。', rating: 5 } })).status).toBe(201);
     month = shanghaiMonth((await call('getThemeDay', { params: { id: day1 } })).body.startsAt);
@@ -82,18 +86,19 @@ describe('assessments', () => {
 
   it('sums each figure per branch and for the township, as computed by hand', async () => {
     // Act
-    const res = await call('getAssessment', { token: await login('demo-admin'), params: { orgId: 'moganshan' }, query: { month } });
+    const res = await call('getAssessment', { token: await login('demo-admin'), params: { orgId: org.townshipId }, query: { month } });
     // Assess
     expect(res.status).toBe(200);
-    const expectedX = 2 * (SEEDED_MEMBERS + 3); // two days, 12 members each
-    const expectedY = SEEDED_MEMBERS + 2;
+    const expectedX = 2 * 3; // two days, 3 members each (the secretaries invited here are not members)
+    const expectedY = 2;
     const rate = (p: number, e: number) => Math.round((p / e) * 10_000) / 10_000;
     const rows = Object.fromEntries(res.body.rows.map((r: { branchId: string }) => [r.branchId, r]));
-    expect(rows['xiantan-dzb']).toMatchObject({
-      name: '仙潭村党支部', expected: expectedX, present: 3, leave: 1, online: 0, attendanceRate: rate(3, expectedX),
+    expect(Object.keys(rows).sort()).toEqual([X, Y].sort());
+    expect(rows[X]).toMatchObject({
+      name: org.villages[0]!.branchName, expected: expectedX, present: 3, leave: 1, online: 0, attendanceRate: rate(3, expectedX),
       themeDaysHeld: 2, previewsOnTime: 0, closedWithSummary: 2, guidanceCount: 1,
     });
-    expect(rows['laoling-dzb']).toMatchObject({
+    expect(rows[Y]).toMatchObject({
       expected: expectedY, present: 1, leave: 0, online: 1, attendanceRate: rate(1, expectedY),
       themeDaysHeld: 1, previewsOnTime: 0, closedWithSummary: 1, guidanceCount: 0,
     });
@@ -102,20 +107,20 @@ describe('assessments', () => {
       themeDaysHeld: 3, previewsOnTime: 0, closedWithSummary: 3, guidanceCount: 1,
     });
     // The county shows the township as one row with the same figures; the year includes the month.
-    const county = await call('getAssessment', { token: await login('demo-admin'), params: { orgId: 'deqing' }, query: { month } });
-    expect(county.body.rows).toEqual([expect.objectContaining({ orgId: 'moganshan', type: 'township', ...res.body.totals })]);
-    const year = await call('getAssessment', { token: await login('demo-admin'), params: { orgId: 'moganshan' }, query: { year: month.slice(0, 4) } });
+    const county = await call('getAssessment', { token: await login('demo-admin'), params: { orgId: org.countyId }, query: { month } });
+    expect(county.body.rows).toEqual([expect.objectContaining({ orgId: org.townshipId, type: 'township', ...res.body.totals })]);
+    const year = await call('getAssessment', { token: await login('demo-admin'), params: { orgId: org.townshipId }, query: { year: month.slice(0, 4) } });
     expect(year.body.totals).toEqual(res.body.totals);
   });
 
   it('shows a secretary their own branch only', async () => {
-    const own = await call('getAssessment', { token: x.secretary.token, params: { orgId: 'xiantan-dzb' }, query: { month } });
+    const own = await call('getAssessment', { token: x.secretary.token, params: { orgId: X }, query: { month } });
     expect(own.status).toBe(200);
-    expect(own.body.rows).toHaveLength(1);
-    expectError(await call('getAssessment', { token: x.secretary.token, params: { orgId: 'laoling-dzb' }, query: { month } }), 403, 'FORBIDDEN');
-    expectError(await call('getAssessment', { token: x.secretary.token, params: { orgId: 'moganshan' }, query: { month } }), 403, 'FORBIDDEN');
-    expectError(await call('getAssessment', { token: x.members[0].token, params: { orgId: 'xiantan-dzb' }, query: { month } }), 403, 'FORBIDDEN');
-    expectError(await call('getAssessment', { token: x.secretary.token, params: { orgId: 'xiantan-dzb' }, query: {} }), 400, 'VALIDATION_FAILED');
+    expect(own.body.rows.map((r: { branchId: string }) => r.branchId)).toEqual([X]);
+    expectError(await call('getAssessment', { token: x.secretary.token, params: { orgId: Y }, query: { month } }), 403, 'FORBIDDEN');
+    expectError(await call('getAssessment', { token: x.secretary.token, params: { orgId: org.townshipId }, query: { month } }), 403, 'FORBIDDEN');
+    expectError(await call('getAssessment', { token: x.members[0].token, params: { orgId: X }, query: { month } }), 403, 'FORBIDDEN');
+    expectError(await call('getAssessment', { token: x.secretary.token, params: { orgId: X }, query: {} }), 400, 'VALIDATION_FAILED');
   });
 
   it('puts a closed day marked exemplary into the public case library, by category', async () => {
@@ -124,8 +129,9 @@ describe('assessments', () => {
     expect(res.body).toEqual({ themeDayId: day1, exemplary: true, category: 'study' });
     const all = await call('listCases');
     expect(all.body.items.map((c: { themeDayId: string }) => c.themeDayId)).toContain(day1);
-    const study = await call('listCases', { query: { category: 'study' } });
-    expect(study.body.items[0]).toMatchObject({ themeDayId: day1, branchName: '仙潭村党支部', summary: '按计划完成各项议程。' });
+    // Newest first, but other files may mark study days meanwhile: find ours by id.
+    const study = await call('listCases', { query: { category: 'study', limit: 50 } });
+    expect(study.body.items.find((c: { themeDayId: string }) => c.themeDayId === day1)).toMatchObject({ themeDayId: day1, branchName: org.villages[0]!.branchName, summary: '按计划完成各项议程。' });
     const oath = await call('listCases', { query: { category: 'oath' } });
     expect(oath.body.items.map((c: { themeDayId: string }) => c.themeDayId)).not.toContain(day1);
     expectError(await call('markExemplary', { token: x.secretary.token, params: { id: day1 } }), 403, 'FORBIDDEN');
@@ -134,7 +140,7 @@ describe('assessments', () => {
   it('refuses guidance from a secretary and exemplary marks on days not yet closed', async () => {
     const created = await call('createThemeDay', {
       token: x.secretary.token,
-      params: { branchId: 'xiantan-dzb' },
+      params: { branchId: X },
       body: { title: '未结束', startsAt: new Date(Date.now() + 30 * DAY_MS).toISOString(), endsAt: new Date(Date.now() + 30 * DAY_MS + 2 * HOUR_MS).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: false },
     });
     expect(created.status).toBe(201);

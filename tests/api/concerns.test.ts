@@ -1,7 +1,8 @@
 import { concernKeys } from '../../functions/concerns/concern.entity';
 import { listMine, listStationQueue } from '../../functions/concerns/concerns.repository';
 import { call, expectError, freshUser, login } from './http';
-import { getItem, putRaw } from './db';
+import { getItem, itemAt, putRaw } from './db';
+import { ownTownship } from './own-orgs';
 import { withGrant } from './people';
 
 const concern = (extra: Record<string, unknown> = {}) => ({
@@ -37,10 +38,28 @@ describe('POST /v1/concerns', () => {
   });
 
   it('never gives two concerns the same tracking number, however many arrive at once', async () => {
+    // Prepare: a village of our own, so its station's queue holds only this rush
+    const own = await ownTownship('rush');
     const residents = await Promise.all(Array.from({ length: 20 }, () => freshUser('rush')));
-    const created = await Promise.all(residents.map((r) => call('raiseConcern', { token: r.token, body: concern() })));
+    // Act
+    const created = await Promise.all(residents.map((r) => call('raiseConcern', { token: r.token, body: concern({ villageId: own.villageId }) })));
+    // Assess: the answers
     expect(created.map((r) => r.status)).toEqual(Array(20).fill(201));
-    expect(new Set(created.map((r) => r.body.trackingNo)).size).toBe(20);
+    const answered = created.map((r) => r.body as { id: string; trackingNo: string });
+    expect(new Set(answered.map((c) => c.trackingNo)).size).toBe(20);
+    // Assess: what is stored. Each answered concern is there with its number, each number claimed by its concern, and
+    // the station holds exactly these 20.
+    const stored = await Promise.all(answered.map((c) => itemAt(concernKeys.concern(c.id))));
+    expect(stored.map((c) => [c?.id, c?.trackingNo])).toEqual(answered.map((c) => [c.id, c.trackingNo]));
+    const claims = await Promise.all(answered.map((c) => itemAt(concernKeys.trackingClaim(c.trackingNo))));
+    expect(claims.map((c) => c?.concernId)).toEqual(answered.map((c) => c.id));
+    const queue = await listStationQueue(own.stationId, { limit: 50 });
+    expect(queue.items.map((c) => c.id).sort()).toEqual(answered.map((c) => c.id).sort());
+    // The day's counter handed out every number, so it is at least the highest one (other files raise concerns too).
+    const [, date, seq] = /^SS(\d{8})-(\d{4})$/.exec(answered[0].trackingNo)!;
+    const sameDay = answered.filter((c) => c.trackingNo.startsWith(`SS${date}-`)).map((c) => Number(c.trackingNo.slice(-4)));
+    const counter = await itemAt(concernKeys.dayCounter(date!));
+    expect(Number(counter?.n)).toBeGreaterThanOrEqual(Math.max(Number(seq), ...sameDay));
   });
 
   it('keeps and routes a concern the content check wants reviewed, marked; refuses risky content', async () => {
@@ -168,15 +187,16 @@ describe('who sees a concern', () => {
 describe('lists', () => {
   it('puts overdue concerns first in the station queue and can show only them', async () => {
     // Prepare: a station of our own with one overdue and one on-time concern
-    const [official] = await withGrant('official', 'st-xucunwan', 1);
+    const { stationId, villageId } = await ownTownship('queue');
+    const [official] = await withGrant('official', stationId, 1);
     const author = await freshUser('queue');
-    const onTime = await raise(author.token, { villageId: 'xucunwan' });
-    const late = await raise(author.token, { villageId: 'xucunwan', category: 'other' });
+    const onTime = await raise(author.token, { villageId });
+    const late = await raise(author.token, { villageId, category: 'other' });
     const item = (await getItem(concernKeys.concern(late.id).pk, concernKeys.concern(late.id).sk))!;
     await putRaw({ ...item, dueAt: '2026-01-01T00:00:00.000Z', gsi2sk: concernKeys.queueSort({ status: 'submitted', dueAt: '2026-01-01T00:00:00.000Z', id: late.id }) });
     // Act
-    const queue = await call('stationConcerns', { token: official.token, params: { stationId: 'st-xucunwan' } });
-    const overdue = await call('stationConcerns', { token: official.token, params: { stationId: 'st-xucunwan' }, query: { overdue: 'true' } });
+    const queue = await call('stationConcerns', { token: official.token, params: { stationId } });
+    const overdue = await call('stationConcerns', { token: official.token, params: { stationId }, query: { overdue: 'true' } });
     // Assess
     expect(queue.body.items.map((c: { id: string }) => c.id)).toEqual([late.id, onTime.id]);
     expect(queue.body.items[0].overdue).toBe(true);

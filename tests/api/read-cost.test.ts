@@ -3,6 +3,7 @@
 import { listIdeas } from '../../functions/ideas/ideas.repository';
 import { listBranchThemeDays } from '../../functions/themedays/themedays.repository';
 import { call, login } from './http';
+import { ownTownship } from './own-orgs';
 import { withGrant } from './people';
 import { DAY_MS, HOUR_MS } from '@shared/time';
 
@@ -18,10 +19,9 @@ async function made(res: Promise<{ status: number; body: unknown }>): Promise<vo
   if (r.status !== 201) throw new Error(`setup write failed: ${r.status} ${JSON.stringify(r.body)}`);
 }
 
-// Outside 莫干山镇, whose branches the assessment test owns (their member counts are part of its hand computation).
-const otherBranch = 'xiaoqian-dzb';
-
 async function fillOtherBranch(n: number) {
+  // A branch of our own: the ideas and days land where no other file reads.
+  const otherBranch = (await ownTownship('cost')).branchId;
   const [member] = await withGrant('member', otherBranch, 1);
   const [secretary] = await withGrant('secretary', otherBranch, 1);
   for (let i = 0; i < n; i++) {

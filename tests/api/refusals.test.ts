@@ -164,6 +164,28 @@ describe('notices', () => {
   });
 });
 
+describe('stations', () => {
+  // listStations is public and filters by a query parameter: no one is refused (403) and an org without stations is an
+  // empty list, not a 404; what it refuses is a malformed request.
+  it('listStations: 400 for a missing or malformed orgId, a bad limit or a forged cursor; an unknown org lists nothing', async () => {
+    const missing = await call('listStations');
+    expectError(missing, 400, 'VALIDATION_FAILED');
+    expect(missing.body.error.details).toEqual([expect.objectContaining({ path: 'orgId' })]);
+    const malformed = await call('listStations', { query: { orgId: '余村/../x' } });
+    expectError(malformed, 400, 'VALIDATION_FAILED');
+    expect(malformed.body.error.details).toEqual([expect.objectContaining({ path: 'orgId' })]);
+    expectError(await call('listStations', { query: { orgId: org.villageId, limit: 51 } }), 400, 'VALIDATION_FAILED');
+    expectError(await call('listStations', { query: { orgId: org.villageId, cursor: 'garbage' } }), 400, 'BAD_CURSOR');
+    // The same calls well formed: the village's one station, and nothing for an unknown org
+    const listed = await call('listStations', { query: { orgId: org.villageId, limit: 1 } });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((s: { id: string }) => s.id)).toEqual([org.stationId]);
+    const unknown = await call('listStations', { query: { orgId: 'nowhere' } });
+    expect(unknown.status).toBe(200);
+    expect(unknown.body.items).toEqual([]);
+  });
+});
+
 describe('case library', () => {
   it('listCases: 400 for an unknown category, a bad limit or a forged cursor', async () => {
     const badCategory = await call('listCases', { query: { category: 'party' } });

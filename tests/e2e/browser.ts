@@ -1,4 +1,6 @@
 // Launches Debian Chromium through playwright-core (Playwright's own browser downloads cannot work here).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
@@ -67,19 +69,47 @@ export async function openAs(browser: Browser, openid: string, options: VisitOpt
     page.locator(`#persona-${openid}`).click(),
   ]);
   if (response.status() !== 200) throw new Error(`persona login ${openid} answered ${response.status()}`);
-  await page.locator('#login').waitFor({ state: 'detached' }).catch(() => undefined);
+  // Login relaunches the app on 首页: the login page leaves the DOM.
+  await page.locator('#login').waitFor({ state: 'detached' });
   return { ...visit, openid };
 }
 
-/** The tab bar shows on tab pages only: go back until it does, then open the tab and wait for its root. */
+/** The tab pages, as the app config lists them (its tab bar shows on these only). */
+const TAB_PAGES = [...readFileSync(path.join(__dirname, '..', '..', 'miniapp', 'src', 'app.config.ts'), 'utf8').matchAll(/pagePath:\s*'([^']+)'/g)].map((m) => m[1]!);
+
+/** Whether the hash router's URL is a tab page (an empty hash is 首页). */
+function onTabPage(url: string): boolean {
+  const route = new URL(url).hash.replace(/^#\/?/, '').split('?')[0];
+  return !route || TAB_PAGES.includes(route);
+}
+
+/** The tab bar shows on tab pages only: go back until the URL is one, then open the tab and wait for its root. */
 export async function openTab(page: Page, label: string, rootSelector: string): Promise<void> {
-  const tab = page.locator('.weui-tabbar__item', { hasText: label });
-  for (let i = 0; i < 6 && !(await tab.isVisible()); i++) {
+  if (TAB_PAGES.length < 4) throw new Error(`openTab: found ${TAB_PAGES.length} tab pages in app.config.ts`);
+  for (let i = 0; i < 6 && !onTabPage(page.url()); i++) {
+    const open = await page.locator('.taro_page').count();
     await page.goBack();
-    await page.waitForTimeout(300);
+    // Taro's router removes the page it leaves once it has handled the back: the next step starts after that.
+    await page.waitForFunction((n) => document.querySelectorAll('.taro_page').length < n, open);
   }
-  await tab.click();
+  // click() waits until the tab bar shows it.
+  await page.locator('.weui-tabbar__item', { hasText: label }).click();
   await page.locator(rootSelector).waitFor({ state: 'visible' });
+}
+
+/**
+ * Resolves once every request the page started has answered and the network stayed quiet: what the page would show
+ * from them (a manage button after the user's grants load) is there by now, so counting an absent one means something.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+}
+
+/** Clicks a list's 加载更多 and waits until more items than before show (no fixed sleep). */
+export async function loadMore(page: Page, itemSelector: string, moreSelector: string): Promise<void> {
+  const before = await page.locator(itemSelector).count();
+  await page.locator(moreSelector).click();
+  await page.waitForFunction(([sel, n]) => document.querySelectorAll(sel).length > n, [itemSelector, before] as const);
 }
 
 export interface PersonaSession {

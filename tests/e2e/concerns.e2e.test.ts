@@ -7,7 +7,7 @@ import type { Page, Response } from 'playwright-core';
 import { concernItem, concernKeys, toConcernRecord } from '../../functions/concerns/concern.entity';
 import { itemAt, putRaw } from '../api/db';
 import { call, login } from '../api/http';
-import { openTab, personaSession } from './browser';
+import { loadMore, openTab, personaSession, settled } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -26,9 +26,9 @@ function apiResponse(page: Page, method: string, pathPattern: RegExp): Promise<R
 async function findInQueue(page: Page, id: string): Promise<void> {
   await page.locator('#cs-queue-list').waitFor();
   for (let i = 0; i < 30 && !(await page.locator(`#cs-concern-${id}`).isVisible()); i++) {
-    await page.locator('#cs-queue-more').click();
-    await page.waitForTimeout(300);
+    await loadMore(page, '#cs-queue-list [id^="cs-concern-"]', '#cs-queue-more');
   }
+  await page.locator(`#cs-concern-${id}`).waitFor();
 }
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').trim();
@@ -191,6 +191,7 @@ describe('群众说事 (H5)', () => {
     await r.locator(`#cs-concern-${id}`).click();
     await r.locator('#cs-detail').waitFor();
     await r.locator('#cs-reject-reason').waitFor();
+    await settled(r);
 
     // Assess
     expect(firstInQueue).toBe(`cs-concern-${id}`);

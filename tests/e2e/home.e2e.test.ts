@@ -2,8 +2,9 @@
 // chart and the table of the township's branches, changes the month, drills into 余村党支部 and its closed theme day
 // and records guidance; a visitor who never logs in picks 余村 on 首页 and reads a public notice.
 import type { Page, Response } from 'playwright-core';
+import { moveThemeDayStart } from '../api/db';
 import { call, login } from '../api/http';
-import { personaSession, type Visit } from './browser';
+import { personaSession, settled, type Visit } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -36,16 +37,19 @@ const previousMonth = (month: string) => {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };
 
-/** Through the API: 余村党支部 holds a theme day this month (three members check in) and closes it with a summary. */
-async function holdClosedDay(title: string): Promise<string> {
+/**
+ * Through the API: 余村党支部 holds a theme day this month (three members check in) and closes it with a summary. The
+ * day is made an hour ahead (check-in opens then) and moved to have just started with a direct write, as the clock
+ * would: no waiting for a start a few seconds away. Resolves with the day and the instant it started.
+ */
+async function holdClosedDay(title: string): Promise<{ id: string; startedAt: number }> {
   const secretary = await login('demo-secretary-1');
-  const startsAt = new Date(Date.now() + 3000).toISOString();
   const created = await call('createThemeDay', {
     token: secretary,
     params: { branchId: 'yucun-dzb' },
     body: {
       title,
-      startsAt,
+      startsAt: new Date(Date.now() + 30 * 60_000).toISOString(),
       endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
       location: '余村村委会二楼党员活动室',
       agenda: ['重温入党誓词', '学习研讨'],
@@ -56,23 +60,26 @@ async function holdClosedDay(title: string): Promise<string> {
   expect(created.status).toBe(201);
   const id = created.body.id as string;
   expect((await call('publishThemeDay', { token: secretary, params: { id } })).status).toBe(200);
-  const code = (await call('createCheckInCode', { token: secretary, params: { id } })).body.code as string;
+  const issued = await call('createCheckInCode', { token: secretary, params: { id } });
+  expect(issued.status).toBe(201);
   for (const openid of ['demo-member-5', 'demo-member-6', 'demo-member-7']) {
-    const res = await call('checkIn', { token: await login(openid), params: { id }, body: { code } });
+    const res = await call('checkIn', { token: await login(openid), params: { id }, body: { code: issued.body.code } });
     expect([200, 201]).toContain(res.status);
   }
-  await new Promise((r) => setTimeout(r, Math.max(0, Date.parse(startsAt) - Date.now() + 500)));
+  const startedAt = Date.now() - 1000;
+  await moveThemeDayStart(id, new Date(startedAt).toISOString());
   const closed = await call('closeThemeDay', { token: secretary, params: { id }, body: { summary: '重温入党誓词，交流学习体会。' } });
   expect(closed.status).toBe(200);
-  return id;
+  expect(closed.body.stats.present).toBe(3);
+  return { id, startedAt };
 }
 
 describe('首页, 三项考核, 党务公开 (H5)', () => {
   it('a township admin opens 考核, sees the chart and the table, changes the month and drills into a branch', async () => {
     // ---- Prepare: a closed day this month, so 余村党支部 has a real attendance rate.
     const title = `考核 e2e ${Date.now().toString(36)}`;
-    const dayId = await holdClosedDay(title);
-    const month = shanghaiMonth();
+    const { id: dayId, startedAt } = await holdClosedDay(title);
+    const month = shanghaiMonth(startedAt); // the day's month, even if a month ends during the test
     const { page, errors } = await loginAs('demo-township-1');
 
     // ---- Act: 首页 → 三项考核
@@ -178,6 +185,7 @@ describe('首页, 三项考核, 党务公开 (H5)', () => {
     await page.locator('#nt-pinned').waitFor();
     expect(await text(page, '#nt-org')).toBe('余村党支部');
     expect(await page.locator('#nt-body').textContent()).toContain('第三季度党费');
+    await settled(page);
     expect(await page.locator('#nt-manage').count()).toBe(0);
 
     // The branch's list, from the detail: pinned first
@@ -186,6 +194,7 @@ describe('首页, 三项考核, 党务公开 (H5)', () => {
     await page.locator(`#nt-items #nt-card-${SEEDED_NOTICE.id}`).waitFor();
     expect(await text(page, '#nt-list-org')).toBe('余村党支部');
     expect(await page.locator('#nt-items .nt-card').first().getAttribute('id')).toBe(`nt-card-${SEEDED_NOTICE.id}`);
+    await settled(page);
     expect(await page.locator('#nt-new').count()).toBe(0);
 
     expect(authCalls).toEqual([]);

@@ -4,7 +4,7 @@
 // opens it and reads 未通过审核 with the reason.
 import type { Page, Response } from 'playwright-core';
 import { call, login } from '../api/http';
-import { openTab, personaSession, webUrl } from './browser';
+import { loadMore, openTab, personaSession, webUrl } from './browser';
 
 jest.setTimeout(180_000);
 
@@ -23,8 +23,7 @@ function decision(page: Page, id: string): Promise<Response> {
 async function findInQueue(page: Page, key: string): Promise<void> {
   await page.locator('#mod-list').waitFor();
   for (let i = 0; i < 30 && !(await page.locator(`#mod-item-${key}`).isVisible()); i++) {
-    await page.locator('#mod-more').click();
-    await page.waitForTimeout(300);
+    await loadMore(page, '#mod-list .mod-item', '#mod-more');
   }
   await page.locator(`#mod-item-${key}`).waitFor();
 }

@@ -83,13 +83,20 @@ describe('mini-program shell (H5)', () => {
     await openMeTab();
     const name = await page.locator('#display-name').textContent();
 
-    // Act: a well-formed code that no one issued
+    // Act: a well-formed code that no one issued, sent to the API
     await page.locator('#redeem-code input').fill('NOSUCHCODE42');
-    await page.locator('#redeem-submit').click();
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/v1/invitations/NOSUCHCODE42/redeem') && r.request().method() === 'POST'),
+      page.locator('#redeem-submit').click(),
+    ]);
     await page.locator('#redeem-error').waitFor();
 
-    // Assess
-    expect(((await page.locator('#redeem-error').textContent()) ?? '').trim()).not.toBe('');
+    // Assess: the server refused it, and the page says so
+    expect(response.status()).toBe(404);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    const shown = ((await page.locator('#redeem-error').textContent()) ?? '').trim();
+    expect(shown).not.toBe('');
+    expect(shown).not.toContain('邀请码格式不正确');
     expect(await page.locator('#display-name').textContent()).toBe(name);
     expect(await page.locator('#grants').textContent()).toContain('党员');
     expect(pageErrors).toEqual([]);

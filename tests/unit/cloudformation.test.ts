@@ -10,6 +10,8 @@ import { dynamoActions, reachableFiles } from './dynamo-usage';
 
 const root = path.resolve(__dirname, '..', '..');
 const tableProps = JSON.parse(readFileSync(path.join(root, 'infra', 'dynamodb-table.json'), 'utf8'));
+// Every function serverless.yml declares (route groups and jobs): loops over the template's functions check this many.
+const DECLARED_FUNCTIONS = readFileSync(path.join(root, 'serverless.yml'), 'utf8').match(/^\s+handler:/gm)?.length ?? 0;
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 let resources: Record<string, Resource>;
@@ -37,6 +39,12 @@ beforeAll(() => {
 }, 400_000);
 
 const ofType = (type: string) => Object.values(resources).filter((r) => r.Type === type);
+/** The functions of a template, after checking they are all there: a loop over them cannot pass by running zero times. */
+function functionsOf(template: Record<string, Resource>): [string, Resource][] {
+  const fns = Object.entries(template).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+  expect(fns).toHaveLength(DECLARED_FUNCTIONS);
+  return fns;
+}
 
 describe('the packaged CloudFormation template', () => {
   it('has the table from infra/, retained on stack deletion, with PITR and deletion protection', () => {
@@ -56,12 +64,14 @@ describe('the packaged CloudFormation template', () => {
 
   it('has a function for every route group', () => {
     const groups = new Set(Object.values(routes).map((r) => r.group));
-    const names = ofType('AWS::Lambda::Function').map((f) => f.Properties.FunctionName);
+    expect(DECLARED_FUNCTIONS).toBeGreaterThan(groups.size); // the route groups and the scheduled jobs
+    const names = functionsOf(resources).map(([, f]) => f.Properties.FunctionName);
     for (const g of groups) expect(names).toContain(`pioneer-station-staging-${g}`);
   });
 
   it('routes every route of the shared table (and a POST twin for each PATCH); local-only ones not at all', () => {
     const keys = ofType('AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey);
+    expect(Object.keys(routes).length).toBeGreaterThan(50);
     for (const r of Object.values(routes)) {
       if (r.localOnly) {
         expect(keys).not.toContain(routeKey(r));
@@ -104,7 +114,6 @@ describe('the packaged CloudFormation template', () => {
 });
 
 describe('per-function IAM in the prod template', () => {
-  const of = (type: string) => Object.entries(prod).filter(([, r]) => r.Type === type);
   const statementsOf = (fn: Resource): any[] => {
     const roleId = fn.Properties.Role['Fn::GetAtt'][0];
     return prod[roleId].Properties.Policies.flatMap((p: any) => p.PolicyDocument.Statement);
@@ -115,14 +124,14 @@ describe('per-function IAM in the prod template', () => {
   const IDEMPOTENCY_ACTIONS = ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'];
 
   it('gives every function a role of its own', () => {
-    const fns = of('AWS::Lambda::Function').map(([, f]) => f);
+    const fns = functionsOf(prod).map(([, f]) => f);
     const roles = new Set(fns.map((f) => f.Properties.Role['Fn::GetAtt']?.[0]));
     expect(roles.size).toBe(fns.length);
     expect(roles.has(undefined)).toBe(false);
   });
 
   it('has no wildcard action anywhere and no wildcard resource on the table', () => {
-    for (const [, fn] of of('AWS::Lambda::Function')) {
+    for (const [, fn] of functionsOf(prod)) {
       for (const s of statementsOf(fn)) {
         for (const a of actionsOf(s)) expect(a).not.toContain('*');
         if (actionsOf(s).some((a) => a.startsWith('dynamodb:'))) expect(JSON.stringify(s.Resource)).not.toMatch(/"\*"/);
@@ -131,7 +140,7 @@ describe('per-function IAM in the prod template', () => {
   });
 
   it('grants each function exactly the DynamoDB actions its code performs', () => {
-    for (const [, fn] of of('AWS::Lambda::Function')) {
+    for (const [, fn] of functionsOf(prod)) {
       const entry = `${fn.Properties.Handler.replace(/\.[^.]+$/, '')}.ts`;
       const group = fn.Properties.FunctionName.replace('pioneer-station-prod-', '');
       const needed = new Set(dynamoActions(entry));
@@ -142,23 +151,26 @@ describe('per-function IAM in the prod template', () => {
   });
 
   it('lets only functions that load secrets read them, and only the three by name', () => {
-    for (const [, fn] of of('AWS::Lambda::Function')) {
+    let readers = 0;
+    for (const [, fn] of functionsOf(prod)) {
       const entry = `${fn.Properties.Handler.replace(/\.[^.]+$/, '')}.ts`;
       const loadsSecrets = reachableFiles(entry).some((f) => f.endsWith(path.join('functions', 'core', 'secrets.ts')));
       const ssm = statementsOf(fn).filter((s) => actionsOf(s).some((a) => a.startsWith('ssm:')));
       expect(ssm.length > 0).toBe(loadsSecrets);
+      if (loadsSecrets) readers++;
       for (const s of ssm) {
         expect(actionsOf(s)).toEqual(['ssm:GetParameters']);
         const names = s.Resource.map((r: any) => String(r['Fn::Sub']).split('/').pop());
         expect(names.sort()).toEqual(['JWT_SECRET', 'PHONE_KEY', 'WECHAT_APP_SECRET']);
       }
     }
+    expect(readers).toBeGreaterThan(0); // every function with a token or WeChat call loads them
   });
 });
 
 
 describe('function packages in the prod template', () => {
-  const fns = () => Object.entries(prod).filter(([, r]) => r.Type === 'AWS::Lambda::Function');
+  const fns = () => functionsOf(prod);
 
   it('run every function on nodejs24.x', () => {
     for (const [id, fn] of fns()) expect({ id, runtime: fn.Properties.Runtime }).toEqual({ id, runtime: 'nodejs24.x' });
