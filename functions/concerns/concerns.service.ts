@@ -20,6 +20,7 @@ import { secrets } from '../core/secrets';
 import { shanghaiDate } from '@shared/time';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { contentChecker } from '../content/content-check';
+import { spendQuota } from '../quotas/quota';
 import { getOrg, getStation, listStations, type StationRecord } from '../orgs/orgs.repository';
 import { notify } from '../notifications/notify';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
@@ -151,6 +152,7 @@ export async function checkConcernText(text: string, openid?: string): Promise<{
 
 export async function raiseConcern(principal: Principal, body: z.infer<typeof CreateConcernBody>): Promise<Concern> {
   const { station, villagePath } = await stationFor(body.villageId);
+  await spendQuota(principal.userId, 'concern');
   const { pendingReview } = await checkConcernText(`${body.title}\n${body.content}`, principal.openid);
   const record = await fileConcern({
     authorId: principal.userId,
