@@ -7,9 +7,10 @@ import { config } from './config';
 
 /**
  * A hung database must answer 503 within a few seconds, not wait out the 10 s Lambda: each attempt gives up after
- * these, and the SDK's 3 attempts (timeouts are retried) stay under ~5 s together. DynamoDB answers in milliseconds.
+ * these (a TimeoutError: 503), and the SDK's 3 attempts (timeouts are retried) stay under ~5 s together. DynamoDB
+ * answers in milliseconds.
  */
-export const DYNAMO_TIMEOUTS = { connectionTimeout: 1000, requestTimeout: 1500 } as const;
+export const DYNAMO_TIMEOUTS = { connectionTimeout: 1000, requestTimeout: 1500, throwOnRequestTimeout: true } as const;
 
 /** Also for clients that must not share this one's middleware (see core/http/idempotency.ts). */
 export const dynamoClientConfig: DynamoDBClientConfig = {
