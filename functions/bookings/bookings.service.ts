@@ -3,7 +3,7 @@
 // authorizes, and decides (booking.rules.ts) why a booking is refused, reading again when a transaction lost a race.
 import { ROLE_SETS } from '@shared/roles';
 import { DAY_MS, HOUR_MS, MINUTE_MS, shanghaiDate, startOfShanghaiDay } from '@shared/time';
-import { raiseFromBooking } from '../concerns/concerns.service';
+import { bookingConcernText, checkConcernText, raiseFromBooking } from '../concerns/concerns.service';
 import {
   BOOKING_RULES,
   type Booking,
@@ -275,18 +275,23 @@ export async function recordOutcome(principal: Principal, bookingId: string, bod
   if (b.status === 'cancelled') throw new InvalidStateError('该预约已取消，不能记录接待结果');
   const at = iso(Date.now());
   if (b.slotStartsAt > at) throw new InvalidStateError('时段开始后才能记录接待结果');
+  // The follow-up concern's text passes the content check like any concern, before anything is saved.
+  const checked = body.createConcern && !b.concernId ? await checkConcernText(bookingConcernText(b.topic, body.note), principal.openid) : undefined;
   let updated = await putOutcome(bookingId, { status: body.status, note: body.note, by: principal.userId, at });
   if (!updated) throw new InvalidStateError('该预约已取消，不能记录接待结果');
-  if (body.createConcern && !updated.concernId) {
+  if (checked && !updated.concernId) {
     // Follow-up as a 群众说事 concern of the resident's, at this station; asking twice files it once.
-    const concernId = await raiseFromBooking(principal, {
-      userId: b.userId,
-      topic: b.topic,
-      note: body.note,
-      station,
-      villageId: station.path[3] ?? station.orgId,
-      phone: b.phoneEnc && b.phoneMasked ? { contactPhoneEnc: b.phoneEnc, contactPhoneMasked: b.phoneMasked } : undefined,
-    });
+    const concernId = await raiseFromBooking(
+      principal,
+      {
+        userId: b.userId,
+        topic: b.topic,
+        note: body.note,
+        station,
+        phone: b.phoneEnc && b.phoneMasked ? { contactPhoneEnc: b.phoneEnc, contactPhoneMasked: b.phoneMasked } : undefined,
+      },
+      checked,
+    );
     updated = (await setConcernId(bookingId, concernId)) ?? updated;
   }
   const names = await displayNames([b.userId]);

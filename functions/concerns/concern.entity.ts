@@ -23,7 +23,12 @@ export interface ConcernRecord {
   /** Set while it waits in the moderation queue (the content check asked for a person). */
   queuedAt?: string;
   review?: ModerationReview;
+  /** The promise made to the resident when it was filed (承诺时限): a transfer never moves it. */
   dueAt: string;
+  /** The deadline of the station holding it since a transfer: the full time again, from the transfer. */
+  transferDueAt?: string;
+  /** Stations that held it open past their own deadline and then passed it on: it stays overdue against them. */
+  lapsedStationIds?: string[];
   contactPhoneEnc?: string;
   contactPhoneMasked?: string;
   rejectReason?: string;
@@ -37,6 +42,9 @@ export interface ConcernRecord {
 const OPEN: readonly ConcernStatus[] = CONCERN_RULES.openStatuses;
 export const isOpen = (s: ConcernStatus) => OPEN.includes(s);
 
+/** The deadline of the station holding the concern: its own after a transfer, else the original promise. */
+export const stationDueAt = (r: Pick<ConcernRecord, 'dueAt' | 'transferDueAt'>): string => r.transferDueAt ?? r.dueAt;
+
 const TIMELINE = 'TL#';
 /** Queue sort keys start with 'A#' while open (by due date: overdue first), 'B#' once done. */
 const OPEN_SORT = 'A#';
@@ -49,8 +57,9 @@ export const concernKeys = {
   timelineOf: (id: string) => ({ pk: concernKeys.concern(id).pk, prefix: TIMELINE }),
   mine: (userId: string) => `USER#${userId}#CONCERNS`,
   station: (stationId: string) => `STATION#${stationId}#CONCERNS`,
-  queueSort: (r: Pick<ConcernRecord, 'status' | 'dueAt' | 'id'>) => `${isOpen(r.status) ? OPEN_SORT : DONE_SORT}${r.dueAt}#${r.id}`,
-  /** The station queue's key range of open concerns due before an instant: the overdue ones. */
+  /** By the holding station's own deadline: a station is not shown late for time another station let pass. */
+  queueSort: (r: Pick<ConcernRecord, 'status' | 'dueAt' | 'transferDueAt' | 'id'>) => `${isOpen(r.status) ? OPEN_SORT : DONE_SORT}${stationDueAt(r)}#${r.id}`,
+  /** The station queue's key range of open concerns due (by its own deadline) before an instant: the overdue ones. */
   overdueRange: (before: string): [string, string] => [OPEN_SORT, `${OPEN_SORT}${before}`],
   /** Every open concern of every station, by due time (gsi4, sparse): see concernItem. */
   openByDue: 'CONCERNS#OPEN',
@@ -59,7 +68,8 @@ export const concernKeys = {
 };
 
 /**
- * Open concerns are also in one province-wide partition of gsi4 sorted by due time (epoch ms), and leave it when
+ * Open concerns are also in one province-wide partition of gsi4 sorted by the original promise (epoch ms: the earliest
+ * of its deadlines, as a transfer's comes later; a transfer cannot take a lapsed concern out of it), and leave it when
  * resolved or rejected: the daily overdue digest finds every overdue concern, whatever its station and however old,
  * with one key-range Query instead of a Query per station (~2,200) or per past due date (unbounded). Concerns are
  * written a few times a minute at province scale, far below a partition's limits, so the key is not sharded.

@@ -11,15 +11,17 @@ import type { Page } from '../core/pagination';
 import { encryptPhone, maskPhone } from '../core/phone';
 import { holds, requireVisible, type Principal } from '../core/policy';
 import { secrets } from '../core/secrets';
-import { DAY_MS, shanghaiDate } from '@shared/time';
+import { shanghaiDate } from '@shared/time';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { contentChecker } from '../content/content-check';
+import { spendQuota } from '../quotas/quota';
 import { getOrg, getStation, listStations, type StationRecord } from '../orgs/orgs.repository';
 import { notify } from '../notifications/notify';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { displayNames } from '../users/users.repository';
 import { DELETED_NAME } from '../users/user.entity';
-import { isOpen, timelineBy, type ConcernRecord, type TimelineRecord } from './concern.entity';
+import { isOpen, stationDueAt, timelineBy, type ConcernRecord, type TimelineRecord } from './concern.entity';
+import { dueFrom, transferred } from './transfer';
 import { createConcern, getConcern, getConcernWithTimeline, listMine, listStationQueue, nextSequence, saveTransition, timelineOf } from './concerns.repository';
 
 const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
@@ -33,14 +35,6 @@ const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
 
 /** Who handles a station's concerns. */
 const HANDLERS = ROLE_SETS.stationManagers;
-
-/** 承诺时限 in days per category (CONCERN_RULES); CONCERN_DEADLINE_DAYS (JSON) overrides any of them. */
-const DEADLINE_DAYS: Record<ConcernCategory, number> = {
-  ...CONCERN_RULES.deadlineDays,
-  ...(process.env.CONCERN_DEADLINE_DAYS ? (JSON.parse(process.env.CONCERN_DEADLINE_DAYS) as Partial<Record<ConcernCategory, number>>) : {}),
-};
-
-const dueFrom = (category: ConcernCategory, from = Date.now()) => new Date(from + DEADLINE_DAYS[category] * DAY_MS).toISOString();
 
 const canHandle = (p: Principal | undefined, c: Pick<ConcernRecord, 'stationPath'>) => holds(p, HANDLERS, c.stationPath);
 
@@ -84,7 +78,9 @@ async function present(c: ConcernRecord, viewer: Principal | undefined, withTime
     ...(c.pendingReview ? { pendingReview: true } : {}),
     ...(c.review ? { review: toOutcome(c.review) } : {}),
     dueAt: c.dueAt,
-    overdue: isOpen(c.status) && Date.parse(c.dueAt) < Date.now(),
+    ...(c.transferDueAt ? { transferDueAt: c.transferDueAt } : {}),
+    // Late by the holding station's own deadline; the original promise is dueAt, shown beside it.
+    overdue: isOpen(c.status) && Date.parse(stationDueAt(c)) < Date.now(),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
     ...(c.contactPhoneMasked ? { contactPhoneMasked: c.contactPhoneMasked } : {}),
@@ -141,10 +137,17 @@ async function fileConcern(n: NewConcern): Promise<ConcernRecord> {
   });
 }
 
+/** The content check every concern's text passes, whoever files it: risky is refused, review is kept but queued. */
+export async function checkConcernText(text: string, openid?: string): Promise<{ pendingReview: boolean }> {
+  const verdict = await contentChecker().check(text, 'concern', openid);
+  if (verdict === 'risky') throw new ContentRejectedError();
+  return { pendingReview: verdict === 'review' };
+}
+
 export async function raiseConcern(principal: Principal, body: z.infer<typeof CreateConcernBody>): Promise<Concern> {
   const { station, villagePath } = await stationFor(body.villageId);
-  const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'concern', principal.openid);
-  if (verdict === 'risky') throw new ContentRejectedError();
+  await spendQuota(principal.userId, 'concern');
+  const { pendingReview } = await checkConcernText(`${body.title}\n${body.content}`, principal.openid);
   const record = await fileConcern({
     authorId: principal.userId,
     villageId: body.villageId,
@@ -153,7 +156,7 @@ export async function raiseConcern(principal: Principal, body: z.infer<typeof Cr
     title: body.title,
     content: body.content,
     // A "review" verdict keeps the concern and routes it; the handlers see it marked.
-    pendingReview: verdict === 'review',
+    pendingReview,
     villagePath,
     phone: body.contactPhone ? { contactPhoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), contactPhoneMasked: maskPhone(body.contactPhone) } : undefined,
     first: { action: 'submitted', by: ROLE_LABELS.resident, byUserId: principal.userId },
@@ -163,27 +166,35 @@ export async function raiseConcern(principal: Principal, body: z.infer<typeof Cr
 
 /**
  * An official turns a 局长驻点 conversation into a concern for follow-up: filed for the resident (who tracks it as
- * their own) at the same station, already noted as coming from the session.
+ * their own) at the same station, already noted as coming from the session. `checked` is what checkConcernText said
+ * of `bookingConcernText`: the caller runs it before saving anything, so a refused text leaves nothing half done.
+ * It is filed under the station's own org: the village for a village's station, the township for a township's.
  */
 export async function raiseFromBooking(
   official: Principal,
-  b: { userId: string; topic: string; note?: string; station: StationRecord; villageId: string; phone?: { contactPhoneEnc: string; contactPhoneMasked: string } },
+  b: { userId: string; topic: string; note?: string; station: StationRecord; phone?: { contactPhoneEnc: string; contactPhoneMasked: string } },
+  checked: { pendingReview: boolean },
 ): Promise<string> {
   const max = CONCERN_RULES.titleMax;
   const title = [...b.topic].length > max ? `${[...b.topic].slice(0, max - 1).join('')}…` : b.topic;
+  const org = await getOrg(b.station.orgId);
+  if (!org) throw new InvalidStateError('驻点所属组织不存在');
   const record = await fileConcern({
     authorId: b.userId,
-    villageId: b.villageId,
+    villageId: org.id,
+    villagePath: org.path,
     station: b.station,
     category: 'other',
     title,
-    content: b.note ? `${b.topic}\n\n接待记录：${b.note}` : b.topic,
-    pendingReview: false,
+    content: bookingConcernText(b.topic, b.note),
+    pendingReview: checked.pendingReview,
     phone: b.phone,
     first: { action: 'submitted', by: actor(official, { stationPath: b.station.path, authorId: b.userId }), note: '由局长驻点接待转为说事跟进', byUserId: official.userId },
   });
   return record.id;
 }
+
+export const bookingConcernText = (topic: string, note?: string) => (note ? `${topic}\n\n接待记录：${note}` : topic);
 
 /** The concern, or 404 for anyone but its author and its handlers: a guessed id tells nothing. */
 function requireConcernVisible(principal: Principal, c: ConcernRecord | undefined): ConcernRecord {
@@ -256,13 +267,9 @@ export async function transition(principal: Principal, id: string, body: z.infer
         next = { ...next, status: 'rejected', rejectReason: body.note };
         break;
       case 'transfer': {
-        if (!body.toStationId) throw new ValidationError('请选择转办的驻点', [{ path: 'toStationId', message: '转办时必填' }]);
-        if (body.toStationId === c.stationId) throw new ValidationError('不能转办给当前驻点', [{ path: 'toStationId', message: '须为其他驻点' }]);
-        const to = await getStation(body.toStationId);
-        if (!to) throw new ValidationError('转办的驻点不存在', [{ path: 'toStationId', message: '驻点不存在' }]);
-        // The new station gets the full promised time again; the resident sees where it went.
-        next = { ...next, status: 'transferred', stationId: to.id, stationPath: to.path, dueAt: dueFrom(c.category) };
-        entry.toStationName = to.name;
+        const moved = await transferred(principal, c, body.toStationId);
+        next = { ...moved.next, updatedAt: now };
+        entry.toStationName = moved.to.name;
         break;
       }
     }

@@ -18,10 +18,16 @@ export const config = {
   wechat: {
     apiBase: process.env.WECHAT_API_BASE ?? 'https://api.weixin.qq.com',
     appId: process.env.WECHAT_APPID ?? '',
-    timeoutMs: Number(process.env.WECHAT_TIMEOUT_MS ?? 5000),
+    // Well under the 10 s Lambda: a call waits this long in all (connect included), then answers 503 or queues for review.
+    timeoutMs: Number(process.env.WECHAT_TIMEOUT_MS ?? 3000),
   },
   /** Secrets come from the environment locally and from SSM Parameter Store when deployed (see secrets.ts). */
   secretsSsmPath: process.env.SECRETS_SSM_PATH || undefined,
+  /**
+   * Local stage only: multiplies every per-user quota (QUOTA_RULES). The test API sets it, as its files act as the
+   * same personas at once; the quotas' own tests run the handlers in process at the real limits.
+   */
+  quotaLimitFactor: stage === 'local' ? Number(process.env.QUOTA_LIMIT_FACTOR || 1) : 1,
   tokenTtlSeconds: Number(process.env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
 } as const;
 

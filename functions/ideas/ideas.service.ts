@@ -1,6 +1,7 @@
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
-import { THEMEDAY_RULES, type AnswerIdeaBody, type CreateIdeaBody, type Idea, type ListIdeasQuery, type SupportResult } from '@shared/schemas/themeday';
+import { THEMEDAY_RULES } from '@shared/rules/themeday';
+import { type AnswerIdeaBody, type CreateIdeaBody, type Idea, type ListIdeasQuery, type SupportResult } from '@shared/schemas/themeday';
 import type { PageQuery } from '@shared/schemas/common';
 import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
 import { readTogether } from '../core/batch';
@@ -8,6 +9,7 @@ import { AlreadyModeratedError, ConflictError, ContentRejectedError, ForbiddenEr
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { authorityLevel, holds, requireRole, requireVisible, type Principal } from '../core/policy';
+import { spendQuota } from '../quotas/quota';
 import { contentChecker } from '../content/content-check';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { requireBranch } from '../orgs/branches';
@@ -76,6 +78,7 @@ async function present(principal: Principal, idea: IdeaRecord): Promise<Idea> {
 export async function createIdea(principal: Principal, branchId: string, body: z.infer<typeof CreateIdeaBody>): Promise<Idea> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ROLE_SETS.branchPeople, branch.path);
+  await spendQuota(principal.userId, 'idea');
   const verdict = await contentChecker().check(`${body.title}\n${body.content}`, 'idea', principal.openid);
   if (verdict === 'risky') throw new ContentRejectedError();
   const createdAt = new Date().toISOString();
@@ -146,6 +149,7 @@ export async function reportIdea(principal: Principal, ideaId: string, reason: s
   const idea = await visibleIdea(principal, ideaId);
   requireRole(principal, ROLE_SETS.branchMembers, idea.path);
   if (idea.authorId === principal.userId) throw new InvalidStateError('不能举报自己提交的创意');
+  await spendQuota(principal.userId, 'report');
   const count = await addReport(ideaId, principal.userId, reason);
   if (count !== 'already' && count >= THEMEDAY_RULES.reportsToHideIdea) {
     const fresh = await getIdea(ideaId);

@@ -1,7 +1,9 @@
 // Scheduled daily (08:00 Asia/Shanghai): each station with open concerns past their promised deadline gets a
 // digest, one message to each of its officials, with the count and the longest overdue one. Idempotent: a second
-// run the same day sends nothing (one sent marker per official and station).
-import { isOpen, type ConcernRecord } from '../concerns/concern.entity';
+// run the same day sends nothing (one sent marker per official and station). A concern counts against the station
+// that let it lapse: the one holding it past its own deadline, and any that held it past theirs and passed it on, so
+// a transfer cannot clean a station's record (the receiving station is late only by its own deadline).
+import { isOpen, stationDueAt, type ConcernRecord } from '../concerns/concern.entity';
 import { listOpenDueBefore } from '../concerns/concerns.repository';
 import { logger } from '../core/http/logger';
 import { queryPage } from '../core/pagination';
@@ -23,19 +25,28 @@ interface StationDigest {
   oldest: ConcernRecord;
 }
 
-/** Open concerns due before the start of `date` (Asia/Shanghai), grouped by the station that holds them. */
+/** The stations an open concern is overdue against at `before` (epoch ms). */
+export const overdueAgainst = (c: ConcernRecord, before: number): string[] => [
+  ...(c.lapsedStationIds ?? []),
+  ...(Date.parse(stationDueAt(c)) < before && !(c.lapsedStationIds ?? []).includes(c.stationId) ? [c.stationId] : []),
+];
+
+/** Open concerns overdue at the start of `date` (Asia/Shanghai), grouped by the stations they count against. */
 async function overdueByStation(date: string): Promise<Map<string, StationDigest>> {
   const before = startOfShanghaiDay(date);
   const byStation = new Map<string, StationDigest>();
   let cursor: string | undefined;
   do {
+    // By the original promise: the earliest of a concern's deadlines, so every one overdue against anyone is read.
     const page = await listOpenDueBefore(before, 500, cursor);
     for (const c of page.items) {
       // Resolving or rejecting takes a concern out of the index; the status check covers an index a moment behind.
       if (!isOpen(c.status)) continue;
-      const digest = byStation.get(c.stationId);
-      if (digest) digest.count++;
-      else byStation.set(c.stationId, { count: 1, oldest: c });
+      for (const stationId of overdueAgainst(c, before)) {
+        const digest = byStation.get(stationId);
+        if (digest) digest.count++;
+        else byStation.set(stationId, { count: 1, oldest: c });
+      }
     }
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -20,6 +20,9 @@ export const orgKeys = {
   townshipBranches: (townshipId: string) => `ORG#${townshipId}#BRANCHES`,
 };
 
+/** The township an org or station path lies in (root, county, township, …); undefined above township level. */
+export const townshipOf = (path: readonly string[]): string | undefined => path[2];
+
 export function orgItem(org: OrgRecord): Item {
   // Branches are also listed per township (gsi2): a township's assessment reads its branches in one Query.
   const [, , township, village] = org.path;

@@ -1,8 +1,10 @@
 // Attendance: RSVP, check-in codes and check-in, the secretary's corrections, the roster and a member's history.
+import { requireQuotaLeft, spendQuota } from '../quotas/quota';
 import type * as z from 'zod';
 import type { PageQuery } from '@shared/schemas/common';
 import { MINUTE_MS } from '@shared/time';
-import { THEMEDAY_RULES, type AttendanceRecord, type CheckInCode, type CheckInResult, type RsvpBody } from '@shared/schemas/themeday';
+import { THEMEDAY_RULES } from '@shared/rules/themeday';
+import { type AttendanceRecord, type CheckInCode, type CheckInResult, type RsvpBody } from '@shared/schemas/themeday';
 import { readTogether } from '../core/batch';
 import { InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
 import { newCode } from '../core/ids';
@@ -47,8 +49,10 @@ export async function createCheckInCode(principal: Principal, id: string): Promi
 export async function checkIn(principal: Principal, id: string, code: string): Promise<z.infer<typeof CheckInResult>> {
   const day = await memberDay(principal, id);
   if (day.status !== 'published') throw notOpen(day);
+  await requireQuotaLeft(principal.userId, 'wrongCheckInCode');
   const stored = await getCheckInCode(day.id, code.toUpperCase());
   if (!stored || Date.parse(stored.expiresAt) < Date.now()) {
+    await spendQuota(principal.userId, 'wrongCheckInCode');
     throw new ValidationError('签到码无效或已过期，请扫描书记手机上的最新二维码', [{ path: 'code', message: '签到码无效或已过期' }]);
   }
   const at = new Date().toISOString();

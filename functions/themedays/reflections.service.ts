@@ -3,11 +3,13 @@
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
 import { DAY_MS } from '@shared/time';
-import { THEMEDAY_RULES, type OnlineParticipation } from '@shared/schemas/themeday';
+import { THEMEDAY_RULES } from '@shared/rules/themeday';
+import { type OnlineParticipation } from '@shared/schemas/themeday';
 import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
 import { AlreadyModeratedError, ConflictError, ContentRejectedError, InvalidStateError, NotFoundError } from '../core/errors';
 import { requireVisible, type Principal } from '../core/policy';
 import { retrying, transactWrite, TRY_AGAIN } from '../core/transact';
+import { spendQuota } from '../quotas/quota';
 import { contentChecker } from '../content/content-check';
 import { parseReflectionId, reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { memberDay, notOpen } from './access';
@@ -29,6 +31,7 @@ export async function participateOnline(principal: Principal, id: string, conten
   if (now > Date.parse(day.endsAt) + onlineWindowDays * DAY_MS) {
     throw new InvalidStateError(`已超过活动结束后 ${onlineWindowDays} 天，不能再提交心得`);
   }
+  await spendQuota(principal.userId, 'reflection');
   const verdict = await contentChecker().check(content, 'reflection', principal.openid);
   if (verdict === 'risky') throw new ContentRejectedError();
   const reviewStatus = verdict === 'review' ? 'pending_review' : 'published';

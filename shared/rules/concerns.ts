@@ -3,7 +3,10 @@ import type { ConcernCategory, ConcernStatus } from '../schemas/concerns';
 
 /** The rules of 群众说事, read by the functions and the mini-program. */
 export const CONCERN_RULES = {
-  /** 承诺时限 in days per category, from filing (or from a transfer: the new station gets the full time again). */
+  /**
+   * 承诺时限 in days per category, from filing. A transfer keeps that promise and gives the receiving station its own
+   * deadline, the full time again from the transfer; a station that let its own deadline pass stays counted overdue.
+   */
   deadlineDays: { environment: 3, traffic: 5, dispute: 3, social_security: 7, village_affairs: 5, other: 7 },
   /** Statuses still waiting for the station: they count as overdue past their due time. */
   openStatuses: ['submitted', 'transferred', 'in_progress'],

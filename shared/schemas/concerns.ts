@@ -49,7 +49,11 @@ export const Concern = z.object({
   pendingReview: z.boolean().optional(),
   /** The moderation decision on it, once township staff made one. */
   review: ModerationOutcome.optional(),
+  /** The deadline promised to the resident when it was filed: a transfer never moves it. */
   dueAt: z.string(),
+  /** Since a transfer: the receiving station's own deadline (the full time again from the transfer). */
+  transferDueAt: z.string().optional(),
+  /** Open past the deadline of the station holding it (transferDueAt once transferred, else dueAt). */
   overdue: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,26 +1,11 @@
 // 主题党日: ideas (创意征集), theme days (预告公示), attendance, online participation, political birthdays.
 import * as z from 'zod';
+import { THEMEDAY_RULES } from '../rules/themeday';
 import { DateString, DateTimeString, Id, MonthString, RangeQuery } from './common';
 import { ModerationOutcome } from './moderation';
 
-/**
- * The theme-day rules, shared so the mini-program explains and enables actions with the same numbers the API
- * enforces (beside BOOKING_RULES). Durations are in the unit their name says.
- */
-export const THEMEDAY_RULES = {
-  /** A preview published less than this before the start is marked late (预告不及时). */
-  lateNoticeDays: 3,
-  /** Check-in codes are issued from this long before the start until the end. */
-  checkInOpensMinutes: 60,
-  /** A check-in code lives this long at most (the secretary's QR code is refreshed). */
-  checkInCodeSeconds: 120,
-  /** Online reflections (补课) are accepted from the start until this long after the end. */
-  onlineWindowDays: 7,
-  /** One theme day lasts at most this long. */
-  maxHours: 24,
-  /** Distinct members reporting an idea hide it until the secretary restores it. */
-  reportsToHideIdea: 3,
-} as const;
+// Also here for the mini-program; functions import the rules alone (../rules/themeday).
+export { THEMEDAY_RULES };
 
 export const IDEA_CATEGORIES = ['political_birthday', 'oath', 'dues', 'study', 'volunteer', 'visit', 'other'] as const;
 export const IdeaCategory = z.enum(IDEA_CATEGORIES);

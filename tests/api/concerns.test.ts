@@ -105,7 +105,7 @@ describe('the state machine', () => {
     expect((await move('demo-official-1', c.id, 'resolve', '已再次清理')).body.status).toBe('resolved');
   });
 
-  it('transfers to a named station with a fresh deadline; the new station handles it, the old one no longer sees it', async () => {
+  it('transfers to a named station with its own deadline, keeping the promise; the new station handles it, the old one no longer sees it', async () => {
     // Prepare
     const author = await freshUser('transfer');
     const c = await raise(author.token, { category: 'traffic' });
@@ -115,7 +115,8 @@ describe('the state machine', () => {
     const res = await move('demo-official-1', c.id, 'transfer', '属大溪村道路，转大溪村办理', 'st-daxi');
     // Assess
     expect(res.body).toMatchObject({ status: 'transferred', stationId: 'st-daxi', overdue: false });
-    expect(Date.parse(res.body.dueAt)).toBeGreaterThan(Date.now() + 4.9 * 86_400_000); // 道路交通: 5 days again
+    expect(res.body.dueAt).toBe('2020-01-01T00:00:00.000Z'); // the resident's promise is kept
+    expect(Date.parse(res.body.transferDueAt)).toBeGreaterThan(Date.now() + 4.9 * 86_400_000); // 道路交通: 5 days for the new station
     const seenByAuthor = await call('getConcern', { token: author.token, params: { id: c.id } });
     expect(seenByAuthor.body.timeline.at(-1)).toMatchObject({ action: 'transfer', toStationName: '大溪村群众说事室' });
     expectError(await move('demo-official-1', c.id, 'start'), 404, 'NOT_FOUND');

@@ -46,7 +46,8 @@ async function startServers(handles: Handles, withBrowser: boolean, h5: Promise<
   const api = await startOffline({
     port: await freePort(),
     lambdaPort: await freePort(),
-    env: { ...env, LOG_LEVEL: apiLog ? 'INFO' : 'WARN', POWERTOOLS_LOG_LEVEL: apiLog ? 'INFO' : 'WARN' },
+    // Files act as the same personas at once: quotas ×100 here; tests/api/trust-quotas runs handlers in process at the real ones.
+    env: { ...env, QUOTA_LIMIT_FACTOR: '100', LOG_LEVEL: apiLog ? 'INFO' : 'WARN', POWERTOOLS_LOG_LEVEL: apiLog ? 'INFO' : 'WARN' },
     log: apiLog ? (line) => appendFileSync(apiLog, `${line}\n`) : undefined,
     // Concurrency tests send up to 200 simultaneous requests: one process, not a cold worker each (see startOffline).
     inProcess: true,

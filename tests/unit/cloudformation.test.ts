@@ -111,6 +111,14 @@ describe('the packaged CloudFormation template', () => {
     expect(alarms.map((a) => a.MetricName).filter(Boolean).sort()).toEqual(['ReadThrottleEvents', 'Throttles', 'WriteThrottleEvents']);
     expect(of('AWS::Lambda::Function')[0].Properties.Environment.Variables).toMatchObject({ STAGE: 'prod', SECRETS_SSM_PATH: '/pioneer-station/prod', JWT_SECRET: '' });
   });
+
+  it('for prod throttles every route of the HTTP API at API Gateway', () => {
+    const stages = Object.values(prod).filter((r) => r.Type === 'AWS::ApiGatewayV2::Stage');
+    expect(stages).toHaveLength(1);
+    const settings = stages[0]!.Properties.DefaultRouteSettings;
+    expect(settings.ThrottlingRateLimit).toBeGreaterThan(0);
+    expect(settings.ThrottlingBurstLimit).toBeGreaterThanOrEqual(settings.ThrottlingRateLimit);
+  });
 });
 
 describe('per-function IAM in the prod template', () => {

@@ -101,11 +101,21 @@ export const isOpenStatus = (s: ConcernStatus) => s === 'submitted' || s === 'in
 // ---------------------------------------------------------------------------------------------------------------
 // Deadlines and handlers
 
-/** The deadline line of a concern: 「承诺 11月28日 09:30 前办结」, or when it was due for overdue ones. */
-export function dueText(c: Pick<Concern, 'dueAt' | 'overdue' | 'status'>): string {
+/**
+ * The deadline line of a concern: 「承诺 11月28日 09:30 前办结」, or when it was due for overdue ones. A transferred one
+ * shows both: the promise made to the resident, which a transfer never moves, and the receiving station's own.
+ */
+export function dueText(c: Pick<Concern, 'dueAt' | 'transferDueAt' | 'overdue' | 'status'>): string {
+  if (c.transferDueAt) {
+    const own = isOpenStatus(c.status) && c.overdue ? `转办后时限 ${formatShort(c.transferDueAt)} 已过` : `转办后 ${formatShort(c.transferDueAt)} 前办结`;
+    return `原承诺 ${formatShort(c.dueAt)}${promiseLapsed(c) ? '（已超期）' : ''} · ${own}`;
+  }
   if (!isOpenStatus(c.status)) return `承诺 ${formatShort(c.dueAt)} 前办结`;
   return c.overdue ? `已超过承诺时限（${formatShort(c.dueAt)}）` : `承诺 ${formatShort(c.dueAt)} 前办结`;
 }
+
+/** The promise made to the resident has passed with the concern still open (whoever holds it now). */
+export const promiseLapsed = (c: Pick<Concern, 'dueAt' | 'status'>, now = Date.now()): boolean => isOpenStatus(c.status) && Date.parse(c.dueAt) < now;
 
 /** Stations the user handles concerns at: their own as an official, then every station of the townships they run. */
 export async function handledStations(user: User | null): Promise<Station[]> {

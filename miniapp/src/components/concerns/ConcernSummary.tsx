@@ -3,12 +3,14 @@
 import { Text, View } from '@tarojs/components';
 import type { Concern } from '@shared/schemas/concerns';
 import { formatDateTime } from '@shared/time';
-import { CONCERN_CATEGORY_LABELS } from '../../lib/concerns';
+import { CONCERN_CATEGORY_LABELS, promiseLapsed } from '../../lib/concerns';
 import { OverdueMark, StatusChip } from './StatusChip';
 import Stars from './Stars';
 import './concerns.scss';
 
 export default function ConcernSummary({ concern: c, audience }: { concern: Concern; audience: 'resident' | 'handler' }) {
+  // The resident's promise: before a transfer it is the station's own deadline, after it is kept as it was.
+  const late = c.transferDueAt ? promiseLapsed(c) : c.overdue;
   return (
     <View className='cs-card' id='cs-summary'>
       <View className='cs-spread'>
@@ -57,10 +59,18 @@ export default function ConcernSummary({ concern: c, audience }: { concern: Conc
       </View>
       <View className='cs-kv'>
         <Text className='cs-kv__k'>承诺时限</Text>
-        <Text className={`cs-kv__v${c.overdue ? ' cs-kv__v--late' : ''}`} id='cs-detail-due'>
-          {c.overdue ? `${formatDateTime(c.dueAt)}（已超期）` : `${formatDateTime(c.dueAt)} 前办结`}
+        <Text className={`cs-kv__v${late ? ' cs-kv__v--late' : ''}`} id='cs-detail-due'>
+          {late ? `${formatDateTime(c.dueAt)}（已超期）` : `${formatDateTime(c.dueAt)} 前办结`}
         </Text>
       </View>
+      {c.transferDueAt && (
+        <View className='cs-kv'>
+          <Text className='cs-kv__k'>转办后时限</Text>
+          <Text className={`cs-kv__v${c.overdue ? ' cs-kv__v--late' : ''}`} id='cs-detail-transfer-due'>
+            {c.overdue ? `${formatDateTime(c.transferDueAt)}（已超期）` : `${formatDateTime(c.transferDueAt)} 前办结`}
+          </Text>
+        </View>
+      )}
       {c.contactPhoneMasked && (
         <View className='cs-kv'>
           <Text className='cs-kv__k'>联系电话</Text>
