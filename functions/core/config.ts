@@ -22,6 +22,12 @@ export const config = {
   },
   /** Secrets come from the environment locally and from SSM Parameter Store when deployed (see secrets.ts). */
   secretsSsmPath: process.env.SECRETS_SSM_PATH || undefined,
+  /** The outbox consumer's retries of a message WeChat did not take: attempts, then backoff doubling from baseMs to capMs. */
+  outbox: {
+    attempts: Number(process.env.OUTBOX_ATTEMPTS ?? 8),
+    baseMs: Number(process.env.OUTBOX_BASE_MS ?? 2000),
+    capMs: Number(process.env.OUTBOX_CAP_MS ?? 60_000),
+  },
   tokenTtlSeconds: Number(process.env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
 } as const;
 
