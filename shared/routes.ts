@@ -54,7 +54,7 @@ import {
   Notice,
   UpdateNoticeBody,
 } from './schemas/notices';
-import { RecordSubscriptionsBody, Subscriptions } from './schemas/notify';
+import { DeadLetter, RecordSubscriptionsBody, Subscriptions } from './schemas/notify';
 import { Concern, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, StationConcernsQuery } from './schemas/concerns';
 import { ModerationDecisionBody, ModerationDecisionResult, ModerationItem, ModerationItemId, ModerationKind } from './schemas/moderation';
 import {
@@ -375,6 +375,10 @@ export const routes = {
   decideModeration: route({
     method: 'POST', path: '/v1/moderation/{kind}/{id}/decision', group: 'moderation', auth: 'user',
     params: z.strictObject({ kind: ModerationKind, id: ModerationItemId }), body: ModerationDecisionBody, response: ModerationDecisionResult,
+  }),
+  // Messages the outbox gave up on (WeChat down past the last try, or refusing them): admins follow them up
+  listDeadLetters: route({
+    method: 'GET', path: '/v1/dead-letters', group: 'moderation', auth: 'user', query: PageQuery, response: page(DeadLetter),
   }),
 } as const;
 
