@@ -1,5 +1,5 @@
 // The outbox's stream function on this machine: a child process that reads DynamoDB Local's stream
-// (./stream-reader.ts) and feeds the same handler Lambda runs when deployed (functions/notifications/outbox.handler.ts),
+// (./stream-reader.ts) and feeds the same handler Lambda runs when deployed (functions/notifications/outbox-stream.ts),
 // filtered the same way. `npm start` and the tests' global setup start it beside the API, with the API's environment.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -43,7 +43,7 @@ export function startStreamConsumer(opts: { env: Record<string, string>; log?: (
 
 async function main(): Promise<void> {
   const { readStream } = await import('./stream-reader');
-  const { handler, isPendingOutbox } = await import('../../functions/notifications/outbox.handler');
+  const { handler, isPendingOutbox } = await import('../../functions/notifications/outbox-stream');
   const reader = readStream({
     endpoint: process.env.DYNAMODB_ENDPOINT!,
     tableName: process.env.TABLE_NAME!,
