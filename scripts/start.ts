@@ -7,6 +7,7 @@ import { startDynamoLocal, ensureTable, type DynamoLocal } from './lib/dynamodb-
 import { buildH5, h5IsFresh, H5_DIST } from './lib/h5-build';
 import { LOCAL_TABLE, localFunctionEnv } from './lib/local-env';
 import { startOffline, type Offline } from './lib/offline';
+import { startStreamConsumer, type StreamConsumer } from './lib/stream-consumer';
 import { assertPortFree } from './lib/ports';
 import { isSeeded, seed } from './lib/seed';
 import { DOCS_PATH } from './lib/api-docs';
@@ -35,12 +36,13 @@ async function main() {
   let db: DynamoLocal | undefined;
   let api: Offline | undefined;
   let web: WebServer | undefined;
+  let outbox: StreamConsumer | undefined;
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    await Promise.allSettled([web?.close(), api?.stop()]);
+    await Promise.allSettled([web?.close(), api?.stop(), outbox?.stop()]);
     await db?.stop();
     process.exit(code);
   };
@@ -84,13 +86,14 @@ async function main() {
     const h5 = h5IsFresh()
       ? Promise.resolve(say('H5 build is up to date'))
       : (say('building the H5 mini-program (about a minute)…'), buildH5());
-    api = await startOffline({
-      port: API_PORT,
-      lambdaPort: LAMBDA_PORT,
-      env: localFunctionEnv({ dynamoEndpoint: db.endpoint, wechatApiBase: process.env.WECHAT_API_BASE }),
-      log: (line) => console.log(`[api] ${line}`),
-    });
+    const functionEnv = localFunctionEnv({ dynamoEndpoint: db.endpoint, wechatApiBase: process.env.WECHAT_API_BASE });
+    api = await startOffline({ port: API_PORT, lambdaPort: LAMBDA_PORT, env: functionEnv, log: (line) => console.log(`[api] ${line}`) });
     say(`API at ${api.url}  (try ${api.url}/health)`);
+    // WeChat messages go out from the outbox: the stream function, fed by DynamoDB Local's stream.
+    outbox = await startStreamConsumer({ env: functionEnv, log: (line) => console.log(line) });
+    outbox.process.on('exit', (code) => {
+      if (!stopping) console.error(`[start] the outbox stream consumer stopped unexpectedly (${code}): messages wait until npm start runs again`);
+    });
     api.process.on('exit', (code) => {
       if (!stopping) {
         console.error(`[start] the API stopped unexpectedly (${code})`);

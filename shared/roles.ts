@@ -29,6 +29,8 @@ export const ROLE_SETS = {
   stationManagers: ['official', ...STAFF],
   /** The station's own officials (an official grant names the station itself). */
   stationOfficials: ['official'],
+  /** Admins of the whole deployment: what concerns no one org, such as messages the outbox gave up on. */
+  admins: ['admin'],
   /** Township admins (their grant names the township). */
   townshipAdmins: ['township_admin'],
   /** Read a branch's or an org's assessments: staff above it, and a branch's own secretary (branch only). */

@@ -3,7 +3,7 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { TABLE, ddb } from '../core/dynamo';
 import { getItem, queryPartition } from '../core/reads';
 import { queryPage, type Page } from '../core/pagination';
-import { failedAt, transactWrite } from '../core/transact';
+import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import {
   actorLabel,
   concernItem,
@@ -68,9 +68,10 @@ export async function timelineOf(id: string): Promise<TimelineRecord[]> {
 
 /**
  * Saves the next state of a concern read at `expected.version`, with its timeline entry, in one transaction.
- * False when someone else moved it first: the caller re-reads and decides again.
+ * False when someone else moved it first: the caller re-reads and decides again. `also` joins the transaction (an
+ * outbox event: the message about the move is saved with it).
  */
-export async function saveTransition(expected: ConcernRecord, next: ConcernRecord, entry: TimelineRecord): Promise<boolean> {
+export async function saveTransition(expected: ConcernRecord, next: ConcernRecord, entry: TimelineRecord, also: TransactItems = []): Promise<boolean> {
   const outcome = await transactWrite([
     {
       Put: {
@@ -81,6 +82,7 @@ export async function saveTransition(expected: ConcernRecord, next: ConcernRecor
       },
     },
     timelinePut(expected.id, entry, expected.version + 1),
+    ...also,
   ]);
   return outcome.committed;
 }

@@ -16,7 +16,7 @@ import { retrying, TRY_AGAIN } from '../core/transact';
 import { contentChecker } from '../content/content-check';
 import { spendQuota } from '../quotas/quota';
 import { getOrg, getStation, listStations, type StationRecord } from '../orgs/orgs.repository';
-import { notify } from '../notifications/notify';
+import { outboxPut } from '../notifications/outbox.entity';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { displayNames } from '../users/users.repository';
 import { DELETED_NAME } from '../users/user.entity';
@@ -273,11 +273,9 @@ export async function transition(principal: Principal, id: string, body: z.infer
         break;
       }
     }
-    if (await saveTransition(c, next, entry)) {
-      // The resident hears about the moves they wait for: resolved (to give feedback), transferred, rejected.
-      if (body.action !== 'start') {
-        await notify(c.authorId, 'concern_update', { character_string1: c.trackingNo, phrase2: STATUS_WORDS[next.status], thing3: body.note }, 'pages/concerns/index');
-      }
+    // The resident hears about the moves they wait for: resolved (to give feedback), transferred, rejected.
+    const message = body.action === 'start' ? [] : [toResident(c, { character_string1: c.trackingNo, phrase2: STATUS_WORDS[next.status], thing3: body.note })];
+    if (await saveTransition(c, next, entry, message)) {
       return present({ ...next, version: c.version + 1 }, principal, true);
     }
     return TRY_AGAIN;
@@ -334,15 +332,17 @@ export async function decideConcern(principal: Principal, id: string, body: Mode
       byUserId: principal.userId,
     };
     // Versioned like every move: a second moderator (or an official acting meanwhile) makes this fail and re-read.
-    if (await saveTransition(c, next, entry)) {
-      await notify(
-        c.authorId,
-        'concern_update',
-        { character_string1: c.trackingNo, phrase2: approve ? '审核通过' : rejectsIt ? STATUS_WORDS.rejected : '审核未通过', thing3: body.reason ?? '您的说事已通过审核，正在办理' },
-        'pages/concerns/index',
-      );
-      return toOutcome(review);
-    }
+    const message = toResident(c, {
+      character_string1: c.trackingNo,
+      phrase2: approve ? '审核通过' : rejectsIt ? STATUS_WORDS.rejected : '审核未通过',
+      thing3: body.reason ?? '您的说事已通过审核，正在办理',
+    });
+    if (await saveTransition(c, next, entry, [message])) return toOutcome(review);
     return TRY_AGAIN;
   });
+}
+
+/** A "concern update" message to the resident, saved with the move and sent from the outbox. */
+function toResident(c: ConcernRecord, data: Record<string, string>) {
+  return outboxPut({ subject: `concern#${c.id}`, template: 'concern_update', data, page: 'pages/concerns/index', to: { users: [c.authorId] } });
 }

@@ -28,6 +28,12 @@ export const config = {
    * same personas at once; the quotas' own tests run the handlers in process at the real limits.
    */
   quotaLimitFactor: stage === 'local' ? Number(process.env.QUOTA_LIMIT_FACTOR || 1) : 1,
+  /** The outbox consumer's retries of a message WeChat did not take: attempts, then backoff doubling from baseMs to capMs. */
+  outbox: {
+    attempts: Number(process.env.OUTBOX_ATTEMPTS ?? 8),
+    baseMs: Number(process.env.OUTBOX_BASE_MS ?? 2000),
+    capMs: Number(process.env.OUTBOX_CAP_MS ?? 60_000),
+  },
   tokenTtlSeconds: Number(process.env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
 } as const;
 

@@ -5,7 +5,7 @@ import { NotFoundError } from '../core/errors';
 import { batchRead, foundItems, readTogether, type BatchRead } from '../core/batch';
 import { TABLE, ddb } from '../core/dynamo';
 import { queryPage, type Page } from '../core/pagination';
-import { failedAt, retrying, transactWrite, TRY_AGAIN } from '../core/transact';
+import { failedAt, retrying, transactWrite, TRY_AGAIN, type TransactItems } from '../core/transact';
 import { queueKeys, type ModerationReview } from '../moderation/moderation.entity';
 import { ideaItem, ideaKeys, reportItem, statusOf, supportItem, toIdeaRecord, type IdeaRecord, type Moderation } from './idea.entity';
 
@@ -143,6 +143,7 @@ export function removeSupport(ideaId: string, userId: string): Promise<number> {
 export async function updateIdeaState(
   expected: IdeaRecord,
   change: { moderation?: Moderation; answer?: IdeaRecord['answer']; resetReports?: boolean; review?: ModerationReview },
+  also: TransactItems = [],
 ): Promise<IdeaRecord | undefined> {
   const next = { ...expected, ...change };
   const sets = ['#status = :status', 'moderation = :mod'];
@@ -178,18 +179,18 @@ export async function updateIdeaState(
   } else {
     condition += ' AND attribute_not_exists(queuedAt)';
   }
+  const update = {
+    TableName: TABLE,
+    Key: ideaKeys.idea(expected.id),
+    UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+    ConditionExpression: condition,
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: values,
+  };
+  // With `also` (an outbox event), one transaction: the message about the change is saved with it.
+  if (also.length) return (await transactWrite([{ Update: update }, ...also])).committed ? getIdea(expected.id) : undefined;
   try {
-    const out = await ddb.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: ideaKeys.idea(expected.id),
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
+    const out = await ddb.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
     return toIdeaRecord(out.Attributes!);
   } catch (err) {
     if ((err as Error).name === 'ConditionalCheckFailedException') return undefined;

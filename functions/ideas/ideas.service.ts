@@ -14,7 +14,7 @@ import { contentChecker } from '../content/content-check';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { requireBranch } from '../orgs/branches';
 import { displayNamesRead } from '../users/users.repository';
-import { notify } from '../notifications/notify';
+import { outboxPut } from '../notifications/outbox.entity';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { statusOf, type IdeaRecord } from './idea.entity';
 import {
@@ -134,14 +134,13 @@ export async function setSupport(principal: Principal, ideaId: string, on: boole
 }
 
 export async function answerIdea(principal: Principal, ideaId: string, body: z.infer<typeof AnswerIdeaBody>): Promise<Idea> {
-  const { idea, updated } = await retrying(async () => {
+  const updated = await retrying(async () => {
     const idea = await visibleIdea(principal, ideaId);
     requireRole(principal, ROLE_SETS.branchLeaders, idea.path);
     const answer = { status: body.status, reply: body.reply, answeredAt: new Date().toISOString(), answeredBy: principal.userId };
-    const updated = await updateIdeaState(idea, { answer });
-    return updated ? { idea, updated } : TRY_AGAIN;
+    const updated = await updateIdeaState(idea, { answer }, [toAuthor(idea, { thing1: idea.title, phrase2: ANSWER_WORDS[body.status], thing3: body.reply })]);
+    return updated ?? TRY_AGAIN;
   }, changedMeanwhile);
-  await notify(idea.authorId, 'idea_answered', { thing1: idea.title, phrase2: ANSWER_WORDS[body.status], thing3: body.reply }, 'pages/themeday/index');
   return present(principal, updated);
 }
 
@@ -193,13 +192,13 @@ export async function decideIdea(principal: Principal, ideaId: string, body: Mod
   const updated = await updateIdeaState(
     idea,
     approve ? { moderation: 'visible', resetReports: idea.moderation === 'hidden', review } : { moderation: 'hidden', review },
+    [toAuthor(idea, { thing1: idea.title, phrase2: REVIEW_WORDS[review.decision], thing3: body.reason ?? '创意已公开，支部党员可以看到' })],
   );
   if (!updated) throw new AlreadyModeratedError();
-  await notify(
-    idea.authorId,
-    'idea_answered',
-    { thing1: idea.title, phrase2: REVIEW_WORDS[review.decision], thing3: body.reason ?? '创意已公开，支部党员可以看到' },
-    'pages/themeday/index',
-  );
   return toOutcome(review);
+}
+
+/** The "idea answered" message to its author, saved with the change and sent from the outbox. */
+function toAuthor(idea: IdeaRecord, data: Record<string, string>) {
+  return outboxPut({ subject: `idea#${idea.id}`, template: 'idea_answered', data, page: 'pages/themeday/index', to: { users: [idea.authorId] } });
 }

@@ -1,38 +1,62 @@
-// Sends a subscribe message when the user gave a grant for it. Never fails the action that caused it: a message
-// is a courtesy, the record is the truth.
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+// Sends a subscribe message when the user gave a grant for it. Never part of the action that caused it: a message is
+// a courtesy, the record is the truth. Request paths add an outbox event to their transaction (./outbox.entity.ts);
+// the outbox consumer and the scheduled jobs send.
+import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplate, type Subscriptions } from '@shared/schemas/notify';
 import { TABLE, ddb } from '../core/dynamo';
 import { logger } from '../core/http/logger';
 import { profilesById } from '../users/users.repository';
-import { sendSubscribeMessage } from '../wechat/wechat-client';
-import { sentMarkerItem } from './notification.entity';
+import { sendSubscribeMessage, WechatApiError } from '../wechat/wechat-client';
+import { notificationKeys, sentMarkerItem } from './notification.entity';
 import { TEMPLATE_IDS } from './templates';
 import { addGrant, clearGrants, grantsOf, refundGrant, spendGrant } from './subscriptions.repository';
 
 export type NotifyOutcome = 'sent' | 'no_grant' | 'skipped' | 'failed';
 
+/** For the scheduled jobs: a failed send is logged and counted, never thrown. */
 export async function notify(userId: string, template: SubscribeTemplate, data: Record<string, string>, page: string): Promise<NotifyOutcome> {
   try {
-    const templateId = TEMPLATE_IDS[template];
-    if (!templateId) {
-      logger.error('no template id configured', { template });
-      return 'skipped';
-    }
-    const profile = (await profilesById([userId])).get(userId);
-    if (!profile?.openid || profile.deletedAt) return 'skipped';
-    if (!(await spendGrant(userId, template))) return 'no_grant';
-    try {
-      const outcome = await sendSubscribeMessage({ openid: profile.openid, templateId, page, data });
-      if (outcome === 'no_grant') await clearGrants(userId, template);
-      return outcome;
-    } catch (err) {
-      await refundGrant(userId, template);
-      throw err;
-    }
+    return await sendMessage(userId, template, data, page);
   } catch (err) {
     logger.warn('subscribe message not sent', { template, error: err as Error });
     return 'failed';
+  }
+}
+
+/** Sends when the user holds a grant; a failed send gives the grant back and throws. */
+async function sendMessage(userId: string, template: SubscribeTemplate, data: Record<string, string>, page: string): Promise<Exclude<NotifyOutcome, 'failed'>> {
+  const templateId = TEMPLATE_IDS[template];
+  if (!templateId) {
+    logger.error('no template id configured', { template });
+    return 'skipped';
+  }
+  const profile = (await profilesById([userId])).get(userId);
+  if (!profile?.openid || profile.deletedAt) return 'skipped';
+  if (!(await spendGrant(userId, template))) return 'no_grant';
+  try {
+    const outcome = await sendSubscribeMessage({ openid: profile.openid, templateId, page, data });
+    if (outcome === 'no_grant') await clearGrants(userId, template);
+    return outcome;
+  } catch (err) {
+    await refundGrant(userId, template);
+    throw err;
+  }
+}
+
+/** WeChat's answers that no retry changes (a field it refuses, an unknown user): all but busy, rate limits and a stale token. */
+export const isPermanent = (err: unknown): boolean => err instanceof WechatApiError && ![-1, 40001, 42001, 45009, 45011].includes(err.errcode);
+
+/**
+ * One recipient of an outbox event, exactly once however often the event is handed over: the sent marker is claimed
+ * before sending and given back when the send failed in a way a retry may fix (WeChat down or busy). Throws that failure.
+ */
+export async function deliverOnce(eventKey: string, userId: string, template: SubscribeTemplate, data: Record<string, string>, page: string): Promise<NotifyOutcome> {
+  if (!(await claimOnce(eventKey, userId))) return 'skipped';
+  try {
+    return await sendMessage(userId, template, data, page);
+  } catch (err) {
+    if (!isPermanent(err)) await releaseClaim(eventKey, userId);
+    throw err;
   }
 }
 
@@ -51,6 +75,10 @@ export async function claimOnce(eventKey: string, userId: string): Promise<boole
     if ((err as Error).name === 'ConditionalCheckFailedException') return false;
     throw err;
   }
+}
+
+async function releaseClaim(eventKey: string, userId: string): Promise<void> {
+  await ddb.send(new DeleteCommand({ TableName: TABLE, Key: notificationKeys.sent(eventKey, userId) }));
 }
 
 export async function subscriptionsOf(userId: string): Promise<Subscriptions> {

@@ -71,11 +71,16 @@ export function listBranchThemeDays(
 }
 
 /** Moves a day from one of `from` to a new status with extra fields; undefined if its status was not in `from`. */
+/**
+ * Moves a day between statuses, on condition it is in one of `from`; undefined when it was not. `also` joins the move
+ * in one transaction (an outbox event: the message about the move is saved with it).
+ */
 export async function transitionThemeDay(
   id: string,
   from: ThemeDayStatus[],
   to: ThemeDayStatus,
   fields: Record<string, unknown> = {},
+  also: TransactItems = [],
 ): Promise<ThemeDayRecord | undefined> {
   const names: Record<string, string> = { '#status': 'status' };
   const values: Record<string, unknown> = { ':to': to };
@@ -86,18 +91,20 @@ export async function transitionThemeDay(
     sets.push(`#${k} = :${k}`);
   }
   from.forEach((s, i) => (values[`:from${i}`] = s));
+  const update = {
+    TableName: TABLE,
+    Key: themeDayKeys.day(id),
+    UpdateExpression: `SET ${sets.join(', ')}`,
+    ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+  if (also.length) {
+    const outcome = await transactWrite([{ Update: update }, ...also]);
+    return outcome.committed ? getThemeDay(id) : undefined;
+  }
   try {
-    const out = await ddb.send(
-      new UpdateCommand({
-        TableName: TABLE,
-        Key: themeDayKeys.day(id),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: `#status IN (${from.map((_, i) => `:from${i}`).join(', ')})`,
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-        ReturnValues: 'ALL_NEW',
-      }),
-    );
+    const out = await ddb.send(new UpdateCommand({ ...update, ReturnValues: 'ALL_NEW' }));
     return toThemeDayRecord(out.Attributes!);
   } catch (err) {
     if ((err as Error).name === 'ConditionalCheckFailedException') return undefined;

@@ -19,7 +19,7 @@ import { requireRole, type Principal } from '../core/policy';
 import { noRead, readTogether } from '../core/batch';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { aggregateUpdates } from '../assessments/aggregates';
-import { notify } from '../notifications/notify';
+import { outboxPut } from '../notifications/outbox.entity';
 import { getIdeas, ideasRead } from '../ideas/ideas.repository';
 import { requireBranch } from '../orgs/branches';
 import { getOrg } from '../orgs/orgs.repository';
@@ -127,23 +127,21 @@ export async function publishThemeDay(principal: Principal, id: string): Promise
   if (Date.parse(day.endsAt) <= now) throw new InvalidStateError('活动已结束，不能再发布预告');
   const publishedAt = new Date(now).toISOString();
   const lateNotice = Date.parse(day.startsAt) - now < lateNoticeDays * DAY_MS;
-  const updated = await transitionThemeDay(id, ['draft'], 'published', { publishedAt, lateNotice });
+  const updated = await transitionThemeDay(id, ['draft'], 'published', { publishedAt, lateNotice }, [previewMessage(day)]);
   if (!updated) throw new InvalidStateError('当前状态不能发布');
-  await notifyMembers(day);
   return { status: 'published', publishedAt, lateNotice };
 }
 
-/** Members who asked to hear about new previews get one message; a branch is tens of members. */
-async function notifyMembers(day: ThemeDayRecord): Promise<void> {
-  const members = await allMemberGrants(day.branchId);
+/** Members who asked to hear about new previews get one message, sent from the outbox after the publish. */
+function previewMessage(day: ThemeDayRecord) {
   const when = `${shanghaiDate(day.startsAt)} ${shanghaiTime(day.startsAt)}`;
-  for (let i = 0; i < members.length; i += 10) {
-    await Promise.all(
-      members.slice(i, i + 10).map((m) =>
-        notify(m.userId, 'theme_day_published', { thing1: day.title, time2: when, thing3: day.location }, 'pages/themeday/index'),
-      ),
-    );
-  }
+  return outboxPut({
+    subject: `themeday#${day.id}`,
+    template: 'theme_day_published',
+    data: { thing1: day.title, time2: when, thing3: day.location },
+    page: 'pages/themeday/index',
+    to: { branchMembers: day.branchId },
+  });
 }
 
 export async function cancelThemeDay(principal: Principal, id: string, body: z.infer<typeof CancelThemeDayBody>): Promise<ThemeDay> {

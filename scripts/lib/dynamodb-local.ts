@@ -87,6 +87,7 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
     AttributeDefinitions: props.AttributeDefinitions,
     KeySchema: props.KeySchema,
     GlobalSecondaryIndexes: props.GlobalSecondaryIndexes,
+    StreamSpecification: { StreamEnabled: true, StreamViewType: props.StreamSpecification.StreamViewType },
   };
 }
 
@@ -119,6 +120,11 @@ export async function ensureTable(endpoint: string, tableName: string): Promise<
     try {
       const existing = await client.send(new DescribeTableCommand({ TableName: tableName }));
       await addMissingIndexes(client, tableName, new Set((existing.Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName!)));
+      // A database kept from before the outbox gets the stream its consumer reads.
+      if (!existing.Table?.StreamSpecification?.StreamEnabled) {
+        await client.send(new UpdateTableCommand({ TableName: tableName, StreamSpecification: tableDefinition(tableName).StreamSpecification }));
+        console.log(`[dynamodb] enabled the stream of ${tableName}`);
+      }
       return false;
     } catch (err) {
       if ((err as Error).name !== 'ResourceNotFoundException') throw err;

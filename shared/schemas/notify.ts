@@ -17,3 +17,17 @@ export const Subscriptions = z.object({
   templates: z.array(z.object({ key: SubscribeTemplate, templateId: z.string(), grants: z.number().int() })),
 });
 export type Subscriptions = z.infer<typeof Subscriptions>;
+
+/** A message the outbox gave up on after its last try (or on an answer no retry changes), for admins to follow up. */
+export const DeadLetter = z.object({
+  eventId: z.string(),
+  /** What the message was about: `idea#<id>`, `themeday#<id>`, `concern#<id>`. */
+  subject: z.string(),
+  template: SubscribeTemplate,
+  /** Recipients it did not reach, with WeChat's (or the network's) last answer. */
+  failed: z.array(z.object({ userId: z.string(), error: z.string() })),
+  attempts: z.number().int(),
+  createdAt: z.string(),
+  deadAt: z.string(),
+});
+export type DeadLetter = z.infer<typeof DeadLetter>;

@@ -108,6 +108,7 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   concernFeedback: { access: 'role', sample: () => ({ params: { id: f.concernId }, body: { satisfied: true, rating: 5 } }) },
   listModeration: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId } }) },
   decideModeration: { access: 'role', sample: () => ({ params: { kind: 'idea', id: f.heldIdeaId }, body: { decision: 'approve' } }) },
+  listDeadLetters: { access: 'role', sample: () => ({}) },
 };
 
 const tokens = {} as Record<Foreign, string>;

@@ -97,6 +97,7 @@ const samples: Record<RouteName, Sample> = {
   // 内容审核
   listModeration: { params: { orgId: 'tianhuangping' } },
   decideModeration: { params: { kind: 'idea', id: SOME_ID }, body: { decision: 'reject', reason: '内容与主题无关' } },
+  listDeadLetters: {},
 };
 
 const names = Object.keys(routes) as RouteName[];

@@ -1,4 +1,5 @@
 // Direct reads of DynamoDB Local, for asserting what is (and is not) stored.
+import { outboxKeys } from '../../functions/notifications/outbox.entity';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { themeDayKeys } from '../../functions/themedays/themeday.entity';
@@ -56,4 +57,17 @@ export async function moveThemeDayStart(id: string, startsAt: string): Promise<v
 
 export function closeDb(): void {
   client.destroy();
+}
+
+/**
+ * Messages go out from the outbox after the action that caused them: waits (on state, polling) until every outbox
+ * event about the subject (`idea#<id>`, `themeday#<id>`, `concern#<id>`) has been sent or given up.
+ */
+export async function outboxSettled(subject: string): Promise<Record<string, unknown>[]> {
+  for (let tries = 0; ; tries++) {
+    const events = await partition(outboxKeys.subject(subject));
+    if (events.length && events.every((e) => e.state !== 'pending')) return events;
+    if (tries > 600) throw new Error(`outbox events of ${subject} still pending`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -3,6 +3,7 @@
 // the overdue-digest test owns the concerns of 八里店镇's villages.
 import { queueScope } from '../../functions/moderation/moderation.entity';
 import { listQueue } from '../../functions/moderation/moderation.repository';
+import { closeDb, outboxSettled } from './db';
 import { call, expectError, freshUser, login } from './http';
 import { withGrant, type Person } from './people';
 
@@ -27,6 +28,8 @@ interface QueueItem {
   reportCount?: number;
   queuedAt: string;
 }
+
+afterAll(closeDb);
 
 const fake = process.env.WECHAT_API_BASE!;
 const grantAtWechat = (openid: string, template: string) =>
@@ -225,6 +228,7 @@ describe('POST /v1/moderation/{kind}/{id}/decision', () => {
     expect(mine.body).toMatchObject({ status: 'hidden', review: { decision: 'rejected', reason: '与主题党日无关，不予采纳' } });
     expectError(await call('getIdea', { token: members[5].token, params: { ideaId: id } }), 404, 'NOT_FOUND');
     expect(keysOf(await queue(secretary.token, BRANCH))).not.toContain(`idea:${id}`);
+    await outboxSettled(`idea#${id}`);
     const sent = (await messagesTo(author.openid, 'idea_answered')).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0].data).toMatchObject({ thing1: { value: '周末组织打牌比赛' }, phrase2: { value: '未通过审核' } });
@@ -345,6 +349,7 @@ describe('POST /v1/moderation/{kind}/{id}/decision', () => {
     const left = keysOf(await queue(concernAdmin.token, CONCERN_TOWNSHIP));
     expect(left).not.toContain(`concern:${ca.id}`);
     expect(left).not.toContain(`concern:${cb.id}`);
+    await outboxSettled(`concern#${cb.id}`);
     const sent = await messagesTo(b.openid, 'concern_update');
     expect(sent).toHaveLength(1);
     expect(sent[0].data).toMatchObject({ character_string1: { value: cb.trackingNo }, phrase2: { value: '不予受理' } });

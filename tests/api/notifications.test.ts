@@ -1,6 +1,9 @@
 // Subscribe grants and the messages they pay for, against the fake WeChat server started for the run.
+import { closeDb, outboxSettled } from './db';
 import { call, login } from './http';
 import { grantAtWeChat, messagesTo } from './wechat-fake';
+
+afterAll(closeDb);
 
 describe('subscribe grants', () => {
   it('are counted per template from what the app reports', async () => {
@@ -32,6 +35,7 @@ describe('subscribe grants', () => {
     ];
     // Assess
     expect(answers.map((r) => r.status)).toEqual([200, 200]);
+    await outboxSettled(`idea#${idea.body.id}`);
     const sent = (await messagesTo('demo-member-7', 'tmpl-idea_answered')).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0].data.thing1.value).toBe('组织一次党史学习');

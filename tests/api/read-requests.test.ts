@@ -41,6 +41,7 @@ const BUDGET: Table<number> = {
   getConcern: 3,
   stationConcerns: 3,
   listModeration: 3,
+  listDeadLetters: 2,
 };
 
 interface Call {
@@ -79,6 +80,7 @@ const CALLS: Table<() => Call> = {
   getConcern: () => ({ as: 'demo-resident-1', params: { id: concernId } }),
   stationConcerns: () => ({ as: 'demo-official-1', params: { stationId: 'st-yucun' } }),
   listModeration: () => ({ as: 'demo-township-1', params: { orgId: 'tianhuangping' } }),
+  listDeadLetters: () => ({ as: 'demo-admin' }),
 };
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;

@@ -36,3 +36,14 @@ export async function secChecksWith(marker: string): Promise<SecCheck[]> {
   const { secChecks } = (await (await fetch(`${fake}/__fake/sec-checks`)).json()) as { secChecks: SecCheck[] };
   return secChecks.filter((c) => c.content.includes(marker));
 }
+
+/** WeChat is down (HTTP 503) for subscribe messages to these users while `on`; returns the sends refused so far. */
+export async function wechatOutage(openids: string[], on: boolean): Promise<Record<string, number>> {
+  const res = await fetch(`${fake}/__fake/outage`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openids, on }) });
+  return ((await res.json()) as { refused: Record<string, number> }).refused;
+}
+
+/** Subscribe messages refused per user during outages so far. */
+export async function refusedSends(): Promise<Record<string, number>> {
+  return ((await (await fetch(`${fake}/__fake/outage`)).json()) as { refused: Record<string, number> }).refused;
+}

@@ -8,7 +8,9 @@
 //   /cgi-bin/message/subscribe/send   spends a one-time grant (43101 without one); 47003 for an over-long field
 // Control (tests in other processes drive it over HTTP): POST /__fake/expire-tokens, POST /__fake/token-ttl {seconds},
 // POST /__fake/grants {openid, templateId, count}, GET /__fake/messages, GET /__fake/calls,
-// GET /__fake/sec-checks (the bodies msg_sec_check received: content, openid, scene).
+// GET /__fake/sec-checks (the bodies msg_sec_check received: content, openid, scene),
+// POST /__fake/outage {openids, on}: subscribe/send to those users answers HTTP 503 (WeChat down) while on, scoped so
+// files running at the same time are not hit; GET /__fake/outage: how many sends each of them was refused.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -36,6 +38,8 @@ export function startFakeWechat(opts: { appId: string; appSecret: string; port?:
   const messages: unknown[] = [];
   const calls: Record<string, number> = {};
   const secChecks: SecCheckRequest[] = [];
+  const down = new Set<string>();
+  const refused: Record<string, number> = {};
 
   const issueToken = () => {
     current = { value: `fake-token-${++tokenSeq}`, expiresAt: Date.now() + tokenTtl * 1000 };
@@ -99,6 +103,11 @@ export function startFakeWechat(opts: { appId: string; appSecret: string; port?:
         return reply({ errcode: 0, errmsg: 'ok', result: { suggest, label: suggest === 'pass' ? 100 : 20001 }, detail: [], trace_id: `trace-${Date.now()}` });
       }
       case '/cgi-bin/message/subscribe/send': {
+        if (down.has(body.touser)) {
+          refused[body.touser] = (refused[body.touser] ?? 0) + 1;
+          res.writeHead(503).end('service unavailable');
+          return;
+        }
         if (!tokenValid(query.access_token)) return reply({ errcode: 40001, errmsg: 'invalid credential, access_token is invalid or not latest' });
         for (const [key, v] of Object.entries((body.data ?? {}) as Record<string, { value: string }>)) {
           const limit = FIELD_LIMITS[key.replace(/\d+$/, '')];
@@ -124,6 +133,9 @@ export function startFakeWechat(opts: { appId: string; appSecret: string; port?:
         return reply({ messages });
       case '/__fake/calls':
         return reply({ calls });
+      case '/__fake/outage':
+        if (req.method === 'POST') for (const openid of (body.openids ?? []) as string[]) body.on ? down.add(openid) : down.delete(openid);
+        return reply({ refused });
       case '/__fake/sec-checks':
         return reply({ secChecks });
       default:

@@ -1,10 +1,11 @@
 // Starts, once per test run: DynamoDB Local in memory with the table from infra/ and the seed data, a fake WeChat
-// server, the API through serverless-offline, and (unless E2E=0) the H5 build behind a local web server.
+// server, the API through serverless-offline, the outbox's stream consumer, and (unless E2E=0) the H5 build behind a local web server.
 import { appendFileSync } from 'node:fs';
 import { ensureTable, startDynamoLocal } from '../../scripts/lib/dynamodb-local';
 import { buildH5, h5IsFresh, H5_DIST } from '../../scripts/lib/h5-build';
 import { LOCAL_TABLE, localFunctionEnv } from '../../scripts/lib/local-env';
 import { startOffline } from '../../scripts/lib/offline';
+import { startStreamConsumer } from '../../scripts/lib/stream-consumer';
 import { freePort } from '../../scripts/lib/ports';
 import { seed } from '../../scripts/lib/seed';
 import { startWebServer } from '../../scripts/lib/web-server';
@@ -21,8 +22,8 @@ export default async function globalSetup(): Promise<void> {
   try {
     await startServers(handles, withBrowser, h5);
   } catch (err) {
-    const { db, api, wechat, web } = handles;
-    await Promise.allSettled([web?.close(), api?.stop(), wechat?.close()]);
+    const { db, api, wechat, web, outbox } = handles;
+    await Promise.allSettled([web?.close(), api?.stop(), wechat?.close(), outbox?.stop()]);
     await db?.stop();
     throw err;
   }
@@ -36,7 +37,14 @@ async function startServers(handles: Handles, withBrowser: boolean, h5: Promise<
   await seed(db.endpoint, LOCAL_TABLE);
 
   // Tests choose content-check verdicts with markers in the text (see functions/content/content-check.ts).
-  const env: Record<string, string> = { ...localFunctionEnv({ dynamoEndpoint: db.endpoint }), CONTENT_CHECKER: 'test' };
+  // The outbox retries fast here (0.1 s doubling to 0.8 s, ten tries), so outage tests span several tries in seconds.
+  const env: Record<string, string> = {
+    ...localFunctionEnv({ dynamoEndpoint: db.endpoint }),
+    CONTENT_CHECKER: 'test',
+    OUTBOX_BASE_MS: '100',
+    OUTBOX_CAP_MS: '800',
+    OUTBOX_ATTEMPTS: '10',
+  };
   const wechat = await startFakeWechat({ appId: env.WECHAT_APPID, appSecret: env.WECHAT_APP_SECRET });
   handles.wechat = wechat;
   env.WECHAT_API_BASE = wechat.url;
@@ -53,6 +61,10 @@ async function startServers(handles: Handles, withBrowser: boolean, h5: Promise<
     inProcess: true,
   });
   handles.api = api;
+  handles.outbox = await startStreamConsumer({
+    env: { ...env, LOG_LEVEL: apiLog ? 'INFO' : 'WARN', POWERTOOLS_LOG_LEVEL: apiLog ? 'INFO' : 'ERROR' },
+    log: apiLog ? (line) => appendFileSync(apiLog, `[outbox] ${line}\n`) : undefined,
+  });
 
   // Workers inherit these: the API tests call API_URL, unit tests reach DynamoDB Local with the same env.
   Object.assign(process.env, env, { API_URL: api.url });

@@ -1,6 +1,7 @@
 // Servers started by globalSetup, kept for globalTeardown (both run in jest's main process).
 import type { DynamoLocal } from '../../scripts/lib/dynamodb-local';
 import type { Offline } from '../../scripts/lib/offline';
+import type { StreamConsumer } from '../../scripts/lib/stream-consumer';
 import type { WebServer } from '../../scripts/lib/web-server';
 import type { FakeWechat } from '../fakes/wechat-server';
 
@@ -9,6 +10,7 @@ export interface Handles {
   api?: Offline;
   wechat?: FakeWechat;
   web?: WebServer;
+  outbox?: StreamConsumer;
 }
 
 const KEY = Symbol.for('pioneer-station.test-handles');

@@ -147,12 +147,29 @@ describe('per-function IAM in the prod template', () => {
     }
   });
 
+  const of = (type: string) => Object.entries(prod).filter(([, r]) => r.Type === type);
+  // A function fed by the table's stream (the outbox) also reads the stream, and only the stream.
+  const STREAM_ACTIONS = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator', 'dynamodb:ListStreams'];
+  const streamFed = (fnId: string) =>
+    of('AWS::Lambda::EventSourceMapping').some(([, m]) => JSON.stringify(m.Properties.FunctionName).includes(`"${fnId}"`) && JSON.stringify(m.Properties.EventSourceArn).includes('StreamArn'));
+
+  it('feeds the outbox function from the table stream, filtered to pending outbox events, with its own retries', () => {
+    const mappings = of('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    expect(mappings).toHaveLength(1);
+    expect(mappings[0]).toMatchObject({ BisectBatchOnFunctionError: true, FunctionResponseTypes: ['ReportBatchItemFailures'], StartingPosition: 'TRIM_HORIZON' });
+    expect(JSON.parse(mappings[0].FilterCriteria.Filters[0].Pattern)).toEqual({ eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { entity: { S: ['outbox'] }, state: { S: ['pending'] } } } });
+    const [table] = of('AWS::DynamoDB::Table').map(([, t]) => t);
+    expect(table!.Properties.StreamSpecification).toEqual({ StreamViewType: 'NEW_IMAGE' });
+  });
+
   it('grants each function exactly the DynamoDB actions its code performs', () => {
-    for (const [, fn] of functionsOf(prod)) {
+    for (const [fnId, fn] of functionsOf(prod)) {
       const entry = `${fn.Properties.Handler.replace(/\.[^.]+$/, '')}.ts`;
       const group = fn.Properties.FunctionName.replace('pioneer-station-prod-', '');
       const needed = new Set(dynamoActions(entry));
       if (idempotentGroups.has(group)) for (const a of IDEMPOTENCY_ACTIONS) needed.add(a);
+      if (streamFed(fnId)) for (const a of STREAM_ACTIONS) needed.add(a);
+      for (const st of statementsOf(fn).filter((x) => actionsOf(x).some((a) => STREAM_ACTIONS.includes(a)))) expect(JSON.stringify(st.Resource)).toContain('StreamArn');
       const granted = new Set(statementsOf(fn).flatMap(actionsOf).filter((a: string) => a.startsWith('dynamodb:')));
       expect({ group, actions: [...granted].sort() }).toEqual({ group, actions: [...needed].sort() });
     }
