@@ -1,12 +1,12 @@
 // The author's satisfaction form once a concern is resolved: 满意 closes it, 不满意 sends it back to the station.
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ConcernFeedbackBody, type Concern } from '@shared/schemas/concerns';
 import { api, errorMessage, showApiError } from '../../api/client';
 import { firstIssue } from '../../lib/forms';
-import FormError from '../FormError';
-import { Button } from '../nut';
+import SubmitBar from '../form/SubmitBar';
+import { TextAreaField } from '../form/TextField';
 import Stars from './Stars';
 import './concerns.scss';
 
@@ -57,22 +57,20 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
       </View>
       <Text className='cs-label'>评分</Text>
       <Stars value={rating} onChange={setRating} />
-      <Text className='cs-label'>{satisfied === false ? '哪里还不满意（选填）' : '说两句（选填）'}</Text>
-      <Textarea
+      <TextAreaField
+        kind='cs'
+        label={satisfied === false ? '哪里还不满意（选填）' : '说两句（选填）'}
         id='cs-feedback-comment'
-        className='cs-textarea cs-textarea--short'
+        inputClass='cs-textarea cs-textarea--short'
         value={comment}
-        maxlength={COMMENT_MAX}
+        maxLength={COMMENT_MAX}
         placeholder={satisfied === false ? '说说还有哪些问题没解决' : '对办理过程的意见或建议'}
-        onInput={(e) => setComment(e.detail.value)}
+        onInput={setComment}
+        count={{}}
       />
-      <Text className={`cs-count${comment.length > COMMENT_MAX ? ' cs-count--over' : ''}`}>{`${comment.length}/${COMMENT_MAX}`}</Text>
-      <FormError id='cs-feedback-error' message={error} />
-      <View className='btn-row'>
-        <Button id='cs-feedback-submit' type='primary' loading={saving} onClick={() => void submit()}>
-          提交评价
-        </Button>
-      </View>
+      <SubmitBar id='cs-feedback-submit' errorId='cs-feedback-error' error={error} loading={saving} onSubmit={submit}>
+        提交评价
+      </SubmitBar>
     </View>
   );
 }

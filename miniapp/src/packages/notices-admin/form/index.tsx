@@ -10,7 +10,6 @@ import LoadState from '../../../components/LoadState';
 import { changesTo, draftOf, emptyDraft, expiresAtOf, firstIssue, type NoticeDraft } from '../../../components/notices/notice-draft';
 import NoticeDraftFields from '../../../components/notices/NoticeDraftFields';
 import { useActionKey } from '../../../lib/action-key';
-import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { canPublishIn } from '../../../lib/grants';
 import { loadMe } from '../../../lib/me';
@@ -18,7 +17,7 @@ import { go, routeParam } from '../../../lib/nav';
 import { publishTargets } from '../../../lib/notices';
 import { orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
 import '../../../components/notices/notices.scss';
 
 export default function NoticeFormPage() {
@@ -150,12 +149,9 @@ export default function NoticeFormPage() {
 
         <NoticeDraftFields draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
 
-        <FormError id='ntf-error' message={error} />
-        <View className='btn-row'>
-          <Button id='ntf-save' type='primary' loading={saving} onClick={() => void save()}>
-            {original ? '保存修改' : '发布'}
-          </Button>
-        </View>
+        <SubmitBar id='ntf-save' errorId='ntf-error' error={error} loading={saving} onSubmit={save}>
+          {original ? '保存修改' : '发布'}
+        </SubmitBar>
       </View>
       <Text className='muted'>党务公开面向所有群众，无需登录即可查看。请勿填写身份证号、手机号等个人信息。</Text>
     </View>

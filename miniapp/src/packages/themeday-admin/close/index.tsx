@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CloseThemeDayBody, type AttendanceStats, type ThemeDay } from '@shared/schemas/themeday';
@@ -10,7 +10,8 @@ import { usePageGate } from '../../../lib/gate';
 import { back } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
+import { TextAreaField } from '../../../components/form/TextField';
 import '../../../components/themeday/themeday.scss';
 
 const SUMMARY_MAX = 2000;
@@ -98,21 +99,18 @@ export default function CloseThemeDayPage() {
         <View className='card' id='close-form'>
           <Text className='card-title'>活动总结</Text>
           <Text className='muted'>结束后出勤数据将冻结，不能再更正；仍未签到且未请假、未线上参与的党员计为缺席。</Text>
-          <Textarea
+          <TextAreaField
+            kind='td'
             id='close-summary'
-            className='td-textarea'
             value={summary}
-            maxlength={SUMMARY_MAX}
+            maxLength={SUMMARY_MAX}
             placeholder='本次主题党日开展了哪些活动、取得了什么成效'
-            onInput={(e) => setSummary(e.detail.value)}
+            onInput={setSummary}
+            count={{ over: false }}
           />
-          <Text className='td-count'>{`${summary.length}/${SUMMARY_MAX}`}</Text>
-          <FormError id='close-error' message={error} />
-          <View className='btn-row'>
-            <Button id='close-submit' type='primary' loading={saving} onClick={() => void close()}>
-              结束并生成出勤统计
-            </Button>
-          </View>
+          <SubmitBar id='close-submit' errorId='close-error' error={error} loading={saving} onSubmit={close}>
+            结束并生成出勤统计
+          </SubmitBar>
         </View>
       )}
     </View>

@@ -1,4 +1,4 @@
-import { Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CreateThemeDayBody, THEMEDAY_RULES } from '@shared/schemas/themeday';
@@ -11,7 +11,8 @@ import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
 import { defaultThemeDayTimes } from '../../../lib/themeday';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
+import { TextField } from '../../../components/form/TextField';
 import '../../../components/themeday/themeday.scss';
 
 const MAX_AGENDA = 20;
@@ -85,14 +86,14 @@ export default function ThemeDayFormPage() {
   return (
     <View className='page' id='tdf'>
       <View className='card'>
-        <Text className='td-label'>主题</Text>
-        <Input
+        <TextField
+          kind='td'
+          label='主题'
           id='tdf-title'
-          className='td-input'
           value={title}
-          maxlength={60}
+          maxLength={60}
           placeholder='例如：重温入党誓词 · 学习党的二十届三中全会精神'
-          onInput={(e) => setTitle(e.detail.value)}
+          onInput={setTitle}
         />
 
         <Text className='td-label'>开始时间（北京时间）</Text>
@@ -116,15 +117,7 @@ export default function ThemeDayFormPage() {
         </View>
         {late && <Text className='td-late'>{`距开始不足 ${THEMEDAY_RULES.lateNoticeDays} 天，发布后预告将标注「预告发布较晚」`}</Text>}
 
-        <Text className='td-label'>地点</Text>
-        <Input
-          id='tdf-location'
-          className='td-input'
-          value={location}
-          maxlength={100}
-          placeholder='例如：村党群服务中心二楼会议室'
-          onInput={(e) => setLocation(e.detail.value)}
-        />
+        <TextField kind='td' label='地点' id='tdf-location' value={location} maxLength={100} placeholder='例如：村党群服务中心二楼会议室' onInput={setLocation} />
       </View>
 
       <View className='card' id='tdf-agenda'>
@@ -132,14 +125,7 @@ export default function ThemeDayFormPage() {
         {agenda.map((line, i) => (
           <View className='td-agenda-row' key={i}>
             <Text className='td-agenda__no'>{`${i + 1}.`}</Text>
-            <Input
-              id={`tdf-agenda-${i}`}
-              className='td-input'
-              value={line}
-              maxlength={100}
-              placeholder='一项议程'
-              onInput={(e) => setAgendaLine(i, e.detail.value)}
-            />
+            <TextField kind='td' id={`tdf-agenda-${i}`} value={line} maxLength={100} placeholder='一项议程' onInput={(v) => setAgendaLine(i, v)} />
             {agenda.length > 1 && (
               <Text className='muted' id={`tdf-agenda-remove-${i}`} onClick={() => removeAgendaLine(i)}>
                 删除
@@ -198,12 +184,9 @@ export default function ThemeDayFormPage() {
         </View>
       </View>
 
-      <FormError id='tdf-error' message={error} />
-      <View className='btn-row'>
-        <Button id='tdf-save' type='primary' block loading={saving} onClick={() => void save()}>
-          保存草稿
-        </Button>
-      </View>
+      <SubmitBar id='tdf-save' errorId='tdf-error' error={error} loading={saving} onSubmit={save} block>
+        保存草稿
+      </SubmitBar>
       <Text className='muted'>保存后可预览草稿，确认无误再发布预告。</Text>
     </View>
   );
