@@ -3,10 +3,11 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { GuidanceBody } from '@shared/schemas/notices';
-import { api, errorMessage, showApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useActionKey } from '../../lib/action-key';
 import SubmitBar from '../form/SubmitBar';
 import { TextAreaField } from '../form/TextField';
+import { useSubmit } from '../form/useSubmit';
 
 const COMMENT_MAX = 1000;
 
@@ -19,8 +20,7 @@ interface Props {
 export default function GuidanceForm({ themeDayId, onSent }: Props) {
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState('');
-  const [sending, setSending] = useState(false);
+  const { error, setError, saving: sending, send: submit } = useSubmit();
   const actionKey = useActionKey();
 
   const send = async () => {
@@ -31,20 +31,14 @@ export default function GuidanceForm({ themeDayId, onSent }: Props) {
       setError(rating < 1 ? '请先选择评分' : (r.error.issues[0]?.message ?? '输入有误'));
       return;
     }
-    setSending(true);
-    try {
+    await submit(async () => {
       await api('giveGuidance', { params: { id: themeDayId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       setComment('');
       setRating(0);
       void Taro.showToast({ title: '已记录指导意见', icon: 'success' });
       await onSent();
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   return (

@@ -6,13 +6,14 @@ import { useEffect, useState } from 'react';
 import { CONCERN_CATEGORIES, CreateConcernBody, type Concern, type ConcernCategory } from '@shared/schemas/concerns';
 import type { User } from '@shared/schemas/people';
 import { formatDateTime } from '@shared/time';
-import { api, errorMessage, showApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { CONCERN_CATEGORY_LABELS } from '../../lib/concerns';
 import { firstIssue } from '../../lib/forms';
 import { placeOfVillage, type VillagePlace } from '../../lib/orgs';
 import { askFor, useSubscriptions } from '../../lib/subscribe';
 import SubmitBar from '../form/SubmitBar';
 import { TextAreaField, TextField } from '../form/TextField';
+import { useSubmit } from '../form/useSubmit';
 import { Button } from '../nut';
 import SubscribeReminder from '../SubscribeReminder';
 import { useActionKey } from '../../lib/action-key';
@@ -35,8 +36,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
   const [phone, setPhone] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   const [raised, setRaised] = useState<Concern | null>(null);
   /** A second tap after a lost answer sends the same key: the API answers with the first concern, never a second. */
   const actionKey = useActionKey();
@@ -70,19 +70,13 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
     if (!r.success) return setError(firstIssue(r.error));
     // Progress messages (transferred, resolved): asked in this tap, as WeChat requires, alongside sending the concern.
     void askFor(['concern_update']);
-    setSaving(true);
-    try {
+    await send(async () => {
       const c = await api('raiseConcern', { body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       setRaised(c);
       onRaised(c);
       if (c.pendingReview) void Taro.showToast({ title: '已受理，内容将经人工复核', icon: 'none', duration: 2500 });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const again = () => {

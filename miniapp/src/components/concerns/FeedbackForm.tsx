@@ -3,10 +3,11 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ConcernFeedbackBody, type Concern } from '@shared/schemas/concerns';
-import { api, errorMessage, showApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { firstIssue } from '../../lib/forms';
 import SubmitBar from '../form/SubmitBar';
 import { TextAreaField } from '../form/TextField';
+import { useSubmit } from '../form/useSubmit';
 import Stars from './Stars';
 import './concerns.scss';
 
@@ -16,8 +17,7 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
   const [satisfied, setSatisfied] = useState<boolean | null>(null);
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
 
   const submit = async () => {
     if (saving) return;
@@ -26,8 +26,7 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
     if (rating < 1) return setError('请为办理结果打分');
     const r = ConcernFeedbackBody.safeParse({ satisfied, rating, ...(comment.trim() ? { comment } : {}) });
     if (!r.success) return setError(firstIssue(r.error));
-    setSaving(true);
-    try {
+    await send(async () => {
       const updated = await api('concernFeedback', { params: { id: concernId }, body: r.data });
       void Taro.showToast({
         title: satisfied ? '感谢您的评价' : '已退回重新办理',
@@ -35,12 +34,7 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
         duration: 2500,
       });
       onDone(updated);
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

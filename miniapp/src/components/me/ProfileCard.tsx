@@ -4,18 +4,18 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { PhoneNumber } from '@shared/schemas/common';
 import { DisplayName, type User } from '@shared/schemas/people';
-import { errorMessage, showApiError } from '../../api/client';
+import { showApiError } from '../../api/client';
 import { firstIssue } from '../../lib/forms';
 import { updateMe } from '../../lib/me';
 import SubmitBar from '../form/SubmitBar';
 import { FieldRow } from '../form/TextField';
+import { useSubmit } from '../form/useSubmit';
 import { Button } from '../nut';
 
 export default function ProfileCard({ user, onSaved }: { user: User; onSaved: (u: User) => void }) {
   const [nickname, setNickname] = useState(user.displayName);
   const [phone, setPhone] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
 
   // Every load shows the name the server has.
   useEffect(() => setNickname(user.displayName), [user]);
@@ -40,17 +40,11 @@ export default function ProfileCard({ user, onSaved }: { user: User; onSaved: (u
       void Taro.showToast({ title: '没有需要保存的修改', icon: 'none' });
       return;
     }
-    setSaving(true);
-    try {
+    await send(async () => {
       onSaved(await updateMe(body));
       setPhone('');
       void Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const clearPhone = async () => {

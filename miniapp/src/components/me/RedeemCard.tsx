@@ -3,33 +3,26 @@ import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { InvitationCode, type User } from '@shared/schemas/people';
-import { errorMessage, showApiError } from '../../api/client';
 import { firstIssue } from '../../lib/forms';
 import { redeemInvitation } from '../../lib/me';
 import SubmitBar from '../form/SubmitBar';
 import { FieldRow } from '../form/TextField';
+import { useSubmit } from '../form/useSubmit';
 
 export default function RedeemCard({ onRedeemed }: { onRedeemed: (u: User) => void }) {
   const [code, setCode] = useState('');
-  const [error, setError] = useState('');
-  const [redeeming, setRedeeming] = useState(false);
+  const { error, setError, saving: redeeming, send } = useSubmit();
 
   const redeem = async () => {
     if (redeeming) return;
     setError('');
     const r = InvitationCode.safeParse(code.trim().toUpperCase());
     if (!r.success) return setError(firstIssue(r.error));
-    setRedeeming(true);
-    try {
+    await send(async () => {
       onRedeemed(await redeemInvitation(r.data));
       setCode('');
       void Taro.showToast({ title: '邀请码已兑换', icon: 'success' });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setRedeeming(false);
-    }
+    });
   };
 
   return (

@@ -5,7 +5,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CreateNoticeBody, UpdateNoticeBody, type Notice } from '@shared/schemas/notices';
 import type { Org } from '@shared/schemas/people';
-import { api, errorMessage, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { changesTo, draftOf, emptyDraft, expiresAtOf, firstIssue, type NoticeDraft } from '../../../components/notices/notice-draft';
 import NoticeDraftFields from '../../../components/notices/NoticeDraftFields';
@@ -18,6 +18,7 @@ import { publishTargets } from '../../../lib/notices';
 import { orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
 import SubmitBar from '../../../components/form/SubmitBar';
+import { useSubmit } from '../../../components/form/useSubmit';
 import '../../../components/notices/notices.scss';
 
 export default function NoticeFormPage() {
@@ -28,8 +29,7 @@ export default function NoticeFormPage() {
 
   const [orgId, setOrgId] = useState(startOrgId);
   const [draft, setDraft] = useState<NoticeDraft>(() => emptyDraft());
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   const actionKey = useActionKey();
 
   /** Where the user may publish (and the notice being edited); null: nowhere. The form starts from it. */
@@ -91,8 +91,7 @@ export default function NoticeFormPage() {
       setError('有效期须晚于今天');
       return;
     }
-    setSaving(true);
-    try {
+    await send(async () => {
       let saved: Notice;
       if (original) {
         const patch = changesTo(original, draft);
@@ -119,12 +118,7 @@ export default function NoticeFormPage() {
         void Taro.showToast({ title: '已发布', icon: 'success' });
       }
       void go('noticeDetail', { id: saved.id }, { replace: true });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

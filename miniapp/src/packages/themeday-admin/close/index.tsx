@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CloseThemeDayBody, type AttendanceStats, type ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import StatsGrid from '../../../components/themeday/StatsGrid';
 import { Button } from '../../../components/nut';
@@ -12,6 +12,7 @@ import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextAreaField } from '../../../components/form/TextField';
+import { useSubmit } from '../../../components/form/useSubmit';
 import '../../../components/themeday/themeday.scss';
 
 const SUMMARY_MAX = 2000;
@@ -21,8 +22,7 @@ export default function CloseThemeDayPage() {
   const id = useRouter().params.id ?? '';
 
   const [summary, setSummary] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   const [stats, setStats] = useState<AttendanceStats | null>(null);
 
   const {
@@ -56,18 +56,12 @@ export default function CloseThemeDayPage() {
     setError('');
     const r = CloseThemeDayBody.safeParse({ summary });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
-    setSaving(true);
-    try {
+    await send(async () => {
       const res = await api('closeThemeDay', { params: { id }, body: r.data });
       setStats(res.stats);
       setDay({ ...day, status: res.status, summary: r.data.summary, stats: res.stats });
       void Taro.showToast({ title: '主题党日已结束', icon: 'success' });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -3,7 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CreateThemeDayBody, THEMEDAY_RULES } from '@shared/schemas/themeday';
 import { shanghaiInstant } from '@shared/time';
-import { api, errorMessage, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { isLateNotice } from '../../../components/themeday/late-notice';
 import { useActionKey } from '../../../lib/action-key';
 import { Button } from '../../../components/nut';
@@ -13,6 +13,7 @@ import { usePageLoad } from '../../../lib/page-load';
 import { defaultThemeDayTimes } from '../../../lib/themeday';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextField } from '../../../components/form/TextField';
+import { useSubmit } from '../../../components/form/useSubmit';
 import '../../../components/themeday/themeday.scss';
 
 const MAX_AGENDA = 20;
@@ -31,8 +32,7 @@ export default function ThemeDayFormPage() {
   const [agenda, setAgenda] = useState<string[]>(['']);
   const [ideaIds, setIdeaIds] = useState<string[]>([]);
   const [online, setOnline] = useState(true);
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   const actionKey = useActionKey();
 
   // The accepted ideas to adopt, loaded once: coming back to the page keeps what was chosen.
@@ -69,18 +69,12 @@ export default function ThemeDayFormPage() {
       onlineParticipation: online,
     });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
-    setSaving(true);
-    try {
+    await send(async () => {
       const day = await api('createThemeDay', { params: { branchId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       void Taro.showToast({ title: '草稿已保存', icon: 'success' });
       void go('themedayDetail', { id: day.id }, { replace: true });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CreateIdeaBody, IDEA_CATEGORIES, type IdeaCategory } from '@shared/schemas/themeday';
-import { api, errorMessage, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useActionKey } from '../../../lib/action-key';
 import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
@@ -10,6 +10,7 @@ import { askFor, useSubscriptions } from '../../../lib/subscribe';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextAreaField, TextField } from '../../../components/form/TextField';
+import { useSubmit } from '../../../components/form/useSubmit';
 import '../../../components/themeday/themeday.scss';
 
 const TITLE_MAX = 40;
@@ -22,8 +23,7 @@ export default function IdeaFormPage() {
   const [category, setCategory] = useState<IdeaCategory | null>(null);
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   /** A retry after a lost answer does not create a second idea. */
   const actionKey = useActionKey();
   // Loaded ahead so that 提交创意 can ask for the answer message within the tap.
@@ -39,8 +39,7 @@ export default function IdeaFormPage() {
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
     // The secretary's answer: asked in this tap, as WeChat requires, alongside sending the idea.
     void askFor(['idea_answered']);
-    setSaving(true);
-    try {
+    await send(async () => {
       const idea = await api('createIdea', { params: { branchId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       void Taro.showToast({
@@ -49,12 +48,7 @@ export default function IdeaFormPage() {
         duration: 2500,
       });
       void go('idea', { id: idea.id }, { replace: true });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { OnlineParticipationBody, type OnlineParticipation, type ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../lib/action-key';
 import { Button } from '../../../components/nut';
@@ -12,6 +12,7 @@ import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextAreaField } from '../../../components/form/TextField';
+import { useSubmit } from '../../../components/form/useSubmit';
 import '../../../components/themeday/themeday.scss';
 
 const MIN = 10;
@@ -23,8 +24,7 @@ export default function OnlinePage() {
 
   const { data: day, status, error: loadError, reload: load } = usePageLoad<ThemeDay>(() => api('getThemeDay', { params: { id } }));
   const [content, setContent] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   const [done, setDone] = useState<OnlineParticipation['reviewStatus'] | null>(null);
   const actionKey = useActionKey();
 
@@ -47,18 +47,12 @@ export default function OnlinePage() {
     setError('');
     const r = OnlineParticipationBody.safeParse({ content });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
-    setSaving(true);
-    try {
+    await send(async () => {
       const res = await api('participateOnline', { params: { id }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       setDone(res.reviewStatus);
       void Taro.showToast({ title: '心得已提交', icon: 'success' });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const length = content.trim().length;
