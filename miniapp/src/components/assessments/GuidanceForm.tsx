@@ -1,12 +1,13 @@
 // Township staff's guidance on a theme day: 1–5 stars and a comment, which the branch and the case library show.
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { GuidanceBody } from '@shared/schemas/notices';
-import { api, errorMessage, showApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useActionKey } from '../../lib/action-key';
-import { Button } from '../nut';
-import FormError from '../FormError';
+import SubmitBar from '../form/SubmitBar';
+import { TextAreaField } from '../form/TextField';
+import { useSubmit } from '../form/useSubmit';
 
 const COMMENT_MAX = 1000;
 
@@ -19,8 +20,7 @@ interface Props {
 export default function GuidanceForm({ themeDayId, onSent }: Props) {
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState('');
-  const [sending, setSending] = useState(false);
+  const { error, setError, saving: sending, send: submit } = useSubmit();
   const actionKey = useActionKey();
 
   const send = async () => {
@@ -31,20 +31,14 @@ export default function GuidanceForm({ themeDayId, onSent }: Props) {
       setError(rating < 1 ? '请先选择评分' : (r.error.issues[0]?.message ?? '输入有误'));
       return;
     }
-    setSending(true);
-    try {
+    await submit(async () => {
       await api('giveGuidance', { params: { id: themeDayId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       setComment('');
       setRating(0);
       void Taro.showToast({ title: '已记录指导意见', icon: 'success' });
       await onSent();
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSending(false);
-    }
+    });
   };
 
   return (
@@ -63,23 +57,21 @@ export default function GuidanceForm({ themeDayId, onSent }: Props) {
           </Text>
         ))}
       </View>
-      <Text className='nt-label'>指导意见</Text>
-      <View id='as-guide-comment'>
-        <Textarea
-          className='nt-textarea nt-textarea--short'
-          value={comment}
-          maxlength={COMMENT_MAX}
-          placeholder='例如：议程完整，建议增加党员交流发言环节'
-          onInput={(e) => setComment(e.detail.value)}
-        />
-      </View>
-      <Text className='nt-count'>{`${comment.trim().length}/${COMMENT_MAX}`}</Text>
-      <FormError id='as-guide-error' message={error} />
-      <View className='btn-row'>
-        <Button id='as-guide-submit' type='primary' loading={sending} onClick={() => void send()}>
-          提交指导意见
-        </Button>
-      </View>
+      <TextAreaField
+        kind='nt'
+        label='指导意见'
+        id='as-guide-comment'
+        boxed
+        inputClass='nt-textarea nt-textarea--short'
+        value={comment}
+        maxLength={COMMENT_MAX}
+        placeholder='例如：议程完整，建议增加党员交流发言环节'
+        onInput={setComment}
+        count={{ length: comment.trim().length, over: false }}
+      />
+      <SubmitBar id='as-guide-submit' errorId='as-guide-error' error={error} loading={sending} onSubmit={send}>
+        提交指导意见
+      </SubmitBar>
     </View>
   );
 }

@@ -1,17 +1,19 @@
 // 我要说事: category, village (the user's own by default), title, text with a live count, optional contact phone;
 // after sending, the tracking number big with 「查看进度」.
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CONCERN_CATEGORIES, CreateConcernBody, type Concern, type ConcernCategory } from '@shared/schemas/concerns';
 import type { User } from '@shared/schemas/people';
 import { formatDateTime } from '@shared/time';
-import { api, errorMessage, showApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { CONCERN_CATEGORY_LABELS } from '../../lib/concerns';
 import { firstIssue } from '../../lib/forms';
 import { placeOfVillage, type VillagePlace } from '../../lib/orgs';
 import { askFor, useSubscriptions } from '../../lib/subscribe';
-import FormError from '../FormError';
+import SubmitBar from '../form/SubmitBar';
+import { TextAreaField, TextField } from '../form/TextField';
+import { useSubmit } from '../form/useSubmit';
 import { Button } from '../nut';
 import SubscribeReminder from '../SubscribeReminder';
 import { useActionKey } from '../../lib/action-key';
@@ -34,8 +36,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
   const [phone, setPhone] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   const [raised, setRaised] = useState<Concern | null>(null);
   /** A second tap after a lost answer sends the same key: the API answers with the first concern, never a second. */
   const actionKey = useActionKey();
@@ -69,19 +70,13 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
     if (!r.success) return setError(firstIssue(r.error));
     // Progress messages (transferred, resolved): asked in this tap, as WeChat requires, alongside sending the concern.
     void askFor(['concern_update']);
-    setSaving(true);
-    try {
+    await send(async () => {
       const c = await api('raiseConcern', { body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       setRaised(c);
       onRaised(c);
       if (c.pendingReview) void Taro.showToast({ title: '已受理，内容将经人工复核', icon: 'none', duration: 2500 });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const again = () => {
@@ -136,55 +131,40 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
       <Text className='cs-label'>所在村（社区）</Text>
       <VillagePicker value={place} onChange={setPlace} />
 
-      <Text className='cs-label'>标题</Text>
-      <Input
+      <TextField
+        kind='cs'
+        label='标题'
         id='cs-title'
-        className='cs-input'
         value={title}
-        maxlength={TITLE_MAX}
+        maxLength={TITLE_MAX}
         placeholder='一句话说清是什么事'
-        onInput={(e) => setTitle(e.detail.value)}
+        onInput={setTitle}
+        count={{ id: 'cs-title-count' }}
       />
-      <Text className={`cs-count${title.length > TITLE_MAX ? ' cs-count--over' : ''}`} id='cs-title-count'>
-        {`${title.length}/${TITLE_MAX}`}
-      </Text>
 
-      <Text className='cs-label'>具体情况</Text>
-      <Textarea
+      <TextAreaField
+        kind='cs'
+        label='具体情况'
         id='cs-content'
-        className='cs-textarea'
         value={content}
-        maxlength={CONTENT_MAX}
+        maxLength={CONTENT_MAX}
         placeholder='什么时间、什么地点、发生了什么，希望怎么解决'
-        onInput={(e) => setContent(e.detail.value)}
+        onInput={setContent}
+        count={{
+          id: 'cs-content-count',
+          over: content.length > CONTENT_MAX || (content.length > 0 && contentLen < CONTENT_MIN),
+          text: contentLen > 0 && contentLen < CONTENT_MIN ? `至少 ${CONTENT_MIN} 个字 · ${content.length}/${CONTENT_MAX}` : undefined,
+        }}
       />
-      <Text
-        className={`cs-count${content.length > CONTENT_MAX || (content.length > 0 && contentLen < CONTENT_MIN) ? ' cs-count--over' : ''}`}
-        id='cs-content-count'
-      >
-        {contentLen > 0 && contentLen < CONTENT_MIN ? `至少 ${CONTENT_MIN} 个字 · ${content.length}/${CONTENT_MAX}` : `${content.length}/${CONTENT_MAX}`}
-      </Text>
 
-      <Text className='cs-label'>联系电话（选填）</Text>
-      <Input
-        id='cs-phone'
-        className='cs-input'
-        type='number'
-        value={phone}
-        maxlength={11}
-        placeholder='方便工作人员联系您'
-        onInput={(e) => setPhone(e.detail.value)}
-      />
+      <TextField kind='cs' label='联系电话（选填）' id='cs-phone' type='number' value={phone} maxLength={11} placeholder='方便工作人员联系您' onInput={setPhone} />
       <Text className='cs-note' id='cs-phone-note'>
         号码加密保存，只有您和办理人员能看到，且只显示部分号码（如 139****5678）。
       </Text>
 
-      <FormError id='cs-form-error' message={error} />
-      <View className='btn-row'>
-        <Button id='cs-submit' type='primary' loading={saving} onClick={() => void submit()}>
-          提交
-        </Button>
-      </View>
+      <SubmitBar id='cs-submit' errorId='cs-form-error' error={error} loading={saving} onSubmit={submit}>
+        提交
+      </SubmitBar>
       <Text className='cs-note'>提交后由所在村的群众说事室（或乡镇驻点工作室）受理，并在承诺时限内办结。</Text>
     </View>
   );

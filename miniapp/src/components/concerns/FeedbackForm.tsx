@@ -1,12 +1,13 @@
 // The author's satisfaction form once a concern is resolved: 满意 closes it, 不满意 sends it back to the station.
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ConcernFeedbackBody, type Concern } from '@shared/schemas/concerns';
-import { api, errorMessage, showApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { firstIssue } from '../../lib/forms';
-import FormError from '../FormError';
-import { Button } from '../nut';
+import SubmitBar from '../form/SubmitBar';
+import { TextAreaField } from '../form/TextField';
+import { useSubmit } from '../form/useSubmit';
 import Stars from './Stars';
 import './concerns.scss';
 
@@ -16,8 +17,7 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
   const [satisfied, setSatisfied] = useState<boolean | null>(null);
   const [rating, setRating] = useState(0);
   const [comment, setComment] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
 
   const submit = async () => {
     if (saving) return;
@@ -26,8 +26,7 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
     if (rating < 1) return setError('请为办理结果打分');
     const r = ConcernFeedbackBody.safeParse({ satisfied, rating, ...(comment.trim() ? { comment } : {}) });
     if (!r.success) return setError(firstIssue(r.error));
-    setSaving(true);
-    try {
+    await send(async () => {
       const updated = await api('concernFeedback', { params: { id: concernId }, body: r.data });
       void Taro.showToast({
         title: satisfied ? '感谢您的评价' : '已退回重新办理',
@@ -35,12 +34,7 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
         duration: 2500,
       });
       onDone(updated);
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -57,22 +51,20 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
       </View>
       <Text className='cs-label'>评分</Text>
       <Stars value={rating} onChange={setRating} />
-      <Text className='cs-label'>{satisfied === false ? '哪里还不满意（选填）' : '说两句（选填）'}</Text>
-      <Textarea
+      <TextAreaField
+        kind='cs'
+        label={satisfied === false ? '哪里还不满意（选填）' : '说两句（选填）'}
         id='cs-feedback-comment'
-        className='cs-textarea cs-textarea--short'
+        inputClass='cs-textarea cs-textarea--short'
         value={comment}
-        maxlength={COMMENT_MAX}
+        maxLength={COMMENT_MAX}
         placeholder={satisfied === false ? '说说还有哪些问题没解决' : '对办理过程的意见或建议'}
-        onInput={(e) => setComment(e.detail.value)}
+        onInput={setComment}
+        count={{}}
       />
-      <Text className={`cs-count${comment.length > COMMENT_MAX ? ' cs-count--over' : ''}`}>{`${comment.length}/${COMMENT_MAX}`}</Text>
-      <FormError id='cs-feedback-error' message={error} />
-      <View className='btn-row'>
-        <Button id='cs-feedback-submit' type='primary' loading={saving} onClick={() => void submit()}>
-          提交评价
-        </Button>
-      </View>
+      <SubmitBar id='cs-feedback-submit' errorId='cs-feedback-error' error={error} loading={saving} onSubmit={submit}>
+        提交评价
+      </SubmitBar>
     </View>
   );
 }

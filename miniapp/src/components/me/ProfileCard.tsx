@@ -1,20 +1,21 @@
 // 个人资料: nickname and phone (shown masked; a new number replaces it, 清除手机号 removes it).
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { PhoneNumber } from '@shared/schemas/common';
 import { DisplayName, type User } from '@shared/schemas/people';
-import { errorMessage, showApiError } from '../../api/client';
+import { showApiError } from '../../api/client';
 import { firstIssue } from '../../lib/forms';
 import { updateMe } from '../../lib/me';
-import FormError from '../FormError';
+import SubmitBar from '../form/SubmitBar';
+import { FieldRow } from '../form/TextField';
+import { useSubmit } from '../form/useSubmit';
 import { Button } from '../nut';
 
 export default function ProfileCard({ user, onSaved }: { user: User; onSaved: (u: User) => void }) {
   const [nickname, setNickname] = useState(user.displayName);
   const [phone, setPhone] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
 
   // Every load shows the name the server has.
   useEffect(() => setNickname(user.displayName), [user]);
@@ -39,17 +40,11 @@ export default function ProfileCard({ user, onSaved }: { user: User; onSaved: (u
       void Taro.showToast({ title: '没有需要保存的修改', icon: 'none' });
       return;
     }
-    setSaving(true);
-    try {
+    await send(async () => {
       onSaved(await updateMe(body));
       setPhone('');
       void Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const clearPhone = async () => {
@@ -66,40 +61,32 @@ export default function ProfileCard({ user, onSaved }: { user: User; onSaved: (u
   return (
     <View className='card' id='profile-form'>
       <Text className='card-title'>个人资料</Text>
-      <View className='field'>
-        <Text className='field-label'>昵称</Text>
-        <Input
-          id='nickname'
-          className='field-input'
-          value={nickname}
-          maxlength={20}
-          placeholder='请输入昵称'
-          onInput={(e) => setNickname(e.detail.value)}
-        />
-      </View>
-      <View className='field'>
-        <Text className='field-label'>手机号</Text>
-        <Input
-          id='phone'
-          className='field-input'
-          type='number'
-          value={phone}
-          maxlength={11}
-          placeholder={user.phoneMasked ? `${user.phoneMasked}（输入新号码可更换）` : '选填，便于工作人员联系您'}
-          onInput={(e) => setPhone(e.detail.value)}
-        />
-      </View>
-      <FormError id='profile-error' message={error} />
-      <View className='btn-row'>
-        <Button id='save-profile' type='primary' loading={saving} onClick={() => void save()}>
-          保存
-        </Button>
-        {user.phoneMasked && (
-          <Button id='clear-phone' onClick={() => void clearPhone()}>
-            清除手机号
-          </Button>
-        )}
-      </View>
+      <FieldRow label='昵称' id='nickname' value={nickname} maxLength={20} placeholder='请输入昵称' onInput={setNickname} />
+      <FieldRow
+        label='手机号'
+        id='phone'
+        type='number'
+        value={phone}
+        maxLength={11}
+        placeholder={user.phoneMasked ? `${user.phoneMasked}（输入新号码可更换）` : '选填，便于工作人员联系您'}
+        onInput={setPhone}
+      />
+      <SubmitBar
+        id='save-profile'
+        errorId='profile-error'
+        error={error}
+        loading={saving}
+        onSubmit={save}
+        extra={
+          user.phoneMasked && (
+            <Button id='clear-phone' onClick={() => void clearPhone()}>
+              清除手机号
+            </Button>
+          )
+        }
+      >
+        保存
+      </SubmitBar>
     </View>
   );
 }

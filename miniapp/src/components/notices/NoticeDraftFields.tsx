@@ -1,6 +1,7 @@
 // The notice form's own fields: category, title, body (with counts), 置顶 and the expiry date.
-import { Input, Picker, Switch, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Switch, Text, View } from '@tarojs/components';
 import { DAY_MS, shanghaiDate } from '@shared/time';
+import { TextAreaField, TextField } from '../form/TextField';
 import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS } from '../../lib/notices';
 import { BODY_MAX, TITLE_MAX, type NoticeDraft } from './notice-draft';
 
@@ -10,8 +11,6 @@ interface Props {
 }
 
 export default function NoticeDraftFields({ draft, onChange }: Props) {
-  const titleLen = draft.title.trim().length;
-  const bodyLen = draft.body.trim().length;
   return (
     <>
       <Text className='nt-label'>类别</Text>
@@ -28,31 +27,29 @@ export default function NoticeDraftFields({ draft, onChange }: Props) {
         ))}
       </View>
 
-      <Text className='nt-label'>标题</Text>
-      <View id='ntf-title'>
-        <Input
-          className='nt-input'
-          value={draft.title}
-          maxlength={TITLE_MAX}
-          placeholder='例如：第三季度党费收缴情况公示'
-          onInput={(e) => onChange({ title: e.detail.value })}
-        />
-      </View>
-      <Text className={`nt-count${titleLen > TITLE_MAX ? ' nt-count--over' : ''}`} id='ntf-title-count'>
-        {`${titleLen}/${TITLE_MAX}`}
-      </Text>
+      <TextField
+        kind='nt'
+        label='标题'
+        id='ntf-title'
+        boxed
+        value={draft.title}
+        maxLength={TITLE_MAX}
+        placeholder='例如：第三季度党费收缴情况公示'
+        onInput={(title) => onChange({ title })}
+        count={{ id: 'ntf-title-count', length: draft.title.trim().length }}
+      />
 
-      <Text className='nt-label'>正文</Text>
-      <View id='ntf-body'>
-        <Textarea
-          className='nt-textarea'
-          value={draft.body}
-          maxlength={BODY_MAX}
-          placeholder='公开的具体内容'
-          onInput={(e) => onChange({ body: e.detail.value })}
-        />
-      </View>
-      <Text className={`nt-count${bodyLen > BODY_MAX ? ' nt-count--over' : ''}`}>{`${bodyLen}/${BODY_MAX}`}</Text>
+      <TextAreaField
+        kind='nt'
+        label='正文'
+        id='ntf-body'
+        boxed
+        value={draft.body}
+        maxLength={BODY_MAX}
+        placeholder='公开的具体内容'
+        onInput={(body) => onChange({ body })}
+        count={{ length: draft.body.trim().length }}
+      />
 
       <View className='nt-switch-row'>
         <Text>置顶</Text>

@@ -1,5 +1,5 @@
 // A station's slots for the next 14 days (full ones greyed) and the booking form. Slots are public; booking needs login.
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { BOOKING_RULES, CreateBookingBody, type Booking, type Slot } from '@shared/schemas/bookings';
@@ -7,7 +7,8 @@ import { DAY_MS, shanghaiTime } from '@shared/time';
 import { api, errorMessage, isApiError } from '../../../api/client';
 import { isLoggedIn } from '../../../api/session';
 import { IS_WEAPP } from '../../../env';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
+import { FieldRow } from '../../../components/form/TextField';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
 import SubscribeReminder from '../../../components/SubscribeReminder';
@@ -200,32 +201,19 @@ export default function StationPage() {
           <Text className='card-title'>预约</Text>
           <Text className='bk-line'>{slotLabel(selected.startsAt, selected.endsAt)}</Text>
           <Text className='muted bk-line'>{`接待：${selected.host}`}</Text>
-          <View className='field' id='topic'>
-            <Textarea
-              className='bk-textarea'
-              value={topic}
-              maxlength={200}
-              placeholder='想反映或咨询的事情（必填，200 字以内）'
-              onInput={(e) => setTopic(e.detail.value)}
-            />
-          </View>
-          <View className='field' id='contact-phone'>
-            <Text className='field-label'>联系电话</Text>
-            <Input
-              className='field-input'
-              type='number'
-              maxlength={11}
-              value={phone}
-              placeholder='选填，便于干部联系您'
-              onInput={(e) => setPhone(e.detail.value)}
-            />
-          </View>
-          <FormError id='book-error' message={formError} />
-          <View className='btn-row'>
-            <Button id='book-submit' type='primary' loading={submitting} onClick={() => void submit()}>
-              {isLoggedIn() ? '确认预约' : '登录后预约'}
-            </Button>
-          </View>
+          <FieldRow
+            rowId='topic'
+            multiline
+            inputClass='bk-textarea'
+            value={topic}
+            maxLength={200}
+            placeholder='想反映或咨询的事情（必填，200 字以内）'
+            onInput={setTopic}
+          />
+          <FieldRow rowId='contact-phone' label='联系电话' type='number' maxLength={11} value={phone} placeholder='选填，便于干部联系您' onInput={setPhone} />
+          <SubmitBar id='book-submit' errorId='book-error' error={formError} loading={submitting} onSubmit={submit}>
+            {isLoggedIn() ? '确认预约' : '登录后预约'}
+          </SubmitBar>
         </View>
       )}
     </View>

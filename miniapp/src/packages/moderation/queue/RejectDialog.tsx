@@ -1,9 +1,10 @@
 // 不通过 asks for a reason, which the author sees; the dialog stays open while the reason is refused.
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { ModerationDecisionBody, type ModerationItem } from '@shared/schemas/moderation';
 import { Button } from '../../../components/nut';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
+import { TextAreaField } from '../../../components/form/TextField';
 
 const REASON_MAX = 200;
 
@@ -33,24 +34,31 @@ export default function RejectDialog({ item, busy, onDecide, onClose }: Props) {
       <View className='mod-sheet'>
         <Text className='card-title'>{`不通过：${item.title}`}</Text>
         <Text className='muted'>请写明理由，作者会看到。</Text>
-        <Textarea
+        <TextAreaField
+          kind='mod-sheet'
           id='mod-reject-reason'
-          className='mod-sheet__textarea'
+          inputClass='mod-sheet__textarea'
+          countClass='mod-sheet__count'
           value={reason}
-          maxlength={REASON_MAX}
+          maxLength={REASON_MAX}
           placeholder='例如：内容与主题无关'
-          onInput={(e) => setReason(e.detail.value)}
+          onInput={setReason}
+          count={{ length: reason.trim().length, over: false }}
         />
-        <Text className='mod-sheet__count'>{`${reason.trim().length}/${REASON_MAX}`}</Text>
-        <FormError id='mod-reject-error' message={error} />
-        <View className='btn-row'>
-          <Button id='mod-reject-submit' type='primary' loading={busy} onClick={() => void submit()}>
-            确认不通过
-          </Button>
-          <Button id='mod-reject-cancel' disabled={busy} onClick={onClose}>
-            取消
-          </Button>
-        </View>
+        <SubmitBar
+          id='mod-reject-submit'
+          errorId='mod-reject-error'
+          error={error}
+          loading={busy}
+          onSubmit={submit}
+          extra={
+            <Button id='mod-reject-cancel' disabled={busy} onClick={onClose}>
+              取消
+            </Button>
+          }
+        >
+          确认不通过
+        </SubmitBar>
       </View>
     </View>
   );

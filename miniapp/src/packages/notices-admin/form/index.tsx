@@ -5,12 +5,11 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CreateNoticeBody, UpdateNoticeBody, type Notice } from '@shared/schemas/notices';
 import type { Org } from '@shared/schemas/people';
-import { api, errorMessage, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { changesTo, draftOf, emptyDraft, expiresAtOf, firstIssue, type NoticeDraft } from '../../../components/notices/notice-draft';
 import NoticeDraftFields from '../../../components/notices/NoticeDraftFields';
 import { useActionKey } from '../../../lib/action-key';
-import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { canPublishIn } from '../../../lib/grants';
 import { loadMe } from '../../../lib/me';
@@ -18,7 +17,8 @@ import { go, routeParam } from '../../../lib/nav';
 import { publishTargets } from '../../../lib/notices';
 import { orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
+import { useSubmit } from '../../../components/form/useSubmit';
 import '../../../components/notices/notices.scss';
 
 export default function NoticeFormPage() {
@@ -29,8 +29,7 @@ export default function NoticeFormPage() {
 
   const [orgId, setOrgId] = useState(startOrgId);
   const [draft, setDraft] = useState<NoticeDraft>(() => emptyDraft());
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   const actionKey = useActionKey();
 
   /** Where the user may publish (and the notice being edited); null: nowhere. The form starts from it. */
@@ -92,8 +91,7 @@ export default function NoticeFormPage() {
       setError('有效期须晚于今天');
       return;
     }
-    setSaving(true);
-    try {
+    await send(async () => {
       let saved: Notice;
       if (original) {
         const patch = changesTo(original, draft);
@@ -120,12 +118,7 @@ export default function NoticeFormPage() {
         void Taro.showToast({ title: '已发布', icon: 'success' });
       }
       void go('noticeDetail', { id: saved.id }, { replace: true });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -150,12 +143,9 @@ export default function NoticeFormPage() {
 
         <NoticeDraftFields draft={draft} onChange={(patch) => setDraft((d) => ({ ...d, ...patch }))} />
 
-        <FormError id='ntf-error' message={error} />
-        <View className='btn-row'>
-          <Button id='ntf-save' type='primary' loading={saving} onClick={() => void save()}>
-            {original ? '保存修改' : '发布'}
-          </Button>
-        </View>
+        <SubmitBar id='ntf-save' errorId='ntf-error' error={error} loading={saving} onSubmit={save}>
+          {original ? '保存修改' : '发布'}
+        </SubmitBar>
       </View>
       <Text className='muted'>党务公开面向所有群众，无需登录即可查看。请勿填写身份证号、手机号等个人信息。</Text>
     </View>

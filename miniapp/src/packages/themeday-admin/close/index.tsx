@@ -1,8 +1,8 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CloseThemeDayBody, type AttendanceStats, type ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import StatsGrid from '../../../components/themeday/StatsGrid';
 import { Button } from '../../../components/nut';
@@ -10,7 +10,9 @@ import { usePageGate } from '../../../lib/gate';
 import { back } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
+import { TextAreaField } from '../../../components/form/TextField';
+import { useSubmit } from '../../../components/form/useSubmit';
 import '../../../components/themeday/themeday.scss';
 
 const SUMMARY_MAX = 2000;
@@ -20,8 +22,7 @@ export default function CloseThemeDayPage() {
   const id = useRouter().params.id ?? '';
 
   const [summary, setSummary] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   const [stats, setStats] = useState<AttendanceStats | null>(null);
 
   const {
@@ -55,18 +56,12 @@ export default function CloseThemeDayPage() {
     setError('');
     const r = CloseThemeDayBody.safeParse({ summary });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
-    setSaving(true);
-    try {
+    await send(async () => {
       const res = await api('closeThemeDay', { params: { id }, body: r.data });
       setStats(res.stats);
       setDay({ ...day, status: res.status, summary: r.data.summary, stats: res.stats });
       void Taro.showToast({ title: '主题党日已结束', icon: 'success' });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -98,21 +93,18 @@ export default function CloseThemeDayPage() {
         <View className='card' id='close-form'>
           <Text className='card-title'>活动总结</Text>
           <Text className='muted'>结束后出勤数据将冻结，不能再更正；仍未签到且未请假、未线上参与的党员计为缺席。</Text>
-          <Textarea
+          <TextAreaField
+            kind='td'
             id='close-summary'
-            className='td-textarea'
             value={summary}
-            maxlength={SUMMARY_MAX}
+            maxLength={SUMMARY_MAX}
             placeholder='本次主题党日开展了哪些活动、取得了什么成效'
-            onInput={(e) => setSummary(e.detail.value)}
+            onInput={setSummary}
+            count={{ over: false }}
           />
-          <Text className='td-count'>{`${summary.length}/${SUMMARY_MAX}`}</Text>
-          <FormError id='close-error' message={error} />
-          <View className='btn-row'>
-            <Button id='close-submit' type='primary' loading={saving} onClick={() => void close()}>
-              结束并生成出勤统计
-            </Button>
-          </View>
+          <SubmitBar id='close-submit' errorId='close-error' error={error} loading={saving} onSubmit={close}>
+            结束并生成出勤统计
+          </SubmitBar>
         </View>
       )}
     </View>

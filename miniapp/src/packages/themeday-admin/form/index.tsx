@@ -1,9 +1,9 @@
-import { Input, Picker, Switch, Text, View } from '@tarojs/components';
+import { Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CreateThemeDayBody, THEMEDAY_RULES } from '@shared/schemas/themeday';
 import { shanghaiInstant } from '@shared/time';
-import { api, errorMessage, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import { isLateNotice } from '../../../components/themeday/late-notice';
 import { useActionKey } from '../../../lib/action-key';
 import { Button } from '../../../components/nut';
@@ -11,7 +11,9 @@ import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
 import { defaultThemeDayTimes } from '../../../lib/themeday';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
+import { TextField } from '../../../components/form/TextField';
+import { useSubmit } from '../../../components/form/useSubmit';
 import '../../../components/themeday/themeday.scss';
 
 const MAX_AGENDA = 20;
@@ -30,8 +32,7 @@ export default function ThemeDayFormPage() {
   const [agenda, setAgenda] = useState<string[]>(['']);
   const [ideaIds, setIdeaIds] = useState<string[]>([]);
   const [online, setOnline] = useState(true);
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   const actionKey = useActionKey();
 
   // The accepted ideas to adopt, loaded once: coming back to the page keeps what was chosen.
@@ -68,31 +69,25 @@ export default function ThemeDayFormPage() {
       onlineParticipation: online,
     });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
-    setSaving(true);
-    try {
+    await send(async () => {
       const day = await api('createThemeDay', { params: { branchId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       void Taro.showToast({ title: '草稿已保存', icon: 'success' });
       void go('themedayDetail', { id: day.id }, { replace: true });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
     <View className='page' id='tdf'>
       <View className='card'>
-        <Text className='td-label'>主题</Text>
-        <Input
+        <TextField
+          kind='td'
+          label='主题'
           id='tdf-title'
-          className='td-input'
           value={title}
-          maxlength={60}
+          maxLength={60}
           placeholder='例如：重温入党誓词 · 学习党的二十届三中全会精神'
-          onInput={(e) => setTitle(e.detail.value)}
+          onInput={setTitle}
         />
 
         <Text className='td-label'>开始时间（北京时间）</Text>
@@ -116,15 +111,7 @@ export default function ThemeDayFormPage() {
         </View>
         {late && <Text className='td-late'>{`距开始不足 ${THEMEDAY_RULES.lateNoticeDays} 天，发布后预告将标注「预告发布较晚」`}</Text>}
 
-        <Text className='td-label'>地点</Text>
-        <Input
-          id='tdf-location'
-          className='td-input'
-          value={location}
-          maxlength={100}
-          placeholder='例如：村党群服务中心二楼会议室'
-          onInput={(e) => setLocation(e.detail.value)}
-        />
+        <TextField kind='td' label='地点' id='tdf-location' value={location} maxLength={100} placeholder='例如：村党群服务中心二楼会议室' onInput={setLocation} />
       </View>
 
       <View className='card' id='tdf-agenda'>
@@ -132,14 +119,7 @@ export default function ThemeDayFormPage() {
         {agenda.map((line, i) => (
           <View className='td-agenda-row' key={i}>
             <Text className='td-agenda__no'>{`${i + 1}.`}</Text>
-            <Input
-              id={`tdf-agenda-${i}`}
-              className='td-input'
-              value={line}
-              maxlength={100}
-              placeholder='一项议程'
-              onInput={(e) => setAgendaLine(i, e.detail.value)}
-            />
+            <TextField kind='td' id={`tdf-agenda-${i}`} value={line} maxLength={100} placeholder='一项议程' onInput={(v) => setAgendaLine(i, v)} />
             {agenda.length > 1 && (
               <Text className='muted' id={`tdf-agenda-remove-${i}`} onClick={() => removeAgendaLine(i)}>
                 删除
@@ -198,12 +178,9 @@ export default function ThemeDayFormPage() {
         </View>
       </View>
 
-      <FormError id='tdf-error' message={error} />
-      <View className='btn-row'>
-        <Button id='tdf-save' type='primary' block loading={saving} onClick={() => void save()}>
-          保存草稿
-        </Button>
-      </View>
+      <SubmitBar id='tdf-save' errorId='tdf-error' error={error} loading={saving} onSubmit={save} block>
+        保存草稿
+      </SubmitBar>
       <Text className='muted'>保存后可预览草稿，确认无误再发布预告。</Text>
     </View>
   );

@@ -1,15 +1,16 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CreateIdeaBody, IDEA_CATEGORIES, type IdeaCategory } from '@shared/schemas/themeday';
-import { api, errorMessage, showApiError } from '../../../api/client';
-import { Button } from '../../../components/nut';
+import { api } from '../../../api/client';
 import { useActionKey } from '../../../lib/action-key';
 import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
 import { askFor, useSubscriptions } from '../../../lib/subscribe';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
+import { TextAreaField, TextField } from '../../../components/form/TextField';
+import { useSubmit } from '../../../components/form/useSubmit';
 import '../../../components/themeday/themeday.scss';
 
 const TITLE_MAX = 40;
@@ -22,8 +23,7 @@ export default function IdeaFormPage() {
   const [category, setCategory] = useState<IdeaCategory | null>(null);
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   /** A retry after a lost answer does not create a second idea. */
   const actionKey = useActionKey();
   // Loaded ahead so that 提交创意 can ask for the answer message within the tap.
@@ -39,8 +39,7 @@ export default function IdeaFormPage() {
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
     // The secretary's answer: asked in this tap, as WeChat requires, alongside sending the idea.
     void askFor(['idea_answered']);
-    setSaving(true);
-    try {
+    await send(async () => {
       const idea = await api('createIdea', { params: { branchId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       void Taro.showToast({
@@ -49,12 +48,7 @@ export default function IdeaFormPage() {
         duration: 2500,
       });
       void go('idea', { id: idea.id }, { replace: true });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -74,38 +68,31 @@ export default function IdeaFormPage() {
           ))}
         </View>
 
-        <Text className='td-label'>标题</Text>
-        <Input
+        <TextField
+          kind='td'
+          label='标题'
           id='idea-title'
-          className='td-input'
           value={title}
-          maxlength={TITLE_MAX}
+          maxLength={TITLE_MAX}
           placeholder='一句话说清楚您的创意'
-          onInput={(e) => setTitle(e.detail.value)}
+          onInput={setTitle}
+          count={{ id: 'idea-title-count' }}
         />
-        <Text className={`td-count${title.length > TITLE_MAX ? ' td-count--over' : ''}`} id='idea-title-count'>
-          {`${title.length}/${TITLE_MAX}`}
-        </Text>
 
-        <Text className='td-label'>具体内容</Text>
-        <Textarea
+        <TextAreaField
+          kind='td'
+          label='具体内容'
           id='idea-content'
-          className='td-textarea'
           value={content}
-          maxlength={CONTENT_MAX}
+          maxLength={CONTENT_MAX}
           placeholder='活动怎么开展、需要哪些准备、预期效果如何'
-          onInput={(e) => setContent(e.detail.value)}
+          onInput={setContent}
+          count={{ id: 'idea-content-count' }}
         />
-        <Text className={`td-count${content.length > CONTENT_MAX ? ' td-count--over' : ''}`} id='idea-content-count'>
-          {`${content.length}/${CONTENT_MAX}`}
-        </Text>
 
-        <FormError id='idea-error' message={error} />
-        <View className='btn-row'>
-          <Button id='idea-submit' type='primary' loading={saving} onClick={() => void submit()}>
-            提交创意
-          </Button>
-        </View>
+        <SubmitBar id='idea-submit' errorId='idea-error' error={error} loading={saving} onSubmit={submit}>
+          提交创意
+        </SubmitBar>
         <Text className='muted'>提交的内容会经过安全审核；支部书记会给出答复。</Text>
       </View>
     </View>

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { AnswerIdeaBody, type Idea } from '@shared/schemas/themeday';
@@ -21,7 +21,8 @@ import {
   type AnswerStatusCode,
   type ReportReasonCode,
 } from '../../../lib/themeday-labels';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
+import { TextAreaField } from '../../../components/form/TextField';
 import '../../../components/themeday/themeday.scss';
 
 const REPLY_MAX = 500;
@@ -198,26 +199,31 @@ export default function IdeaDetailPage() {
               </Text>
             ))}
           </View>
-          <Textarea
+          <TextAreaField
+            kind='td'
             id='answer-reply'
-            className='td-textarea'
             value={reply}
-            maxlength={REPLY_MAX}
+            maxLength={REPLY_MAX}
             placeholder='给提出创意的党员一个答复'
-            onInput={(e) => setReply(e.detail.value)}
+            onInput={setReply}
+            count={{ over: false }}
           />
-          <Text className='td-count'>{`${reply.length}/${REPLY_MAX}`}</Text>
-          <FormError id='answer-error' message={answerError} />
-          <View className='btn-row'>
-            <Button id='answer-submit' type='primary' loading={busy === 'answer'} onClick={() => void answer()}>
-              提交答复
-            </Button>
-            {idea.status === 'hidden' && (
-              <Button id='idea-restore' loading={busy === 'restore'} onClick={() => void restore()}>
-                恢复显示
-              </Button>
-            )}
-          </View>
+          <SubmitBar
+            id='answer-submit'
+            errorId='answer-error'
+            error={answerError}
+            loading={busy === 'answer'}
+            onSubmit={answer}
+            extra={
+              idea.status === 'hidden' && (
+                <Button id='idea-restore' loading={busy === 'restore'} onClick={() => void restore()}>
+                  恢复显示
+                </Button>
+              )
+            }
+          >
+            提交答复
+          </SubmitBar>
         </View>
       )}
 

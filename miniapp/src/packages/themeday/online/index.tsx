@@ -1,8 +1,8 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { OnlineParticipationBody, type OnlineParticipation, type ThemeDay } from '@shared/schemas/themeday';
-import { api, errorMessage, showApiError } from '../../../api/client';
+import { api } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../lib/action-key';
 import { Button } from '../../../components/nut';
@@ -10,7 +10,9 @@ import { usePageGate } from '../../../lib/gate';
 import { back } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
-import FormError from '../../../components/FormError';
+import SubmitBar from '../../../components/form/SubmitBar';
+import { TextAreaField } from '../../../components/form/TextField';
+import { useSubmit } from '../../../components/form/useSubmit';
 import '../../../components/themeday/themeday.scss';
 
 const MIN = 10;
@@ -22,8 +24,7 @@ export default function OnlinePage() {
 
   const { data: day, status, error: loadError, reload: load } = usePageLoad<ThemeDay>(() => api('getThemeDay', { params: { id } }));
   const [content, setContent] = useState('');
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const { error, setError, saving, send } = useSubmit();
   const [done, setDone] = useState<OnlineParticipation['reviewStatus'] | null>(null);
   const actionKey = useActionKey();
 
@@ -46,18 +47,12 @@ export default function OnlinePage() {
     setError('');
     const r = OnlineParticipationBody.safeParse({ content });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
-    setSaving(true);
-    try {
+    await send(async () => {
       const res = await api('participateOnline', { params: { id }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
       setDone(res.reviewStatus);
       void Taro.showToast({ title: '心得已提交', icon: 'success' });
-    } catch (err) {
-      setError(errorMessage(err));
-      showApiError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const length = content.trim().length;
@@ -86,23 +81,23 @@ export default function OnlinePage() {
         <View className='card' id='online-form'>
           <Text className='card-title'>学习心得</Text>
           <Text className='muted'>未能到场的党员，请结合本次主题党日的内容写下学习体会（不少于 10 个字），计为线上参与。</Text>
-          <Textarea
+          <TextAreaField
+            kind='td'
             id='reflection'
-            className='td-textarea'
             value={content}
-            maxlength={MAX}
+            maxLength={MAX}
             placeholder='写下您的学习体会'
-            onInput={(e) => setContent(e.detail.value)}
+            onInput={setContent}
+            count={{
+              id: 'reflection-count',
+              length,
+              over: length > 0 && length < MIN,
+              text: length < MIN ? `${length}/${MAX}（至少 ${MIN} 个字）` : undefined,
+            }}
           />
-          <Text className={`td-count${length > 0 && length < MIN ? ' td-count--over' : ''}`} id='reflection-count'>
-            {length < MIN ? `${length}/${MAX}（至少 ${MIN} 个字）` : `${length}/${MAX}`}
-          </Text>
-          <FormError id='reflection-error' message={error} />
-          <View className='btn-row'>
-            <Button id='reflection-submit' type='primary' loading={saving} onClick={() => void submit()}>
-              提交心得
-            </Button>
-          </View>
+          <SubmitBar id='reflection-submit' errorId='reflection-error' error={error} loading={saving} onSubmit={submit}>
+            提交心得
+          </SubmitBar>
         </View>
       )}
     </View>
