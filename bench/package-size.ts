@@ -1,10 +1,8 @@
 // The weapp main package (what WeChat caps at 2 MB): every file of the build outside declared sub-package roots.
-import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { buildWeapp, WEAPP_DIST as DIST } from '../scripts/lib/weapp-build';
 
-const root = path.resolve(__dirname, '..');
-const DIST = path.join(root, 'miniapp', 'dist', 'weapp');
 export const MAIN_PACKAGE_LIMIT = 2 * 1024 * 1024;
 
 export type PackageReport =
@@ -16,21 +14,6 @@ function walk(dir: string): { rel: string; bytes: number }[] {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) return walk(full).map((f) => ({ ...f, rel: path.posix.join(e.name, f.rel) }));
     return e.isFile() ? [{ rel: e.name, bytes: statSync(full).size }] : [];
-  });
-}
-
-function buildWeapp(): Promise<{ ok: boolean; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('npm', ['run', 'build:weapp'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (d) => (output += d));
-    child.stderr.on('data', (d) => (output += d));
-    const timer = setTimeout(() => child.kill('SIGTERM'), 5 * 60_000);
-    child.on('error', (err) => resolve({ ok: false, output: String(err) }));
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ ok: code === 0, output });
-    });
   });
 }
 

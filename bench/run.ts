@@ -4,7 +4,8 @@
 // (wall time, messages sent, DynamoDB requests, idempotent second run).
 // First, the theme-day traffic model of Zhejiang and its key heat (fails the bench when a key is over budget) and a
 // township's peak replayed on DynamoDB Local. `BENCH_ONLY=traffic,jobs` runs only the named sections (traffic,
-// simulation, bundles, latency, contention, inprocess, weapp, assessments, jobs).
+// simulation, bundles, latency, contention, inprocess, weapp, h5, assessments, jobs). Section h5: the H5 首页's first and
+// largest contentful paint on a throttled phone, before and after compression and immutable caching.
 // Figures also go to bench/results/latest.json.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { assessmentsJson, benchAssessments, printAssessments } from './assessmen
 import { benchBookingContention, bookingContentionJson, printBookingContention } from './booking-contention';
 import { BUNDLES_DIR, benchBundles, bundlesJson, printBundles } from './bundles';
 import { benchInProcess, inProcessJson, printInProcess } from './inprocess';
+import { benchH5Paint, h5PaintJson, printH5Paint } from './h5-paint';
 import { benchJobs, jobsJson, printJobs } from './jobs';
 import { benchLatency, stopAll } from './latency';
 import { benchPackageSize } from './package-size';
@@ -102,6 +104,13 @@ async function main() {
       console.log(`SKIPPED: ${p.error}`);
       results.weapp = { error: p.error.split('\n')[0] };
     }
+  }
+
+  if (runs('h5')) {
+    heading('4b. H5 首页 paint on a slow phone (4× CPU, slow 4G): web server before and after compression');
+    const h = await benchH5Paint((msg) => console.log(msg));
+    printH5Paint(h);
+    results.h5 = h5PaintJson(h);
   }
 
   if (runs('assessments')) {

@@ -1,5 +1,6 @@
 // `npm test`: installs what a fresh machine lacks (Java for DynamoDB Local, Chromium for browser tests), then
-// type-checks and runs the unit, API and browser tests. Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
+// type-checks, has WeChat's own tools check the weapp build (scripts/weapp-check.ts), and runs the unit, API and
+// browser tests. Extra arguments go to jest (e.g. `npm test -- --selectProjects unit`).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,10 +24,14 @@ async function main() {
   await ensureTools({ java: true, chromium: process.env.E2E !== '0' });
 
   if (run('type-check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) !== 0) process.exit(1);
+  // The whole suite (no arguments, browser included) also has WeChat's own tools check the weapp build (~1 min).
+  const args = process.argv.slice(2);
+  if (!args.length && process.env.E2E !== '0' && process.env.WEAPP_CHECK !== '0') {
+    if (run('weapp build under WeChat\'s compilers (npm run check:weapp)', 'npm', ['run', 'check:weapp']) !== 0) process.exit(1);
+  }
 
   const out = mkdtempSync(path.join(os.tmpdir(), 'jest-results-'));
   const results = path.join(out, 'results.json');
-  const args = process.argv.slice(2);
   // E2E=0 leaves the browser out: no H5 build is served, so the e2e project is not selected either. Last, since
   // --selectProjects takes every word after it.
   const projects = process.env.E2E === '0' && !args.includes('--selectProjects') ? ['--selectProjects', 'unit', 'api'] : [];
