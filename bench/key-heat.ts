@@ -14,6 +14,7 @@ import { concernKeys } from '../functions/concerns/concern.entity';
 import { idempotencyRecordKey } from '../functions/core/http/idempotency-store';
 import { ideaKeys } from '../functions/ideas/idea.entity';
 import { queueScope } from '../functions/moderation/moderation.entity';
+import { quotaKeys } from '../functions/quotas/quota.entity';
 import { noticeKeys } from '../functions/notices/notice.entity';
 import { themeDayKeys } from '../functions/themedays/themeday.entity';
 import { userKeys } from '../functions/users/user.entity';
@@ -84,6 +85,10 @@ export const ACCESSES: Access[] = [
   caller('checkIn'),
   day('checkIn', 'theme day: day, code, attendance reads; attVersion bump + attendance (transaction)', { rcu: 3, wcu: 4 }),
   { route: 'checkIn', what: "member's attendance history", index: 'gsi1', wcu: 1, over: 'user', key: (i) => themeDayKeys.userAttendance(id('u', i)) },
+  // Per-user quotas: check-in reads the wrong-code counter; content routes bump their own counter.
+  { route: 'checkIn', what: "caller's quota counters", rcu: 1, over: 'user', key: (i) => quotaKeys.counter(id('u', i), 'wrongCheckInCode', 0).pk },
+  { route: 'raiseConcern', what: "caller's quota counters", wcu: 1, over: 'user', key: (i) => quotaKeys.counter(id('u', i), 'concern', 0).pk },
+  { route: 'participateOnline', what: "caller's quota counters", wcu: 1, over: 'user', key: (i) => quotaKeys.counter(id('u', i), 'reflection', 0).pk },
   caller('getThemeDay'),
   day('getThemeDay', 'theme day, own attendance and reflection', { rcu: 3 }),
   caller('listAttendance'),
