@@ -61,8 +61,3 @@ export async function readTogether<R extends BatchRead<unknown>[]>(reads: [...R]
   const found: Found = { get: (k) => items.get(keyId(k)) };
   return reads.map((r) => r.result(found)) as Results<R>;
 }
-
-/** Reads up to any number of items by key, in no particular order; missing keys are left out. */
-export async function batchGet(keys: Key[]): Promise<Item[]> {
-  return [...(await fetchAll(keys, false)).values()];
-}
