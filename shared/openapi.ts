@@ -2,6 +2,7 @@
 // writes docs/openapi.json and a unit test fails when that file is stale. Pure (no Node APIs), so it could be served.
 import * as z from 'zod';
 import { routes, type FunctionGroup, type RouteDef, type RouteName } from './routes';
+import * as audit from './schemas/audit';
 import * as bookings from './schemas/bookings';
 import * as common from './schemas/common';
 import * as concerns from './schemas/concerns';
@@ -17,7 +18,7 @@ type Io = 'input' | 'output';
 /** Error code → HTTP status, as the functions' typed errors carry them (the caller reads them off those classes). */
 export type ErrorStatuses = Readonly<Record<string, number>>;
 
-const SCHEMA_MODULES = [common, people, themeday, notices, notify, concerns, moderation, bookings];
+const SCHEMA_MODULES = [common, people, audit, themeday, notices, notify, concerns, moderation, bookings];
 const JSON_TYPE = 'application/json';
 const COMPONENT = '#/components/schemas/';
 

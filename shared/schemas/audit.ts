@@ -1,0 +1,41 @@
+// The administrative audit log: who changed what, before and after, and when. Entries are written in the same
+// transaction as the change they record, so the log never misses one.
+import * as z from 'zod';
+import { DateTimeString, Id } from './common';
+
+export const AUDIT_ACTIONS = [
+  'org.create',
+  'org.rename',
+  'org.move',
+  'org.archive',
+  'station.create',
+  'station.update',
+  'grant.add',
+  'grant.revoke',
+  'invitation.create',
+  'invitation.revoke',
+  'member.update',
+  'member.transfer.request',
+  'member.transfer.accept',
+  'member.transfer.decline',
+  'member.leave',
+  'import.apply',
+  'phone.reveal',
+] as const;
+export const AuditAction = z.enum(AUDIT_ACTIONS);
+export type AuditAction = z.infer<typeof AuditAction>;
+
+export const AuditEntry = z.object({
+  id: Id,
+  /** The org the change happened in (for a station: the org it belongs to). */
+  orgId: Id,
+  action: AuditAction,
+  /** What was changed: its kind and id (an org, a station, a user, an invitation code, …). */
+  target: z.object({ kind: z.string(), id: z.string() }),
+  actorId: Id,
+  actorName: z.string().optional(),
+  before: z.record(z.string(), z.unknown()).nullable(),
+  after: z.record(z.string(), z.unknown()).nullable(),
+  at: DateTimeString,
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
