@@ -1,9 +1,5 @@
 // The one place where errors become HTTP responses in the contract's shape. Clients never see internals.
 import { Logger } from '@aws-lambda-powertools/logger';
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyValidationError,
-} from '@aws-lambda-powertools/idempotency';
 import type { ErrorBody } from '@shared/schemas/common';
 import { ConflictError, DomainError, IdempotencyMismatchError, InternalError, UnavailableError } from '../errors';
 import type { Middleware } from './middlewares';
@@ -32,8 +28,11 @@ function isTransient(err: unknown): boolean {
 /** Maps anything thrown below the handler to a DomainError, or undefined for a bug (answered 500 INTERNAL). */
 export function toDomainError(err: unknown): DomainError | undefined {
   if (err instanceof DomainError) return err;
-  if (err instanceof IdempotencyValidationError) return new IdempotencyMismatchError();
-  if (err instanceof IdempotencyAlreadyInProgressError) return new ConflictError('相同的请求正在处理中，请稍候');
+  // Powertools' idempotency errors by name: importing its classes would put the package (and its JMESPath engine)
+  // into every bundle, also of groups without idempotent routes.
+  const name = (err as Error | undefined)?.name;
+  if (name === 'IdempotencyValidationError') return new IdempotencyMismatchError();
+  if (name === 'IdempotencyAlreadyInProgressError') return new ConflictError('相同的请求正在处理中，请稍候');
   if (isTransient(err)) return new UnavailableError();
   return undefined;
 }
