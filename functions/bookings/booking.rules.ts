@@ -1,6 +1,6 @@
 // Whether a resident may book a seat of a slot, decided in one place from what was just read. The repository's
 // transaction enforces the same rules as conditions (so concurrent requests cannot break them); when one of its
-// conditions fails, the service reads again and asks here why.
+// conditions fails, the service asks here again, with what the failed conditions found.
 import { BOOKING_RULES } from '@shared/rules/bookings';
 import { MINUTE_MS, DAY_MS } from '@shared/time';
 import { AlreadyBookedError, ConflictError, InvalidStateError, NotFoundError, SlotFullError } from '../core/errors';
@@ -34,6 +34,8 @@ export interface BookingFacts {
   now: number;
   /** The resident's cap tokens. */
   tokens: CapTokenRecord[];
+  /** The resident's marker on the slot was found (a refused transaction's booker Put). */
+  markerFound?: boolean;
 }
 
 /**
@@ -48,7 +50,7 @@ export function decideBooking(f: BookingFacts): { refused: Error } | { token: Ca
   if (window !== 'ok') return { refused: WINDOW_REFUSALS[window]() };
   const nowIso = new Date(now).toISOString();
   // A live token naming this slot is the resident's seat in it (the token and the slot's marker commit together).
-  if (tokens.some((t) => t.slotId === slot.id && !isFreeToken(t, nowIso))) return { refused: new AlreadyBookedError() };
+  if (f.markerFound || tokens.some((t) => t.slotId === slot.id && !isFreeToken(t, nowIso))) return { refused: new AlreadyBookedError() };
   if (slot.booked >= slot.seats) return { refused: new SlotFullError() };
   const token = tokens.find((t) => isFreeToken(t, nowIso));
   if (!token) return { refused: new ConflictError(`每人最多同时预约 ${BOOKING_RULES.maxUpcoming} 个时段，请先取消或等已约时段结束后再约`) };

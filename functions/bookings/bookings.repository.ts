@@ -4,10 +4,11 @@
 // - one booking per slot per resident: a booker item of the resident in the slot's partition, put only if absent;
 // - at most 3 upcoming bookings: the resident has 3 cap tokens; a booking claims one that is empty or whose slot
 //   has started, so a 4th upcoming booking finds no token to claim.
-// A failed condition is reported, not judged: the service reads again and decides (booking.rules.ts).
+// A failed condition is reported, not judged: the service decides (booking.rules.ts) on what the transaction found.
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BOOKING_RULES } from '@shared/rules/bookings';
 import { TABLE, ddb } from '../core/dynamo';
+import type { Item } from '../core/item';
 import { getItem as get, queryPartition } from '../core/reads';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
@@ -17,8 +18,10 @@ import {
   bookingKeys,
   toBookingRecord,
   toCapToken,
+  toSlotRecord,
   type BookingRecord,
   type CapTokenRecord,
+  type SlotRecord,
 } from './booking.entity';
 
 export async function getBooking(id: string): Promise<BookingRecord | undefined> {
@@ -26,18 +29,37 @@ export async function getBooking(id: string): Promise<BookingRecord | undefined>
   return item ? toBookingRecord(item) : undefined;
 }
 
-/** The resident's cap tokens, indexes 0 … maxUpcoming-1 (missing ones are empty). */
-export async function readCapTokens(userId: string): Promise<CapTokenRecord[]> {
-  const held = new Map((await queryPartition(bookingKeys.capTokens(userId))).map(toCapToken).map((t) => [t.index, t]));
-  return Array.from({ length: BOOKING_RULES.maxUpcoming }, (_, index) => held.get(index) ?? { index });
+/** A cap token from its item; an empty token when there is none. */
+const capTokenOf = (index: number, item: Item | undefined): CapTokenRecord => (item ? toCapToken(item) : { index });
+
+/**
+ * What a booking is decided on, read strongly consistent and side by side: the slot and the resident's cap tokens
+ * (indexes 0 … maxUpcoming-1; missing ones are empty). (Not one BatchGetItem: DynamoDB Local leaves the keys of a
+ * slot that transactions hold unprocessed, and a hot slot is exactly that.)
+ */
+export async function readBookingFacts(slotId: string, userId: string): Promise<{ slot: SlotRecord | undefined; tokens: CapTokenRecord[] }> {
+  const [slotItem, tokenItems] = await Promise.all([get(bookingKeys.slot(slotId)), queryPartition(bookingKeys.capTokens(userId))]);
+  const held = new Map(tokenItems.map((item) => [Number(item.sk), item]));
+  return {
+    slot: slotItem ? toSlotRecord(slotItem) : undefined,
+    tokens: Array.from({ length: BOOKING_RULES.maxUpcoming }, (_, index) => capTokenOf(index, held.get(index))),
+  };
+}
+
+/** The booking transaction refused: the slot and the claimed token as its conditions found them, if they failed. */
+export interface BookRefusal {
+  slot?: SlotRecord | 'missing';
+  /** The resident already holds a seat in the slot (their marker exists). */
+  alreadyBooked: boolean;
+  token?: CapTokenRecord;
 }
 
 /**
  * The booking transaction: a seat of an open slot that starts after `cutoff`, the resident's marker on the slot,
- * the booking record and a free cap token, all or nothing. False when a condition failed (the slot, the marker or
- * the token changed since they were read): the service reads again and decides.
+ * the booking record and a free cap token, all or nothing. Refused, it says what its failed conditions found (each
+ * item returns itself as it was), so the service can say why without reading again.
  */
-export async function book(booking: BookingRecord, now: string, cutoff: string): Promise<boolean> {
+export async function book(booking: BookingRecord, now: string, cutoff: string): Promise<true | BookRefusal> {
   const items: TransactItems = [
     {
       Update: {
@@ -47,6 +69,7 @@ export async function book(booking: BookingRecord, now: string, cutoff: string):
         ConditionExpression: 'booked < seats AND #status = :open AND startsAt > :cutoff',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':cutoff': cutoff },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
     { Put: { TableName: TABLE, Item: bookerItem(booking), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -64,10 +87,18 @@ export async function book(booking: BookingRecord, now: string, cutoff: string):
           ':entity': 'booking_cap_token',
           ':now': now,
         },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
   ];
-  return (await transactWrite(items)).committed;
+  const outcome = await transactWrite(items);
+  if (outcome.committed) return true;
+  const slotItem = outcome.items[0];
+  return {
+    slot: failedAt(outcome, 0) ? (slotItem ? toSlotRecord(slotItem) : 'missing') : undefined,
+    alreadyBooked: failedAt(outcome, 1),
+    token: failedAt(outcome, 3) ? capTokenOf(booking.capToken, outcome.items[3]) : undefined,
+  };
 }
 
 export type CancelOutcome = 'cancelled' | 'not_cancellable' | 'token_moved';

@@ -32,13 +32,12 @@ import {
   listBookingsOfStationDay,
   listBookingsOfUser,
   putOutcome,
-  readCapTokens,
+  readBookingFacts,
   setConcernId,
 } from './bookings.repository';
 import {
   activeBookingIds,
   getSession,
-  getSlot,
   listOpenSlots,
   listSessions as listSessionRecords,
   markSessionCancelled,
@@ -193,16 +192,17 @@ export async function listSlots(stationId: string, q: { from?: string; to?: stri
 // Bookings
 
 /**
- * Books a seat. Each attempt reads the slot and the resident's cap tokens and decides (booking.rules.ts); the
- * transaction then holds the decision's facts as conditions. If one changed meanwhile (a seat taken, a token
- * claimed by the resident's other booking), the next attempt reads again and decides again.
+ * Books a seat. Each attempt reads the slot and the resident's cap tokens (one request) and decides
+ * (booking.rules.ts); the transaction then holds the decision's facts as conditions. Refused, it returns what its
+ * failed conditions found, and the same rules say why from that; only what they cannot explain (a token claimed
+ * by the resident's other booking meanwhile) makes the next attempt read again.
  */
 export async function createBooking(principal: Principal, slotId: string, body: CreateBookingBody): Promise<Booking> {
   const id = newId();
   let details: { station: StationRecord; phone: Pick<BookingRecord, 'phoneEnc' | 'phoneMasked'> } | undefined;
   return retrying(async () => {
     const now = Date.now();
-    const [slot, tokens] = await Promise.all([getSlot(slotId), readCapTokens(principal.userId)]);
+    const { slot, tokens } = await readBookingFacts(slotId, principal.userId);
     const decision = decideBooking({ slot, now, tokens });
     if ('refused' in decision) throw decision.refused;
     details ??= {
@@ -225,7 +225,16 @@ export async function createBooking(principal: Principal, slotId: string, body: 
       capToken: decision.token.index,
       createdAt: iso(now),
     };
-    return (await book(booking, iso(now), bookingCutoff(now))) ? toBooking(booking) : TRY_AGAIN;
+    const outcome = await book(booking, iso(now), bookingCutoff(now));
+    if (outcome === true) return toBooking(booking);
+    const found = decideBooking({
+      slot: outcome.slot === 'missing' ? undefined : (outcome.slot ?? slot),
+      now,
+      tokens: outcome.token ? tokens.map((t) => (t.index === outcome.token!.index ? outcome.token! : t)) : tokens,
+      markerFound: outcome.alreadyBooked,
+    });
+    if ('refused' in found) throw found.refused;
+    return TRY_AGAIN;
   });
 }
 

@@ -6,6 +6,7 @@
 // exception, so the decoding lives in one place.
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { ddb } from './dynamo';
 import { UnavailableError } from './errors';
 
@@ -18,13 +19,19 @@ export const RETRY_POLICY = { attempts: 8, baseMs: 15, capMs: 500 } as const;
 export const backoff = (attempt: number): Promise<void> =>
   new Promise((r) => setTimeout(r, Math.random() * Math.min(RETRY_POLICY.capMs, RETRY_POLICY.baseMs * 2 ** attempt)));
 
-/** The outcome of a transaction: committed, or refused because the conditions at these item indexes failed. */
-export type TransactOutcome = { committed: true } | { committed: false; failed: number[] };
+/**
+ * The outcome of a transaction: committed, or refused because the conditions at these item indexes failed. `items`
+ * holds, by index, the item as it was when its condition failed, for items sent with
+ * `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'` (undefined when absent or not asked for): the facts of a refusal,
+ * without reading again.
+ */
+export type TransactOutcome = { committed: true } | { committed: false; failed: number[]; items: (Record<string, unknown> | undefined)[] };
 
 /** Reasons per item of a cancelled transaction ('None', 'ConditionalCheckFailed', 'TransactionConflict', …). */
-function cancellationReasons(err: unknown): string[] | undefined {
+function cancellationReasons(err: unknown): { code: string; item?: Record<string, unknown> }[] | undefined {
   if (!(err instanceof TransactionCanceledException)) return undefined;
-  return (err.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
+  // Exceptions are not unmarshalled by the document client: the items come as DynamoDB JSON.
+  return (err.CancellationReasons ?? []).map((r) => ({ code: r.Code ?? 'None', item: r.Item ? unmarshall(r.Item) : undefined }));
 }
 
 /**
@@ -39,8 +46,8 @@ export async function transactWrite(items: TransactItems): Promise<TransactOutco
     } catch (err) {
       const reasons = cancellationReasons(err);
       if (!reasons) throw err;
-      const failed = reasons.flatMap((code, i) => (code === 'ConditionalCheckFailed' ? [i] : []));
-      if (failed.length) return { committed: false, failed };
+      const failed = reasons.flatMap((r, i) => (r.code === 'ConditionalCheckFailed' ? [i] : []));
+      if (failed.length) return { committed: false, failed, items: reasons.map((r) => r.item) };
       if (attempt >= RETRY_POLICY.attempts) throw new UnavailableError();
       await backoff(attempt);
     }
