@@ -7,7 +7,7 @@
 // simulation, bundles, latency, contention, inprocess, weapp, h5, assessments, jobs). Section h5: the H5 首页's first and
 // largest contentful paint on a throttled phone, before and after compression and immutable caching.
 // Figures also go to bench/results/latest.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assessmentsJson, benchAssessments, printAssessments } from './assessments';
@@ -130,7 +130,9 @@ async function main() {
 
   const out = path.join(__dirname, 'results', 'latest.json');
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+  // A partial run (BENCH_ONLY) replaces its own sections and keeps the others' last figures.
+  const kept = ONLY && existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')) as Record<string, unknown>) : {};
+  writeFileSync(out, `${JSON.stringify({ ...kept, ...results }, null, 2)}\n`);
   console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
   if (overBudget) throw new Error(`${overBudget} key(s) over ${BUDGET_SHARE * 100} % of a partition's limits at Zhejiang's peak (section 0)`);
 }
