@@ -112,11 +112,6 @@ export function listSessions(stationId: string, from: string, to: string, limit:
 // ---------------------------------------------------------------------------------------------------------------
 // Slots
 
-export async function getSlot(id: string): Promise<SlotRecord | undefined> {
-  const item = await get(bookingKeys.slot(id));
-  return item ? toSlotRecord(item) : undefined;
-}
-
 /** Open slots of a station starting in [from, to), earliest first. */
 export function listOpenSlots(stationId: string, from: string, to: string, limit: number, cursor?: string): Promise<Page<SlotRecord>> {
   // Sort keys are `<startsAt>#<slotId>`: `from` sorts before every key starting at `from`, `to` before every key at `to`.
