@@ -16,4 +16,6 @@ export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   township: '乡镇（街道）',
   village: '村（社区）',
   branch: '党支部',
+  committee: '党委',
+  general_branch: '党总支',
 };

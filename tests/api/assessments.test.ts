@@ -157,10 +157,10 @@ describe('assessment cost', () => {
     // Under a county no other test lists, so the township shows up nowhere else.
     const path = [city, 'bench-county', 'bench-town'];
     const orgs: OrgRecord[] = [
-      { id: 'bench-town', name: '测试镇', type: 'township', parentId: 'bench-county', path },
-      { id: 'bench-village', name: '测试村', type: 'village', parentId: 'bench-town', path: [...path, 'bench-village'] },
+      { id: 'bench-town', name: '测试镇', type: 'township', parentId: 'bench-county', path, townshipId: 'bench-town' },
+      { id: 'bench-village', name: '测试村', type: 'village', parentId: 'bench-town', path: [...path, 'bench-village'], townshipId: 'bench-town' },
       ...Array.from({ length: 200 }, (_, i) => ({
-        id: `bench-b${i}`, name: `第${i}党支部`, type: 'branch' as const, parentId: 'bench-village', path: [...path, 'bench-village', `bench-b${i}`],
+        id: `bench-b${i}`, name: `第${i}党支部`, type: 'branch' as const, parentId: 'bench-village', path: [...path, 'bench-village', `bench-b${i}`], townshipId: 'bench-town',
       })),
     ];
     for (const o of orgs) await ddb.send(new PutCommand({ TableName: process.env.TABLE_NAME!, Item: orgItem(o) }));
