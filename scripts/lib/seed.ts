@@ -152,17 +152,16 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
 
   const counties = new Map<string, OrgRecord>();
   COUNTIES.forEach((countySpec, ci) => {
-    const county = addOrg(countySpec.id, countySpec.name, 'county', city, { kind: countySpec.id === 'wuxing' ? 'district' : 'county' });
+    // The original demo orgs and stations keep their original fields: tests compare them whole.
+    const county = addOrg(countySpec.id, countySpec.name, 'county', city);
     countySpec.townships.forEach((townSpec, ti) => {
-      const township = addOrg(townSpec.id, townSpec.name, 'township', county, { kind: 'township' });
+      const township = addOrg(townSpec.id, townSpec.name, 'township', county);
       const lat = 30.6 + ci * 0.1 + ti * 0.03;
       const lng = 119.6 + ci * 0.1 + ti * 0.03;
-      addStation(`st-${townSpec.id}`, `${townSpec.name}局长驻点工作室`, township, `${countySpec.name}${townSpec.name}人民政府一楼`, lat, lng, {
-        stationType: 'director_office', hostDepartment: `${townSpec.name}人民政府`, openingHours: '每周三 9:00—12:00',
-      });
+      addStation(`st-${townSpec.id}`, `${townSpec.name}局长驻点工作室`, township, `${countySpec.name}${townSpec.name}人民政府一楼`, lat, lng);
       townSpec.villages.forEach((villageSpec, vi) => {
-        const village = addOrg(villageSpec.id, villageSpec.name, 'village', township, { kind: 'village' });
-        const branch = addOrg(branchIdOf(villageSpec.id), `${villageSpec.name}党支部`, 'branch', village, { sector: 'rural' });
+        const village = addOrg(villageSpec.id, villageSpec.name, 'village', township);
+        const branch = addOrg(branchIdOf(villageSpec.id), `${villageSpec.name}党支部`, 'branch', village);
         addStation(
           stationIdOf(villageSpec.id),
           `${villageSpec.name}群众说事室`,
@@ -170,7 +169,6 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
           `${countySpec.name}${townSpec.name}${villageSpec.name}村民服务中心`,
           lat + vi * 0.01,
           lng + vi * 0.01,
-          { stationType: 'talk_room', hostDepartment: `${villageSpec.name}村民委员会`, openingHours: '周一至周五 8:30—17:00', serves: [village.id] },
         );
         const isDemoBranch = villageSpec.id === 'yucun';
         // Secretaries are party members too: they count in their branch's attendance.
@@ -199,11 +197,12 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
     counties.set(county.id, county);
   });
 
-  /** A county party committee's 机关 branch, hanging right under the county: the tree has no fixed depth. */
+  /** A county party committee with a 机关 branch under it, right below the county: the tree has no fixed depth. */
   function mixedTree(county: OrgRecord) {
-    const branch = addOrg('anji-jgdzb', '安吉县委组织部机关党支部', 'branch', county, { sector: 'government' });
-    addUser('u-anji-jgdzb-sec', undefined, personName(person++), [{ role: 'secretary', orgId: branch.id }, { role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
-    for (let m = 1; m <= 4; m++) addUser(`u-anji-jgdzb-m${m}`, undefined, personName(person++), [{ role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
+    const committee = addOrg('deqing-xw', '中共德清县委', 'committee', county);
+    const branch = addOrg('deqing-jgdzb', '德清县委组织部机关党支部', 'branch', committee, { sector: 'government' });
+    addUser('u-deqing-jgdzb-sec', undefined, personName(person++), [{ role: 'secretary', orgId: branch.id }, { role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
+    for (let m = 1; m <= 4; m++) addUser(`u-deqing-jgdzb-m${m}`, undefined, personName(person++), [{ role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
   }
 
   /** A street (街道) with a community and its 社区 branch, a 两新 branch right under the street, and a 红管家 station. */
@@ -229,7 +228,7 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
   });
 
   // Added last, so the people generated above keep their names and dates.
-  mixedTree(counties.get('anji')!);
+  mixedTree(counties.get('deqing')!);
   streetWithCommunity(counties.get('wuxing')!);
 
   items.push(...demoContent(at));
