@@ -24,6 +24,9 @@ async function cachedGet<T extends OrgRecord | StationRecord>(
   return value;
 }
 
+/** Drops a cached org or station after this container changed it. */
+export const forget = (kind: 'org' | 'station', id: string) => cache.delete(`${kind}:${id}`);
+
 export const getOrg = (id: string) => cachedGet(`org:${id}`, orgKeys.org(id), toOrg);
 export const getStation = (id: string) => cachedGet(`station:${id}`, orgKeys.station(id), toStation);
 

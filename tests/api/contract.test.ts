@@ -98,6 +98,13 @@ const samples: Record<RouteName, Sample> = {
   listModeration: { params: { orgId: 'tianhuangping' } },
   decideModeration: { params: { kind: 'idea', id: SOME_ID }, body: { decision: 'reject', reason: '内容与主题无关' } },
   listDeadLetters: {},
+  // 组织与驿站管理 (the contract user holds no grant: these answer 403, in the contract's error shape)
+  createOrg: { body: { parentId: 'tianhuangping', name: '契约测试村', type: 'village' } },
+  updateOrg: { params: { orgId: 'yucun' }, body: { name: '契约测试' } },
+  archiveOrg: { params: { orgId: 'yucun-dzb' } },
+  createStation: { body: { orgId: 'tianhuangping', name: '契约测试驿站', stationType: 'red_steward', address: '镇政府' } },
+  updateStation: { params: { stationId: 'st-yucun' }, body: { name: '契约测试' } },
+  listAudit: { query: { orgId: 'tianhuangping' } },
 };
 
 const names = Object.keys(routes) as RouteName[];
