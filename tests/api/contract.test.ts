@@ -98,11 +98,11 @@ const samples: Record<RouteName, Sample> = {
   listModeration: { params: { orgId: 'tianhuangping' } },
   decideModeration: { params: { kind: 'idea', id: SOME_ID }, body: { decision: 'reject', reason: '内容与主题无关' } },
   listDeadLetters: {},
-  // 组织与驿站管理 (the contract user holds no grant: these answer 403, in the contract's error shape)
-  createOrg: { body: { parentId: 'tianhuangping', name: '契约测试村', type: 'village' } },
+  // 组织与驿站管理: the creating POSTs as an admin, under the seeded county committee no other test lists
+  createOrg: { body: { parentId: 'deqing-xw', name: '契约测试党支部', type: 'branch', sector: 'government' }, as: 'demo-admin' },
   updateOrg: { params: { orgId: 'yucun' }, body: { name: '契约测试' } },
   archiveOrg: { params: { orgId: 'yucun-dzb' } },
-  createStation: { body: { orgId: 'tianhuangping', name: '契约测试驿站', stationType: 'red_steward', address: '镇政府' } },
+  createStation: { body: { orgId: 'deqing-xw', name: '契约测试驿站', stationType: 'red_steward', address: '县委大院' }, as: 'demo-admin' },
   updateStation: { params: { stationId: 'st-yucun' }, body: { name: '契约测试' } },
   listAudit: { query: { orgId: 'tianhuangping' } },
 };

@@ -35,7 +35,7 @@ export async function childOrgs(parentId: string | undefined, type?: Org['type']
 export async function orgChain(orgId: string): Promise<Org[]> {
   const chain: Org[] = [];
   let id: string | null = orgId;
-  for (let depth = 0; id && depth < 6; depth++) {
+  for (let depth = 0; id && depth < 20; depth++) {
     const org: Org | null = await lookupOrg(id);
     if (!org) break;
     chain.unshift(org);
