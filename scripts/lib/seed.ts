@@ -202,7 +202,7 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
     const committee = addOrg('deqing-xw', '中共德清县委', 'committee', county);
     const branch = addOrg('deqing-jgdzb', '德清县委组织部机关党支部', 'branch', committee, { sector: 'government' });
     addUser('u-deqing-jgdzb-sec', undefined, personName(person++), [{ role: 'secretary', orgId: branch.id }, { role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
-    for (let m = 1; m <= 4; m++) addUser(`u-deqing-jgdzb-m${m}`, undefined, personName(person++), [{ role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
+    for (let m = 1; m <= 8; m++) addUser(`u-deqing-jgdzb-m${m}`, undefined, personName(person++), [{ role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
   }
 
   /** A street (街道) with a community and its 社区 branch, a 两新 branch right under the street, and a 红管家 station. */
@@ -218,7 +218,7 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
     });
     for (const branch of branches) {
       addUser(`u-${branch.id}-sec`, undefined, personName(person++), [{ role: 'secretary', orgId: branch.id }, { role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
-      for (let m = 1; m <= 4; m++) addUser(`u-${branch.id}-m${m}`, undefined, personName(person++), [{ role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
+      for (let m = 1; m <= 8; m++) addUser(`u-${branch.id}-m${m}`, undefined, personName(person++), [{ role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
     }
   }
 

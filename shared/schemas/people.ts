@@ -53,5 +53,6 @@ export type Invitation = z.infer<typeof Invitation>;
 export const InvitationCode = z.string().regex(/^[A-Z0-9]{4,16}$/, '邀请码格式不正确');
 export const RedeemInvitationBody = z.strictObject({ joinedPartyOn: DateString.optional() });
 
-// Orgs and stations live in ./orgs; re-exported so existing imports keep working.
-export { Org, Station } from './orgs';
+// Orgs and stations live in ./orgs; their types re-exported so existing imports keep working (types only: a function
+// that needs no org schema does not load it).
+export type { Org, Station } from './orgs';
