@@ -27,18 +27,6 @@ interface AdminView {
   roots: Org[];
 }
 
-async function allChildren(parentId: string): Promise<Org[]> {
-  const items: Org[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < 20; i++) {
-    const page = await api('listOrgs', { query: { parentId, limit: 50, archived: 'include', ...(cursor ? { cursor } : {}) } });
-    items.push(...page.items);
-    if (!page.nextCursor) break;
-    cursor = page.nextCursor;
-  }
-  return items;
-}
-
 export default function AdminOrgsPage() {
   const allowed = usePageGate('adminOrgs', { requireLogin: true });
   const params = useRouter().params;
@@ -52,7 +40,7 @@ export default function AdminOrgsPage() {
     const [org, chain, children, stations] = await Promise.all([
       api('getOrg', { params: { orgId } }),
       orgChain(orgId),
-      allChildren(orgId),
+      childOrgs(orgId, undefined, { withArchived: true }),
       api('listStations', { query: { orgId, limit: 50 } }),
     ]);
     return { org, chain, children, stations: stations.items, roots };
