@@ -8,7 +8,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { BatchWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Principal } from '../functions/core/policy';
-import type { OrgRecord } from '../functions/orgs/org.entity';
+import { orgUnder, type OrgRecord } from '../functions/orgs/org.entity';
 import { ensureTable, startDynamoLocal } from '../scripts/lib/dynamodb-local';
 import { LOCAL_TABLE, localFunctionEnv } from '../scripts/lib/local-env';
 import { freePort } from '../scripts/lib/ports';
@@ -61,7 +61,7 @@ function rng(seed: number) {
 function buildTree(): OrgRecord[] {
   const orgs: OrgRecord[] = [];
   const add = (id: string, name: string, type: OrgRecord['type'], parent?: OrgRecord) => {
-    const org: OrgRecord = { id, name, type, parentId: parent?.id ?? null, path: [...(parent?.path ?? []), id] };
+    const org = orgUnder(parent ?? null, { id, name, type });
     orgs.push(org);
     return org;
   };
@@ -140,7 +140,7 @@ export async function benchAssessments(log: (msg: string) => void): Promise<Asse
           guidanceCount: random() < 0.3 ? 1 : 0,
         };
         const startsAt = `${month}-${String(1 + Math.floor(random() * 25)).padStart(2, '0')}T01:00:00.000Z`;
-        return aggregateUpdates(b.path, startsAt, delta);
+        return aggregateUpdates(b, startsAt, delta);
       }),
     );
     log(`seeding ${days.length} closed days (${days.length} transactions of ${days[0].length} updates, ${CONCURRENCY} at a time)…`);

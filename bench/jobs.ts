@@ -126,7 +126,7 @@ async function buildSeed() {
   const stations: StationRecord[] = Array.from({ length: STATIONS }, (_, i) => {
     const township = `c${1 + Math.floor(i / 200)}-t${1 + Math.floor(i / 10)}`;
     const id = `st-p${pad(i + 1)}`;
-    return { id, name: `第${i + 1}驿站局长驻点工作室`, orgId: `${township}-v${i + 1}`, address: `第${i + 1}村村委会`, path: ['province', township, `${township}-v${i + 1}`, id] };
+    return { id, name: `第${i + 1}驿站局长驻点工作室`, orgId: `${township}-v${i + 1}`, address: `第${i + 1}村村委会`, path: ['province', township, `${township}-v${i + 1}`, id], townshipId: township };
   });
   for (const s of stations) items.push(stationItem(s));
 

@@ -60,7 +60,7 @@ async function simulate(log: (m: string) => void): Promise<SimulationReport> {
   const path = ['sim-city', 'sim-county', 'sim-t'];
   const items: Record<string, unknown>[] = [];
   const org = (id: string, type: 'city' | 'county' | 'township' | 'village' | 'branch', parent: string[]) => {
-    items.push(orgItem({ id, name: id, type, parentId: parent.at(-1) ?? null, path: [...parent, id] }));
+    items.push(orgItem({ id, name: id, type, parentId: parent.at(-1) ?? null, path: [...parent, id], townshipId: type === 'township' || parent.includes('sim-t') ? 'sim-t' : null }));
   };
   org('sim-city', 'city', []);
   org('sim-county', 'county', ['sim-city']);
@@ -83,7 +83,7 @@ async function simulate(log: (m: string) => void): Promise<SimulationReport> {
     }));
     days.push({ id, branchId, secretary, members });
   }
-  const station = { id: 'sim-st', name: '驻点工作室', orgId: 'sim-v', address: '村委会', path: [...path, 'sim-v', 'sim-st'] };
+  const station = { id: 'sim-st', name: '驻点工作室', orgId: 'sim-v', address: '村委会', path: [...path, 'sim-v', 'sim-st'], townshipId: 'sim-t' };
   items.push(stationItem(station));
   const slotStart = new Date(Math.ceil((now + 26 * 3600_000) / 3600_000) * 3600_000).toISOString();
   items.push(slotItem({ id: 'sim-slot', sessionId: 'sim-session', stationId: station.id, host: '局长', startsAt: slotStart, endsAt: new Date(Date.parse(slotStart) + 1800_000).toISOString(), seats: BEHAVIOUR.seatsPerSlot, booked: 0, status: 'open' }));

@@ -2,8 +2,14 @@
 // the same transaction as the event that moves them (a day closing, guidance given), so they never drift, and an
 // assessment reads a couple of partitions instead of every theme day.
 //
-//   branch row   pk AGG#<period>#<townshipId>   sk <villageId>#<branchId>   (a township's branches: one partition)
-//   child total  pk AGGT#<period>#<parentId>    sk <childId>                (city → counties, county → townships)
+//   branch row   pk AGG#<period>#<townshipId>   sk <ids below the township>/…/<branchId>/   (a township's branches: one
+//                partition; an org inside the township reads its own by key prefix)
+//   child total  pk AGGT#<period>#<orgId>       sk <childId>   (for every org above the branch's township, or above
+//                the branch when it lies in no township: a county's 机关 branch is a child row of the county)
+//
+// Depth: an event writes one child total per org between the root and the branch's township (or the branch itself)
+// plus one branch row, for each of its two periods: 2 × (depth above the township + 1) items. A county's day-closing
+// transaction has room for a tree far deeper than any real one (see aggregates.ts).
 import { shanghaiDate } from '@shared/time';
 
 export const FIGURE_FIELDS = ['expected', 'present', 'leave', 'online', 'themeDaysHeld', 'previewsOnTime', 'closedWithSummary', 'guidanceCount'] as const;
@@ -14,25 +20,10 @@ export const emptyFigures = (): Figures => Object.fromEntries(FIGURE_FIELDS.map(
 
 export const aggKeys = {
   branchRows: (period: string, townshipId: string) => `AGG#${period}#${townshipId}`,
-  branchRow: (period: string, path: OrgPath) => ({ pk: `AGG#${period}#${path.township}`, sk: `${path.village}#${path.branch}` }),
+  branchRow: (period: string, townshipId: string, belowTownship: string) => ({ pk: `AGG#${period}#${townshipId}`, sk: belowTownship }),
   childTotals: (period: string, parentId: string) => `AGGT#${period}#${parentId}`,
   childTotal: (period: string, parentId: string, childId: string) => ({ pk: `AGGT#${period}#${parentId}`, sk: childId }),
 };
-
-/** A branch's ancestors by level: the tree is city → county → township → village → branch. */
-export interface OrgPath {
-  city: string;
-  county: string;
-  township: string;
-  village: string;
-  branch: string;
-}
-
-export function branchPath(path: string[]): OrgPath {
-  if (path.length !== 5) throw new Error(`a branch path has 5 levels, got ${path.length}`);
-  const [city, county, township, village, branch] = path as [string, string, string, string, string];
-  return { city, county, township, village, branch };
-}
 
 /** The periods an event on `startsAt` counts in: its Asia/Shanghai month and year. */
 export function periodsOf(startsAt: string): string[] {

@@ -5,6 +5,7 @@ import { TABLE, ddb } from '../core/dynamo';
 import type { Item } from '../core/item';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite } from '../core/transact';
+import type { OrgRecord } from '../orgs/org.entity';
 import { themeDayKeys, type ThemeDayRecord } from '../themedays/themeday.entity';
 import { aggKeys, toFigures, type Figures } from './aggregate.entity';
 import { aggregateUpdates } from './aggregates';
@@ -35,15 +36,15 @@ export async function childTotals(period: string, orgId: string): Promise<Map<st
   return new Map((await queryAll(aggKeys.childTotals(period, orgId))).map((t) => [t.sk as string, toFigures(t)]));
 }
 
-/** The rows of a township's branches (optionally of one village), by branch id. */
-export async function branchRows(period: string, townshipId: string, villageId?: string): Promise<Map<string, Figures>> {
-  const rows = await queryAll(aggKeys.branchRows(period, townshipId), villageId ? `${villageId}#` : undefined);
+/** The rows of a township's branches (optionally only those under `prefix`, see belowTownship), by branch id. */
+export async function branchRows(period: string, townshipId: string, prefix = ''): Promise<Map<string, Figures>> {
+  const rows = await queryAll(aggKeys.branchRows(period, townshipId), prefix || undefined);
   return new Map(rows.map((r) => [r.branchId as string, toFigures(r)]));
 }
 
 /** Stores guidance with the count the township's assessment shows, in one transaction. */
-export async function putGuidance(day: Pick<ThemeDayRecord, 'path' | 'startsAt'>, r: GuidanceRecord): Promise<void> {
-  await transactWrite([{ Put: { TableName: TABLE, Item: guidanceItem(r) } }, ...aggregateUpdates(day.path, day.startsAt, { guidanceCount: 1 })]);
+export async function putGuidance(day: Pick<ThemeDayRecord, 'startsAt'>, branch: OrgRecord, r: GuidanceRecord): Promise<void> {
+  await transactWrite([{ Put: { TableName: TABLE, Item: guidanceItem(r) } }, ...aggregateUpdates(branch, day.startsAt, { guidanceCount: 1 })]);
 }
 
 export async function dayGuidance(dayId: string): Promise<GuidanceRecord[]> {

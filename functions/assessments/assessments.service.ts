@@ -1,6 +1,7 @@
 // The three assessments (三项考核), guidance (乡镇指导) and the case library (百例).
-// An assessment reads running aggregates, never theme days: a township is two Queries (its branches, their rows),
-// a county or the city two as well (its children, their totals), whatever the number of days behind them.
+// An assessment reads running aggregates, never theme days: an org in a township is two Queries (its branches, their
+// rows), an org above the townships two as well (its children, their totals), whatever the depth of the tree or the
+// number of days behind them.
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
 import type { Assessment, AssessmentFigures, CaseSummary, Guidance } from '@shared/schemas/notices';
@@ -10,6 +11,7 @@ import { InvalidStateError, NotFoundError, ValidationError } from '../core/error
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { holds, requireRole, type Principal } from '../core/policy';
+import { belowTownship } from '../orgs/org.entity';
 import { getOrg, allChildren, townshipBranches, type OrgRecord } from '../orgs/orgs.repository';
 import { visibleDay } from '../themedays/access';
 import { wasPublished } from '../themedays/themeday.entity';
@@ -36,18 +38,7 @@ export async function getAssessment(principal: Principal, orgId: string, period:
   if (!holds(principal, ROLE_SETS.assessmentReaders, org.path) && !(org.type === 'branch' && holds(principal, ROLE_SETS.branchLeaders, org.path))) {
     requireRole(principal, ROLE_SETS.assessmentReaders, org.path);
   }
-
-  let rows: { org: Pick<OrgRecord, 'id' | 'name' | 'type'>; figures: Figures }[];
-  if (org.type === 'city' || org.type === 'county') {
-    const [children, totals] = await Promise.all([allChildren(org.id), childTotals(period, org.id)]);
-    rows = children.map((c) => ({ org: c, figures: totals.get(c.id) ?? emptyFigures() }));
-  } else {
-    const [branches, figures] = await Promise.all([
-      branchesUnder(org),
-      branchRows(period, org.path[2]!, org.type === 'township' ? undefined : org.path[3]),
-    ]);
-    rows = branches.map((b) => ({ org: { id: b.id, name: b.name, type: 'branch' as const }, figures: figures.get(b.id) ?? emptyFigures() }));
-  }
+  const rows = await assessmentRows(org, period);
   return {
     orgId: org.id,
     period,
@@ -56,10 +47,28 @@ export async function getAssessment(principal: Principal, orgId: string, period:
   };
 }
 
-async function branchesUnder(org: OrgRecord): Promise<OrgRecord[]> {
-  if (org.type === 'branch') return [org];
-  if (org.type === 'village') return (await allChildren(org.id)).filter((c) => c.type === 'branch');
-  return townshipBranches(org.id);
+type Row = { org: Pick<OrgRecord, 'id' | 'name' | 'type'>; figures: Figures };
+
+/**
+ * At or inside a township: every branch below the org, from the township's partitions by key prefix. Above any
+ * township: the org's children with the totals it keeps of them. Two Queries either way, at any depth.
+ */
+async function assessmentRows(org: OrgRecord, period: string): Promise<Row[]> {
+  if (org.townshipId) {
+    const prefix = belowTownship(org.path, org.townshipId);
+    const [branches, figures] = await Promise.all([
+      org.type === 'branch' ? [org] : townshipBranches(org.townshipId, prefix),
+      branchRows(period, org.townshipId, prefix),
+    ]);
+    return branches.map((b) => ({ org: b, figures: figures.get(b.id) ?? emptyFigures() }));
+  }
+  if (org.type === 'branch') {
+    // A branch in no township (a county's 机关 branch): its parent keeps its total.
+    const totals = org.parentId ? await childTotals(period, org.parentId) : new Map<string, Figures>();
+    return [{ org, figures: totals.get(org.id) ?? emptyFigures() }];
+  }
+  const [children, totals] = await Promise.all([allChildren(org.id), childTotals(period, org.id)]);
+  return children.map((c) => ({ org: c, figures: totals.get(c.id) ?? emptyFigures() }));
 }
 
 // --- Guidance (乡镇指导) -------------------------------------------------------------------------------
@@ -70,7 +79,9 @@ export async function giveGuidance(principal: Principal, dayId: string, comment:
   requireRole(principal, ROLE_SETS.staff, day.path);
   if (day.status === 'cancelled') throw new InvalidStateError('已取消的主题党日不能指导');
   const record = { id: newId(), themeDayId: dayId, comment, rating, by: principal.userId, createdAt: new Date().toISOString() };
-  await putGuidance(day, record);
+  const branch = await getOrg(day.branchId);
+  if (!branch) throw new NotFoundError('党支部不存在');
+  await putGuidance(day, branch, record);
   return { id: record.id, themeDayId: dayId, comment, rating, byName: principal.user.displayName, createdAt: record.createdAt };
 }
 

@@ -15,7 +15,7 @@ import { shanghaiDate } from '@shared/time';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { contentChecker } from '../content/content-check';
 import { spendQuota } from '../quotas/quota';
-import { getOrg, getStation, listStations, type StationRecord } from '../orgs/orgs.repository';
+import { getOrg, getStation, listStations, servingStation, type StationRecord } from '../orgs/orgs.repository';
 import { outboxPut } from '../notifications/outbox.entity';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { displayNames } from '../users/users.repository';
@@ -44,14 +44,18 @@ function actor(p: Principal, c: Pick<ConcernRecord, 'stationPath' | 'authorId'>)
   return ROLE_LABELS[role];
 }
 
-/** Where a village's concerns go: its own station, else its township's; with the village's org path. */
+/**
+ * Where a village's concerns go: the station that lists it among those it serves, else the village's own station,
+ * else its township's; with the village's org path.
+ */
 async function stationFor(villageId: string): Promise<{ station: StationRecord; villagePath: string[] }> {
   const village = await getOrg(villageId);
-  if (village?.type !== 'village') throw new ValidationError('所选村（社区）不存在', [{ path: 'villageId', message: '不是有效的村（社区）' }]);
+  if (village?.type !== 'village' || village.archivedAt) throw new ValidationError('所选村（社区）不存在', [{ path: 'villageId', message: '不是有效的村（社区）' }]);
+  const served = await servingStation(villageId);
+  if (served) return { station: served, villagePath: village.path };
   const own = (await listStations(villageId, 1)).items[0];
   if (own) return { station: own, villagePath: village.path };
-  const township = village.path[2];
-  const fallback = township ? (await listStations(township, 1)).items[0] : undefined;
+  const fallback = village.townshipId ? (await listStations(village.townshipId, 1)).items[0] : undefined;
   if (!fallback) throw new InvalidStateError('该村暂未设立说事室或驻点工作室，请联系乡镇');
   return { station: fallback, villagePath: village.path };
 }

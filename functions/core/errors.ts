@@ -58,6 +58,11 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly code = 'CONFLICT';
   readonly status = 409;
+  /** `details` name what is in the way (the existing org, the open concerns), for the client to show. */
+  constructor(message: string, details?: ErrorDetail[]) {
+    super(message);
+    this.details = details;
+  }
 }
 /** A moderation decision on an item that is no longer waiting: someone else decided first. */
 export class AlreadyModeratedError extends DomainError {

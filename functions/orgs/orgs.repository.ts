@@ -24,11 +24,23 @@ async function cachedGet<T extends OrgRecord | StationRecord>(
   return value;
 }
 
+/** Drops a cached org or station after this container changed it. */
+export const forget = (kind: 'org' | 'station', id: string) => cache.delete(`${kind}:${id}`);
+
 export const getOrg = (id: string) => cachedGet(`org:${id}`, orgKeys.org(id), toOrg);
 export const getStation = (id: string) => cachedGet(`station:${id}`, orgKeys.station(id), toStation);
 
-export function listChildren(parentId: string | undefined, limit: number, cursor?: string): Promise<Page<OrgRecord>> {
-  return queryPage({ index: 'gsi1', pk: orgKeys.children(parentId ?? null), limit, cursor }, toOrg);
+/** Archived orgs keep their place (their history still counts) and leave the pickers unless asked for. */
+const ACTIVE_ONLY = { FilterExpression: 'attribute_not_exists(archivedAt)' };
+
+export function listChildren(parentId: string | undefined, limit: number, cursor?: string, withArchived = false): Promise<Page<OrgRecord>> {
+  return queryPage({ index: 'gsi1', pk: orgKeys.children(parentId ?? null), limit, cursor, filter: withArchived ? undefined : ACTIVE_ONLY }, toOrg);
+}
+
+/** The station that serves a village or community, if one lists it (one Get and the cached station). */
+export async function servingStation(villageId: string): Promise<StationRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: orgKeys.servedBy(villageId) }));
+  return out.Item ? getStation(out.Item.stationId as string) : undefined;
 }
 
 export function listStations(orgId: string, limit: number, cursor?: string): Promise<Page<StationRecord>> {
@@ -46,9 +58,9 @@ async function allPages<T>(fetch: (cursor?: string) => Promise<Page<T>>): Promis
   return all;
 }
 
-/** Every child of an org (a county's townships, a city's counties): tens at most, one or two Queries. */
-export const allChildren = (parentId: string) => allPages((cursor) => listChildren(parentId, 500, cursor));
+/** Every child of an org (a county's townships, a city's counties), archived ones too: tens at most, one or two Queries. */
+export const allChildren = (parentId: string, withArchived = true) => allPages((cursor) => listChildren(parentId, 500, cursor, withArchived));
 
-/** Every branch of a township, in one or two Queries (the township index on branch items). */
-export const townshipBranches = (townshipId: string) =>
-  allPages((cursor) => queryPage({ index: 'gsi2', pk: orgKeys.townshipBranches(townshipId), limit: 500, cursor }, toOrg));
+/** Every branch of a township (or only those under `prefix`, see belowTownship), in one or two Queries (the township index). */
+export const townshipBranches = (townshipId: string, prefix = '') =>
+  allPages((cursor) => queryPage({ index: 'gsi2', pk: orgKeys.townshipBranches(townshipId), ...(prefix ? { skPrefix: prefix } : {}), limit: 500, cursor }, toOrg));

@@ -205,7 +205,7 @@ export function closeThemeDay(principal: Principal, id: string, summary: string)
         closedWithSummary: summary.trim() ? 1 : 0,
       };
       const closedAt = new Date().toISOString();
-      if (!(await closeDay(day, { stats, summary, closedAt }, aggregateUpdates(day.path, day.startsAt, delta)))) return TRY_AGAIN;
+      if (!(await closeDay(day, { stats, summary, closedAt }, aggregateUpdates(await requireBranch(day.branchId), day.startsAt, delta)))) return TRY_AGAIN;
       const recorded = new Map(records.map((r) => [r.userId, r.status]));
       await backfillAttendance(
         day,

@@ -36,6 +36,8 @@ export default defineAppConfig({
     { root: 'packages/cases', name: 'cases', pages: ['list/index', 'detail/index'] },
     // 内容审核: the moderation queue for secretaries and township staff.
     { root: 'packages/moderation', name: 'moderation', pages: ['queue/index'] },
+    // 组织管理 and 驿站管理: township staff and admins.
+    { root: 'packages/admin', name: 'admin', pages: ['orgs/index', 'station/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['notices'] },

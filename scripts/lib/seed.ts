@@ -4,7 +4,8 @@ import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } fro
 import type { Grant } from '@shared/schemas/people';
 import type { OrgType } from '@shared/schemas/common';
 import { DAY_MS, HOUR_MS } from '../../shared/time';
-import { orgItem, stationItem, type OrgRecord, type StationRecord } from '../../functions/orgs/org.entity';
+import { orgItem, orgNameItem, orgUnder, servedByItem, stationItem, stationOf, type OrgRecord } from '../../functions/orgs/org.entity';
+import type { AreaKind, Sector, StationType } from '@shared/schemas/orgs';
 import { grantItem, identityItem, profileItem, type ProfileRecord } from '../../functions/users/user.entity';
 import { localClient } from './dynamodb-local';
 import { ideaItem, type IdeaRecord } from '../../functions/ideas/idea.entity';
@@ -112,15 +113,24 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
   let users = 0;
   let person = 0;
 
-  const addOrg = (id: string, name: string, type: OrgType, parent: OrgRecord | null): OrgRecord => {
-    const org: OrgRecord = { id, name, type, parentId: parent?.id ?? null, path: [...(parent?.path ?? []), id] };
-    items.push(orgItem(org));
+  const addOrg = (id: string, name: string, type: OrgType, parent: OrgRecord | null, extra: { kind?: AreaKind; sector?: Sector } = {}): OrgRecord => {
+    const org = orgUnder(parent, { id, name, type, ...extra });
+    // With its name claim, so administration finds a duplicate of a seeded name too.
+    items.push(orgItem(org), orgNameItem(org));
     orgs++;
     return org;
   };
-  const addStation = (id: string, name: string, org: OrgRecord, address: string, lat: number, lng: number) => {
-    const station: StationRecord = { id, name, orgId: org.id, address, lat, lng, path: [...org.path, id] };
-    items.push(stationItem(station));
+  const addStation = (
+    id: string,
+    name: string,
+    org: OrgRecord,
+    address: string,
+    lat: number,
+    lng: number,
+    extra: { stationType?: StationType; hostDepartment?: string; openingHours?: string; serves?: string[] } = {},
+  ) => {
+    const station = stationOf(org, { id, name, address, lat, lng, ...extra });
+    items.push(stationItem(station), ...(extra.serves ?? []).map((v) => servedByItem(v, id)));
     stations++;
     return station;
   };
@@ -140,7 +150,9 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
   const city = addOrg(CITY.id, CITY.name, 'city', null);
   addUser('u-demo-admin', 'demo-admin', '市委组织部 管理员', [{ role: 'admin', orgId: city.id }]);
 
+  const counties = new Map<string, OrgRecord>();
   COUNTIES.forEach((countySpec, ci) => {
+    // The original demo orgs and stations keep their original fields: tests compare them whole.
     const county = addOrg(countySpec.id, countySpec.name, 'county', city);
     countySpec.townships.forEach((townSpec, ti) => {
       const township = addOrg(townSpec.id, townSpec.name, 'township', county);
@@ -182,12 +194,42 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
         addUser('u-demo-official-1', 'demo-official-1', '沈建华', [{ role: 'official', orgId: stationIdOf('yucun') }]);
       }
     });
+    counties.set(county.id, county);
   });
+
+  /** A county party committee with a 机关 branch under it, right below the county: the tree has no fixed depth. */
+  function mixedTree(county: OrgRecord) {
+    const committee = addOrg('deqing-xw', '中共德清县委', 'committee', county);
+    const branch = addOrg('deqing-jgdzb', '德清县委组织部机关党支部', 'branch', committee, { sector: 'government' });
+    addUser('u-deqing-jgdzb-sec', undefined, personName(person++), [{ role: 'secretary', orgId: branch.id }, { role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
+    for (let m = 1; m <= 8; m++) addUser(`u-deqing-jgdzb-m${m}`, undefined, personName(person++), [{ role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
+  }
+
+  /** A street (街道) with a community and its 社区 branch, a 两新 branch right under the street, and a 红管家 station. */
+  function streetWithCommunity(county: OrgRecord) {
+    const street = addOrg('feiying', '飞英街道', 'township', county, { kind: 'street' });
+    const community = addOrg('fenghuang', '凤凰社区', 'village', street, { kind: 'community' });
+    const branches = [
+      addOrg('fenghuang-dzb', '凤凰社区党支部', 'branch', community, { sector: 'community' }),
+      addOrg('feiying-lxdzb', '飞英街道非公企业联合党支部', 'branch', street, { sector: 'private_enterprise' }),
+    ];
+    addStation('st-fenghuang', '凤凰社区红管家服务驿站', street, '吴兴区飞英街道凤凰社区党群服务中心', 30.87, 120.09, {
+      stationType: 'red_steward', hostDepartment: '飞英街道党工委', openingHours: '每日 9:00—18:00', serves: [community.id],
+    });
+    for (const branch of branches) {
+      addUser(`u-${branch.id}-sec`, undefined, personName(person++), [{ role: 'secretary', orgId: branch.id }, { role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
+      for (let m = 1; m <= 8; m++) addUser(`u-${branch.id}-m${m}`, undefined, personName(person++), [{ role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
+    }
+  }
 
   const residentVillages = ['yucun', 'daxi', 'huangdu'];
   residentVillages.forEach((villageId, i) => {
     addUser(`u-demo-resident-${i + 1}`, `demo-resident-${i + 1}`, `${personName(person++)}（群众）`, [], { villageId });
   });
+
+  // Added last, so the people generated above keep their names and dates.
+  mixedTree(counties.get('deqing')!);
+  streetWithCommunity(counties.get('wuxing')!);
 
   items.push(...demoContent(at));
   return { items, summary: { orgs, stations, users, items: items.length } };

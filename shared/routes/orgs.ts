@@ -1,12 +1,14 @@
 import * as z from 'zod';
 import { route } from './define';
-import { Id, page, PageQuery } from '../schemas/common';
-import { Org, Station } from '../schemas/people';
+import { DateString, Id, page, PageQuery } from '../schemas/common';
+import { AuditEntry } from '../schemas/audit';
+import { CreateOrgBody, CreateStationBody, Org, Station, UpdateOrgBody, UpdateStationBody } from '../schemas/orgs';
 
 export const orgRoutes = {
   listOrgs: route({
     method: 'GET', path: '/v1/orgs', group: 'orgs', auth: 'public',
-    query: PageQuery.extend({ parentId: Id.optional() }), response: page(Org),
+    // Archived orgs leave the pickers; administration asks for them with archived=include.
+    query: PageQuery.extend({ parentId: Id.optional(), archived: z.literal('include').optional() }), response: page(Org),
   }),
   getOrg: route({
     method: 'GET', path: '/v1/orgs/{orgId}', group: 'orgs', auth: 'public',
@@ -19,5 +21,31 @@ export const orgRoutes = {
   getStation: route({
     method: 'GET', path: '/v1/stations/{stationId}', group: 'orgs', auth: 'public',
     params: z.strictObject({ stationId: Id }), response: Station,
+  }),
+  createOrg: route({
+    method: 'POST', path: '/v1/orgs', group: 'orgs', auth: 'user',
+    body: CreateOrgBody, response: Org, status: 201, idempotent: true,
+  }),
+  /** Rename, move under another parent, or set a branch's sector. */
+  updateOrg: route({
+    method: 'PATCH', path: '/v1/orgs/{orgId}', group: 'orgs', auth: 'user',
+    params: z.strictObject({ orgId: Id }), body: UpdateOrgBody, response: Org,
+  }),
+  archiveOrg: route({
+    method: 'POST', path: '/v1/orgs/{orgId}/archive', group: 'orgs', auth: 'user',
+    params: z.strictObject({ orgId: Id }), response: Org,
+  }),
+  createStation: route({
+    method: 'POST', path: '/v1/stations', group: 'orgs', auth: 'user',
+    body: CreateStationBody, response: Station, status: 201, idempotent: true,
+  }),
+  updateStation: route({
+    method: 'PATCH', path: '/v1/stations/{stationId}', group: 'orgs', auth: 'user',
+    params: z.strictObject({ stationId: Id }), body: UpdateStationBody, response: Station,
+  }),
+  /** The audit log of one org, newest first; `from`/`to` are Asia/Shanghai dates, both included. */
+  listAudit: route({
+    method: 'GET', path: '/v1/audit', group: 'orgs', auth: 'user',
+    query: PageQuery.extend({ orgId: Id, from: DateString.optional(), to: DateString.optional() }), response: page(AuditEntry),
   }),
 } as const;

@@ -50,7 +50,11 @@ export const ROLES = ['resident', 'member', 'secretary', 'official', 'township_a
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
-export const ORG_TYPES = ['city', 'county', 'township', 'village', 'branch'] as const;
+/**
+ * The levels of the tree (city › county/district › township/street › village/community) and the party orgs that hang
+ * anywhere in it: 党委 (committee), 党总支 (general_branch) and 党支部 (branch). Nothing assumes a fixed depth.
+ */
+export const ORG_TYPES = ['city', 'county', 'township', 'village', 'branch', 'committee', 'general_branch'] as const;
 export const OrgType = z.enum(ORG_TYPES);
 export type OrgType = z.infer<typeof OrgType>;
 

@@ -1,6 +1,6 @@
 // 党务公开 notices, township guidance, the case library and the three assessments.
 import * as z from 'zod';
-import { DateTimeString, Id, MonthString } from './common';
+import { DateTimeString, Id, MonthString, OrgType } from './common';
 import { IdeaCategory } from './themeday';
 
 export const NOTICE_CATEGORIES = ['party', 'village', 'finance', 'other'] as const;
@@ -91,7 +91,7 @@ export const AssessmentRow = AssessmentFigures.extend({
   branchId: Id,
   orgId: Id,
   name: z.string(),
-  type: z.enum(['city', 'county', 'township', 'village', 'branch']),
+  type: OrgType,
 });
 
 export const Assessment = z.object({

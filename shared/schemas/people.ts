@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { DateString, DateTimeString, Id, OrgType, PhoneNumber, Role } from './common';
+import { DateString, DateTimeString, Id, PhoneNumber, Role } from './common';
 
 export const Grant = z.object({ role: Role, orgId: Id });
 export type Grant = z.infer<typeof Grant>;
@@ -53,14 +53,6 @@ export type Invitation = z.infer<typeof Invitation>;
 export const InvitationCode = z.string().regex(/^[A-Z0-9]{4,16}$/, '邀请码格式不正确');
 export const RedeemInvitationBody = z.strictObject({ joinedPartyOn: DateString.optional() });
 
-export const Org = z.object({ id: Id, name: z.string(), type: OrgType, parentId: Id.nullable() });
-export type Org = z.infer<typeof Org>;
-export const Station = z.object({
-  id: Id,
-  name: z.string(),
-  orgId: Id,
-  address: z.string(),
-  lat: z.number().optional(),
-  lng: z.number().optional(),
-});
-export type Station = z.infer<typeof Station>;
+// Orgs and stations live in ./orgs; their types re-exported so existing imports keep working (types only: a function
+// that needs no org schema does not load it).
+export type { Org, Station } from './orgs';

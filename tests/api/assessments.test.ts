@@ -7,39 +7,9 @@ import { orgItem, type OrgRecord } from '../../functions/orgs/org.entity';
 import { getAssessment } from '../../functions/assessments/assessments.service';
 import { call, expectError, login } from './http';
 import { withGrant, type Person } from './people';
-import { moveThemeDayStart } from './db';
+import { ok, runDay } from './closed-days';
 import { ownTownship, type OwnTownship } from './own-orgs';
 import { DAY_MS, HOUR_MS, shanghaiMonth } from '@shared/time';
-
-/**
- * A day published an hour ahead (check-in open, so a late notice), `act` before it starts, then its start moved into
- * the past by a direct write (no waiting on the clock), `after` once it has started, and the close.
- */
-async function runDay(secretary: Person, branchId: string, act: (id: string, code: string) => Promise<void>, after?: (id: string) => Promise<void>) {
-  const created = await call('createThemeDay', {
-    token: secretary.token,
-    params: { branchId },
-    body: { title: '主题党日', startsAt: new Date(Date.now() + HOUR_MS).toISOString(), endsAt: new Date(Date.now() + 3 * HOUR_MS).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: true, category: 'study' },
-  });
-  expect(created.status).toBe(201);
-  const id = created.body.id as string;
-  expect((await call('publishThemeDay', { token: secretary.token, params: { id } })).body.lateNotice).toBe(true);
-  const code = await call('createCheckInCode', { token: secretary.token, params: { id } });
-  expect(code.status).toBe(201);
-  await act(id, code.body.code);
-  // It starts now: not earlier, or members who joined minutes ago would not be expected at it.
-  await moveThemeDayStart(id, new Date().toISOString());
-  if (after) await after(id);
-  const closed = await call('closeThemeDay', { token: secretary.token, params: { id }, body: { summary: '按计划完成各项议程。' } });
-  expect(closed.status).toBe(200);
-  return id;
-}
-
-/** Asserts a setup call did what the figures below count on. */
-async function ok(res: Promise<{ status: number; body: unknown }>, status = 201): Promise<void> {
-  const r = await res;
-  expect({ status: r.status, body: r.body }).toEqual({ status, body: expect.anything() });
-}
 
 describe('assessments', () => {
   /** The month of the days' start, read from the record (not the clock when the file loaded). */
@@ -157,10 +127,10 @@ describe('assessment cost', () => {
     // Under a county no other test lists, so the township shows up nowhere else.
     const path = [city, 'bench-county', 'bench-town'];
     const orgs: OrgRecord[] = [
-      { id: 'bench-town', name: '测试镇', type: 'township', parentId: 'bench-county', path },
-      { id: 'bench-village', name: '测试村', type: 'village', parentId: 'bench-town', path: [...path, 'bench-village'] },
+      { id: 'bench-town', name: '测试镇', type: 'township', parentId: 'bench-county', path, townshipId: 'bench-town' },
+      { id: 'bench-village', name: '测试村', type: 'village', parentId: 'bench-town', path: [...path, 'bench-village'], townshipId: 'bench-town' },
       ...Array.from({ length: 200 }, (_, i) => ({
-        id: `bench-b${i}`, name: `第${i}党支部`, type: 'branch' as const, parentId: 'bench-village', path: [...path, 'bench-village', `bench-b${i}`],
+        id: `bench-b${i}`, name: `第${i}党支部`, type: 'branch' as const, parentId: 'bench-village', path: [...path, 'bench-village', `bench-b${i}`], townshipId: 'bench-town',
       })),
     ];
     for (const o of orgs) await ddb.send(new PutCommand({ TableName: process.env.TABLE_NAME!, Item: orgItem(o) }));

@@ -109,6 +109,13 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   listModeration: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId } }) },
   decideModeration: { access: 'role', sample: () => ({ params: { kind: 'idea', id: f.heldIdeaId }, body: { decision: 'approve' } }) },
   listDeadLetters: { access: 'role', sample: () => ({}) },
+  // 组织与驿站管理: the target township's staff only (no one here holds it; refusals are what is checked).
+  createOrg: { access: 'role', sample: () => ({ body: { parentId: f.org.townshipId, name: '越权新建村', type: 'village' } }) },
+  updateOrg: { access: 'role', sample: () => ({ params: { orgId: f.org.villageId }, body: { name: '越权改名' } }) },
+  archiveOrg: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId } }) },
+  createStation: { access: 'role', sample: () => ({ body: { orgId: f.org.townshipId, name: '越权驿站', stationType: 'red_steward', address: '某地' } }) },
+  updateStation: { access: 'role', sample: () => ({ params: { stationId: f.org.stationId }, body: { name: '越权改名' } }) },
+  listAudit: { access: 'role', sample: () => ({ query: { orgId: f.org.townshipId } }) },
 };
 
 const tokens = {} as Record<Foreign, string>;
@@ -184,5 +191,8 @@ describe('authorization over the route table', () => {
     expect((await call('getIdea', { token, params: { ideaId: f.heldIdeaId } })).body.status).toBe('pending_review');
     expect((await call('getConcern', { token, params: { id: f.concernId } })).body.status).toBe('submitted');
     expect((await call('listGuidance', { params: { id: f.dayId } })).body.items).toEqual([]);
+    expect((await call('getOrg', { params: { orgId: f.org.villageId } })).body.name).not.toBe('越权改名');
+    expect((await call('getOrg', { params: { orgId: f.org.branchId } })).body).not.toHaveProperty('archivedAt');
+    expect((await call('getStation', { params: { stationId: f.org.stationId } })).body.name).not.toBe('越权改名');
   });
 });

@@ -98,6 +98,13 @@ const samples: Record<RouteName, Sample> = {
   listModeration: { params: { orgId: 'tianhuangping' } },
   decideModeration: { params: { kind: 'idea', id: SOME_ID }, body: { decision: 'reject', reason: '内容与主题无关' } },
   listDeadLetters: {},
+  // 组织与驿站管理: the creating POSTs as an admin, under the seeded county committee no other test lists
+  createOrg: { body: { parentId: 'deqing-xw', name: '契约测试党支部', type: 'branch', sector: 'government' }, as: 'demo-admin' },
+  updateOrg: { params: { orgId: 'yucun' }, body: { name: '契约测试' } },
+  archiveOrg: { params: { orgId: 'yucun-dzb' } },
+  createStation: { body: { orgId: 'deqing-xw', name: '契约测试驿站', stationType: 'red_steward', address: '县委大院' }, as: 'demo-admin' },
+  updateStation: { params: { stationId: 'st-yucun' }, body: { name: '契约测试' } },
+  listAudit: { query: { orgId: 'tianhuangping' } },
 };
 
 const names = Object.keys(routes) as RouteName[];

@@ -1,7 +1,7 @@
 // A township of a test file's own, written straight to the table (no route makes orgs): lists and counts there hold
 // only what that file made, whatever other files write elsewhere at the same time. It hangs under a county that has no
 // org item, so no listing of the seeded tree shows it; a file that reads a county's figures asks for a county of its own.
-import { orgItem, stationItem, type OrgRecord } from '../../functions/orgs/org.entity';
+import { orgItem, orgUnder, stationItem, stationOf } from '../../functions/orgs/org.entity';
 import { putRaw } from './db';
 
 export interface OwnVillage {
@@ -32,19 +32,20 @@ const NO_CITY_ITEM = 'test-city';
 export async function ownTownship(tag: string, opts: { villages?: number; ownCounty?: boolean } = {}): Promise<OwnTownship> {
   const suffix = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const countyId = opts.ownCounty ? `c-${tag}-${suffix}` : SHARED_COUNTY;
-  if (opts.ownCounty) await putRaw(orgItem({ id: countyId, name: `${tag}县`, type: 'county', parentId: NO_CITY_ITEM, path: [CITY, countyId] }));
+  const county = { ...orgUnder({ id: NO_CITY_ITEM, path: [CITY], townshipId: null }, { id: countyId, name: `${tag}县`, type: 'county' }), path: [CITY, countyId] };
+  if (opts.ownCounty) await putRaw(orgItem(county));
   const townshipId = `t-${tag}-${suffix}`;
-  const township: OrgRecord = { id: townshipId, name: `${tag}镇`, type: 'township', parentId: countyId, path: [CITY, countyId, townshipId] };
+  const township = orgUnder(county, { id: townshipId, name: `${tag}镇`, type: 'township' });
   await putRaw(orgItem(township));
   const villages: OwnVillage[] = [];
   for (let i = 0; i < (opts.villages ?? 1); i++) {
     const n = i === 0 ? '' : String(i + 1);
     const villageId = `v-${tag}${n}-${suffix}`;
-    const village: OrgRecord = { id: villageId, name: `${tag}${n}村`, type: 'village', parentId: townshipId, path: [...township.path, villageId] };
-    const branch: OrgRecord = { id: `b-${tag}${n}-${suffix}`, name: `${tag}${n}村党支部`, type: 'branch', parentId: villageId, path: [...village.path, `b-${tag}${n}-${suffix}`] };
+    const village = orgUnder(township, { id: villageId, name: `${tag}${n}村`, type: 'village' });
+    const branch = orgUnder(village, { id: `b-${tag}${n}-${suffix}`, name: `${tag}${n}村党支部`, type: 'branch' });
     const stationId = `st-${tag}${n}-${suffix}`;
     for (const org of [village, branch]) await putRaw(orgItem(org));
-    await putRaw(stationItem({ id: stationId, name: `${tag}${n}村群众说事室`, orgId: villageId, address: `${tag}${n}村村民服务中心`, lat: 30.5, lng: 119.5, path: [...village.path, stationId] }));
+    await putRaw(stationItem(stationOf(village, { id: stationId, name: `${tag}${n}村群众说事室`, address: `${tag}${n}村村民服务中心`, lat: 30.5, lng: 119.5 })));
     villages.push({ villageId, branchId: branch.id, stationId, branchName: branch.name });
   }
   return { townshipId, countyId, ...villages[0]!, villages };

@@ -42,6 +42,7 @@ const BUDGET: Table<number> = {
   stationConcerns: 3,
   listModeration: 3,
   listDeadLetters: 2,
+  listAudit: 3,
 };
 
 interface Call {
@@ -81,6 +82,7 @@ const CALLS: Table<() => Call> = {
   stationConcerns: () => ({ as: 'demo-official-1', params: { stationId: 'st-yucun' } }),
   listModeration: () => ({ as: 'demo-township-1', params: { orgId: 'tianhuangping' } }),
   listDeadLetters: () => ({ as: 'demo-admin' }),
+  listAudit: () => ({ as: 'demo-township-1', query: { orgId: 'tianhuangping' } }),
 };
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;

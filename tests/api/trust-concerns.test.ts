@@ -37,7 +37,7 @@ async function townshipWithTwoStations(tag: string): Promise<OwnTownship & { tow
   const own = await ownTownship(tag);
   const townStationId = `${own.stationId}-town`;
   const townshipPath = ['huzhou', 'test-county', own.townshipId];
-  await putRaw(stationItem({ id: townStationId, name: `${tag}镇局长驻点工作室`, orgId: own.townshipId, address: `${tag}镇政府`, lat: 30.5, lng: 119.5, path: [...townshipPath, townStationId] }));
+  await putRaw(stationItem({ id: townStationId, name: `${tag}镇局长驻点工作室`, orgId: own.townshipId, address: `${tag}镇政府`, lat: 30.5, lng: 119.5, path: [...townshipPath, townStationId], townshipId: own.townshipId }));
   const [[villageOfficial], [townOfficial]] = await Promise.all([withGrant('official', own.stationId, 1), withGrant('official', townStationId, 1)]);
   return { ...own, townStationId, villageOfficial: villageOfficial!, townOfficial: townOfficial! };
 }

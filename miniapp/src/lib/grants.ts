@@ -47,3 +47,6 @@ export function canPublishIn(user: Holder, chain: Org[]): boolean {
   const ids = new Set(grantOrgIds(user, ROLE_SETS.noticePublishers));
   return chain.some((o) => ids.has(o.id)) || (self.type === 'branch' && isSecretaryOf(user, self.id));
 }
+
+/** Orgs the user administers (组织管理, 驿站管理): township admins their township, admins everything below theirs. */
+export const staffOrgIds = (user: Holder): string[] => grantOrgIds(user, ROLE_SETS.staff);

@@ -51,6 +51,9 @@ export const PAGES = {
   caseDetail: page<{ id: string }>('/packages/cases/detail/index'),
   // 内容审核
   moderation: page<{ orgId?: string }>('/packages/moderation/queue/index'),
+  // 组织管理, 驿站管理
+  adminOrgs: page<{ orgId?: string }>('/packages/admin/orgs/index'),
+  adminStation: page<{ stationId?: string; orgId?: string }>('/packages/admin/station/index'),
 } as const;
 
 export type PageName = keyof typeof PAGES;

@@ -35,6 +35,8 @@ export const ORG_NOTICE_TITLES: Record<Org['type'], string> = {
   township: '乡镇公开',
   village: '村务公开',
   branch: '党务公开',
+  committee: '党务公开',
+  general_branch: '党务公开',
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -18,12 +18,13 @@ export function lookupOrg(orgId: string): Promise<Org | null> {
   return hit;
 }
 
-/** Every child of an org, or the top orgs for none (following cursors; a township has tens of villages). */
-export async function childOrgs(parentId: string | undefined, type?: Org['type']): Promise<Org[]> {
+/** Every child of an org, or the top orgs for none (following cursors; a township has tens of villages); archived ones only when asked. */
+export async function childOrgs(parentId: string | undefined, type?: Org['type'], { withArchived = false } = {}): Promise<Org[]> {
   const all: Org[] = [];
   let cursor: string | undefined;
   for (let i = 0; i < 20; i++) {
-    const page = await api('listOrgs', { query: { ...(parentId ? { parentId } : {}), limit: 50, ...(cursor ? { cursor } : {}) } });
+    const query = { ...(parentId ? { parentId } : {}), limit: 50, ...(cursor ? { cursor } : {}), ...(withArchived ? { archived: 'include' as const } : {}) };
+    const page = await api('listOrgs', { query });
     all.push(...page.items);
     if (!page.nextCursor) break;
     cursor = page.nextCursor;
@@ -35,7 +36,7 @@ export async function childOrgs(parentId: string | undefined, type?: Org['type']
 export async function orgChain(orgId: string): Promise<Org[]> {
   const chain: Org[] = [];
   let id: string | null = orgId;
-  for (let depth = 0; id && depth < 6; depth++) {
+  for (let depth = 0; id && depth < 20; depth++) {
     const org: Org | null = await lookupOrg(id);
     if (!org) break;
     chain.unshift(org);

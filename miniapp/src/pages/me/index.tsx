@@ -13,7 +13,7 @@ import RedeemCard from '../../components/me/RedeemCard';
 import { Button } from '../../components/nut';
 import MyThemeDayCards from '../../components/themeday/MyThemeDayCards';
 import { usePageGate } from '../../lib/gate';
-import { assessmentRoots, canModerate } from '../../lib/grants';
+import { assessmentRoots, canModerate, staffOrgIds } from '../../lib/grants';
 import { loadMe } from '../../lib/me';
 import { go, goLogin } from '../../lib/nav';
 import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
@@ -90,6 +90,11 @@ export default function MePage() {
         {assessmentRoots(user).length > 0 && (
           <Button id='open-assessments' block onClick={() => void go('assessments')}>
             三项考核
+          </Button>
+        )}
+        {staffOrgIds(user).length > 0 && (
+          <Button id='open-admin' block onClick={() => void go('adminOrgs')}>
+            组织管理
           </Button>
         )}
         {canModerate(user) && (

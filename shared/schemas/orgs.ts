@@ -1,0 +1,98 @@
+// The organisation tree and its stations: what clients see, and what administration sends.
+import * as z from 'zod';
+import { DateTimeString, Id, OrgType } from './common';
+
+/** What kind of place an area org is: 区县 county or 区 district, 乡镇 township or 街道 street, 村 village or 社区 community. */
+export const AREA_KINDS = ['county', 'district', 'township', 'street', 'village', 'community'] as const;
+export const AreaKind = z.enum(AREA_KINDS);
+export type AreaKind = z.infer<typeof AreaKind>;
+
+/** A branch's sector: 农村, 社区, 机关, 国企, 学校, 医院, 非公企业 (两新), 社会组织 (两新). */
+export const SECTORS = ['rural', 'community', 'government', 'soe', 'school', 'hospital', 'private_enterprise', 'social_organisation'] as const;
+export const Sector = z.enum(SECTORS);
+export type Sector = z.infer<typeof Sector>;
+
+/**
+ * Which org types may hang under which. Party orgs go under any area or committee; a branch is a leaf. Area levels
+ * keep their order (a village never under a county directly).
+ */
+export const CHILD_TYPES: Record<OrgType, readonly OrgType[]> = {
+  city: ['county', 'committee', 'general_branch', 'branch'],
+  county: ['township', 'committee', 'general_branch', 'branch'],
+  township: ['village', 'committee', 'general_branch', 'branch'],
+  village: ['committee', 'general_branch', 'branch'],
+  committee: ['committee', 'general_branch', 'branch'],
+  general_branch: ['branch'],
+  branch: [],
+};
+
+export const Org = z.object({
+  id: Id,
+  name: z.string(),
+  type: OrgType,
+  parentId: Id.nullable(),
+  /** Area orgs: which kind of place (区/县, 乡镇/街道, 村/社区). */
+  kind: AreaKind.optional(),
+  /** Party branches: the sector they work in. */
+  sector: Sector.optional(),
+  /** Set once archived: the org keeps its history and leaves the pickers. */
+  archivedAt: DateTimeString.optional(),
+});
+export type Org = z.infer<typeof Org>;
+
+export const STATION_TYPES = ['director_office', 'talk_room', 'red_steward'] as const;
+/** 局长驻点工作室 / 群众说事室 / 红管家服务驿站. */
+export const StationType = z.enum(STATION_TYPES);
+export type StationType = z.infer<typeof StationType>;
+
+export const Station = z.object({
+  id: Id,
+  name: z.string(),
+  orgId: Id,
+  address: z.string(),
+  lat: z.number().optional(),
+  lng: z.number().optional(),
+  stationType: StationType.optional(),
+  hostDepartment: z.string().optional(),
+  openingHours: z.string().optional(),
+  /** The villages and communities whose new concerns come here. */
+  serves: z.array(Id).optional(),
+});
+export type Station = z.infer<typeof Station>;
+
+const OrgName = z.string().trim().min(1, '名称不能为空').max(40, '名称最多 40 个字');
+
+export const CreateOrgBody = z.strictObject({
+  parentId: Id,
+  name: OrgName,
+  type: OrgType,
+  kind: AreaKind.optional(),
+  sector: Sector.optional(),
+});
+export type CreateOrgBody = z.infer<typeof CreateOrgBody>;
+
+/** Rename, move (new parent), or both. */
+export const UpdateOrgBody = z
+  .strictObject({ name: OrgName.optional(), parentId: Id.optional(), sector: Sector.optional() })
+  .refine((b) => b.name !== undefined || b.parentId !== undefined || b.sector !== undefined, '请填写要修改的名称、上级组织或领域');
+export type UpdateOrgBody = z.infer<typeof UpdateOrgBody>;
+
+const Lat = z.number().min(-90, '纬度无效').max(90, '纬度无效');
+const Lng = z.number().min(-180, '经度无效').max(180, '经度无效');
+const StationFields = {
+  name: OrgName,
+  stationType: StationType,
+  hostDepartment: z.string().trim().max(40, '承办单位最多 40 个字').optional(),
+  address: z.string().trim().min(1, '地址不能为空').max(100, '地址最多 100 个字'),
+  lat: Lat.optional(),
+  lng: Lng.optional(),
+  openingHours: z.string().trim().max(60, '开放时间最多 60 个字').optional(),
+  serves: z.array(Id).max(50, '一个驿站最多服务 50 个村（社区）').optional(),
+};
+
+export const CreateStationBody = z.strictObject({ orgId: Id, ...StationFields });
+export type CreateStationBody = z.infer<typeof CreateStationBody>;
+export const UpdateStationBody = z
+  .strictObject(Object.fromEntries(Object.entries(StationFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof StationFields]: z.ZodOptional<(typeof StationFields)[K]> })
+  .refine((b) => Object.keys(b).length > 0, '请填写要修改的内容');
+export type UpdateStationBody = z.infer<typeof UpdateStationBody>;
