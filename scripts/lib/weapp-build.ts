@@ -18,7 +18,9 @@ export function buildWeapp(): Promise<{ ok: boolean; output: string }> {
   const stamp = sourceStamp();
   rmSync(STAMP, { force: true });
   return new Promise((resolve) => {
-    const child = spawn('npm', ['run', 'build:weapp'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // NODE_ENV as a plain build has it: under jest it is `test`, which makes Taro build for development.
+    const env = { ...process.env, NODE_ENV: 'production' };
+    const child = spawn('npm', ['run', 'build:weapp'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
