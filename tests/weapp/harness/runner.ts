@@ -112,6 +112,13 @@ function found(target: Target): any {
   return el.__wxElement;
 }
 
+/** The field a value is typed into: the target itself, or the input or textarea inside it (a row's id, a boxed field). */
+function field(target: Target): any {
+  const el = find(target);
+  const box = el && (/^wx-(input|textarea)$/i.test(el.tagName) ? el : el.querySelector('wx-input, wx-textarea'));
+  return box?.__wxElement ? box.__wxElement : found(target);
+}
+
 const text = () => stack.current().rendered.dom.textContent ?? '';
 
 /** Fires a WeChat event on an element the way the view layer does (bubbling, across component boundaries). */
@@ -189,7 +196,7 @@ async function run(cmd: Command): Promise<unknown> {
     case 'tap':
       return fire(found(cmd.target), 'tap', { x: 0, y: 0 });
     case 'input':
-      return fire(found(cmd.target), 'input', { value: cmd.value, cursor: cmd.value.length, keyCode: 0 });
+      return fire(field(cmd.target), 'input', { value: cmd.value, cursor: cmd.value.length, keyCode: 0 });
     case 'navigate':
       return stack[cmd.how](cmd.url);
     case 'navigateBack':

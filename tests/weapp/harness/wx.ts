@@ -45,8 +45,12 @@ function plain(o: Opts): Record<string, unknown> {
 }
 
 export function makeWx(host: WxHost): Record<string, unknown> {
-  /** An async API: records the call, answers on a later turn through success/fail/complete as WeChat does. */
-  const asyncApi = (api: string, run?: (o: Opts) => void) => (o: Opts = {}) => {
+  /**
+   * An async API: records the call, answers on a later turn through success/fail/complete as WeChat does; called with
+   * none of them, it returns a Promise, as WeChat does (Taro passes some APIs, e.g. addPhoneCalendar, straight through).
+   */
+  const asyncApi = (api: string, run?: (o: Opts) => void) => (o: Opts = {}): Promise<unknown> | undefined => {
+    if (!o.success && !o.fail && !o.complete) return new Promise((resolve, reject) => void asyncApi(api, run)({ ...o, success: resolve, fail: reject }));
     const scripted = host.answers[api];
     const answer = scripted ?? DEFAULTS[api]?.(o) ?? { ok: {} };
     host.calls.push({ api, args: plain(o), answer: 'ok' in answer ? 'ok' : 'fail', duringTap: host.inTap });
@@ -65,6 +69,7 @@ export function makeWx(host: WxHost): Record<string, unknown> {
       o.success?.(result);
       o.complete?.(result);
     }, 0);
+    return undefined;
   };
 
   const request = (o: Opts) => {
