@@ -82,6 +82,7 @@ let app: Record<string, any> = {};
 g.App = (options: Record<string, any>) => void (app = options);
 g.getApp = () => app;
 const ids = new Map<string, string>();
+const drawn = new WeakSet<object>();
 const stack = new PageStack({
   dist: DIST,
   tabs: (JSON.parse(readFileSync(path.join(DIST, 'app.json'), 'utf8')).tabBar?.list ?? []).map((t: { pagePath: string }) => t.pagePath),
@@ -91,7 +92,16 @@ const stack = new PageStack({
       id = simulate.load(path.join(DIST, route), { rootPath: DIST }) as string;
       ids.set(route, id);
     }
-    return simulate.render(id) as Rendered;
+    const rendered = simulate.render(id) as Rendered;
+    // Taro draws a page through its setData: until the first one, the page is still on its way (see settled).
+    const { instance } = rendered;
+    const setData = instance.setData as (...args: unknown[]) => unknown;
+    instance.setData = (...args: unknown[]) => {
+      drawn.add(instance);
+      host.touch();
+      return setData.apply(instance, args);
+    };
+    return rendered;
   },
 });
 host.nav = stack;
@@ -152,7 +162,10 @@ function until(check: () => boolean, timeoutMs: number, what: string): Promise<v
   });
 }
 
-/** No request in flight and nothing changed for a quiet spell (what a browser test's network idle means). */
+/**
+ * No request in flight, the page on top drawn, and nothing changed for a quiet spell (what a browser test's network
+ * idle means). Navigation, requests, setData and DOM changes all count as activity.
+ */
 async function settled(timeoutMs: number): Promise<void> {
   const observer = new jsdom.window.MutationObserver(() => host.touch());
   observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -160,8 +173,11 @@ async function settled(timeoutMs: number): Promise<void> {
   try {
     for (;;) {
       const quiet = Date.now() - lastActivity;
-      if (host.inflight === 0 && quiet >= QUIET_MS) return;
-      if (Date.now() - start > timeoutMs) throw new Error(`not settled within ${timeoutMs} ms (${host.inflight} requests in flight)`);
+      const undrawn = !!stack.top && !drawn.has(stack.top.rendered.instance);
+      if (host.inflight === 0 && !undrawn && quiet >= QUIET_MS) return;
+      if (Date.now() - start > timeoutMs) {
+        throw new Error(`not settled within ${timeoutMs} ms (${host.inflight} requests in flight${undrawn ? `, ${stack.top!.route} not drawn yet` : ''})`);
+      }
       await new Promise((r) => setTimeout(r, Math.max(10, QUIET_MS - quiet)));
     }
   } finally {

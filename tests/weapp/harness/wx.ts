@@ -54,11 +54,13 @@ export function makeWx(host: WxHost): Record<string, unknown> {
     const scripted = host.answers[api];
     const answer = scripted ?? DEFAULTS[api]?.(o) ?? { ok: {} };
     host.calls.push({ api, args: plain(o), answer: 'ok' in answer ? 'ok' : 'fail', duringTap: host.inTap });
+    host.touch();
     setTimeout(() => {
       let result: Record<string, unknown>;
       try {
         if ('fail' in answer) throw new Error(answer.fail);
         run?.(o);
+        host.touch();
         result = { errMsg: `${api}:ok`, ...answer.ok };
       } catch (err) {
         const failed = { errMsg: `${api}:fail ${(err as Error).message}` };
