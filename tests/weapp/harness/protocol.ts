@@ -28,7 +28,10 @@ export interface PageState {
   errors: string[];
 }
 
-/** What a tap or an input aims at: an element id (as the page sets it), or the innermost element showing the text. */
+/**
+ * What a tap or an input aims at: an element id (as the page sets it), or the innermost element showing the text. An
+ * input goes to the input or textarea inside the target when the target is not one (a field row's id).
+ */
 export type Target = { id: string } | { text: string };
 
 export type Command =
