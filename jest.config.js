@@ -1,5 +1,5 @@
-// Three projects: unit (no servers), api (real DynamoDB Local behind serverless-offline), e2e (Chromium on the H5
-// build). globalSetup starts the servers once per run and hands their URLs to workers through process.env.
+// Four projects: unit (no servers), api (real DynamoDB Local behind serverless-offline), e2e (Chromium on the H5
+// build), weapp (the weapp build on WeChat's component framework in Node, one process per page: tests/weapp/harness). globalSetup starts the servers once per run and hands their URLs to workers through process.env.
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
@@ -20,5 +20,6 @@ module.exports = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/tests/unit/**/*.test.ts'] },
     { ...common, displayName: 'api', testMatch: ['<rootDir>/tests/api/**/*.test.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e.test.ts'] },
+    { ...common, displayName: 'weapp', testMatch: ['<rootDir>/tests/weapp/**/*.weapp.test.ts'] },
   ],
 };

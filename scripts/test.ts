@@ -34,7 +34,9 @@ async function main() {
   const results = path.join(out, 'results.json');
   // E2E=0 leaves the browser out: no H5 build is served, so the e2e project is not selected either. Last, since
   // --selectProjects takes every word after it.
-  const projects = process.env.E2E === '0' && !args.includes('--selectProjects') ? ['--selectProjects', 'unit', 'api'] : [];
+  // WEAPP=0 leaves the weapp build's page tests out (tests/weapp).
+  const selected = ['unit', 'api', ...(process.env.E2E === '0' ? [] : ['e2e']), ...(process.env.E2E === '0' || process.env.WEAPP === '0' ? [] : ['weapp'])];
+  const projects = selected.length < 4 && !args.includes('--selectProjects') ? ['--selectProjects', ...selected] : [];
   const status = run('unit, API and browser tests (jest)', bin('jest'), ['--json', `--outputFile=${results}`, ...args, ...projects]);
   try {
     const r = JSON.parse(readFileSync(results, 'utf8'));

@@ -18,7 +18,8 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-function sourceStamp(): string {
+/** The newest mtime of the app's sources (miniapp/ and shared/): a build made from them records it. */
+export function sourceStamp(): string {
   return String(Math.max(newestMtime(path.join(root, 'miniapp')), newestMtime(path.join(root, 'shared'))));
 }
 

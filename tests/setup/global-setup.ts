@@ -1,8 +1,10 @@
 // Starts, once per test run: DynamoDB Local in memory with the table from infra/ and the seed data, a fake WeChat
 // server, the API through serverless-offline, the outbox's stream consumer, and (unless E2E=0) the H5 build behind a local web server.
+// When the weapp project runs, the weapp build too (unless `npm run check:weapp` built these sources already).
 import { appendFileSync } from 'node:fs';
 import { ensureTable, startDynamoLocal } from '../../scripts/lib/dynamodb-local';
 import { buildH5, h5IsFresh, H5_DIST } from '../../scripts/lib/h5-build';
+import { buildWeapp, weappIsFresh } from '../../scripts/lib/weapp-build';
 import { LOCAL_TABLE, localFunctionEnv } from '../../scripts/lib/local-env';
 import { startOffline } from '../../scripts/lib/offline';
 import { startStreamConsumer } from '../../scripts/lib/stream-consumer';
@@ -12,15 +14,33 @@ import { startWebServer } from '../../scripts/lib/web-server';
 import { startFakeWechat } from '../fakes/wechat-server';
 import { setHandles, type Handles } from './handles';
 
-export default async function globalSetup(): Promise<void> {
+/** Whether the weapp project is among those selected (`--selectProjects`) and a path pattern, if any, names it. */
+function weappSelected(testPathPattern: string): boolean {
+  if (process.env.WEAPP === '0') return false;
+  const at = process.argv.indexOf('--selectProjects');
+  if (at >= 0 && !process.argv.slice(at + 1).includes('weapp')) return false;
+  return !testPathPattern || /weapp/.test(testPathPattern);
+}
+
+async function weappBuild(): Promise<void> {
+  const t0 = Date.now();
+  const build = await buildWeapp();
+  if (!build.ok) throw new Error(`npm run build:weapp failed:\n${build.output.trim().split('\n').slice(-30).join('\n')}`);
+  console.log(`\n[setup] weapp built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+export default async function globalSetup(globalConfig?: { testPathPattern?: string }): Promise<void> {
   const t0 = Date.now();
   const handles: Handles = {};
   setHandles(handles);
   const withBrowser = process.env.E2E !== '0';
   const h5 = withBrowser && !h5IsFresh() ? buildH5() : Promise.resolve();
   h5.catch(() => undefined); // awaited below; avoid an unhandled rejection while the servers start
+  const weapp = weappSelected(globalConfig?.testPathPattern ?? '') && !weappIsFresh() ? weappBuild() : Promise.resolve();
+  weapp.catch(() => undefined);
   try {
     await startServers(handles, withBrowser, h5);
+    await weapp;
   } catch (err) {
     const { db, api, wechat, web, outbox } = handles;
     await Promise.allSettled([web?.close(), api?.stop(), wechat?.close(), outbox?.stop()]);
