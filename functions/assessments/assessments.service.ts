@@ -3,6 +3,7 @@
 // a county or the city two as well (its children, their totals), whatever the number of days behind them.
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
+import { shanghaiDate } from '@shared/time';
 import type { Assessment, AssessmentFigures, CaseSummary, Guidance } from '@shared/schemas/notices';
 import type { IdeaCategory } from '@shared/schemas/themeday';
 import type { PageQuery } from '@shared/schemas/common';
@@ -20,7 +21,19 @@ import { branchRows, childTotals, dayGuidance, listCaseRecords, putCase, putGuid
 import type { CaseRecord } from './case.entity';
 
 function present(f: Figures): z.infer<typeof AssessmentFigures> {
-  return { ...f, attendanceRate: f.expected ? Math.round((f.present / f.expected) * 10_000) / 10_000 : null };
+  return {
+    ...f,
+    attendanceRate: f.expected ? Math.round((f.present / f.expected) * 10_000) / 10_000 : null,
+    guidanceAverage: f.guidanceCount ? Math.round((f.guidanceRatingSum / f.guidanceCount) * 10) / 10 : null,
+  };
+}
+
+/** Months of the period up to now (Asia/Shanghai): a past year 12, this year the months begun, a month 1. */
+function monthsInPeriod(period: string): number {
+  if (period.length === 7) return 1;
+  const thisMonth = shanghaiDate().slice(0, 7);
+  if (period < thisMonth.slice(0, 4)) return 12;
+  return period === thisMonth.slice(0, 4) ? Number(thisMonth.slice(5, 7)) : 0;
 }
 
 function sum(rows: Figures[]): Figures {
@@ -51,6 +64,7 @@ export async function getAssessment(principal: Principal, orgId: string, period:
   return {
     orgId: org.id,
     period,
+    monthsInPeriod: monthsInPeriod(period),
     rows: rows.map((r) => ({ branchId: r.org.id, orgId: r.org.id, name: r.org.name, type: r.org.type, ...present(r.figures) })),
     totals: present(sum(rows.map((r) => r.figures))),
   };

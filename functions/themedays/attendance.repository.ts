@@ -12,6 +12,7 @@ import {
   toAttendanceItem,
   toCheckInCode,
   type AttendanceItem,
+  type AttendanceStatus,
   type CheckInCodeRecord,
   type ThemeDayRecord,
 } from './themeday.entity';
@@ -139,4 +140,51 @@ export async function putCheckInCode(dayId: string, code: string, expiresAt: str
 export async function getCheckInCode(dayId: string, code: string): Promise<CheckInCodeRecord | undefined> {
   const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: themeDayKeys.code(dayId, code), ConsistentRead: true }));
   return out.Item ? toCheckInCode(out.Item) : undefined;
+}
+
+/**
+ * A reflection on a closed day, within the online window: the member's final status moves from `from` to online and
+ * the day's frozen figures (and `alsoWrite`, the aggregates) with it; present stays present. One transaction,
+ * conditional on the day being closed and the record unchanged: false when either moved.
+ */
+export async function closedDayOnline(
+  day: Pick<ThemeDayRecord, 'id' | 'startsAt'>,
+  userId: string,
+  from: AttendanceStatus | undefined,
+  alsoWrite: TransactItems,
+): Promise<boolean> {
+  const moves = from === 'absent' || from === 'leave';
+  const dayKey = { TableName: TABLE, Key: themeDayKeys.day(day.id) };
+  const recordKey = { TableName: TABLE, Key: themeDayKeys.attendance(day.id, userId) };
+  const dayClosed = { ConditionExpression: '#status = :closed', ExpressionAttributeValues: { ':closed': 'closed' } };
+  const unchanged = {
+    ConditionExpression: from ? '#status = :from' : 'attribute_not_exists(#status)',
+    ...(from ? { ExpressionAttributeValues: { ':from': from } } : {}),
+  };
+  const outcome = await transactWrite([
+    moves
+      ? {
+          Update: {
+            ...dayKey,
+            UpdateExpression: 'SET stats.online = stats.online + :one, stats.#from = stats.#from - :one',
+            ConditionExpression: dayClosed.ConditionExpression,
+            ExpressionAttributeNames: { '#status': 'status', '#from': from },
+            ExpressionAttributeValues: { ...dayClosed.ExpressionAttributeValues, ':one': 1 },
+          },
+        }
+      : { ConditionCheck: { ...dayKey, ...dayClosed, ExpressionAttributeNames: { '#status': 'status' } } },
+    moves
+      ? {
+          Update: {
+            ...recordKey,
+            UpdateExpression: 'SET #status = :online, #source = :online',
+            ConditionExpression: unchanged.ConditionExpression,
+            ExpressionAttributeNames: { '#status': 'status', '#source': 'source' },
+            ExpressionAttributeValues: { ...unchanged.ExpressionAttributeValues, ':online': 'online' },
+          },
+        }
+      : { ConditionCheck: { ...recordKey, ...unchanged, ExpressionAttributeNames: { '#status': 'status' } } },
+    ...alsoWrite,
+  ]);
+  return outcome.committed;
 }

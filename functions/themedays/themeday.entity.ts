@@ -28,6 +28,7 @@ export interface ThemeDayRecord {
   cancelReason?: string;
   summary?: string;
   stats?: AttendanceStats;
+  closedAt?: string;
   attVersion: number;
   createdBy: string;
   createdAt: string;
@@ -77,6 +78,8 @@ export const themeDayKeys = {
   userAttendance: (userId: string) => `USER#${userId}#ATTENDANCE`,
   code: (dayId: string, code: string) => ({ pk: DAY_PK(dayId), sk: `CODE#${code}` }),
   reflection: (dayId: string, userId: string) => ({ pk: DAY_PK(dayId), sk: `REFLECTION#${userId}` }),
+  /** Marks a month in which the branch held (closed) a day: the assessment's 每月开展 counts each month once. */
+  heldMonth: (branchId: string, month: string) => ({ pk: `BRANCH#${branchId}#HELD`, sk: month }),
 };
 
 export function themeDayItem(r: ThemeDayRecord): Item {

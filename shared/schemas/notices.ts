@@ -81,9 +81,17 @@ export const AssessmentFigures = z.object({
   /** present ÷ expected over closed days, 0–1; leave and online shown apart, never counted as present. */
   attendanceRate: z.number().nullable(),
   themeDaysHeld: z.number().int(),
+  /** Months with at least one day held, per branch (a township sums its branches'): 每月开展. */
+  monthsHeld: z.number().int(),
+  /** Days whose preview went out on time (not 预告不及时). */
   previewsOnTime: z.number().int(),
-  closedWithSummary: z.number().int(),
+  /** Days with a 百例-style summary written in time (THEMEDAY_RULES.summaryWithinDays, summaryMinChars). */
+  summariesOnTime: z.number().int(),
+  /** Guidance visits (乡镇指导): one per official and day, or a visit recorded against a branch. */
   guidanceCount: z.number().int(),
+  guidanceRatingSum: z.number().int(),
+  /** The visits' average 1–5 rating, one decimal; null without visits. */
+  guidanceAverage: z.number().nullable(),
 });
 
 export const AssessmentRow = AssessmentFigures.extend({
@@ -97,6 +105,8 @@ export const AssessmentRow = AssessmentFigures.extend({
 export const Assessment = z.object({
   orgId: Id,
   period: z.string(),
+  /** The period's months so far (1 for a month, up to 12 for a year): a branch's monthsHeld is out of this. */
+  monthsInPeriod: z.number().int(),
   rows: z.array(AssessmentRow),
   totals: AssessmentFigures,
 });
