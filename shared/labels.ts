@@ -17,3 +17,9 @@ export const ORG_TYPE_LABELS: Record<OrgType, string> = {
   village: '村（社区）',
   branch: '党支部',
 };
+
+export const GUIDANCE_KIND_LABELS: Record<'regular' | 'random' | 'stationed', string> = {
+  regular: '经常性调研督查',
+  random: '随机式调研督查',
+  stationed: '蹲点式调研督查',
+};

@@ -3,11 +3,13 @@
 // a county or the city two as well (its children, their totals), whatever the number of days behind them.
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
-import { shanghaiDate } from '@shared/time';
-import type { Assessment, AssessmentFigures, CaseSummary, Guidance } from '@shared/schemas/notices';
+import { shanghaiDate, toUtc } from '@shared/time';
+import type { Assessment, AssessmentFigures, BranchVisit, BranchVisitBody, CaseSummary, Guidance } from '@shared/schemas/notices';
 import type { IdeaCategory } from '@shared/schemas/themeday';
 import type { PageQuery } from '@shared/schemas/common';
-import { InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import { retrying, TRY_AGAIN } from '../core/transact';
+import { requireBranch } from '../orgs/branches';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { holds, requireRole, type Principal } from '../core/policy';
@@ -17,7 +19,8 @@ import { wasPublished } from '../themedays/themeday.entity';
 import { getThemeDay } from '../themedays/themedays.repository';
 import { displayNames } from '../users/users.repository';
 import { emptyFigures, FIGURE_FIELDS, type Figures } from './aggregate.entity';
-import { branchRows, childTotals, dayGuidance, listCaseRecords, putCase, putGuidance } from './assessments.repository';
+import { branchRows, childTotals, dayGuidance, getVisit, listBranchVisits, listCaseRecords, putBranchVisit, putCase, putGuidance } from './assessments.repository';
+import type { BranchVisitRecord } from './guidance.entity';
 import type { CaseRecord } from './case.entity';
 
 function present(f: Figures): z.infer<typeof AssessmentFigures> {
@@ -78,15 +81,52 @@ async function branchesUnder(org: OrgRecord): Promise<OrgRecord[]> {
 
 // --- Guidance (乡镇指导) -------------------------------------------------------------------------------
 
+/**
+ * An official's comment and rating on a day that has begun (guidance is on what was held, not on a preview). Their
+ * first comment on the day is the visit the assessment counts; later ones refine its rating, not the count.
+ */
 export async function giveGuidance(principal: Principal, dayId: string, comment: string, rating: number): Promise<Guidance> {
   const day = await getThemeDay(dayId);
   if (!day || !wasPublished(day)) throw new NotFoundError('主题党日不存在');
   requireRole(principal, ROLE_SETS.staff, day.path);
   if (day.status === 'cancelled') throw new InvalidStateError('已取消的主题党日不能指导');
+  if (Date.now() < Date.parse(day.startsAt)) throw new InvalidStateError('主题党日开始后才能记录指导');
   const record = { id: newId(), themeDayId: dayId, comment, rating, by: principal.userId, createdAt: new Date().toISOString() };
-  await putGuidance(day, record);
+  await retrying(
+    async () => ((await putGuidance(day, record, await getVisit(dayId, principal.userId))) ? true : TRY_AGAIN),
+    () => new ConflictError('指导记录冲突，请重试'),
+  );
   return { id: record.id, themeDayId: dayId, comment, rating, byName: principal.user.displayName, createdAt: record.createdAt };
 }
+
+/** A visit to a branch not tied to a day (经常性、随机式、蹲点式调研督查), counted in the month of its date. */
+export async function recordBranchVisit(principal: Principal, branchId: string, body: z.infer<typeof BranchVisitBody>): Promise<BranchVisit> {
+  const branch = await requireBranch(branchId);
+  requireRole(principal, ROLE_SETS.staff, branch.path);
+  if (body.visitedOn > shanghaiDate()) throw new ValidationError('不能记录未来的调研督查', [{ path: 'visitedOn', message: '不能晚于今天' }]);
+  const record = { id: newId(), branchId, ...body, by: principal.userId, createdAt: new Date().toISOString() };
+  await putBranchVisit(branch.path, toUtc(`${body.visitedOn}T12:00:00+08:00`), record);
+  return toBranchVisitView(record, principal.user.displayName);
+}
+
+export async function listBranchVisitsFor(principal: Principal, branchId: string, q: z.infer<typeof PageQuery>): Promise<Page<BranchVisit>> {
+  const branch = await requireBranch(branchId);
+  if (!holds(principal, ROLE_SETS.branchLeaders, branch.path)) requireRole(principal, ROLE_SETS.assessmentReaders, branch.path);
+  const page = await listBranchVisits(branchId, q.limit, q.cursor);
+  const names = await displayNames([...new Set(page.items.map((i) => i.by))]);
+  return { items: page.items.map((r) => toBranchVisitView(r, names.get(r.by) ?? '')), nextCursor: page.nextCursor };
+}
+
+const toBranchVisitView = (r: BranchVisitRecord, byName: string): BranchVisit => ({
+  id: r.id,
+  branchId: r.branchId,
+  kind: r.kind,
+  visitedOn: r.visitedOn,
+  comment: r.comment,
+  rating: r.rating,
+  byName,
+  createdAt: r.createdAt,
+});
 
 export async function listGuidance(principal: Principal | undefined, dayId: string): Promise<{ items: Guidance[] }> {
   await visibleDay(principal, dayId);

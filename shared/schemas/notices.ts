@@ -1,6 +1,6 @@
 // 党务公开 notices, township guidance, the case library and the three assessments.
 import * as z from 'zod';
-import { DateTimeString, Id, MonthString } from './common';
+import { DateString, DateTimeString, Id, MonthString } from './common';
 import { IdeaCategory } from './themeday';
 
 export const NOTICE_CATEGORIES = ['party', 'village', 'finance', 'other'] as const;
@@ -53,6 +53,24 @@ export const Guidance = z.object({
   createdAt: z.string(),
 });
 export type Guidance = z.infer<typeof Guidance>;
+
+/** 经常性、随机式、蹲点式调研督查: guidance visits not tied to a theme day. */
+export const GUIDANCE_KINDS = ['regular', 'random', 'stationed'] as const;
+export const GuidanceKind = z.enum(GUIDANCE_KINDS);
+export type GuidanceKind = z.infer<typeof GuidanceKind>;
+
+export const BranchVisitBody = GuidanceBody.extend({ kind: GuidanceKind, visitedOn: DateString });
+export const BranchVisit = z.object({
+  id: Id,
+  branchId: Id,
+  kind: GuidanceKind,
+  visitedOn: DateString,
+  comment: z.string(),
+  rating: z.number().int(),
+  byName: z.string(),
+  createdAt: z.string(),
+});
+export type BranchVisit = z.infer<typeof BranchVisit>;
 
 export const ExemplaryResult = z.object({ themeDayId: Id, exemplary: z.literal(true), category: IdeaCategory });
 

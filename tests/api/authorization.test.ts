@@ -100,6 +100,8 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   markExemplary: { access: 'role', sample: () => ({ params: { id: f.dayId } }) },
   listCases: { access: 'public', sample: () => ({}) },
   getAssessment: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId }, query: { month: shanghaiMonth() } }) },
+  recordBranchVisit: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId }, body: { kind: 'random', visitedOn: shanghaiDate(), comment: '越权督查。', rating: 3 } }) },
+  listBranchVisits: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId } }) },
   raiseConcern: { access: 'anyUser', sample: () => ({ body: { villageId: f.org.villageId, category: 'environment', title: '说事', content: '村口垃圾桶已满。' } }) },
   myConcerns: { access: 'self', sample: () => ({}) },
   getConcern: { access: 'role', sample: () => ({ params: { id: f.concernId } }) },

@@ -73,6 +73,8 @@ const samples: Record<RouteName, Sample> = {
   markExemplary: { get params() { return day(); }, body: { category: 'oath' } },
   listCases: {},
   getAssessment: { params: { orgId: 'tianhuangping' }, query: { month: '2026-11' } },
+  recordBranchVisit: { params: { branchId: 'yucun-dzb' }, body: { kind: 'stationed', visitedOn: '2026-11-02', comment: '蹲点调研。', rating: 4 }, as: 'demo-township-1' },
+  listBranchVisits: { params: { branchId: 'yucun-dzb' } },
   // 群众说事
   raiseConcern: { body: { villageId: 'yucun', category: 'environment', title: '垃圾清运不及时', content: '村口垃圾桶已满三天。' }, as: 'demo-resident-1' },
   myConcerns: {},
