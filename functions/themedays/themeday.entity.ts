@@ -40,6 +40,9 @@ export interface AttendanceItem {
   startsAt: string;
   rsvp?: 'attending' | 'leave';
   reason?: string;
+  /** A leave request's decision; a record from before approvals (no field) waits like a new one. */
+  leaveStatus?: 'requested' | 'approved' | 'declined';
+  leaveDecidedBy?: string;
   status?: AttendanceStatus;
   checkedInAt?: string;
   source?: 'scan' | 'manual' | 'online' | 'close';

@@ -152,7 +152,7 @@ export async function cancelThemeDay(principal: Principal, id: string, body: z.i
   return toThemeDay(updated);
 }
 
-/** Final status per expected member: what was recorded, else leave for an RSVP'd leave, else absent. */
+/** Final status per expected member: what was recorded, else leave for an approved leave request, else absent. */
 export function computeStats(
   day: Pick<ThemeDayRecord, 'startsAt'>,
   members: { userId: string; createdAt: string }[],
@@ -165,7 +165,7 @@ export function computeStats(
   const finals = new Map<string, AttendanceStatus>();
   for (const userId of expected) {
     const r = byUser.get(userId);
-    finals.set(userId, r?.status ?? (r?.rsvp === 'leave' ? 'leave' : 'absent'));
+    finals.set(userId, r?.status ?? (r?.rsvp === 'leave' && r.leaveStatus === 'approved' ? 'leave' : 'absent'));
   }
   const count = (s: AttendanceStatus) => [...finals.values()].filter((v) => v === s).length;
   const present = count('present');

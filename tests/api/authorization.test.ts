@@ -74,6 +74,7 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   checkIn: { access: 'role+members', sample: () => ({ params: { id: f.dayId }, body: { code: 'ABCDEF' } }) },
   listAttendance: { access: 'role', sample: () => ({ params: { id: f.dayId } }) },
   correctAttendance: { access: 'role', sample: () => ({ params: { id: f.dayId, userId: 'u-demo-member-1' }, body: { status: 'present' } }) },
+  decideLeave: { access: 'role', sample: () => ({ params: { id: f.dayId, userId: 'u-demo-member-1' }, body: { decision: 'approve' } }) },
   participateOnline: { access: 'role+members', sample: () => ({ params: { id: f.dayId }, body: { content: '越权提交的线上心得内容。' } }) },
   closeThemeDay: { access: 'role', sample: () => ({ params: { id: f.dayId }, body: { summary: '越权结束' } }) },
   myAttendance: { access: 'self', sample: () => ({}) },
