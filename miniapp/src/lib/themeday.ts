@@ -38,6 +38,21 @@ export function isOnlineOpen(
   );
 }
 
+/** Where a published day stands in time, for members (closed is 已结束 either way). */
+export function dayPhase(day: Pick<ThemeDay, 'startsAt' | 'endsAt'>, now: number): 'upcoming' | 'ongoing' | 'ended' {
+  if (now < Date.parse(day.startsAt)) return 'upcoming';
+  return now <= Date.parse(day.endsAt) ? 'ongoing' : 'ended';
+}
+
+/**
+ * The 考核 drill-down's order: the days that count (held, planned) by date, a calendar of the period; cancelled ones
+ * after them, so a cancelled day never pushes the held one down.
+ */
+export function assessmentOrder<T extends Pick<ThemeDay, 'status' | 'startsAt'>>(days: T[]): T[] {
+  const rank = (d: T) => (d.status === 'cancelled' ? 1 : 0);
+  return [...days].sort((a, b) => rank(a) - rank(b) || Date.parse(a.startsAt) - Date.parse(b.startsAt));
+}
+
 /** Drafts and published days that have not ended yet. */
 export function isUpcoming(day: Pick<ThemeDay, 'status' | 'endsAt'>, now: number): boolean {
   return (day.status === 'draft' || day.status === 'published') && Date.parse(day.endsAt) >= now;

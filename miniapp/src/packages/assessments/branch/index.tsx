@@ -14,6 +14,7 @@ import { ratePercent } from '../../../lib/assessments';
 import { go, routeParam } from '../../../lib/nav';
 import { lookupOrg } from '../../../lib/orgs';
 import { usePagedList } from '../../../lib/paged-list';
+import { assessmentOrder } from '../../../lib/themeday';
 import '../../../components/notices/notices.scss';
 import '../../../components/themeday/themeday.scss';
 
@@ -84,7 +85,10 @@ export default function AssessmentBranchPage() {
             figures={[
               { value: ratePercent(figures.attendanceRate), label: '出勤率', id: 'as-branch-rate', rate: true },
               { value: `${figures.present}/${figures.expected}`, label: '实到/应到' },
+              { value: `${figures.leave} · ${figures.online}`, label: '请假 · 线上', id: 'as-branch-leave' },
               { value: figures.themeDaysHeld, label: '党日次数' },
+              { value: `${figures.summariesOnTime}/${figures.themeDaysHeld}`, label: '按时总结', id: 'as-branch-summaries' },
+              { value: `${figures.guidanceCount} · ${figures.guidanceAverage ?? '—'}`, label: '指导次数 · 评分', id: 'as-branch-guidance' },
             ]}
           />
         </View>
@@ -110,7 +114,7 @@ export default function AssessmentBranchPage() {
               </Text>
             </View>
           ) : (
-            days.items.map((d) => <ThemeDayCard key={d.id} day={d} onOpen={(id) => void go('assessmentDay', { id })} />)
+            (all ? days.items : assessmentOrder(days.items)).map((d) => <ThemeDayCard key={d.id} day={d} workflow onOpen={(id) => void go('assessmentDay', { id })} />)
           )}
           {days.hasMore && (
             <View className='nt-more' id='as-days-more' onClick={() => void days.loadMore()}>
