@@ -1,5 +1,6 @@
 // Pure helpers for the 主题党日 pages: date ranges, windows, QR text, political birthdays. No Taro imports.
 import { THEMEDAY_RULES, type ThemeDay } from '@shared/schemas/themeday';
+import { onlineWindowEnd } from '@shared/rules/themeday';
 import { DAY_MS, MINUTE_MS, formatDay, shanghaiDate, shanghaiTime } from '@shared/time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -34,7 +35,7 @@ export function isOnlineOpen(
     day.onlineParticipation &&
     (day.status === 'published' || day.status === 'closed') &&
     now >= Date.parse(day.startsAt) &&
-    now <= Date.parse(day.endsAt) + THEMEDAY_RULES.onlineWindowDays * DAY_MS
+    now <= Date.parse(onlineWindowEnd(day.endsAt))
   );
 }
 
