@@ -166,9 +166,9 @@ export async function closedDayOnline(
       ? {
           Update: {
             ...dayKey,
-            UpdateExpression: 'SET stats.online = stats.online + :one, stats.#from = stats.#from - :one',
+            UpdateExpression: 'SET #stats.#online = #stats.#online + :one, #stats.#from = #stats.#from - :one',
             ConditionExpression: dayClosed.ConditionExpression,
-            ExpressionAttributeNames: { '#status': 'status', '#from': from },
+            ExpressionAttributeNames: { '#status': 'status', '#stats': 'stats', '#online': 'online', '#from': from },
             ExpressionAttributeValues: { ...dayClosed.ExpressionAttributeValues, ':one': 1 },
           },
         }

@@ -146,7 +146,7 @@ describe('assessments', () => {
     expect(all.body.items.map((c: { themeDayId: string }) => c.themeDayId)).toContain(day1);
     // Newest first, but other files may mark study days meanwhile: find ours by id.
     const study = await call('listCases', { query: { category: 'study', limit: 50 } });
-    expect(study.body.items.find((c: { themeDayId: string }) => c.themeDayId === day1)).toMatchObject({ themeDayId: day1, branchName: org.villages[0]!.branchName, summary: '按计划完成各项议程。' });
+    expect(study.body.items.find((c: { themeDayId: string }) => c.themeDayId === day1)).toMatchObject({ themeDayId: day1, branchName: org.villages[0]!.branchName, summary: CASE_SUMMARY });
     const oath = await call('listCases', { query: { category: 'oath' } });
     expect(oath.body.items.map((c: { themeDayId: string }) => c.themeDayId)).not.toContain(day1);
     expectError(await call('markExemplary', { token: x.secretary.token, params: { id: day1 } }), 403, 'FORBIDDEN');
