@@ -6,13 +6,16 @@ import { useCallback, useState } from 'react';
 import type { Assessment } from '@shared/schemas/notices';
 import { monthLabel, monthRange, shanghaiMonth, yearRange } from '@shared/time';
 import { api } from '../../../api/client';
+import BranchVisitForm from '../../../components/assessments/BranchVisitForm';
 import FiguresGrid from '../../../components/assessments/FiguresGrid';
 import LoadState from '../../../components/LoadState';
 import ThemeDayCard from '../../../components/themeday/ThemeDayCard';
 import { usePageGate } from '../../../lib/gate';
 import { ratePercent } from '../../../lib/assessments';
 import { go, routeParam } from '../../../lib/nav';
-import { lookupOrg } from '../../../lib/orgs';
+import { isStaffOver } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
+import { lookupOrg, orgChain } from '../../../lib/orgs';
 import { usePagedList } from '../../../lib/paged-list';
 import { assessmentOrder } from '../../../lib/themeday';
 import '../../../components/notices/notices.scss';
@@ -34,6 +37,8 @@ export default function AssessmentBranchPage() {
   const [name, setName] = useState(routeParam(params, 'name'));
   const [all, setAll] = useState(false);
   const [figures, setFigures] = useState<Figures | null>(null);
+  // Township staff over the branch record 调研督查 here; only to offer the form, the page does not wait for it.
+  const [staff, setStaff] = useState(false);
   const days = usePagedList({
     fetchPage: (cursor: string | undefined, everything: boolean) =>
       api('listThemeDays', { params: { branchId }, query: { limit: PAGE_SIZE, cursor, ...(everything ? {} : range) } }),
@@ -48,6 +53,9 @@ export default function AssessmentBranchPage() {
         .then((a) => setFigures(a.totals))
         .catch(() => undefined);
       if (!name) void lookupOrg(branchId).then((o) => o && setName(o.name));
+      void Promise.all([loadMe(), orgChain(branchId)])
+        .then(([user, chain]) => setStaff(isStaffOver(user, chain)))
+        .catch(() => setStaff(false));
     },
     // range, month and year come from the page's params, which never change
     [branchId, name, days.reload],
@@ -92,6 +100,13 @@ export default function AssessmentBranchPage() {
             ]}
           />
         </View>
+      )}
+
+      {staff && (
+        <BranchVisitForm
+          branchId={branchId}
+          onSent={() => void api('getAssessment', { params: { orgId: branchId }, query: year ? { year } : { month } }).then((a) => setFigures(a.totals))}
+        />
       )}
 
       <View className='nt-chips'>
