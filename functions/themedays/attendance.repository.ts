@@ -154,36 +154,33 @@ export async function closedDayOnline(
   alsoWrite: TransactItems,
 ): Promise<boolean> {
   const moves = from === 'absent' || from === 'leave';
-  const dayKey = { TableName: TABLE, Key: themeDayKeys.day(day.id) };
-  const recordKey = { TableName: TABLE, Key: themeDayKeys.attendance(day.id, userId) };
-  const dayClosed = { ConditionExpression: '#status = :closed', ExpressionAttributeValues: { ':closed': 'closed' } };
-  const unchanged = {
-    ConditionExpression: from ? '#status = :from' : 'attribute_not_exists(#status)',
-    ...(from ? { ExpressionAttributeValues: { ':from': from } } : {}),
-  };
+  // Conditions only (a no-op SET) when nothing moves: the function's role has no ConditionCheckItem.
   const outcome = await transactWrite([
-    moves
-      ? {
-          Update: {
-            ...dayKey,
-            UpdateExpression: 'SET #stats.#online = #stats.#online + :one, #stats.#from = #stats.#from - :one',
-            ConditionExpression: dayClosed.ConditionExpression,
-            ExpressionAttributeNames: { '#status': 'status', '#stats': 'stats', '#online': 'online', '#from': from },
-            ExpressionAttributeValues: { ...dayClosed.ExpressionAttributeValues, ':one': 1 },
+    {
+      Update: {
+        TableName: TABLE,
+        Key: themeDayKeys.day(day.id),
+        UpdateExpression: moves ? 'SET #stats.#online = #stats.#online + :one, #stats.#from = #stats.#from - :one' : 'SET #status = #status',
+        ConditionExpression: '#status = :closed',
+        ExpressionAttributeNames: { '#status': 'status', ...(moves ? { '#stats': 'stats', '#online': 'online', '#from': from } : {}) },
+        ExpressionAttributeValues: { ':closed': 'closed', ...(moves ? { ':one': 1 } : {}) },
+      },
+    },
+    // The record must still hold `from` (a member without one joined after the start: nothing to check or move).
+    ...(from
+      ? [
+          {
+            Update: {
+              TableName: TABLE,
+              Key: themeDayKeys.attendance(day.id, userId),
+              UpdateExpression: moves ? 'SET #status = :online, #source = :online' : 'SET #status = #status',
+              ConditionExpression: '#status = :from',
+              ExpressionAttributeNames: { '#status': 'status', ...(moves ? { '#source': 'source' } : {}) },
+              ExpressionAttributeValues: { ':from': from, ...(moves ? { ':online': 'online' } : {}) },
+            },
           },
-        }
-      : { ConditionCheck: { ...dayKey, ...dayClosed, ExpressionAttributeNames: { '#status': 'status' } } },
-    moves
-      ? {
-          Update: {
-            ...recordKey,
-            UpdateExpression: 'SET #status = :online, #source = :online',
-            ConditionExpression: unchanged.ConditionExpression,
-            ExpressionAttributeNames: { '#status': 'status', '#source': 'source' },
-            ExpressionAttributeValues: { ...unchanged.ExpressionAttributeValues, ':online': 'online' },
-          },
-        }
-      : { ConditionCheck: { ...recordKey, ...unchanged, ExpressionAttributeNames: { '#status': 'status' } } },
+        ]
+      : []),
     ...alsoWrite,
   ]);
   return outcome.committed;
