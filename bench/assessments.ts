@@ -136,7 +136,7 @@ export async function benchAssessments(log: (msg: string) => void): Promise<Asse
           online,
           themeDaysHeld: 1,
           previewsOnTime: random() < 0.9 ? 1 : 0,
-          closedWithSummary: random() < 0.95 ? 1 : 0,
+          summariesOnTime: random() < 0.95 ? 1 : 0,
           guidanceCount: random() < 0.3 ? 1 : 0,
         };
         const startsAt = `${month}-${String(1 + Math.floor(random() * 25)).padStart(2, '0')}T01:00:00.000Z`;

@@ -46,3 +46,9 @@ export const STATION_TYPE_LABELS: Record<StationType, string> = {
   talk_room: '群众说事室',
   red_steward: '红管家服务驿站',
 };
+
+export const GUIDANCE_KIND_LABELS: Record<'regular' | 'random' | 'stationed', string> = {
+  regular: '经常性调研督查',
+  random: '随机式调研督查',
+  stationed: '蹲点式调研督查',
+};

@@ -12,7 +12,11 @@
 // transaction has room for a tree far deeper than any real one (see aggregates.ts).
 import { shanghaiDate } from '@shared/time';
 
-export const FIGURE_FIELDS = ['expected', 'present', 'leave', 'online', 'themeDaysHeld', 'previewsOnTime', 'closedWithSummary', 'guidanceCount'] as const;
+// Measures that can fail: monthsHeld (months with a day held, once per branch and month), previewsOnTime,
+// summariesOnTime (百例-style, in time: shared/rules/themeday); guidance counts visits and sums their 1–5 ratings.
+export const FIGURE_FIELDS = [
+  'expected', 'present', 'leave', 'online', 'themeDaysHeld', 'monthsHeld', 'previewsOnTime', 'summariesOnTime', 'guidanceCount', 'guidanceRatingSum',
+] as const;
 export type FigureField = (typeof FIGURE_FIELDS)[number];
 export type Figures = Record<FigureField, number>;
 

@@ -1,5 +1,5 @@
 // Reads and writes of the assessments: aggregate rows and totals, guidance, case-library entries.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { IdeaCategory } from '@shared/schemas/themeday';
 import { TABLE, ddb } from '../core/dynamo';
 import type { Item } from '../core/item';
@@ -10,7 +10,18 @@ import { themeDayKeys, type ThemeDayRecord } from '../themedays/themeday.entity'
 import { aggKeys, toFigures, type Figures } from './aggregate.entity';
 import { aggregateUpdates } from './aggregates';
 import { caseItem, caseKeys, toCaseRecord, type CaseRecord } from './case.entity';
-import { guidanceItem, guidanceKeys, toGuidanceRecord, type GuidanceRecord } from './guidance.entity';
+import {
+  branchVisitItem,
+  guidanceItem,
+  guidanceKeys,
+  toBranchVisit,
+  toGuidanceRecord,
+  toVisitRecord,
+  visitItem,
+  type BranchVisitRecord,
+  type GuidanceRecord,
+  type GuidanceVisitRecord,
+} from './guidance.entity';
 
 /** Every item of a partition (or a sort-key prefix of it): a township's rows, a day's guidance; tens to hundreds. */
 async function queryAll(pk: string, skPrefix?: string): Promise<Item[]> {
@@ -42,9 +53,53 @@ export async function branchRows(period: string, townshipId: string, prefix = ''
   return new Map(rows.map((r) => [r.branchId as string, toFigures(r)]));
 }
 
-/** Stores guidance with the count the township's assessment shows, in one transaction. */
-export async function putGuidance(day: Pick<ThemeDayRecord, 'startsAt'>, branch: OrgRecord, r: GuidanceRecord): Promise<void> {
-  await transactWrite([{ Put: { TableName: TABLE, Item: guidanceItem(r) } }, ...aggregateUpdates(branch, day.startsAt, { guidanceCount: 1 })]);
+export async function getVisit(dayId: string, userId: string): Promise<GuidanceVisitRecord | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: guidanceKeys.visit(dayId, userId), ConsistentRead: true }));
+  return out.Item ? toVisitRecord(out.Item) : undefined;
+}
+
+/**
+ * Stores a comment and the visit it belongs to, with the assessment's figures, in one transaction: the first comment
+ * of an official on a day opens the visit (counted once, with its rating); a later one only moves the visit's rating
+ * to its own. False when the visit changed meanwhile (read it again).
+ */
+export async function putGuidance(day: Pick<ThemeDayRecord, 'startsAt'>, branch: OrgRecord, r: GuidanceRecord, visit: GuidanceVisitRecord | undefined): Promise<boolean> {
+  const delta = visit ? { guidanceRatingSum: r.rating - visit.rating } : { guidanceCount: 1, guidanceRatingSum: r.rating };
+  const visitWrite = visit
+    ? {
+        Update: {
+          TableName: TABLE,
+          Key: guidanceKeys.visit(r.themeDayId, r.by),
+          UpdateExpression: 'SET rating = :new',
+          ConditionExpression: 'rating = :old',
+          ExpressionAttributeValues: { ':new': r.rating, ':old': visit.rating },
+        },
+      }
+    : {
+        Put: {
+          TableName: TABLE,
+          Item: visitItem({ themeDayId: r.themeDayId, by: r.by, rating: r.rating, firstAt: r.createdAt }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      };
+  const outcome = await transactWrite([
+    { Put: { TableName: TABLE, Item: guidanceItem(r) } },
+    visitWrite,
+    ...aggregateUpdates(branch, day.startsAt, delta),
+  ]);
+  return outcome.committed;
+}
+
+/** A visit to a branch not tied to a day, counted in the period of its date. */
+export async function putBranchVisit(branch: OrgRecord, at: string, r: BranchVisitRecord): Promise<void> {
+  await transactWrite([
+    { Put: { TableName: TABLE, Item: branchVisitItem(r) } },
+    ...aggregateUpdates(branch, at, { guidanceCount: 1, guidanceRatingSum: r.rating }),
+  ]);
+}
+
+export function listBranchVisits(branchId: string, limit: number, cursor?: string): Promise<Page<BranchVisitRecord>> {
+  return queryPage({ pk: guidanceKeys.branchVisits(branchId), forward: false, limit, cursor }, toBranchVisit);
 }
 
 export async function dayGuidance(dayId: string): Promise<GuidanceRecord[]> {

@@ -4,10 +4,13 @@
 // number of days behind them.
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
-import type { Assessment, AssessmentFigures, CaseSummary, Guidance } from '@shared/schemas/notices';
+import { shanghaiDate, toUtc } from '@shared/time';
+import type { Assessment, AssessmentFigures, BranchVisit, BranchVisitBody, CaseSummary, Guidance } from '@shared/schemas/notices';
 import type { IdeaCategory } from '@shared/schemas/themeday';
 import type { PageQuery } from '@shared/schemas/common';
-import { InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import { retrying, TRY_AGAIN } from '../core/transact';
+import { requireBranch } from '../orgs/branches';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { holds, requireRole, type Principal } from '../core/policy';
@@ -18,11 +21,24 @@ import { wasPublished } from '../themedays/themeday.entity';
 import { getThemeDay } from '../themedays/themedays.repository';
 import { displayNames } from '../users/users.repository';
 import { emptyFigures, FIGURE_FIELDS, type Figures } from './aggregate.entity';
-import { branchRows, childTotals, dayGuidance, listCaseRecords, putCase, putGuidance } from './assessments.repository';
+import { branchRows, childTotals, dayGuidance, getVisit, listBranchVisits, listCaseRecords, putBranchVisit, putCase, putGuidance } from './assessments.repository';
+import type { BranchVisitRecord } from './guidance.entity';
 import type { CaseRecord } from './case.entity';
 
 function present(f: Figures): z.infer<typeof AssessmentFigures> {
-  return { ...f, attendanceRate: f.expected ? Math.round((f.present / f.expected) * 10_000) / 10_000 : null };
+  return {
+    ...f,
+    attendanceRate: f.expected ? Math.round((f.present / f.expected) * 10_000) / 10_000 : null,
+    guidanceAverage: f.guidanceCount ? Math.round((f.guidanceRatingSum / f.guidanceCount) * 10) / 10 : null,
+  };
+}
+
+/** Months of the period up to now (Asia/Shanghai): a past year 12, this year the months begun, a month 1. */
+function monthsInPeriod(period: string): number {
+  if (period.length === 7) return 1;
+  const thisMonth = shanghaiDate().slice(0, 7);
+  if (period < thisMonth.slice(0, 4)) return 12;
+  return period === thisMonth.slice(0, 4) ? Number(thisMonth.slice(5, 7)) : 0;
 }
 
 function sum(rows: Figures[]): Figures {
@@ -42,6 +58,7 @@ export async function getAssessment(principal: Principal, orgId: string, period:
   return {
     orgId: org.id,
     period,
+    monthsInPeriod: monthsInPeriod(period),
     rows: rows.map((r) => ({ branchId: r.org.id, orgId: r.org.id, name: r.org.name, type: r.org.type, ...present(r.figures) })),
     totals: present(sum(rows.map((r) => r.figures))),
   };
@@ -73,17 +90,54 @@ async function assessmentRows(org: OrgRecord, period: string): Promise<Row[]> {
 
 // --- Guidance (乡镇指导) -------------------------------------------------------------------------------
 
+/**
+ * An official's comment and rating on a day that has begun (guidance is on what was held, not on a preview). Their
+ * first comment on the day is the visit the assessment counts; later ones refine its rating, not the count.
+ */
 export async function giveGuidance(principal: Principal, dayId: string, comment: string, rating: number): Promise<Guidance> {
   const day = await getThemeDay(dayId);
   if (!day || !wasPublished(day)) throw new NotFoundError('主题党日不存在');
   requireRole(principal, ROLE_SETS.staff, day.path);
   if (day.status === 'cancelled') throw new InvalidStateError('已取消的主题党日不能指导');
+  if (Date.now() < Date.parse(day.startsAt)) throw new InvalidStateError('主题党日开始后才能记录指导');
   const record = { id: newId(), themeDayId: dayId, comment, rating, by: principal.userId, createdAt: new Date().toISOString() };
   const branch = await getOrg(day.branchId);
   if (!branch) throw new NotFoundError('党支部不存在');
-  await putGuidance(day, branch, record);
+  await retrying(
+    async () => ((await putGuidance(day, branch, record, await getVisit(dayId, principal.userId))) ? true : TRY_AGAIN),
+    () => new ConflictError('指导记录冲突，请重试'),
+  );
   return { id: record.id, themeDayId: dayId, comment, rating, byName: principal.user.displayName, createdAt: record.createdAt };
 }
+
+/** A visit to a branch not tied to a day (经常性、随机式、蹲点式调研督查), counted in the month of its date. */
+export async function recordBranchVisit(principal: Principal, branchId: string, body: z.infer<typeof BranchVisitBody>): Promise<BranchVisit> {
+  const branch = await requireBranch(branchId);
+  requireRole(principal, ROLE_SETS.staff, branch.path);
+  if (body.visitedOn > shanghaiDate()) throw new ValidationError('不能记录未来的调研督查', [{ path: 'visitedOn', message: '不能晚于今天' }]);
+  const record = { id: newId(), branchId, ...body, by: principal.userId, createdAt: new Date().toISOString() };
+  await putBranchVisit(branch, toUtc(`${body.visitedOn}T12:00:00+08:00`), record);
+  return toBranchVisitView(record, principal.user.displayName);
+}
+
+export async function listBranchVisitsFor(principal: Principal, branchId: string, q: z.infer<typeof PageQuery>): Promise<Page<BranchVisit>> {
+  const branch = await requireBranch(branchId);
+  if (!holds(principal, ROLE_SETS.branchLeaders, branch.path)) requireRole(principal, ROLE_SETS.assessmentReaders, branch.path);
+  const page = await listBranchVisits(branchId, q.limit, q.cursor);
+  const names = await displayNames([...new Set(page.items.map((i) => i.by))]);
+  return { items: page.items.map((r) => toBranchVisitView(r, names.get(r.by) ?? '')), nextCursor: page.nextCursor };
+}
+
+const toBranchVisitView = (r: BranchVisitRecord, byName: string): BranchVisit => ({
+  id: r.id,
+  branchId: r.branchId,
+  kind: r.kind,
+  visitedOn: r.visitedOn,
+  comment: r.comment,
+  rating: r.rating,
+  byName,
+  createdAt: r.createdAt,
+});
 
 export async function listGuidance(principal: Principal | undefined, dayId: string): Promise<{ items: Guidance[] }> {
   await visibleDay(principal, dayId);

@@ -33,7 +33,7 @@ export const ideaKeys = {
   idea: (id: string) => ({ pk: IDEA_PK(id), sk: 'IDEA' }),
   support: (ideaId: string, userId: string) => ({ pk: IDEA_PK(ideaId), sk: `SUPPORT#${userId}` }),
   report: (ideaId: string, userId: string) => ({ pk: IDEA_PK(ideaId), sk: `REPORT#${userId}` }),
-  /** Newest first on gsi1 (ulids sort by time); hottest first on gsi4 (numeric support count). */
+  /** Newest first on gsi1 (by creation time, then id: seeded ids are not ulids); hottest first on gsi4 (numeric support count). */
   branchIdeas: (branchId: string) => `BRANCH#${branchId}#IDEAS`,
   /** The idea a support or report item belongs to (older items carry no `ideaId`). */
   ideaIdOf: (item: Item) => String(item.pk).slice(IDEA_PK('').length),
@@ -48,7 +48,7 @@ export function ideaItem(r: IdeaRecord): Item {
   return {
     ...ideaKeys.idea(r.id),
     gsi1pk: ideaKeys.branchIdeas(r.branchId),
-    gsi1sk: r.id,
+    gsi1sk: `${r.createdAt}#${r.id}`,
     gsi4pk: ideaKeys.branchIdeas(r.branchId),
     gsi4n: r.supportCount,
     ...(r.queuedAt ? queueKeys(r.path, r.queuedAt, 'idea', r.id) : {}),

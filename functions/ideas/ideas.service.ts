@@ -128,6 +128,7 @@ export async function setSupport(principal: Principal, ideaId: string, on: boole
   const idea = await visibleIdea(principal, ideaId);
   requireRole(principal, ROLE_SETS.branchMembers, idea.path);
   if (!on) return { supportCount: await removeSupport(ideaId, principal.userId), supportedByMe: false };
+  if (idea.authorId === principal.userId) throw new InvalidStateError('不能支持自己提交的创意');
   const count = await addSupport(ideaId, principal.userId);
   if (count === 'not_visible') throw new InvalidStateError('该创意正在审核或已隐藏，暂不能支持');
   return { supportCount: count, supportedByMe: true };

@@ -12,6 +12,7 @@ import {
   toAttendanceItem,
   toCheckInCode,
   type AttendanceItem,
+  type AttendanceStatus,
   type CheckInCodeRecord,
   type ThemeDayRecord,
 } from './themeday.entity';
@@ -139,4 +140,48 @@ export async function putCheckInCode(dayId: string, code: string, expiresAt: str
 export async function getCheckInCode(dayId: string, code: string): Promise<CheckInCodeRecord | undefined> {
   const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: themeDayKeys.code(dayId, code), ConsistentRead: true }));
   return out.Item ? toCheckInCode(out.Item) : undefined;
+}
+
+/**
+ * A reflection on a closed day, within the online window: the member's final status moves from `from` to online and
+ * the day's frozen figures (and `alsoWrite`, the aggregates) with it; present stays present. One transaction,
+ * conditional on the day being closed and the record unchanged: false when either moved.
+ */
+export async function closedDayOnline(
+  day: Pick<ThemeDayRecord, 'id' | 'startsAt'>,
+  userId: string,
+  from: AttendanceStatus | undefined,
+  alsoWrite: TransactItems,
+): Promise<boolean> {
+  const moves = from === 'absent' || from === 'leave';
+  // Conditions only (a no-op SET) when nothing moves: the function's role has no ConditionCheckItem.
+  const outcome = await transactWrite([
+    {
+      Update: {
+        TableName: TABLE,
+        Key: themeDayKeys.day(day.id),
+        UpdateExpression: moves ? 'SET #stats.#online = #stats.#online + :one, #stats.#from = #stats.#from - :one' : 'SET #status = #status',
+        ConditionExpression: '#status = :closed',
+        ExpressionAttributeNames: { '#status': 'status', ...(moves ? { '#stats': 'stats', '#online': 'online', '#from': from } : {}) },
+        ExpressionAttributeValues: { ':closed': 'closed', ...(moves ? { ':one': 1 } : {}) },
+      },
+    },
+    // The record must still hold `from` (a member without one joined after the start: nothing to check or move).
+    ...(from
+      ? [
+          {
+            Update: {
+              TableName: TABLE,
+              Key: themeDayKeys.attendance(day.id, userId),
+              UpdateExpression: moves ? 'SET #status = :online, #source = :online' : 'SET #status = #status',
+              ConditionExpression: '#status = :from',
+              ExpressionAttributeNames: { '#status': 'status', ...(moves ? { '#source': 'source' } : {}) },
+              ExpressionAttributeValues: { ':from': from, ...(moves ? { ':online': 'online' } : {}) },
+            },
+          },
+        ]
+      : []),
+    ...alsoWrite,
+  ]);
+  return outcome.committed;
 }

@@ -2,7 +2,7 @@
 import { requireQuotaLeft, spendQuota } from '../quotas/quota';
 import type * as z from 'zod';
 import type { PageQuery } from '@shared/schemas/common';
-import { MINUTE_MS } from '@shared/time';
+import { MINUTE_MS, shanghaiDate, shanghaiTime } from '@shared/time';
 import { THEMEDAY_RULES } from '@shared/rules/themeday';
 import { type AttendanceRecord, type CheckInCode, type CheckInResult, type RsvpBody } from '@shared/schemas/themeday';
 import { readTogether } from '../core/batch';
@@ -13,7 +13,8 @@ import type { Principal } from '../core/policy';
 import { displayNames, displayNamesRead, hasGrant, listMemberGrants } from '../users/users.repository';
 import { memberDay, moderatorsDay, notOpen, secretaryDay } from './access';
 import { getAttendance, getCheckInCode, putCheckInCode, rosterRead, userAttendance, writeAttendance } from './attendance.repository';
-import type { AttendanceStatus } from './themeday.entity';
+import { outboxPut } from '../notifications/outbox.entity';
+import type { AttendanceStatus, ThemeDayRecord } from './themeday.entity';
 import { getThemeDay, getThemeDays } from './themedays.repository';
 import { toAttendanceRecord } from './views';
 
@@ -25,8 +26,8 @@ export async function rsvp(principal: Principal, id: string, body: z.infer<typeo
   if (Date.parse(day.endsAt) <= Date.now()) throw new InvalidStateError('活动已结束，不能再报名或请假');
   const result =
     body.response === 'leave'
-      ? await writeAttendance(day, principal.userId, { rsvp: 'leave', reason: body.reason })
-      : await writeAttendance(day, principal.userId, { rsvp: 'attending' }, ['reason']);
+      ? await writeAttendance(day, principal.userId, { rsvp: 'leave', reason: body.reason, leaveStatus: 'requested' }, ['leaveDecidedBy'])
+      : await writeAttendance(day, principal.userId, { rsvp: 'attending' }, ['reason', 'leaveStatus', 'leaveDecidedBy']);
   if (!result.ok) throw notOpen(day);
   return toAttendanceRecord(result.record, principal.user.displayName);
 }
@@ -109,4 +110,42 @@ export async function myAttendance(principal: Principal, q: z.infer<typeof PageQ
       }),
     nextCursor: page.nextCursor,
   };
+}
+
+/**
+ * The secretary approves or declines a member's leave request (a decision can be changed while the day is open); the
+ * member hears of it through the outbox. Only an approved leave counts as leave at the close.
+ */
+export async function decideLeave(
+  principal: Principal,
+  id: string,
+  userId: string,
+  decision: 'approve' | 'decline',
+): Promise<z.infer<typeof AttendanceRecord>> {
+  const day = await secretaryDay(principal, id);
+  if (day.status !== 'published') throw notOpen(day);
+  const leaveStatus = decision === 'approve' ? 'approved' : 'declined';
+  const result = await writeAttendance(
+    day,
+    userId,
+    { leaveStatus, leaveDecidedBy: principal.userId },
+    [],
+    { expression: 'rsvp = :leave', values: { ':leave': 'leave' } },
+    [leaveMessage(day, userId, leaveStatus)],
+  );
+  if (!result.ok) {
+    if (result.reason === 'day_not_open') throw notOpen((await getThemeDay(id)) ?? day);
+    throw new NotFoundError('该党员没有请假申请');
+  }
+  return toAttendanceRecord(result.record, (await displayNames([userId])).get(userId));
+}
+
+function leaveMessage(day: ThemeDayRecord, userId: string, leaveStatus: 'approved' | 'declined') {
+  return outboxPut({
+    subject: `themeday#${day.id}`,
+    template: 'leave_decided',
+    data: { thing1: day.title, time2: `${shanghaiDate(day.startsAt)} ${shanghaiTime(day.startsAt)}`, phrase3: leaveStatus === 'approved' ? '已批准' : '未批准' },
+    page: 'pages/themeday/index',
+    to: { users: [userId] },
+  });
 }

@@ -3,7 +3,7 @@ import '../core/http/idempotency';
 import { themedayRoutes } from '@shared/routes/themedays';
 import { createRouteGroup, Reply } from '../route-group';
 import { politicalBirthdays } from '../users/political-birthdays.service';
-import { checkIn, correctAttendance, createCheckInCode, listAttendance, myAttendance, rsvp } from './attendance.service';
+import { checkIn, correctAttendance, createCheckInCode, decideLeave, listAttendance, myAttendance, rsvp } from './attendance.service';
 import { participateOnline } from './reflections.service';
 import { cancelThemeDay, closeThemeDay, createThemeDay, getThemeDayFor, listThemeDays, publishThemeDay } from './themedays.service';
 
@@ -23,4 +23,5 @@ export const handler = createRouteGroup(themedayRoutes, {
   closeThemeDay: ({ user, params, body }) => closeThemeDay(user(), params.id, body.summary),
   myAttendance: ({ user, query }) => myAttendance(user(), query),
   politicalBirthdays: ({ user, params, query }) => politicalBirthdays(user(), params.branchId, query.month),
+  decideLeave: ({ user, params, body }) => decideLeave(user(), params.id, params.userId, body.decision),
 });

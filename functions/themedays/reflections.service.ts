@@ -2,20 +2,21 @@
 // its moderation when the content check asks for a person.
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
-import { DAY_MS } from '@shared/time';
-import { THEMEDAY_RULES } from '@shared/rules/themeday';
+import { onlineWindowEnd, THEMEDAY_RULES } from '@shared/rules/themeday';
 import { type OnlineParticipation } from '@shared/schemas/themeday';
 import type { ModerationDecisionBody, ModerationOutcome } from '@shared/schemas/moderation';
 import { AlreadyModeratedError, ConflictError, ContentRejectedError, InvalidStateError, NotFoundError } from '../core/errors';
 import { requireVisible, type Principal } from '../core/policy';
-import { retrying, transactWrite, TRY_AGAIN } from '../core/transact';
+import { retrying, transactWrite, TRY_AGAIN, type TransactItems } from '../core/transact';
+import { aggregateUpdates } from '../assessments/aggregates';
+import { requireBranch } from '../orgs/branches';
 import { spendQuota } from '../quotas/quota';
 import { contentChecker } from '../content/content-check';
 import { parseReflectionId, reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { memberDay, notOpen } from './access';
-import { getAttendance, writeAttendance } from './attendance.repository';
+import { closedDayOnline, getAttendance, writeAttendance } from './attendance.repository';
 import { getReflection, reflectionDecision, reflectionPut } from './reflections.repository';
-import type { ReflectionRecord } from './themeday.entity';
+import type { AttendanceStatus, ReflectionRecord, ThemeDayRecord } from './themeday.entity';
 import { getThemeDay } from './themedays.repository';
 import { toParticipation } from './views';
 
@@ -25,10 +26,11 @@ const PRESENT = { ':present': 'present' };
 export async function participateOnline(principal: Principal, id: string, content: string): Promise<z.infer<typeof OnlineParticipation>> {
   const day = await memberDay(principal, id);
   if (!day.onlineParticipation) throw new InvalidStateError('本次主题党日未开放线上参与');
-  if (day.status !== 'published') throw notOpen(day);
+  // Closing does not cut the window: 补课 stays open for the days after the end either way.
+  if (day.status !== 'published' && day.status !== 'closed') throw notOpen(day);
   const now = Date.now();
   if (now < Date.parse(day.startsAt)) throw new InvalidStateError('活动开始后才能提交心得');
-  if (now > Date.parse(day.endsAt) + onlineWindowDays * DAY_MS) {
+  if (now > Date.parse(onlineWindowEnd(day.endsAt))) {
     throw new InvalidStateError(`已超过活动结束后 ${onlineWindowDays} 天，不能再提交心得`);
   }
   await spendQuota(principal.userId, 'reflection');
@@ -52,6 +54,9 @@ export async function participateOnline(principal: Principal, id: string, conten
   return retrying(
     async () => {
       const current = await getAttendance(day.id, principal.userId);
+      if ((await getThemeDay(id))?.status === 'closed') {
+        return (await onlineAfterClose(day, principal.userId, current?.status, reflection)) ? toParticipation(record) : TRY_AGAIN;
+      }
       const result =
         current?.status === 'present'
           ? await writeAttendance(day, principal.userId, {}, [], { expression: '#status = :present', values: PRESENT }, [reflection])
@@ -64,11 +69,25 @@ export async function participateOnline(principal: Principal, id: string, conten
               [reflection],
             );
       if (result.ok) return toParticipation(record);
-      if (result.reason === 'day_not_open') throw notOpen((await getThemeDay(id)) ?? day);
+      if (result.reason === 'day_not_open') {
+        const now = (await getThemeDay(id)) ?? day;
+        if (now.status !== 'closed') throw notOpen(now);
+      }
       return TRY_AGAIN;
     },
     () => new ConflictError('提交冲突，请重试'),
   );
+}
+
+/**
+ * After the close the on-site figures stay frozen: an absent member (or one on leave) who hands in a reflection moves
+ * to online, in the day's figures and the assessment. A member who joined after the start was never expected: their
+ * reflection is kept but not counted, as the frozen roster does not know them.
+ */
+async function onlineAfterClose(day: ThemeDayRecord, userId: string, from: AttendanceStatus | undefined, reflection: TransactItems[number]) {
+  const delta = from === 'absent' ? { online: 1 } : from === 'leave' ? { online: 1, leave: -1 } : {};
+  const figures = Object.values(delta).length ? aggregateUpdates(await requireBranch(day.branchId), day.startsAt, delta) : [];
+  return closedDayOnline(day, userId, from, [reflection, ...figures]);
 }
 
 /**

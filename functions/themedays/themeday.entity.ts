@@ -28,6 +28,7 @@ export interface ThemeDayRecord {
   cancelReason?: string;
   summary?: string;
   stats?: AttendanceStats;
+  closedAt?: string;
   attVersion: number;
   createdBy: string;
   createdAt: string;
@@ -39,6 +40,9 @@ export interface AttendanceItem {
   startsAt: string;
   rsvp?: 'attending' | 'leave';
   reason?: string;
+  /** A leave request's decision; a record from before approvals (no field) waits like a new one. */
+  leaveStatus?: 'requested' | 'approved' | 'declined';
+  leaveDecidedBy?: string;
   status?: AttendanceStatus;
   checkedInAt?: string;
   source?: 'scan' | 'manual' | 'online' | 'close';
@@ -77,6 +81,8 @@ export const themeDayKeys = {
   userAttendance: (userId: string) => `USER#${userId}#ATTENDANCE`,
   code: (dayId: string, code: string) => ({ pk: DAY_PK(dayId), sk: `CODE#${code}` }),
   reflection: (dayId: string, userId: string) => ({ pk: DAY_PK(dayId), sk: `REFLECTION#${userId}` }),
+  /** Marks a month in which the branch held (closed) a day: the assessment's 每月开展 counts each month once. */
+  heldMonth: (branchId: string, month: string) => ({ pk: `BRANCH#${branchId}#HELD`, sk: month }),
 };
 
 export function themeDayItem(r: ThemeDayRecord): Item {

@@ -156,3 +156,18 @@ export async function closeDay(
   ]);
   return outcome.committed;
 }
+
+/** Whether the branch already held a day in this month (Asia/Shanghai `YYYY-MM`). */
+export async function heldInMonth(branchId: string, month: string): Promise<boolean> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: themeDayKeys.heldMonth(branchId, month), ConsistentRead: true }));
+  return Boolean(out.Item);
+}
+
+/** The first close of a month marks it, on condition no other close did meanwhile (the count stays once a month). */
+export const markHeldMonth = (branchId: string, month: string, dayId: string): TransactItems[number] => ({
+  Put: {
+    TableName: TABLE,
+    Item: { ...themeDayKeys.heldMonth(branchId, month), entity: 'held_month', themeDayId: dayId },
+    ConditionExpression: 'attribute_not_exists(pk)',
+  },
+});

@@ -12,6 +12,7 @@ import {
   type PublishResult,
   type ThemeDay,
 } from '@shared/schemas/themeday';
+import { summaryOnTime } from '@shared/rules/themeday';
 import { ConflictError, InvalidStateError, ValidationError } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
@@ -28,7 +29,7 @@ import { dayReach, isMember, notOpen, secretaryDay, visibleDay } from './access'
 import { allAttendance, backfillAttendance, memberDaysRead } from './attendance.repository';
 import { reflectionRead } from './reflections.repository';
 import type { AttendanceItem, AttendanceStatus, ThemeDayRecord } from './themeday.entity';
-import { closeDay, listBranchThemeDays, putThemeDay, transitionThemeDay } from './themedays.repository';
+import { closeDay, heldInMonth, listBranchThemeDays, markHeldMonth, putThemeDay, transitionThemeDay } from './themedays.repository';
 import { toAttendanceRecord, toParticipation, toThemeDay } from './views';
 
 const { lateNoticeDays, maxHours } = THEMEDAY_RULES;
@@ -151,7 +152,7 @@ export async function cancelThemeDay(principal: Principal, id: string, body: z.i
   return toThemeDay(updated);
 }
 
-/** Final status per expected member: what was recorded, else leave for an RSVP'd leave, else absent. */
+/** Final status per expected member: what was recorded, else leave for an approved leave request, else absent. */
 export function computeStats(
   day: Pick<ThemeDayRecord, 'startsAt'>,
   members: { userId: string; createdAt: string }[],
@@ -164,7 +165,7 @@ export function computeStats(
   const finals = new Map<string, AttendanceStatus>();
   for (const userId of expected) {
     const r = byUser.get(userId);
-    finals.set(userId, r?.status ?? (r?.rsvp === 'leave' ? 'leave' : 'absent'));
+    finals.set(userId, r?.status ?? (r?.rsvp === 'leave' && r.leaveStatus === 'approved' ? 'leave' : 'absent'));
   }
   const count = (s: AttendanceStatus) => [...finals.values()].filter((v) => v === s).length;
   const present = count('present');
@@ -195,17 +196,21 @@ export function closeThemeDay(principal: Principal, id: string, summary: string)
       if (Date.now() < Date.parse(day.startsAt)) throw new InvalidStateError('活动开始后才能结束并统计');
       const [members, records] = await Promise.all([allMemberGrants(day.branchId), allAttendance(day.id)]);
       const { stats, finals } = computeStats(day, members, records);
+      const closedAt = new Date().toISOString();
+      const month = shanghaiDate(day.startsAt).slice(0, 7);
+      const firstInMonth = !(await heldInMonth(day.branchId, month));
       const delta = {
         expected: stats.expected,
         present: stats.present,
         leave: stats.leave,
         online: stats.online,
         themeDaysHeld: 1,
+        monthsHeld: firstInMonth ? 1 : 0,
         previewsOnTime: day.lateNotice ? 0 : 1,
-        closedWithSummary: summary.trim() ? 1 : 0,
+        summariesOnTime: summaryOnTime(day, summary, closedAt) ? 1 : 0,
       };
-      const closedAt = new Date().toISOString();
-      if (!(await closeDay(day, { stats, summary, closedAt }, aggregateUpdates(await requireBranch(day.branchId), day.startsAt, delta)))) return TRY_AGAIN;
+      const also = [...aggregateUpdates(await requireBranch(day.branchId), day.startsAt, delta), ...(firstInMonth ? [markHeldMonth(day.branchId, month, day.id)] : [])];
+      if (!(await closeDay(day, { stats, summary, closedAt }, also))) return TRY_AGAIN;
       const recorded = new Map(records.map((r) => [r.userId, r.status]));
       await backfillAttendance(
         day,

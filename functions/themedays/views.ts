@@ -11,6 +11,7 @@ export function toAttendanceRecord(a: AttendanceItem, displayName?: string): z.i
     ...(displayName !== undefined ? { displayName } : {}),
     ...(a.rsvp ? { rsvp: a.rsvp } : {}),
     ...(a.reason ? { reason: a.reason } : {}),
+    ...(a.rsvp === 'leave' ? { leaveStatus: a.leaveStatus ?? 'requested' } : {}),
     ...(a.status ? { status: a.status } : {}),
     ...(a.checkedInAt ? { checkedInAt: a.checkedInAt } : {}),
     ...(a.source ? { source: a.source } : {}),

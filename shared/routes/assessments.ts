@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { IdeaCategory } from '../schemas/themeday';
-import { Assessment, AssessmentQuery, CaseSummary, ExemplaryResult, Guidance, GuidanceBody } from '../schemas/notices';
+import { Assessment, AssessmentQuery, BranchVisit, BranchVisitBody, CaseSummary, ExemplaryResult, Guidance, GuidanceBody } from '../schemas/notices';
 
 export const assessmentRoutes = {
   giveGuidance: route({
@@ -25,5 +25,13 @@ export const assessmentRoutes = {
   getAssessment: route({
     method: 'GET', path: '/v1/orgs/{orgId}/assessments', group: 'assessments', auth: 'user',
     params: z.strictObject({ orgId: Id }), query: AssessmentQuery, response: Assessment,
+  }),
+  recordBranchVisit: route({
+    method: 'POST', path: '/v1/branches/{branchId}/guidance-visits', group: 'assessments', auth: 'user',
+    params: z.strictObject({ branchId: Id }), body: BranchVisitBody, response: BranchVisit, status: 201, idempotent: true,
+  }),
+  listBranchVisits: route({
+    method: 'GET', path: '/v1/branches/{branchId}/guidance-visits', group: 'assessments', auth: 'user',
+    params: z.strictObject({ branchId: Id }), query: PageQuery, response: page(BranchVisit),
   }),
 } as const;

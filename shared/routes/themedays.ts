@@ -12,6 +12,7 @@ import {
   CloseThemeDayBody,
   CorrectAttendanceBody,
   CreateThemeDayBody,
+  DecideLeaveBody,
   ListThemeDaysQuery,
   OnlineParticipation,
   OnlineParticipationBody,
@@ -78,5 +79,9 @@ export const themedayRoutes = {
   politicalBirthdays: route({
     method: 'GET', path: '/v1/branches/{branchId}/political-birthdays', group: 'themedays', auth: 'user',
     params: z.strictObject({ branchId: Id }), query: PoliticalBirthdaysQuery, response: z.object({ items: z.array(PoliticalBirthday) }),
+  }),
+  decideLeave: route({
+    method: 'PUT', path: '/v1/theme-days/{id}/leave-requests/{userId}', group: 'themedays', auth: 'user',
+    params: z.strictObject({ id: Id, userId: Id }), body: DecideLeaveBody, response: AttendanceRecord,
   }),
 } as const;

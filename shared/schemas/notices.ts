@@ -1,6 +1,6 @@
 // 党务公开 notices, township guidance, the case library and the three assessments.
 import * as z from 'zod';
-import { DateTimeString, Id, MonthString, OrgType } from './common';
+import { DateString, DateTimeString, Id, MonthString, OrgType } from './common';
 import { IdeaCategory } from './themeday';
 
 export const NOTICE_CATEGORIES = ['party', 'village', 'finance', 'other'] as const;
@@ -54,6 +54,24 @@ export const Guidance = z.object({
 });
 export type Guidance = z.infer<typeof Guidance>;
 
+/** 经常性、随机式、蹲点式调研督查: guidance visits not tied to a theme day. */
+export const GUIDANCE_KINDS = ['regular', 'random', 'stationed'] as const;
+export const GuidanceKind = z.enum(GUIDANCE_KINDS);
+export type GuidanceKind = z.infer<typeof GuidanceKind>;
+
+export const BranchVisitBody = GuidanceBody.extend({ kind: GuidanceKind, visitedOn: DateString });
+export const BranchVisit = z.object({
+  id: Id,
+  branchId: Id,
+  kind: GuidanceKind,
+  visitedOn: DateString,
+  comment: z.string(),
+  rating: z.number().int(),
+  byName: z.string(),
+  createdAt: z.string(),
+});
+export type BranchVisit = z.infer<typeof BranchVisit>;
+
 export const ExemplaryResult = z.object({ themeDayId: Id, exemplary: z.literal(true), category: IdeaCategory });
 
 export const CaseSummary = z.object({
@@ -81,9 +99,17 @@ export const AssessmentFigures = z.object({
   /** present ÷ expected over closed days, 0–1; leave and online shown apart, never counted as present. */
   attendanceRate: z.number().nullable(),
   themeDaysHeld: z.number().int(),
+  /** Months with at least one day held, per branch (a township sums its branches'): 每月开展. */
+  monthsHeld: z.number().int(),
+  /** Days whose preview went out on time (not 预告不及时). */
   previewsOnTime: z.number().int(),
-  closedWithSummary: z.number().int(),
+  /** Days with a 百例-style summary written in time (THEMEDAY_RULES.summaryWithinDays, summaryMinChars). */
+  summariesOnTime: z.number().int(),
+  /** Guidance visits (乡镇指导): one per official and day, or a visit recorded against a branch. */
   guidanceCount: z.number().int(),
+  guidanceRatingSum: z.number().int(),
+  /** The visits' average 1–5 rating, one decimal; null without visits. */
+  guidanceAverage: z.number().nullable(),
 });
 
 export const AssessmentRow = AssessmentFigures.extend({
@@ -97,6 +123,8 @@ export const AssessmentRow = AssessmentFigures.extend({
 export const Assessment = z.object({
   orgId: Id,
   period: z.string(),
+  /** The period's months so far (1 for a month, up to 12 for a year): a branch's monthsHeld is out of this. */
+  monthsInPeriod: z.number().int(),
   rows: z.array(AssessmentRow),
   totals: AssessmentFigures,
 });

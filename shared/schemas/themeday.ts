@@ -101,12 +101,18 @@ export type RsvpBody = z.infer<typeof RsvpBody>;
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'leave', 'online'] as const;
 export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES);
 
+/** A leave request (请假) waits for the secretary; only an approved one counts as leave, else it is absence. */
+export const LEAVE_STATUSES = ['requested', 'approved', 'declined'] as const;
+export const LeaveStatus = z.enum(LEAVE_STATUSES);
+
 export const AttendanceRecord = z.object({
   themeDayId: Id,
   userId: Id,
   displayName: z.string().optional(),
   rsvp: z.enum(RSVP_RESPONSES).optional(),
   reason: z.string().optional(),
+  /** Set with an RSVP of leave: the secretary's decision on it. */
+  leaveStatus: LeaveStatus.optional(),
   /** Unset until checked in, corrected, or the day is closed. */
   status: AttendanceStatus.optional(),
   checkedInAt: z.string().optional(),
@@ -176,6 +182,7 @@ export const CheckInResult = z.object({ status: z.literal('present'), checkedInA
 
 export type CheckInResult = z.infer<typeof CheckInResult>;
 export const CorrectAttendanceBody = z.strictObject({ status: AttendanceStatus });
+export const DecideLeaveBody = z.strictObject({ decision: z.enum(['approve', 'decline']) });
 
 export const CloseThemeDayBody = z.strictObject({ summary: Text(1, 2000, '总结') });
 export const CloseResult = z.object({ status: z.literal('closed'), stats: AttendanceStats });

@@ -9,7 +9,10 @@ import { call, expectError, login } from './http';
 import { withGrant, type Person } from './people';
 import { ok, runDay } from './closed-days';
 import { ownTownship, type OwnTownship } from './own-orgs';
-import { DAY_MS, HOUR_MS, shanghaiMonth } from '@shared/time';
+import { DAY_MS, HOUR_MS, shanghaiDate, shanghaiMonth } from '@shared/time';
+
+/** A 百例-style summary: long enough (THEMEDAY_RULES.summaryMinChars) to count when written in time. */
+const CASE_SUMMARY = '按计划完成各项议程：重温入党誓词，学习党章第一章，围绕村里垃圾分类开展讨论，党员分组认领三处公共区域的清扫任务，会后落实到人。';
 
 describe('assessments', () => {
   /** The month of the days' start, read from the record (not the clock when the file loaded). */
@@ -27,12 +30,19 @@ describe('assessments', () => {
     x = { secretary: (await withGrant('secretary', X, 1))[0], members: await withGrant('member', X, 3) };
     y = { secretary: (await withGrant('secretary', Y, 1))[0], members: await withGrant('member', Y, 2) };
     const [a, b, c] = x.members;
-    // Branch X: day 1 — a and b present, c on leave; day 2 — a present
-    day1 = await runDay(x.secretary, X, async (id, code) => {
-      await ok(call('checkIn', { token: a.token, params: { id }, body: { code } }));
-      await ok(call('checkIn', { token: b.token, params: { id }, body: { code } }));
-      await ok(call('rsvp', { token: c.token, params: { id }, body: { response: 'leave', reason: '住院' } }), 200);
-    });
+    // Branch X: day 1 — a and b present, c on approved leave, a 百例-style summary; day 2 — a present
+    day1 = await runDay(
+      x.secretary,
+      X,
+      async (id, code) => {
+        await ok(call('checkIn', { token: a.token, params: { id }, body: { code } }));
+        await ok(call('checkIn', { token: b.token, params: { id }, body: { code } }));
+        await ok(call('rsvp', { token: c.token, params: { id }, body: { response: 'leave', reason: '住院' } }), 200);
+        await ok(call('decideLeave', { token: x.secretary.token, params: { id, userId: c.userId }, body: { decision: 'approve' } }), 200);
+      },
+      undefined,
+      CASE_SUMMARY,
+    );
     await runDay(x.secretary, X, async (id, code) => {
       await ok(call('checkIn', { token: a.token, params: { id }, body: { code } }));
     });
@@ -48,10 +58,14 @@ describe('assessments', () => {
         await ok(call('participateOnline', { token: e.token, params: { id }, body: { content: '在外务工，线上学习了会议精神。' } }));
       },
     );
-    // Guidance: one on X's first day; likes and supports would count nowhere
+    // Guidance: one visit on X's first day (a second comment re-rates it, not counted again), one visit to Y not
+    // tied to a day; likes and supports would count nowhere
     const admin = await login('demo-admin');
     expect((await call('giveGuidance', { token: admin, params: { id: day1 }, body: { comment: '组织有序，议程完整。', rating: 5 } })).status).toBe(201);
-    month = shanghaiMonth((await call('getThemeDay', { params: { id: day1 } })).body.startsAt);
+    expect((await call('giveGuidance', { token: admin, params: { id: day1 }, body: { comment: '补充：讨论可以更深入。', rating: 4 } })).status).toBe(201);
+    const startsAt = (await call('getThemeDay', { params: { id: day1 } })).body.startsAt as string;
+    month = shanghaiMonth(startsAt);
+    await ok(call('recordBranchVisit', { token: admin, params: { branchId: Y }, body: { kind: 'random', visitedOn: shanghaiDate(startsAt), comment: '随机督查，台账齐全。', rating: 3 } }));
   }, 120_000);
 
   it('sums each figure per branch and for the township, as computed by hand', async () => {
@@ -66,16 +80,17 @@ describe('assessments', () => {
     expect(Object.keys(rows).sort()).toEqual([X, Y].sort());
     expect(rows[X]).toMatchObject({
       name: org.villages[0]!.branchName, expected: expectedX, present: 3, leave: 1, online: 0, attendanceRate: rate(3, expectedX),
-      themeDaysHeld: 2, previewsOnTime: 0, closedWithSummary: 2, guidanceCount: 1,
+      themeDaysHeld: 2, monthsHeld: 1, previewsOnTime: 0, summariesOnTime: 1, guidanceCount: 1, guidanceRatingSum: 4, guidanceAverage: 4,
     });
     expect(rows[Y]).toMatchObject({
       expected: expectedY, present: 1, leave: 0, online: 1, attendanceRate: rate(1, expectedY),
-      themeDaysHeld: 1, previewsOnTime: 0, closedWithSummary: 1, guidanceCount: 0,
+      themeDaysHeld: 1, monthsHeld: 1, previewsOnTime: 0, summariesOnTime: 0, guidanceCount: 1, guidanceRatingSum: 3, guidanceAverage: 3,
     });
     expect(res.body.totals).toEqual({
       expected: expectedX + expectedY, present: 4, leave: 1, online: 1, attendanceRate: rate(4, expectedX + expectedY),
-      themeDaysHeld: 3, previewsOnTime: 0, closedWithSummary: 3, guidanceCount: 1,
+      themeDaysHeld: 3, monthsHeld: 2, previewsOnTime: 0, summariesOnTime: 1, guidanceCount: 2, guidanceRatingSum: 7, guidanceAverage: 3.5,
     });
+    expect(res.body.monthsInPeriod).toBe(1);
     // The county shows the township as one row with the same figures; the year includes the month.
     const county = await call('getAssessment', { token: await login('demo-admin'), params: { orgId: org.countyId }, query: { month } });
     expect(county.body.rows).toEqual([expect.objectContaining({ orgId: org.townshipId, type: 'township', ...res.body.totals })]);
@@ -101,13 +116,13 @@ describe('assessments', () => {
     expect(all.body.items.map((c: { themeDayId: string }) => c.themeDayId)).toContain(day1);
     // Newest first, but other files may mark study days meanwhile: find ours by id.
     const study = await call('listCases', { query: { category: 'study', limit: 50 } });
-    expect(study.body.items.find((c: { themeDayId: string }) => c.themeDayId === day1)).toMatchObject({ themeDayId: day1, branchName: org.villages[0]!.branchName, summary: '按计划完成各项议程。' });
+    expect(study.body.items.find((c: { themeDayId: string }) => c.themeDayId === day1)).toMatchObject({ themeDayId: day1, branchName: org.villages[0]!.branchName, summary: CASE_SUMMARY });
     const oath = await call('listCases', { query: { category: 'oath' } });
     expect(oath.body.items.map((c: { themeDayId: string }) => c.themeDayId)).not.toContain(day1);
     expectError(await call('markExemplary', { token: x.secretary.token, params: { id: day1 } }), 403, 'FORBIDDEN');
   });
 
-  it('refuses guidance from a secretary and exemplary marks on days not yet closed', async () => {
+  it('refuses guidance from a secretary or before the day, and exemplary marks on days not yet closed', async () => {
     const created = await call('createThemeDay', {
       token: x.secretary.token,
       params: { branchId: X },
@@ -117,6 +132,8 @@ describe('assessments', () => {
     expect((await call('publishThemeDay', { token: x.secretary.token, params: { id: created.body.id } })).status).toBe(200);
     expectError(await call('markExemplary', { token: await login('demo-admin'), params: { id: created.body.id } }), 409, 'INVALID_STATE');
     expectError(await call('giveGuidance', { token: x.secretary.token, params: { id: created.body.id }, body: { comment: '自评', rating: 5 } }), 403, 'FORBIDDEN');
+    // Guidance is on a day that was held, not on a preview
+    expectError(await call('giveGuidance', { token: await login('demo-admin'), params: { id: created.body.id }, body: { comment: '提前指导', rating: 5 } }), 409, 'INVALID_STATE');
   });
 });
 

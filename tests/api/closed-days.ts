@@ -8,7 +8,7 @@ import { HOUR_MS } from '@shared/time';
  * A day published an hour ahead (check-in open, so a late notice), `act` before it starts, then its start moved into
  * the past by a direct write (no waiting on the clock), `after` once it has started, and the close.
  */
-export async function runDay(secretary: Person, branchId: string, act: (id: string, code: string) => Promise<void>, after?: (id: string) => Promise<void>) {
+export async function runDay(secretary: Person, branchId: string, act: (id: string, code: string) => Promise<void>, after?: (id: string) => Promise<void>, summary = '按计划完成各项议程。') {
   const created = await call('createThemeDay', {
     token: secretary.token,
     params: { branchId },
@@ -23,7 +23,7 @@ export async function runDay(secretary: Person, branchId: string, act: (id: stri
   // It starts now: not earlier, or members who joined minutes ago would not be expected at it.
   await moveThemeDayStart(id, new Date().toISOString());
   if (after) await after(id);
-  const closed = await call('closeThemeDay', { token: secretary.token, params: { id }, body: { summary: '按计划完成各项议程。' } });
+  const closed = await call('closeThemeDay', { token: secretary.token, params: { id }, body: { summary } });
   expect(closed.status).toBe(200);
   return id;
 }

@@ -58,6 +58,7 @@ const samples: Record<RouteName, Sample> = {
   checkIn: { get params() { return day(); }, body: { code: 'ABCDEF' } },
   listAttendance: { get params() { return day(); } },
   correctAttendance: { get params() { return { ...day(), userId: 'u-demo-member-1' }; }, body: { status: 'present' } },
+  decideLeave: { get params() { return { ...day(), userId: 'u-demo-member-1' }; }, body: { decision: 'approve' } },
   participateOnline: { get params() { return day(); }, body: { content: '学习了党章，深受教育，收获很大。' }, as: 'demo-member-6' },
   closeThemeDay: { get params() { return day(); }, body: { summary: '总结' } },
   myAttendance: {},
@@ -73,6 +74,8 @@ const samples: Record<RouteName, Sample> = {
   markExemplary: { get params() { return day(); }, body: { category: 'oath' } },
   listCases: {},
   getAssessment: { params: { orgId: 'tianhuangping' }, query: { month: '2026-11' } },
+  recordBranchVisit: { params: { branchId: 'yucun-dzb' }, body: { comment: '蹲点调研。', rating: 4, kind: 'stationed', visitedOn: '2026-11-02' }, as: 'demo-township-1' },
+  listBranchVisits: { params: { branchId: 'yucun-dzb' } },
   // 群众说事
   raiseConcern: { body: { villageId: 'yucun', category: 'environment', title: '垃圾清运不及时', content: '村口垃圾桶已满三天。' }, as: 'demo-resident-1' },
   myConcerns: {},

@@ -13,8 +13,9 @@ let outsider: Person;
 
 const UNKNOWN = '01JUNKNOWN0000000000000000';
 
+/** A day that has begun (guidance is on what was held); a draft is 10 days ahead. */
 async function newDay(publish = true): Promise<string> {
-  const startsAt = Date.now() + 10 * DAY_MS;
+  const startsAt = publish ? Date.now() - 60_000 : Date.now() + 10 * DAY_MS;
   const created = await call('createThemeDay', {
     token: secretary.token,
     params: { branchId: org.branchId },

@@ -159,8 +159,9 @@ describe('PUT/DELETE /v1/ideas/{ideaId}/support', () => {
 
   it('counts exactly 50 after 50 members support at once, and 0 after they all withdraw at once', async () => {
     // Prepare
-    const members = await withGrant('member', 'daxi-dzb', 50, 'demo-township-1');
-    const id = (await createIdea(members[0].token, idea('五十人同时点赞'), 'daxi-dzb')).body.id;
+    // 50 supporters and the author (nobody supports their own idea)
+    const [author, ...members] = await withGrant('member', 'daxi-dzb', 51, 'demo-township-1');
+    const id = (await createIdea(author.token, idea('五十人同时点赞'), 'daxi-dzb')).body.id;
     // Act
     const supports = await Promise.all(members.map((m) => call('supportIdea', { token: m.token, params: { ideaId: id } })));
     const afterSupport = await call('getIdea', { token: members[0].token, params: { ideaId: id } });

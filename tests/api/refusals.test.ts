@@ -116,10 +116,10 @@ describe('ideas', () => {
   });
 
   it('withdrawSupport: 403 for township staff (not a member), 404 for an unknown idea and for an outsider; the count unchanged', async () => {
-    // Prepare: one support from the member
+    // Prepare: one support from another member (nobody supports their own idea)
     const id = await newIdea();
-    const [staff] = await withGrant('township_admin', org.townshipId, 1);
-    expect((await call('supportIdea', { token: member.token, params: { ideaId: id } })).status).toBe(200);
+    const [[staff], [supporter]] = await Promise.all([withGrant('township_admin', org.townshipId, 1), withGrant('member', org.branchId, 1)]);
+    expect((await call('supportIdea', { token: supporter.token, params: { ideaId: id } })).status).toBe(200);
     // Act
     const byStaff = await call('withdrawSupport', { token: staff.token, params: { ideaId: id } });
     const unknown = await call('withdrawSupport', { token: member.token, params: { ideaId: UNKNOWN } });
@@ -128,7 +128,7 @@ describe('ideas', () => {
     expectError(byStaff, 403, 'FORBIDDEN');
     expectError(unknown, 404, 'NOT_FOUND');
     expectError(byOutsider, 404, 'NOT_FOUND');
-    expect((await call('getIdea', { token: member.token, params: { ideaId: id } })).body).toMatchObject({ supportCount: 1, supportedByMe: true });
+    expect((await call('getIdea', { token: supporter.token, params: { ideaId: id } })).body).toMatchObject({ supportCount: 1, supportedByMe: true });
   });
 });
 

@@ -108,7 +108,7 @@ describe('首页, 三项考核, 党务公开 (H5)', () => {
     expect(table).toContain('出勤率');
     expect(await text(page, '#as-yucun-dzb-attendanceRate')).toMatch(/^\d{1,3}\.\d%$/);
     expect(Number(await text(page, '#as-yucun-dzb-themeDaysHeld'))).toBeGreaterThanOrEqual(1);
-    expect(Number(await text(page, '#as-yucun-dzb-closedWithSummary'))).toBeGreaterThanOrEqual(1);
+    expect(Number(await text(page, '#as-yucun-dzb-monthsHeld'))).toBeGreaterThanOrEqual(1);
 
     // ---- The month can be changed (and changed back)
     const before = previousMonth(month);

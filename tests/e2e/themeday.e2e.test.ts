@@ -179,7 +179,9 @@ describe('主题党日 (H5)', () => {
     await sp.locator('#console-close').click();
     await sp.locator('#close-form').waitFor();
     await sp.locator('#close-summary textarea').fill('重温入党誓词，开展乡村振兴学习研讨，两名党员到场，一名党员线上学习。');
-    const [closed] = await Promise.all([apiResponse(sp, 'POST', /\/close$/), sp.locator('#close-submit').click()]);
+    // Closing cannot be undone: it asks first.
+    await sp.locator('#close-submit').click();
+    const [closed] = await Promise.all([apiResponse(sp, 'POST', /\/close$/), sp.getByText('确认结束', { exact: true }).click()]);
     expect(closed.status()).toBe(200);
     const { stats } = (await closed.json()) as {
       stats: { expected: number; present: number; leave: number; online: number; absent: number; attendanceRate: number };

@@ -44,6 +44,18 @@ export const THEME_DAY_STATUS_LABELS: Record<ThemeDayStatusCode, string> = {
   closed: '已结束',
 };
 
+/** A leave request as its member and the secretary read it. */
+export const LEAVE_STATUS_LABELS: Record<'requested' | 'approved' | 'declined', string> = {
+  requested: '请假待批准',
+  approved: '请假已批准',
+  declined: '请假未批准',
+};
+
+/** What members see of a published day: where it stands in time, not the secretary's workflow (已发布). */
+export type DayPhaseCode = 'upcoming' | 'ongoing' | 'ended';
+export const DAY_PHASE_LABELS: Record<DayPhaseCode, string> = { upcoming: '即将开始', ongoing: '进行中', ended: '已结束' };
+export const DAY_PHASE_TONES: Record<DayPhaseCode, TagTone> = { upcoming: 'primary', ongoing: 'warning', ended: 'success' };
+
 export const THEME_DAY_STATUS_TONES: Record<ThemeDayStatusCode, TagTone> = {
   draft: 'warning',
   published: 'primary',

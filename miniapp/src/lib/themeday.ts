@@ -1,5 +1,6 @@
 // Pure helpers for the 主题党日 pages: date ranges, windows, QR text, political birthdays. No Taro imports.
 import { THEMEDAY_RULES, type ThemeDay } from '@shared/schemas/themeday';
+import { onlineWindowEnd } from '@shared/rules/themeday';
 import { DAY_MS, MINUTE_MS, formatDay, shanghaiDate, shanghaiTime } from '@shared/time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -34,8 +35,23 @@ export function isOnlineOpen(
     day.onlineParticipation &&
     (day.status === 'published' || day.status === 'closed') &&
     now >= Date.parse(day.startsAt) &&
-    now <= Date.parse(day.endsAt) + THEMEDAY_RULES.onlineWindowDays * DAY_MS
+    now <= Date.parse(onlineWindowEnd(day.endsAt))
   );
+}
+
+/** Where a published day stands in time, for members (closed is 已结束 either way). */
+export function dayPhase(day: Pick<ThemeDay, 'startsAt' | 'endsAt'>, now: number): 'upcoming' | 'ongoing' | 'ended' {
+  if (now < Date.parse(day.startsAt)) return 'upcoming';
+  return now <= Date.parse(day.endsAt) ? 'ongoing' : 'ended';
+}
+
+/**
+ * The 考核 drill-down's order: the days that count (held, planned) by date, a calendar of the period; cancelled ones
+ * after them, so a cancelled day never pushes the held one down.
+ */
+export function assessmentOrder<T extends Pick<ThemeDay, 'status' | 'startsAt'>>(days: T[]): T[] {
+  const rank = (d: T) => (d.status === 'cancelled' ? 1 : 0);
+  return [...days].sort((a, b) => rank(a) - rank(b) || Date.parse(a.startsAt) - Date.parse(b.startsAt));
 }
 
 /** Drafts and published days that have not ended yet. */

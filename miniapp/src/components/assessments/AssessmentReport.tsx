@@ -5,6 +5,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { useEffect } from 'react';
 import type { Assessment } from '@shared/schemas/notices';
 import { ORG_TYPE_LABELS } from '@shared/labels';
+import { THEMEDAY_RULES } from '@shared/rules/themeday';
 import { api } from '../../api/client';
 import LoadState from '../LoadState';
 import { usePageLoad } from '../../lib/page-load';
@@ -49,12 +50,16 @@ export default function AssessmentReport({ orgId, period, periodText, onOpen }: 
             { value: ratePercent(totals.attendanceRate), label: '出勤率', id: 'as-total-rate', rate: true },
             { value: `${totals.present}/${totals.expected}`, label: '实到/应到' },
             { value: `${totals.leave} · ${totals.online}`, label: '请假 · 线上' },
-            { value: totals.themeDaysHeld, label: '党日次数' },
-            { value: `${totals.previewsOnTime} · ${totals.closedWithSummary}`, label: '按时预告 · 有总结' },
-            { value: totals.guidanceCount, label: '指导次数' },
+            { value: totals.themeDaysHeld, label: '党日次数', id: 'as-total-held' },
+            { value: rows.length === 1 ? `${totals.monthsHeld}/${data.monthsInPeriod}` : totals.monthsHeld, label: '开展月数', id: 'as-total-months' },
+            { value: `${totals.previewsOnTime}/${totals.themeDaysHeld}`, label: '按时预告', id: 'as-total-previews' },
+            { value: `${totals.summariesOnTime}/${totals.themeDaysHeld}`, label: '按时总结', id: 'as-total-summaries' },
+            { value: `${totals.guidanceCount} · ${totals.guidanceAverage ?? '—'}`, label: '指导次数 · 平均评分', id: 'as-total-guidance' },
           ]}
         />
-        <Text className='muted'>出勤率 = 实到 ÷ 应到（仅统计已结束的主题党日）；请假、线上参与单列，不计入实到。点赞、支持数不计入考核。</Text>
+        <Text className='muted'>
+          {`出勤率 = 实到 ÷ 应到（仅统计已结束的主题党日）；请假（经书记批准）、线上参与单列，不计入实到。每个支部每月应开展一次；预告须提前 ${THEMEDAY_RULES.lateNoticeDays} 天发布；总结须在活动结束后 ${THEMEDAY_RULES.summaryWithinDays} 天内写成、不少于 ${THEMEDAY_RULES.summaryMinChars} 字。点赞、支持数不计入考核。`}
+        </Text>
       </View>
 
       <View className='card'>

@@ -14,10 +14,17 @@ const COLUMNS: { key: keyof Figures; label: string }[] = [
   { key: 'leave', label: '请假' },
   { key: 'online', label: '线上' },
   { key: 'themeDaysHeld', label: '党日次数' },
+  { key: 'monthsHeld', label: '开展月数' },
   { key: 'previewsOnTime', label: '按时预告' },
-  { key: 'closedWithSummary', label: '有总结' },
+  { key: 'summariesOnTime', label: '按时总结' },
   { key: 'guidanceCount', label: '指导次数' },
+  { key: 'guidanceAverage', label: '指导评分' },
 ];
+
+function cellText(key: keyof Figures, v: Figures[keyof Figures]): string {
+  if (key === 'attendanceRate') return ratePercent(v as number | null);
+  return v === null ? '—' : String(v);
+}
 
 function Cells({ figures, idPrefix }: { figures: Figures; idPrefix: string }) {
   return (
@@ -30,7 +37,7 @@ function Cells({ figures, idPrefix }: { figures: Figures; idPrefix: string }) {
         }
         return (
           <Text className={cls} key={c.key} id={`${idPrefix}-${c.key}`}>
-            {c.key === 'attendanceRate' ? ratePercent(v as number | null) : String(v)}
+            {cellText(c.key, v)}
           </Text>
         );
       })}

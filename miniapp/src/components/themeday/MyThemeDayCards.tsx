@@ -8,6 +8,7 @@ import { branchIdsOf } from '../../lib/grants';
 import { go } from '../../lib/nav';
 import { usePageLoad } from '../../lib/page-load';
 import { politicalBirthday } from '../../lib/themeday';
+import { LEAVE_STATUS_LABELS } from '../../lib/themeday-labels';
 import SubscribeReminder from '../SubscribeReminder';
 import { AttendanceStatusTag, ThemeDayStatusTag } from './StatusTag';
 import './themeday.scss';
@@ -76,12 +77,13 @@ function MyAttendanceCard({ refreshKey }: { refreshKey: number }) {
         >
           <View className='td-spread'>
             <Text>{r.themeDay.title}</Text>
-            {r.status ? (
+            {/* A cancelled day says so, whatever was recorded before it was called off. */}
+            {r.status && r.themeDay.status !== 'cancelled' ? (
               <AttendanceStatusTag status={r.status} />
             ) : r.themeDay.status === 'closed' || r.themeDay.status === 'cancelled' ? (
               <ThemeDayStatusTag status={r.themeDay.status} />
             ) : (
-              <Text className='muted'>{r.rsvp === 'leave' ? '已请假' : r.rsvp === 'attending' ? '已报名' : '待参加'}</Text>
+              <Text className='muted'>{r.rsvp === 'leave' ? LEAVE_STATUS_LABELS[r.leaveStatus ?? 'requested'] : r.rsvp === 'attending' ? '已报名' : '待参加'}</Text>
             )}
           </View>
           <Text className='muted'>{formatDay(r.themeDay.startsAt)}</Text>

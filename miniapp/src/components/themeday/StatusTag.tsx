@@ -4,6 +4,8 @@ import type { IdeaStatus } from '@shared/schemas/themeday';
 import {
   ATTENDANCE_STATUS_LABELS,
   ATTENDANCE_STATUS_TONES,
+  DAY_PHASE_LABELS,
+  DAY_PHASE_TONES,
   IDEA_STATUS_LABELS,
   IDEA_STATUS_TONES,
   THEME_DAY_STATUS_LABELS,
@@ -12,6 +14,7 @@ import {
   type TagTone,
   type ThemeDayStatusCode,
 } from '../../lib/themeday-labels';
+import { dayPhase } from '../../lib/themeday';
 import './themeday.scss';
 
 function StatusTag({ tone, label, id }: { tone: TagTone; label: string; id?: string }) {
@@ -22,7 +25,15 @@ function StatusTag({ tone, label, id }: { tone: TagTone; label: string; id?: str
   );
 }
 
-export function ThemeDayStatusTag({ status, id }: { status: ThemeDayStatusCode; id?: string }) {
+/**
+ * A day's status. Given its times (`phase`), a published day says 即将开始 / 进行中 / 已结束 as members see it;
+ * without, the secretary's workflow word (已发布).
+ */
+export function ThemeDayStatusTag({ status, id, phase }: { status: ThemeDayStatusCode; id?: string; phase?: { startsAt: string; endsAt: string } }) {
+  if (phase && status === 'published') {
+    const p = dayPhase(phase, Date.now());
+    return <StatusTag id={id} tone={DAY_PHASE_TONES[p]} label={DAY_PHASE_LABELS[p]} />;
+  }
   return <StatusTag id={id} tone={THEME_DAY_STATUS_TONES[status]} label={THEME_DAY_STATUS_LABELS[status]} />;
 }
 

@@ -159,6 +159,7 @@ export default function ThemeDayTab() {
       ) : (
         <>
           <DaySection
+            workflow={secretary}
             title='即将开展'
             id='td-upcoming'
             days={upcoming}
@@ -170,7 +171,7 @@ export default function ThemeDayTab() {
 
           {birthdays.length > 0 && <BirthdaysCard birthdays={birthdays} />}
 
-          <DaySection title='往期回顾' id='td-past' days={past} empty='暂无往期主题党日' onOpen={open} />
+          <DaySection title='往期回顾' id='td-past' days={past} empty='暂无往期主题党日' onOpen={open} workflow={secretary} />
 
           {days.hasMore && (
             <View className='td-more' id='td-more' onClick={() => void days.loadMore()}>

@@ -16,14 +16,16 @@ interface Props {
   /** A person of the day's branch: offered the calendar and the reminder. */
   member: boolean;
   started: boolean;
+  /** The secretary: workflow words (已发布) on the status. */
+  workflow: boolean;
 }
 
-export default function DayPreview({ day, branchName, member, started }: Props) {
+export default function DayPreview({ day, branchName, member, started, workflow }: Props) {
   return (
     <>
       <View className='card'>
         <View className='td-row'>
-          <ThemeDayStatusTag status={day.status} id='td-status' />
+          <ThemeDayStatusTag status={day.status} id='td-status' phase={workflow ? undefined : day} />
           {day.lateNotice && day.status !== 'draft' && (
             <Text className='td-late' id='td-late'>
               预告发布较晚

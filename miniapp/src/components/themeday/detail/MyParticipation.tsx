@@ -21,7 +21,16 @@ export default function MyParticipation({ day, canRsvp, checkInOpen, onChanged }
       <Text className='card-title'>我的参与</Text>
       {mine?.rsvp && (
         <Text className='td-card__meta' id='rsvp-state'>
-          {mine.rsvp === 'attending' ? '您已报名参加' : `您已请假${mine.reason ? `：${mine.reason}` : ''}`}
+          {mine.rsvp === 'attending' ? '您已报名参加' : `您已申请请假${mine.reason ? `：${mine.reason}` : ''}`}
+        </Text>
+      )}
+      {mine?.rsvp === 'leave' && (
+        <Text className={mine.leaveStatus === 'declined' ? 'error-text' : 'muted'} id='leave-state'>
+          {mine.leaveStatus === 'approved'
+            ? '书记已批准请假，单独统计，不计为缺席。'
+            : mine.leaveStatus === 'declined'
+              ? '书记未批准请假，未到场将计为缺席。'
+              : '请假待书记批准；未获批准的，未到场计为缺席。'}
         </Text>
       )}
       {mine?.status && (

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { ThemeDay } from '@shared/schemas/themeday';
 import { api } from '../../../api/client';
 import { Button } from '../../nut';
+import { askFor } from '../../../lib/subscribe';
 import { useAction } from '../useAction';
 import FormError from '../../FormError';
 
@@ -29,6 +30,8 @@ export default function RsvpForm({ day, onChanged }: Props) {
     });
 
   const leave = () => {
+    // Inside the tap, before any await: the member may hear of the secretary's decision.
+    void askFor(['leave_decided']);
     const text = reason.trim();
     if (!text) {
       setError('请假需填写理由');

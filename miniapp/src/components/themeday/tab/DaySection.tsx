@@ -12,9 +12,11 @@ interface Props {
   empty: string;
   onOpen: (id: string) => void;
   children?: ReactNode;
+  /** The secretary's view: workflow words on the cards. */
+  workflow?: boolean;
 }
 
-export default function DaySection({ title, id, days, empty, onOpen, children }: Props) {
+export default function DaySection({ title, id, days, empty, onOpen, children, workflow }: Props) {
   return (
     <>
       <Text className='td-section-title'>{title}</Text>
@@ -26,7 +28,7 @@ export default function DaySection({ title, id, days, empty, onOpen, children }:
             </Text>
           </View>
         ) : (
-          days.map((d) => <ThemeDayCard key={d.id} day={d} onOpen={onOpen} />)
+          days.map((d) => <ThemeDayCard key={d.id} day={d} onOpen={onOpen} workflow={workflow} />)
         )}
         {children}
       </View>

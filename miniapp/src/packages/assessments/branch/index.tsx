@@ -6,14 +6,18 @@ import { useCallback, useState } from 'react';
 import type { Assessment } from '@shared/schemas/notices';
 import { monthLabel, monthRange, shanghaiMonth, yearRange } from '@shared/time';
 import { api } from '../../../api/client';
+import BranchVisitForm from '../../../components/assessments/BranchVisitForm';
 import FiguresGrid from '../../../components/assessments/FiguresGrid';
 import LoadState from '../../../components/LoadState';
 import ThemeDayCard from '../../../components/themeday/ThemeDayCard';
 import { usePageGate } from '../../../lib/gate';
 import { ratePercent } from '../../../lib/assessments';
 import { go, routeParam } from '../../../lib/nav';
-import { lookupOrg } from '../../../lib/orgs';
+import { isStaffOver } from '../../../lib/grants';
+import { loadMe } from '../../../lib/me';
+import { lookupOrg, orgChain } from '../../../lib/orgs';
 import { usePagedList } from '../../../lib/paged-list';
+import { assessmentOrder } from '../../../lib/themeday';
 import '../../../components/notices/notices.scss';
 import '../../../components/themeday/themeday.scss';
 
@@ -33,6 +37,8 @@ export default function AssessmentBranchPage() {
   const [name, setName] = useState(routeParam(params, 'name'));
   const [all, setAll] = useState(false);
   const [figures, setFigures] = useState<Figures | null>(null);
+  // Township staff over the branch record 调研督查 here; only to offer the form, the page does not wait for it.
+  const [staff, setStaff] = useState(false);
   const days = usePagedList({
     fetchPage: (cursor: string | undefined, everything: boolean) =>
       api('listThemeDays', { params: { branchId }, query: { limit: PAGE_SIZE, cursor, ...(everything ? {} : range) } }),
@@ -47,6 +53,9 @@ export default function AssessmentBranchPage() {
         .then((a) => setFigures(a.totals))
         .catch(() => undefined);
       if (!name) void lookupOrg(branchId).then((o) => o && setName(o.name));
+      void Promise.all([loadMe(), orgChain(branchId)])
+        .then(([user, chain]) => setStaff(isStaffOver(user, chain)))
+        .catch(() => setStaff(false));
     },
     // range, month and year come from the page's params, which never change
     [branchId, name, days.reload],
@@ -84,10 +93,20 @@ export default function AssessmentBranchPage() {
             figures={[
               { value: ratePercent(figures.attendanceRate), label: '出勤率', id: 'as-branch-rate', rate: true },
               { value: `${figures.present}/${figures.expected}`, label: '实到/应到' },
+              { value: `${figures.leave} · ${figures.online}`, label: '请假 · 线上', id: 'as-branch-leave' },
               { value: figures.themeDaysHeld, label: '党日次数' },
+              { value: `${figures.summariesOnTime}/${figures.themeDaysHeld}`, label: '按时总结', id: 'as-branch-summaries' },
+              { value: `${figures.guidanceCount} · ${figures.guidanceAverage ?? '—'}`, label: '指导次数 · 评分', id: 'as-branch-guidance' },
             ]}
           />
         </View>
+      )}
+
+      {staff && (
+        <BranchVisitForm
+          branchId={branchId}
+          onSent={() => void api('getAssessment', { params: { orgId: branchId }, query: year ? { year } : { month } }).then((a) => setFigures(a.totals))}
+        />
       )}
 
       <View className='nt-chips'>
@@ -110,7 +129,7 @@ export default function AssessmentBranchPage() {
               </Text>
             </View>
           ) : (
-            days.items.map((d) => <ThemeDayCard key={d.id} day={d} onOpen={(id) => void go('assessmentDay', { id })} />)
+            (all ? days.items : assessmentOrder(days.items)).map((d) => <ThemeDayCard key={d.id} day={d} workflow onOpen={(id) => void go('assessmentDay', { id })} />)
           )}
           {days.hasMore && (
             <View className='nt-more' id='as-days-more' onClick={() => void days.loadMore()}>

@@ -70,7 +70,10 @@ export default function AssessmentDayPage() {
 
       <GuidanceList guidance={guidance} />
 
-      {staff && (day.status === 'published' || day.status === 'closed') && <GuidanceForm themeDayId={id} onSent={guidance.reload} />}
+      {/* Guidance is on a day that was held: the API refuses it before the start. */}
+      {staff && (day.status === 'published' || day.status === 'closed') && Date.now() >= Date.parse(day.startsAt) && (
+        <GuidanceForm themeDayId={id} onSent={guidance.reload} />
+      )}
 
       {staff && day.status === 'closed' && !day.exemplary && (
         <MarkCaseCard day={day} onMarked={(category) => setData((prev) => prev && { ...prev, day: { ...prev.day, exemplary: true, category } })} />

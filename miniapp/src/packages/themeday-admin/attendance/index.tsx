@@ -5,11 +5,12 @@ import { ATTENDANCE_STATUSES, type AttendanceRecord } from '@shared/schemas/them
 import { shanghaiTime } from '@shared/time';
 import { api, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
+import LeaveRequests from '../../../components/themeday/LeaveRequests';
 import { AttendanceStatusTag } from '../../../components/themeday/StatusTag';
 import { usePageGate } from '../../../lib/gate';
 import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
-import { ATTENDANCE_STATUS_LABELS, type AttendanceStatusCode } from '../../../lib/themeday-labels';
+import { ATTENDANCE_STATUS_LABELS, LEAVE_STATUS_LABELS, type AttendanceStatusCode } from '../../../lib/themeday-labels';
 import { listAllAttendance } from '../attendance-list';
 import '../../../components/themeday/themeday.scss';
 
@@ -73,6 +74,9 @@ export default function AttendancePage() {
     }
   };
 
+  const decided = (updated: AttendanceRecord) =>
+    setData((prev) => prev && { ...prev, records: prev.records.map((r) => (r.userId === updated.userId ? { ...r, ...updated } : r)) });
+
   const counts = ATTENDANCE_STATUSES.map((s) => ({ s, n: records.filter((r) => r.status === s).length }));
   const unset = records.filter((r) => !r.status).length;
 
@@ -89,12 +93,14 @@ export default function AttendancePage() {
         </View>
         <Text className='muted'>
           {editable
-            ? '点选状态即可更正；结束主题党日时，未签到、未请假也未线上参与的党员计为缺席。'
+            ? '点选状态即可更正；结束主题党日时，未签到、请假未获批准也未线上参与的党员计为缺席。'
             : day.status === 'closed'
               ? '主题党日已结束，出勤数据已冻结。'
               : '主题党日发布后才能管理出勤。'}
         </Text>
       </View>
+
+      <LeaveRequests themeDayId={id} records={records} editable={editable} onDecided={decided} />
 
       {records.length === 0 ? (
         <View className='td-card' id='attendance-empty'>
@@ -110,7 +116,7 @@ export default function AttendancePage() {
               </View>
               <Text className='muted'>
                 {[
-                  r.rsvp === 'attending' ? '已报名' : r.rsvp === 'leave' ? `请假：${r.reason ?? ''}` : '',
+                  r.rsvp === 'attending' ? '已报名' : r.rsvp === 'leave' ? `${LEAVE_STATUS_LABELS[r.leaveStatus ?? 'requested']}：${r.reason ?? ''}` : '',
                   r.checkedInAt ? `${shanghaiTime(r.checkedInAt)} 签到` : '',
                   r.source ? SOURCE_LABELS[r.source] : '',
                 ]

@@ -73,7 +73,7 @@ export default function ThemeDayDetail() {
 
   return (
     <View className='page' id='td-detail'>
-      <DayPreview day={day} branchName={branchName} member={member} started={now >= Date.parse(day.startsAt)} />
+      <DayPreview day={day} branchName={branchName} member={member} started={now >= Date.parse(day.startsAt)} workflow={isSecretaryOf(user, day.branchId)} />
 
       {day.onlineParticipation && day.status !== 'cancelled' && (
         <OnlineCard day={day} member={member} open={member && isOnlineOpen(day, now) && !present} />

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { AnswerIdeaBody, type Idea } from '@shared/schemas/themeday';
 import { formatDateTime } from '@shared/time';
 import { api, errorMessage, showApiError } from '../../../api/client';
@@ -51,6 +51,13 @@ export default function IdeaDetailPage() {
 
   const show = (i: Idea) => setData((prev) => prev && { ...prev, idea: i });
 
+  // 修改答复 opens with the answer as it stands.
+  const current = idea?.answer;
+  useEffect(() => {
+    setAnswerStatus(current?.status ?? null);
+    setReply(current?.reply ?? '');
+  }, [current?.answeredAt, current?.status, current?.reply]);
+
   // Updates the latest idea, not the one of the render that started the request.
   const toggleSupport = useSupport((_, patch) => setData((prev) => prev && { ...prev, idea: { ...prev.idea, ...patch } }));
 
@@ -75,7 +82,8 @@ export default function IdeaDetailPage() {
   const secretary = isSecretaryOf(user, idea.branchId);
   const member = isBranchPerson(user, idea.branchId);
   const mineIdea = user?.id === idea.authorId;
-  const supportable = member && idea.status !== 'hidden' && idea.status !== 'pending_review';
+  // Nobody supports their own idea (the API refuses it too).
+  const supportable = member && !mineIdea && idea.status !== 'hidden' && idea.status !== 'pending_review';
 
   const report = async () => {
     if (busy) return;
@@ -108,8 +116,6 @@ export default function IdeaDetailPage() {
     setBusy('answer');
     try {
       show(await api('answerIdea', { params: { ideaId: idea.id }, body: r.data }));
-      setReply('');
-      setAnswerStatus(null);
       void Taro.showToast({ title: '已答复', icon: 'success' });
     } catch (err) {
       setAnswerError(errorMessage(err));

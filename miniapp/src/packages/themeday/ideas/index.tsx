@@ -139,7 +139,7 @@ export default function IdeasPage() {
                   <IdeaStatusTag status={idea.status} />
                   <Text className='muted'>{IDEA_CATEGORY_LABELS[idea.category]}</Text>
                 </View>
-                {canSupport && !CLOSED_TO_SUPPORT.includes(idea.status) ? (
+                {canSupport && idea.authorId !== user?.id && !CLOSED_TO_SUPPORT.includes(idea.status) ? (
                   <SupportButton id={`support-${idea.id}`} idea={idea} onToggle={() => void toggleSupport(idea)} />
                 ) : (
                   <Text className='muted'>{`${idea.supportCount} 人支持`}</Text>

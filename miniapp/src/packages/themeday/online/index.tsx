@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { OnlineParticipationBody, type OnlineParticipation, type ThemeDay } from '@shared/schemas/themeday';
+import { onlineWindowEnd } from '@shared/rules/themeday';
+import { formatDateTime } from '@shared/time';
 import { api } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { useActionKey } from '../../../lib/action-key';
@@ -23,7 +25,13 @@ export default function OnlinePage() {
   const id = useRouter().params.id ?? '';
 
   const { data: day, status, error: loadError, reload: load } = usePageLoad<ThemeDay>(() => api('getThemeDay', { params: { id } }));
-  const [content, setContent] = useState('');
+  // The text is kept on the phone until the API takes it: a refusal (window over, a network error) never loses it.
+  const draftKey = `reflection-draft:${id}`;
+  const [content, setContentState] = useState(() => String(Taro.getStorageSync(draftKey) || ''));
+  const setContent = (text: string) => {
+    setContentState(text);
+    Taro.setStorageSync(draftKey, text);
+  };
   const { error, setError, saving, send } = useSubmit();
   const [done, setDone] = useState<OnlineParticipation['reviewStatus'] | null>(null);
   const actionKey = useActionKey();
@@ -50,6 +58,7 @@ export default function OnlinePage() {
     await send(async () => {
       const res = await api('participateOnline', { params: { id }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
       actionKey.reset();
+      Taro.removeStorageSync(draftKey);
       setDone(res.reviewStatus);
       void Taro.showToast({ title: '心得已提交', icon: 'success' });
     });
@@ -80,7 +89,9 @@ export default function OnlinePage() {
       ) : (
         <View className='card' id='online-form'>
           <Text className='card-title'>学习心得</Text>
-          <Text className='muted'>未能到场的党员，请结合本次主题党日的内容写下学习体会（不少于 10 个字），计为线上参与。</Text>
+          <Text className='muted'>
+            {`未能到场的党员，请结合本次主题党日的内容写下学习体会（不少于 ${MIN} 个字），计为线上参与。可提交至 ${formatDateTime(onlineWindowEnd(day.endsAt))}${day.status === 'closed' ? '（活动已结束，仍可补课）' : ''}。`}
+          </Text>
           <TextAreaField
             kind='td'
             id='reflection'
