@@ -31,7 +31,11 @@ async function branchWithDay(id: string, members: number, present: number, leave
   const [[secretary], people] = await Promise.all([withGrant('secretary', id, 1), withGrant('member', id, members)]);
   const dayId = await runDay(secretary!, id, async (dayId, code) => {
     for (const m of people.slice(0, present)) await ok(call('checkIn', { token: m.token, params: { id: dayId }, body: { code } }));
-    for (const m of people.slice(present, present + leave)) await ok(call('rsvp', { token: m.token, params: { id: dayId }, body: { response: 'leave', reason: '出差' } }), 200);
+    for (const m of people.slice(present, present + leave)) {
+      await ok(call('rsvp', { token: m.token, params: { id: dayId }, body: { response: 'leave', reason: '出差' } }), 200);
+      // Only approved leave counts as leave (issue 15).
+      await ok(call('decideLeave', { token: secretary!.token, params: { id: dayId, userId: m.userId }, body: { decision: 'approve' } }), 200);
+    }
   });
   return { id, dayId, secretary: secretary!, members: people, figures: { expected: members, present, leave, themeDaysHeld: 1 } };
 }
