@@ -15,7 +15,7 @@ export interface Invoked {
 export async function invoke(
   name: RouteName,
   token: string | undefined,
-  o: { params?: Record<string, string>; body?: unknown; context?: Context } = {},
+  o: { params?: Record<string, string>; body?: unknown; context?: Context; /** When the request arrived (epoch ms). */ arrivedAt?: number } = {},
 ): Promise<Invoked> {
   const route = routes[name] as unknown as RouteDef;
   const path = buildPath(route.path, o.params);
@@ -29,7 +29,7 @@ export async function invoke(
     requestContext: {
       http: { method: route.method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'jest' },
       routeKey: routeKey(route),
-      timeEpoch: Date.now(),
+      timeEpoch: o.arrivedAt ?? Date.now(),
     },
     body: o.body === undefined ? undefined : JSON.stringify(o.body),
     isBase64Encoded: false,
