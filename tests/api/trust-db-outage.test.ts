@@ -1,5 +1,5 @@
 // DynamoDB Local stopped in the middle of requests: a stack of this file's own (DynamoDB Local on a data directory,
-// the API through serverless-offline) takes bookings and concerns while the emulator is killed. Every answer is a
+// the API through serverless-offline, the demo seed) takes bookings, concerns and check-ins while the emulator is killed. Every answer is a
 // success or a clean 503 UNAVAILABLE; once it is back (same data directory, same port) no record is half written
 // (a slot's count matches its live bookings and bookers, every concern has its timeline entry and tracking claim)
 // and service is normal again.
@@ -12,6 +12,7 @@ import { LOCAL_TABLE, localFunctionEnv } from '../../scripts/lib/local-env';
 import { healthy, startOffline, type Offline } from '../../scripts/lib/offline';
 import { freePort } from '../../scripts/lib/ports';
 import { seed } from '../../scripts/lib/seed';
+import { themeDayKeys } from '../../functions/themedays/themeday.entity';
 import { call, type CallResult } from './http';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ddb-outage-'));
@@ -76,19 +77,33 @@ describe('DynamoDB Local stopped in the middle of requests', () => {
     expect(session.status).toBe(201);
     const slots = session.body.slots.map((s) => s.id);
     const tokens = await Promise.all(Array.from({ length: 24 }, resident));
+    // A day of 余村's branch starting in 30 minutes (check-in is open), and its six seeded members
+    const secretary = (await onOurs<{ token: string }>('loginDev', { body: { openid: 'demo-secretary-1' } })).body.token;
+    const dayStart = Date.now() + 30 * 60_000;
+    const day = await onOurs<{ id: string }>('createThemeDay', {
+      token: secretary,
+      params: { branchId: 'yucun-dzb' },
+      body: { title: '停电测试党日', startsAt: new Date(dayStart).toISOString(), endsAt: new Date(dayStart + 2 * 3_600_000).toISOString(), location: '村委会', agenda: ['学习'], onlineParticipation: false },
+    });
+    expect(day.status).toBe(201);
+    expect((await onOurs('publishThemeDay', { token: secretary, params: { id: day.body.id } })).status).toBe(200);
+    const code = (await onOurs<{ code: string }>('createCheckInCode', { token: secretary, params: { id: day.body.id } })).body.code;
+    const members = await Promise.all([1, 2, 3, 4, 5, 6].map(async (n) => (await onOurs<{ token: string; user: { id: string } }>('loginDev', { body: { openid: `demo-member-${n}` } })).body));
     const write = (token: string, i: number): Promise<CallResult> =>
       i % 2 === 0
         ? onOurs('createBooking', { token, params: { slotId: slots[i % slots.length]! }, body: { topic: `停电测试预约 ${i}`, contactPhone: '13812345678' } })
         : onOurs('raiseConcern', { token, body: { villageId: 'yucun', category: 'other', title: `停电测试说事 ${i}`, content: '数据库中途停止时提交的说事。' } });
+    const checkIn = (n: number): Promise<CallResult> => onOurs('checkIn', { token: members[n]!.token, params: { id: day.body.id }, body: { code } });
 
     // Act: a first wave; once some of it is answered the emulator is killed, and a second wave goes out while it is down
     let answered = 0;
     const counted = (p: Promise<CallResult>) => p.finally(() => answered++);
-    const first = tokens.slice(0, 12).map((t, i) => counted(write(t, i)));
+    const first = [...tokens.slice(0, 12).map((t, i) => counted(write(t, i))), ...[0, 1, 2].map((n) => counted(checkIn(n)))];
     await until('a few answers', () => answered >= 3);
     db.process.kill('SIGKILL');
     await until('the emulator to stop', () => db.process.exitCode !== null || db.process.signalCode !== null);
-    const second = tokens.slice(12).map((t, i) => write(t, i + 12));
+    const second = [...tokens.slice(12).map((t, i) => write(t, i + 12)), ...[3, 4, 5].map(checkIn)];
+    const checkIns = [...first.slice(12), ...second.slice(12)];
     const results = await Promise.all([...first, ...second]);
 
     // Assess: each answer a success or a clean 503 with its code, message and Retry-After
@@ -119,9 +134,15 @@ describe('DynamoDB Local stopped in the middle of requests', () => {
       expect({ id: c.id, timeline: timeline.filter((t) => t.pk === c.pk).length }).toEqual({ id: c.id, timeline: 1 });
       expect({ id: c.id, claimed: claims.some((t) => t.concernId === c.id) }).toEqual({ id: c.id, claimed: true });
     }
-    // …and every success the client saw is stored
-    for (const r of results.filter((x) => x.status === 201)) {
-      expect([...bookings, ...concerns].map((x) => x.id)).toContain(r.body.id);
+    // …and every success the client saw is stored: bookings, concerns, and each member checked in
+    const attendance = (items.get('attendance') ?? []).filter((a) => a.pk === themeDayKeys.attendance(day.body.id, 'x').pk);
+    const answers = await Promise.all(checkIns);
+    for (const [n, r] of answers.entries()) {
+      if (r.status !== 201) continue;
+      expect(attendance.find((a) => a.sk === themeDayKeys.attendance(day.body.id, members[n]!.user.id).sk)).toMatchObject({ status: 'present' });
+    }
+    for (const r of results.filter((x) => x.status === 201 && x.body?.id)) {
+      expect([...bookings, ...concerns, ...attendance].map((x) => x.id)).toContain(r.body.id);
     }
 
     // Assess: normal service
