@@ -11,6 +11,8 @@ export function errorStatuses(): ErrorStatuses {
   const out: Record<string, number> = {};
   for (const value of Object.values(errors)) {
     if (typeof value !== 'function' || !(value.prototype instanceof errors.DomainError)) continue;
+    // A refinement of another typed error (TimedOutError) keeps its code; the document states its status apart.
+    if (Object.getPrototypeOf(value) !== errors.DomainError) continue;
     const { code, status } = new (value as new () => errors.DomainError)();
     if (out[code] !== undefined && out[code] !== status) throw new Error(`error code ${code} has two statuses`);
     out[code] = status;

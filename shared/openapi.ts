@@ -60,7 +60,10 @@ const ERROR_TEXT: Record<number, string> = {
   429: 'Too many attempts: retry after `Retry-After` seconds',
   500: 'A bug on our side: retrying will not help',
   503: 'A dependency is busy: retry after `Retry-After` seconds',
+  504: 'The request ran out of time (code `UNAVAILABLE`): retry after `Retry-After` seconds',
 };
+/** Statuses no typed error names as its own, with the codes they carry: the stack's deadline (core/http/deadline.ts). */
+const EXTRA_STATUS_CODES: Record<number, string[]> = { 504: ['UNAVAILABLE'] };
 const SUCCESS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content' };
 
 /** Every zod schema exported by `shared/schemas/*`, by export name: these become named components. */
@@ -169,6 +172,7 @@ function errorStatusesOf(name: RouteName, route: RouteDef, hasBody: boolean): nu
     ...(MORE_ERRORS[name] ?? []),
     500,
     503,
+    504,
   ].sort((a, b) => a - b);
 }
 
@@ -180,6 +184,7 @@ class ErrorResponses {
   /** The codes of one status; a bug's 500 also carries the codes that no typed error has. */
   private codesOf(status: number): string[] {
     const s = this.statuses;
+    if (EXTRA_STATUS_CODES[status]) return EXTRA_STATUS_CODES[status];
     return (common.ERROR_CODES as readonly string[]).filter((c) => s[c] === status || (status === 500 && s[c] === undefined));
   }
 
@@ -210,7 +215,7 @@ class ErrorResponses {
     const schema = codes.length ? { allOf: [narrow, ref] } : ref;
     return {
       description: ERROR_TEXT[status] ?? 'Error',
-      ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
+      ...(status === 429 || status >= 503 ? { headers: RETRY_AFTER } : {}),
       content: { [JSON_TYPE]: { schema } },
     };
   }

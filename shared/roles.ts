@@ -29,6 +29,11 @@ export const ROLE_SETS = {
   stationManagers: ['official', ...STAFF],
   /** The station's own officials (an official grant names the station itself). */
   stationOfficials: ['official'],
+  /**
+   * 联系群众: see a resident's phone number on a concern or booking of the station: its own officials only. Staff above
+   * the station handle its queue but do not call residents, so fewer people ever see a number.
+   */
+  residentContacts: ['official'],
   /** Admins of the whole deployment: what concerns no one org, such as messages the outbox gave up on. */
   admins: ['admin'],
   /** Township admins (their grant names the township). */

@@ -4,7 +4,9 @@ export const MINUTE_MS = 60 * 1000;
 export const HOUR_MS = 60 * MINUTE_MS;
 export const DAY_MS = 24 * HOUR_MS;
 
-const OFFSET_MS = 8 * HOUR_MS;
+/** Asia/Shanghai's offset from UTC. */
+export const SHANGHAI_OFFSET_MS = 8 * HOUR_MS;
+const OFFSET_MS = SHANGHAI_OFFSET_MS;
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 const pad = (n: number) => String(n).padStart(2, '0');
 

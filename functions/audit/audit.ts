@@ -31,7 +31,7 @@ export function auditRecord(by: Principal, change: AuditChange, at = new Date().
   };
 }
 
-/** The Put that records `change`, for the change's own transaction. */
-export const auditPut = (by: Principal, change: AuditChange): TransactItems[number] => ({
-  Put: { TableName: TABLE, Item: auditItem(auditRecord(by, change)) },
+/** The Put that records `change`, for the change's own transaction; `at` when the caller needs to know it. */
+export const auditPut = (by: Principal, change: AuditChange, at?: string): TransactItems[number] => ({
+  Put: { TableName: TABLE, Item: auditItem(auditRecord(by, change, at)) },
 });

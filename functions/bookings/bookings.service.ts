@@ -2,6 +2,8 @@
 // concurrent requests could break are conditions of the repositories' transactions; this layer checks input,
 // authorizes, and decides (booking.rules.ts) why a booking is refused, reading again when a transaction lost a race.
 import { ROLE_SETS } from '@shared/roles';
+import type { Role } from '@shared/schemas/common';
+import type { PhoneReveal } from '@shared/schemas/contact';
 import { DAY_MS, HOUR_MS, MINUTE_MS, shanghaiDate, startOfShanghaiDay } from '@shared/time';
 import { bookingConcernText, checkConcernText, raiseFromBooking } from '../concerns/concerns.service';
 import {
@@ -14,13 +16,14 @@ import {
   type SessionSummary,
   type Slot,
 } from '@shared/schemas/bookings';
-import { ConflictError, ForbiddenError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { encryptPhone, maskPhone } from '../core/phone';
-import { holds, requireRole, type Principal } from '../core/policy';
+import { requireActor, requireRole, type Principal } from '../core/policy';
 import { secrets } from '../core/secrets';
 import { retrying, TRY_AGAIN } from '../core/transact';
+import { revealPhone } from '../contact/phone-reveal';
 import { getStation, type StationRecord } from '../orgs/orgs.repository';
 import { displayNames } from '../users/users.repository';
 import { hostKey, toBooking, toSessionSummary, toSlot, type BookingRecord, type SessionRecord, type SlotRecord } from './booking.entity';
@@ -269,18 +272,24 @@ export async function stationBookings(
   return { items: page.items.map((b) => toBooking(b, names.get(b.userId))), nextCursor: page.nextCursor };
 }
 
+/** The booking and its station, for someone holding `roles` there; the booker and the station's managers get 403, anyone else 404. */
+async function bookingForOfficial(principal: Principal, bookingId: string, roles: readonly Role[], forbidden: string) {
+  const b = await getBooking(bookingId);
+  const station = b && (await getStation(b.stationId));
+  if (!b || !station) throw new NotFoundError('预约不存在');
+  requireActor(principal, roles, station.path, { ownerId: b.userId, viewers: STATION_MANAGERS, forbidden, notFound: '预约不存在' });
+  return { b, station };
+}
+
+/** 联系群众: the station's own officials see the booker's phone number; each reveal is counted and recorded. */
+export async function revealBookingPhone(principal: Principal, bookingId: string): Promise<PhoneReveal> {
+  const { b, station } = await bookingForOfficial(principal, bookingId, ROLE_SETS.residentContacts, '只有本驻点的干部可以联系群众');
+  return revealPhone(principal, { target: { kind: 'booking', id: b.id }, stationPath: station.path, residentId: b.userId, sealed: b.phoneEnc });
+}
+
 /** The station's official records what came of a booking once its slot has started. */
 export async function recordOutcome(principal: Principal, bookingId: string, body: OutcomeBody): Promise<Booking> {
-  const b = await getBooking(bookingId);
-  if (!b) throw new NotFoundError('预约不存在');
-  const station = await getStation(b.stationId);
-  if (!station || !holds(principal, ROLE_SETS.stationOfficials, station.path)) {
-    // The booker and the station's managers know the booking exists; anyone else must not learn that it does.
-    if (b.userId === principal.userId || holds(principal, STATION_MANAGERS, station?.path ?? [])) {
-      throw new ForbiddenError('只有本驻点的干部可以记录接待结果');
-    }
-    throw new NotFoundError('预约不存在');
-  }
+  const { b, station } = await bookingForOfficial(principal, bookingId, ROLE_SETS.stationOfficials, '只有本驻点的干部可以记录接待结果');
   if (b.status === 'cancelled') throw new InvalidStateError('该预约已取消，不能记录接待结果');
   const at = iso(Date.now());
   if (b.slotStartsAt > at) throw new InvalidStateError('时段开始后才能记录接待结果');

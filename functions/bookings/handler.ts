@@ -11,6 +11,7 @@ import {
   listSlots,
   myBookings,
   recordOutcome,
+  revealBookingPhone,
   stationBookings,
 } from './bookings.service';
 
@@ -24,4 +25,5 @@ export const handler = createRouteGroup(bookingRoutes, {
   cancelBooking: ({ user, params }) => cancelBooking(user(), params.bookingId),
   stationBookings: ({ user, params, query }) => stationBookings(user(), params.stationId, query),
   recordOutcome: ({ user, params, body }) => recordOutcome(user(), params.bookingId, body),
+  revealBookingPhone: ({ user, params }) => revealBookingPhone(user(), params.bookingId),
 });

@@ -2,6 +2,7 @@
 import '../core/http/idempotency';
 import { concernRoutes } from '@shared/routes/concerns';
 import { createRouteGroup } from '../route-group';
+import { revealConcernPhone } from './contact';
 import { getConcernFor, giveFeedback, myConcerns, raiseConcern, stationConcerns, transition } from './concerns.service';
 
 export const handler = createRouteGroup(concernRoutes, {
@@ -11,4 +12,5 @@ export const handler = createRouteGroup(concernRoutes, {
   stationConcerns: ({ user, params, query }) => stationConcerns(user(), params.stationId, query),
   transitionConcern: ({ user, params, body }) => transition(user(), params.id, body),
   concernFeedback: ({ user, params, body }) => giveFeedback(user(), params.id, body),
+  revealConcernPhone: ({ user, params }) => revealConcernPhone(user(), params.id),
 });

@@ -34,6 +34,8 @@ export const config = {
     baseMs: Number(process.env.OUTBOX_BASE_MS ?? 2000),
     capMs: Number(process.env.OUTBOX_CAP_MS ?? 60_000),
   },
+  /** An API function's timeout (serverless.yml's provider.timeout), counted from the request's arrival; 0: unknown. */
+  apiTimeoutMs: Number(process.env.API_TIMEOUT_SECONDS ?? 0) * 1000,
   tokenTtlSeconds: Number(process.env.TOKEN_TTL_SECONDS ?? 7 * 24 * 3600),
 } as const;
 

@@ -121,11 +121,18 @@ export class RateLimitedError extends DomainError {
 }
 export class UnavailableError extends DomainError {
   readonly code = 'UNAVAILABLE';
-  readonly status = 503;
+  readonly status: number = 503;
   constructor(message = '服务繁忙，请稍后再试', retryAfter = 5) {
     super(message);
     this.retryAfter = retryAfter;
   }
+}
+/**
+ * The request ran out of the function's time (core/http/deadline.ts): 504 as API Gateway would answer, with the same
+ * code and message as a busy dependency, since the client does the same (retry later).
+ */
+export class TimedOutError extends UnavailableError {
+  override readonly status: number = 504;
 }
 /** A programming error: 500, and not UNAVAILABLE, so clients don't retry what will fail again. */
 export class InternalError extends DomainError {

@@ -35,3 +35,18 @@ export function requireRole(principal: Principal | undefined, roles: readonly Ro
 export function requireVisible(principal: Principal | undefined, roles: readonly Role[], scopePath: readonly string[]): void {
   if (!holds(principal, roles, scopePath)) throw new NotFoundError();
 }
+
+/**
+ * Only holders of `roles` may act on the record. Who may see it (its owner, holders of `viewers`) learns that they may
+ * not (403 with `forbidden`); to anyone else it does not exist (404 with `notFound`).
+ */
+export function requireActor(
+  principal: Principal,
+  roles: readonly Role[],
+  scopePath: readonly string[],
+  seenBy: { ownerId?: string; viewers: readonly Role[]; forbidden: string; notFound: string },
+): void {
+  if (holds(principal, roles, scopePath)) return;
+  if (principal.userId === seenBy.ownerId || holds(principal, seenBy.viewers, scopePath)) throw new ForbiddenError(seenBy.forbidden);
+  throw new NotFoundError(seenBy.notFound);
+}

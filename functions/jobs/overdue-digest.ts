@@ -1,6 +1,6 @@
 // Scheduled daily (08:00 Asia/Shanghai): each station with open concerns past their promised deadline gets a
-// digest, one message to each of its officials, with the count and the longest overdue one. Idempotent: a second
-// run the same day sends nothing (one sent marker per official and station). A concern counts against the station
+// digest, one message to each of its officials, with the count and the longest overdue one (the outbox sends it,
+// checking each official's grant). Idempotent: a second run the same day enqueues nothing (one event per station and day). A concern counts against the station
 // that let it lapse: the one holding it past its own deadline, and any that held it past theirs and passed it on, so
 // a transfer cannot clean a station's record (the receiving station is late only by its own deadline).
 import { isOpen, stationDueAt, type ConcernRecord } from '../concerns/concern.entity';
@@ -8,10 +8,9 @@ import { listOpenDueBefore } from '../concerns/concerns.repository';
 import { logger } from '../core/http/logger';
 import { queryPage } from '../core/pagination';
 import { shanghaiDate, startOfShanghaiDay } from '@shared/time';
-import { claimOnce, notify } from '../notifications/notify';
 import { getStation } from '../orgs/orgs.repository';
 import { orgGrantsOfRole, userKeys } from '../users/user.entity';
-import { inBatches, jobDate, noOutcomes, type JobReport } from './job';
+import { enqueueOnce, inBatches, jobDate, noOutcomes, type JobReport } from './job';
 
 export interface DigestReport extends JobReport {
   /** Stations with overdue concerns, and how many concerns that is in all. */
@@ -67,20 +66,16 @@ async function officialsOf(stationId: string): Promise<string[]> {
 
 async function digestStation(date: string, stationId: string, d: StationDigest, outcomes: JobReport['outcomes']): Promise<number> {
   const [station, officials] = await Promise.all([getStation(stationId), officialsOf(stationId)]);
-  for (const userId of officials) {
-    if (!(await claimOnce(`overdue_digest#${date}`, `${userId}#${stationId}`))) {
-      outcomes.already_done++;
-      continue;
-    }
-    const data = {
-      thing1: station?.name ?? '驻点工作室',
-      number2: String(d.count),
-      character_string3: d.oldest.trackingNo,
-      date4: shanghaiDate(d.oldest.dueAt),
-      thing5: d.oldest.title,
-    };
-    outcomes[await notify(userId, 'overdue_digest', data, `packages/concerns-admin/queue/index?stationId=${encodeURIComponent(stationId)}`)]++;
-  }
+  if (!officials.length) return 0;
+  const data = {
+    thing1: station?.name ?? '驻点工作室',
+    number2: String(d.count),
+    character_string3: d.oldest.trackingNo,
+    date4: shanghaiDate(d.oldest.dueAt),
+    thing5: d.oldest.title,
+  };
+  const page = `packages/concerns-admin/queue/index?stationId=${encodeURIComponent(stationId)}`;
+  outcomes[await enqueueOnce({ subject: `station#${stationId}`, template: 'overdue_digest', data, page, to: { users: officials } }, date)]++;
   return officials.length;
 }
 

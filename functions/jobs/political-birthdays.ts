@@ -1,11 +1,11 @@
 // Scheduled daily (08:00 Asia/Shanghai): members whose party-joining anniversary is today get a 政治生日 message,
-// if they asked for it. Idempotent: a second run the same day sends nothing (sent markers).
+// if they asked for it (the outbox sends it, checking the grant). Idempotent: a second run the same day enqueues
+// nothing (one outbox event per member and day).
 import { shanghaiDate } from '@shared/time';
 import { toProfileRecord, userKeys, type ProfileRecord } from '../users/user.entity';
 import { queryPage } from '../core/pagination';
 import { logger } from '../core/http/logger';
-import { claimOnce, notify } from '../notifications/notify';
-import { inBatches, jobDate, noOutcomes, type JobReport, type Outcome } from './job';
+import { enqueueOnce, inBatches, jobDate, noOutcomes, type JobReport, type Outcome } from './job';
 
 async function celebrants(monthDay: string): Promise<ProfileRecord[]> {
   const all: ProfileRecord[] = [];
@@ -26,10 +26,10 @@ export function anniversaryDays(date: string): string[] {
   return monthDay === '02-28' && !isLeapYear(Number(date.slice(0, 4))) ? ['02-28', '02-29'] : [monthDay];
 }
 
-async function greet(p: ProfileRecord, date: string, year: number): Promise<Outcome> {
-  if (!(await claimOnce(`political_birthday#${date}`, p.id))) return 'already_done';
+function greet(p: ProfileRecord, date: string, year: number): Promise<Outcome> {
   const years = year - Number(p.joinedPartyOn!.slice(0, 4));
-  return notify(p.id, 'political_birthday', { thing1: `入党 ${years} 周年政治生日`, date2: date, thing3: '不忘初心，牢记使命' }, 'pages/me/index');
+  const data = { thing1: `入党 ${years} 周年政治生日`, date2: date, thing3: '不忘初心，牢记使命' };
+  return enqueueOnce({ subject: `user#${p.id}`, template: 'political_birthday', data, page: 'pages/me/index', to: { users: [p.id] } }, date);
 }
 
 export async function runPoliticalBirthdays(date = shanghaiDate()): Promise<JobReport> {

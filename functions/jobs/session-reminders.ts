@@ -1,12 +1,11 @@
 // Scheduled daily (18:00 Asia/Shanghai, the evening before): every live booking of a slot that starts tomorrow
-// gets one 局长驻点 reminder, if its resident asked for it when booking. Idempotent: a second run the same day
-// sends nothing (one sent marker per booking). Bookings made after the run for tomorrow get none: they were just made.
+// gets one 局长驻点 reminder, if its resident asked for it when booking (the outbox sends it, checking the grant).
+// Idempotent: a second run the same day enqueues nothing (one outbox event per booking and session day). Bookings made after the run for tomorrow get none: they were just made.
 import type { BookingRecord } from '../bookings/booking.entity';
 import { listBookingsToRemind } from '../bookings/bookings.repository';
 import { logger } from '../core/http/logger';
 import { addDays, shanghaiDate, shanghaiTime } from '@shared/time';
-import { claimOnce, notify } from '../notifications/notify';
-import { inBatches, jobDate, noOutcomes, type JobReport, type Outcome } from './job';
+import { enqueueOnce, inBatches, jobDate, noOutcomes, type JobReport, type Outcome } from './job';
 
 export interface ReminderReport extends JobReport {
   /** The Asia/Shanghai day whose sessions were reminded: the day after `date`. */
@@ -16,10 +15,10 @@ export interface ReminderReport extends JobReport {
 /** An instant as Asia/Shanghai wall-clock time, `YYYY-MM-DD HH:mm` (the `time` field of a subscribe message). */
 const messageTime = (iso: string): string => `${shanghaiDate(iso)} ${shanghaiTime(iso)}`;
 
-async function remind(b: BookingRecord, sessionDate: string): Promise<Outcome> {
-  if (!(await claimOnce(`session_reminder#${sessionDate}`, `${b.userId}#${b.id}`))) return 'already_done';
+function remind(b: BookingRecord, sessionDate: string): Promise<Outcome> {
   // Over-long station names and topics are cut to WeChat's field limits by the client (fitField).
-  return notify(b.userId, 'session_reminder', { thing1: b.stationName, time2: messageTime(b.slotStartsAt), thing3: b.topic, thing4: b.host }, 'pages/booking/index');
+  const data = { thing1: b.stationName, time2: messageTime(b.slotStartsAt), thing3: b.topic, thing4: b.host };
+  return enqueueOnce({ subject: `booking#${b.id}`, template: 'session_reminder', data, page: 'pages/booking/index', to: { users: [b.userId] } }, sessionDate);
 }
 
 export async function runSessionReminders(date = shanghaiDate()): Promise<ReminderReport> {

@@ -1,6 +1,6 @@
 // Sends a subscribe message when the user gave a grant for it. Never part of the action that caused it: a message is
-// a courtesy, the record is the truth. Request paths add an outbox event to their transaction (./outbox.entity.ts);
-// the outbox consumer and the scheduled jobs send.
+// a courtesy, the record is the truth. Request paths add an outbox event to their transaction (./outbox.entity.ts)
+// and the scheduled jobs put theirs (jobs/job.ts); only the outbox consumer sends.
 import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { SUBSCRIBE_TEMPLATES, type SubscribeTemplate, type Subscriptions } from '@shared/schemas/notify';
 import { TABLE, ddb } from '../core/dynamo';
@@ -12,16 +12,6 @@ import { TEMPLATE_IDS } from './templates';
 import { addGrant, clearGrants, grantsOf, refundGrant, spendGrant } from './subscriptions.repository';
 
 export type NotifyOutcome = 'sent' | 'no_grant' | 'skipped' | 'failed';
-
-/** For the scheduled jobs: a failed send is logged and counted, never thrown. */
-export async function notify(userId: string, template: SubscribeTemplate, data: Record<string, string>, page: string): Promise<NotifyOutcome> {
-  try {
-    return await sendMessage(userId, template, data, page);
-  } catch (err) {
-    logger.warn('subscribe message not sent', { template, error: err as Error });
-    return 'failed';
-  }
-}
 
 /** Sends when the user holds a grant; a failed send gives the grant back and throws. */
 async function sendMessage(userId: string, template: SubscribeTemplate, data: Record<string, string>, page: string): Promise<Exclude<NotifyOutcome, 'failed'>> {
@@ -60,7 +50,7 @@ export async function deliverOnce(eventKey: string, userId: string, template: Su
   }
 }
 
-/** At most once per event: the marker is claimed before sending, so a job run twice sends nothing twice. */
+/** At most once per event and recipient: the marker is claimed before sending, so an event handed over twice sends nothing twice. */
 export async function claimOnce(eventKey: string, userId: string): Promise<boolean> {
   try {
     await ddb.send(

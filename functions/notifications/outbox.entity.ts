@@ -1,6 +1,6 @@
 // Outbox events: a subscribe message to send, written in the same transaction as the change that causes it, so the
-// change never waits on WeChat and no message is lost. A subject's events (`idea#<id>`, `themeday#<id>`,
-// `concern#<id>`) share a partition; the stream consumer (./outbox.consumer.ts) sends them and marks them done, or
+// change never waits on WeChat and no message is lost; the scheduled jobs enqueue theirs the same way. A subject's
+// events (`idea#<id>`, `themeday#<id>`, `concern#<id>`, `booking#<id>`, `user#<id>`, `station#<id>`) share a partition; the stream consumer (./outbox.consumer.ts) sends them and marks them done, or
 // after its last try moves them to the dead letters: one partition, newest first, for admins (they are rare).
 import type { DeadLetter, SubscribeTemplate } from '@shared/schemas/notify';
 import { DAY_MS } from '@shared/time';
@@ -48,9 +48,12 @@ export const outboxItem = (e: OutboxRecord) => ({ ...outboxKeys.event(e.subject,
 
 export const toOutboxRecord = (item: Item) => recordOf<OutboxRecord>(item);
 
-/** The Put that adds a message to a change's transaction. */
-export function outboxPut(message: OutboxMessage, now = new Date()): TransactItems[number] {
-  const record: OutboxRecord = { ...message, id: newId(), createdAt: now.toISOString(), state: 'pending', attempts: 0 };
+/**
+ * The Put that adds a message to a change's transaction. A scheduled job passes an `id` naming its run (template and
+ * period): the same message enqueued again fails the condition, so a re-run adds nothing.
+ */
+export function outboxPut(message: OutboxMessage, now = new Date(), id = newId()): TransactItems[number] {
+  const record: OutboxRecord = { ...message, id, createdAt: now.toISOString(), state: 'pending', attempts: 0 };
   return { Put: { TableName: TABLE, Item: outboxItem(record), ConditionExpression: 'attribute_not_exists(pk)' } };
 }
 

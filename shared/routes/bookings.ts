@@ -14,6 +14,7 @@ import {
   StationBookingsQuery,
   TimeRangeQuery,
 } from '../schemas/bookings';
+import { PhoneReveal } from '../schemas/contact';
 
 export const bookingRoutes = {
   createSession: route({
@@ -51,5 +52,10 @@ export const bookingRoutes = {
   recordOutcome: route({
     method: 'POST', path: '/v1/bookings/{bookingId}/outcome', group: 'bookings', auth: 'user',
     params: z.strictObject({ bookingId: Id }), body: OutcomeBody, response: Booking,
+  }),
+  /** 联系群众: the station's own officials only; counted per day and recorded in the audit log. */
+  revealBookingPhone: route({
+    method: 'POST', path: '/v1/bookings/{bookingId}/phone-reveals', group: 'bookings', auth: 'user',
+    params: z.strictObject({ bookingId: Id }), response: PhoneReveal,
   }),
 } as const;

@@ -2,6 +2,7 @@
 import * as z from 'zod';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
+import { PhoneReveal } from '../schemas/contact';
 import { Concern, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, StationConcernsQuery } from '../schemas/concerns';
 
 export const concernRoutes = {
@@ -28,5 +29,10 @@ export const concernRoutes = {
   concernFeedback: route({
     method: 'POST', path: '/v1/concerns/{id}/feedback', group: 'concerns', auth: 'user',
     params: z.strictObject({ id: Id }), body: ConcernFeedbackBody, response: Concern,
+  }),
+  /** 联系群众: the handling station's officials only; counted per day and recorded in the audit log. */
+  revealConcernPhone: route({
+    method: 'POST', path: '/v1/concerns/{id}/phone-reveals', group: 'concerns', auth: 'user',
+    params: z.strictObject({ id: Id }), response: PhoneReveal,
   }),
 } as const;

@@ -83,6 +83,7 @@ const samples: Record<RouteName, Sample> = {
   stationConcerns: { params: { stationId: 'st-yucun' } },
   transitionConcern: { params: { id: SOME_ID }, body: { action: 'start', note: '已安排' } },
   concernFeedback: { params: { id: SOME_ID }, body: { satisfied: true, rating: 5 } },
+  revealConcernPhone: { params: { id: SOME_ID } },
   // 局长驻点
   createSession: {
     params: { stationId: 'st-yucun' },
@@ -97,6 +98,7 @@ const samples: Record<RouteName, Sample> = {
   cancelBooking: { params: { bookingId: SOME_ID } },
   stationBookings: { params: { stationId: 'st-yucun' } },
   recordOutcome: { params: { bookingId: SOME_ID }, body: { status: 'completed' } },
+  revealBookingPhone: { params: { bookingId: SOME_ID } },
   // 内容审核
   listModeration: { params: { orgId: 'tianhuangping' } },
   decideModeration: { params: { kind: 'idea', id: SOME_ID }, body: { decision: 'reject', reason: '内容与主题无关' } },

@@ -1,5 +1,6 @@
 // The scheduled jobs that spend subscribe grants: session reminders and the overdue-concerns digest. Each runs twice
-// over data made through the API, against the fake WeChat server, and must send exactly one message per due event.
+// over data made through the API and must enqueue one outbox event per due event (the outbox then sends it to the
+// fake WeChat server, through outages): exactly one message each.
 // The stations are the file's own, and the jobs run over every station: assertions are about what reached our people
 // (messages, grants left), never about the run's totals, which other files' data share.
 import { runOverdueDigest } from '../../functions/jobs/overdue-digest';
@@ -7,11 +8,12 @@ import { runSessionReminders } from '../../functions/jobs/session-reminders';
 import { DAY_MS as DAY, shanghaiDate } from '@shared/time';
 import { bookingKeys } from '../../functions/bookings/booking.entity';
 import { concernKeys } from '../../functions/concerns/concern.entity';
-import { closeDb, itemAt } from './db';
+import { closeDb, itemAt, outboxSettled, partition } from './db';
+import { outboxKeys } from '../../functions/notifications/outbox.entity';
 import { call, freshUser, login } from './http';
 import { withGrant } from './people';
 import { ownTownship, type OwnTownship } from './own-orgs';
-import { grantAtWeChat, messagesTo } from './wechat-fake';
+import { grantAtWeChat, messagesTo, untilRefused, wechatOutage } from './wechat-fake';
 
 afterAll(closeDb);
 
@@ -58,27 +60,33 @@ describe('the session-reminder job', () => {
     for (const u of [a, b, cancelled, tooEarly]) await grant(u, 'session_reminder');
     const longTopic = '咨询宅基地审批和农房改造补助政策的具体办理流程与所需材料';
     const liveId = await book(a.token, early, longTopic);
-    await book(b.token, late);
+    const bId = await book(b.token, late);
     const cancelledId = await book(cancelled.token, early);
     expect((await call('cancelBooking', { token: cancelled.token, params: { bookingId: cancelledId } })).status).toBe(200);
-    await book(noGrant.token, late);
-    await book(tooEarly.token, dayAfter);
+    const noGrantId = await book(noGrant.token, late);
+    const tooEarlyId = await book(tooEarly.token, dayAfter);
     // Only live bookings are in their day's reminder partition.
     expect((await itemAt(bookingKeys.booking(liveId)))?.gsi3pk).toBe(bookingKeys.remindersOfDay(sessionDay));
     expect(await itemAt(bookingKeys.booking(cancelledId))).not.toHaveProperty('gsi3pk');
 
-    // Act
+    // Act: WeChat is down for a while the job runs (twice), then back
+    await wechatOutage([a.openid], true);
     const first = await runSessionReminders(runDay);
     const second = await runSessionReminders(runDay);
+    await untilRefused(a.openid, 1);
+    await wechatOutage([a.openid], false);
+    for (const id of [liveId, bId, noGrantId]) await outboxSettled(`booking#${id}`);
 
-    // Assess: a, b sent; the resident without a grant counted, not sent; nothing the second time. Totals include other
-    // files' bookings of that day, so they are checked only as lower bounds; our people's messages are exact.
+    // Assess: a (after the outage), b sent; the resident without a grant not sent; nothing enqueued the second time.
+    // Totals include other files' bookings of that day, so they are checked only as lower bounds; ours are exact.
     expect(first).toMatchObject({ date: runDay, sessionDate: sessionDay });
     expect(first.due).toBeGreaterThanOrEqual(3);
-    expect(first.outcomes.sent).toBeGreaterThanOrEqual(2);
-    expect(first.outcomes.no_grant).toBeGreaterThanOrEqual(1);
-    expect(first.outcomes.failed).toBe(0);
+    expect(first.outcomes.queued).toBeGreaterThanOrEqual(3);
     expect(second.outcomes.already_done).toBeGreaterThanOrEqual(3);
+    for (const id of [liveId, bId, noGrantId]) {
+      expect((await partition(outboxKeys.subject(`booking#${id}`))).map((e) => [e.template, e.state])).toEqual([['session_reminder', 'done']]);
+    }
+    for (const id of [cancelledId, tooEarlyId]) expect(await partition(outboxKeys.subject(`booking#${id}`))).toEqual([]);
     const toA = await messagesTo(a.openid, 'tmpl-session_reminder');
     expect(toA).toHaveLength(1);
     expect(toA[0].page).toBe('pages/booking/index');
@@ -153,12 +161,15 @@ describe('the overdue-concerns digest', () => {
     // Act
     const first = await runOverdueDigest(date);
     const second = await runOverdueDigest(date);
+    await outboxSettled(`station#${x.stationId}`);
 
     // Assess: one digest to each of x's officials, none the second time (totals span every station: lower bounds only)
-    expect(first.outcomes.sent).toBeGreaterThanOrEqual(2);
+    expect(first.outcomes.queued).toBeGreaterThanOrEqual(1);
+    expect(first.due).toBeGreaterThanOrEqual(2);
     expect(first.stations).toBeGreaterThanOrEqual(1);
-    expect(second.outcomes.failed).toBe(0);
-    expect(second.outcomes.already_done).toBeGreaterThanOrEqual(2);
+    expect(second.outcomes.already_done).toBeGreaterThanOrEqual(1);
+    expect((await partition(outboxKeys.subject(`station#${x.stationId}`))).map((e) => e.state)).toEqual(['done']);
+    expect(await partition(outboxKeys.subject(`station#${y.stationId}`))).toEqual([]);
     for (const o of [x1, x2]) {
       const sent = await messagesTo(o.openid, 'tmpl-overdue_digest');
       expect(sent).toHaveLength(1);
@@ -185,7 +196,8 @@ describe('the overdue-concerns digest', () => {
     await raise((await freshUser('digest')).token, concern(own.villageId, 'environment', '河道漂浮物'));
     // Act
     await runOverdueDigest(shanghaiDate());
-    // Assess
+    // Assess: nothing enqueued for the station, so nothing can arrive later either
+    expect(await partition(outboxKeys.subject(`station#${own.stationId}`))).toEqual([]);
     expect(await messagesTo(official.openid, 'tmpl-overdue_digest')).toHaveLength(0);
   });
 });

@@ -7,7 +7,7 @@ import { stationItem } from '../../functions/orgs/org.entity';
 import { bookingKeys } from '../../functions/bookings/booking.entity';
 import { DAY_MS as DAY, shanghaiDate } from '@shared/time';
 import { bookSlot, openSession, startSlot } from './booking-fixtures';
-import { closeDb, itemAt, putRaw } from './db';
+import { closeDb, itemAt, outboxSettled, putRaw } from './db';
 import { call, expectError, freshUser, login } from './http';
 import { ownTownship, type OwnTownship } from './own-orgs';
 import { withGrant, type Person } from './people';
@@ -91,6 +91,7 @@ describe('a transfer keeps the promise, and the lapse counts against the station
     // Act
     const moved = await transfer(own.villageOfficial.token, c.id, own.townStationId);
     await runOverdueDigest(shanghaiDate());
+    await outboxSettled(`station#${own.stationId}`);
     // Assess: the promise is kept and shown beside the receiver's own deadline
     expect(moved.status).toBe(200);
     expect(moved.body).toMatchObject({ status: 'transferred', stationId: own.townStationId, dueAt: lapsedDue, overdue: false });

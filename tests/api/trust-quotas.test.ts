@@ -1,37 +1,13 @@
 // Per-user quotas (shared/quotas.ts) at their real limits. The run's API multiplies them (its files act as the same
 // personas at once, see tests/setup/global-setup.ts), so the handlers run here, in process, on the same database.
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { QUOTA_RULES } from '@shared/rules/quotas';
-import { buildPath, routeKey, routes, type RouteDef, type RouteName } from '@shared/routes';
 import { HOUR_MS as HOUR } from '@shared/time';
 import { quotaKeys, windowOf } from '../../functions/quotas/quota.entity';
-import { lambdaContext } from '../unit/lambda-event';
 import { itemAt } from './db';
 import { call, freshUser } from './http';
+import { invoke } from './invoke';
 import { ownTownship, type OwnTownship } from './own-orgs';
 import { withGrant } from './people';
-
-type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
-
-/** Calls a route's handler in this process, as API Gateway would. */
-async function invoke(name: RouteName, token: string, o: { params?: Record<string, string>; body?: unknown } = {}) {
-  const route = routes[name] as unknown as RouteDef;
-  const path = buildPath(route.path, o.params);
-  const event = {
-    version: '2.0',
-    routeKey: routeKey(route),
-    rawPath: path,
-    rawQueryString: '',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    pathParameters: o.params,
-    requestContext: { http: { method: route.method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'jest' }, routeKey: routeKey(route) },
-    body: o.body === undefined ? undefined : JSON.stringify(o.body),
-    isBase64Encoded: false,
-  } as unknown as APIGatewayProxyEventV2;
-  const { handler } = require(`../../functions/${route.group}/handler`) as { handler: Handler };
-  const res = await handler(event, lambdaContext(route.group));
-  return { status: res.statusCode ?? 0, headers: res.headers ?? {}, body: res.body ? JSON.parse(String(res.body)) : undefined };
-}
 
 type Action = keyof typeof QUOTA_RULES;
 

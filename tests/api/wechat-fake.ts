@@ -47,3 +47,11 @@ export async function wechatOutage(openids: string[], on: boolean): Promise<Reco
 export async function refusedSends(): Promise<Record<string, number>> {
   return ((await (await fetch(`${fake}/__fake/outage`)).json()) as { refused: Record<string, number> }).refused;
 }
+
+/** Waits (polling the fake) until WeChat has refused at least `count` sends to the user during an outage. */
+export async function untilRefused(openid: string, count: number): Promise<void> {
+  for (let tries = 0; ((await refusedSends())[openid] ?? 0) < count; tries++) {
+    if (tries > 600) throw new Error(`WeChat never refused ${count} sends to ${openid}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -13,6 +13,7 @@ import { routeKey, type RouteDef, type RouteTable } from '@shared/routes/define'
 import { config } from '../config';
 import { NotFoundError, UnauthenticatedError } from '../errors';
 import type { Principal } from '../policy';
+import { deadlineOptions, requestClock } from './deadline';
 import { errorResponse } from './error-response';
 import {
   authenticate,
@@ -92,7 +93,7 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
     return toResponse(route, await impl(ctx));
   };
 
-  const stack = middy<RouteEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core)
+  const stack = middy<RouteEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core, deadlineOptions)
     .use(httpHeaderNormalizer())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(bodyLimit())
@@ -164,7 +165,7 @@ export function routeGroups(deps: StackDeps) {
         (method === event.requestContext?.http?.method ? byKey.get(event.routeKey) : undefined) ??
         entries.find((e) => e.route.method === method && e.pattern.test(path))?.handler ??
         notFound;
-      return handler(event, context);
+      return handler(event, requestClock(event, context));
     };
   };
 }

@@ -17,6 +17,8 @@ import { currentPath, goLogin, pathOf } from '../lib/nav';
 import { clearSession, getPersona, getToken, setToken } from './session';
 
 export const NETWORK_MESSAGE = '网络不给力，请稍后再试';
+/** The API's own words for 503/504 (UNAVAILABLE), also used when a gateway answers them without a body. */
+const BUSY_MESSAGE = '服务繁忙，请稍后再试';
 const SESSION_EXPIRED_MESSAGE = '登录已过期，请重新登录';
 const TIMEOUT_MS = 10_000;
 const RETRY_DELAY_MS = 500;
@@ -235,6 +237,8 @@ function fallbackMessage(status: number): string {
   if (status === 403) return '没有权限执行此操作';
   if (status === 404) return '内容不存在或已删除';
   if (status === 429) return '操作太频繁，请稍后再试';
+  // A gateway's own answer when the function is busy, throttled or out of time (no ErrorBody): as the API says it.
+  if (status === 502 || status === 503 || status === 504) return BUSY_MESSAGE;
   if (status >= 500) return '服务暂时不可用，请稍后再试';
   return `请求失败（${status}）`;
 }

@@ -6,6 +6,7 @@ import type { Booking } from '@shared/schemas/bookings';
 import { DAY_MS, shanghaiDate, shanghaiTime } from '@shared/time';
 import { api, showApiError } from '../../api/client';
 import { BOOKING_STATUS_LABELS, dayLabel } from '../../lib/booking';
+import ContactResident from '../ContactResident';
 import { Button, Tag } from '../nut';
 
 interface Props {
@@ -56,7 +57,12 @@ export default function DayBookings({ day, bookings, onDay, onChanged }: Props) 
               <Tag type={b.status === 'booked' ? 'primary' : 'default'}>{BOOKING_STATUS_LABELS[b.status]}</Tag>
             </View>
             <Text>{`事由：${b.topic}`}</Text>
-            {b.contactPhoneMasked && <Text className='muted'>{`电话：${b.contactPhoneMasked}`}</Text>}
+            <ContactResident
+              id={`day-booking-${b.id}`}
+              stationId={b.stationId}
+              masked={b.contactPhoneMasked}
+              reveal={() => api('revealBookingPhone', { params: { bookingId: b.id } })}
+            />
             {b.outcomeNote && <Text className='muted'>{`记录：${b.outcomeNote}`}</Text>}
             {canRecord && (
               <View>

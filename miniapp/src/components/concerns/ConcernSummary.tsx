@@ -1,8 +1,10 @@
 // The head of a concern's detail: tracking number, status, overdue mark, where it is handled, the deadline, the text,
-// the masked contact phone, the rejection reason and the resident's feedback.
+// the contact phone (masked; 联系群众 for the station's officials), the rejection reason and the resident's feedback.
 import { Text, View } from '@tarojs/components';
 import type { Concern } from '@shared/schemas/concerns';
 import { formatDateTime } from '@shared/time';
+import { api } from '../../api/client';
+import ContactResident from '../ContactResident';
 import { CONCERN_CATEGORY_LABELS, promiseLapsed } from '../../lib/concerns';
 import { OverdueMark, StatusChip } from './StatusChip';
 import Stars from './Stars';
@@ -71,13 +73,27 @@ export default function ConcernSummary({ concern: c, audience }: { concern: Conc
           </Text>
         </View>
       )}
-      {c.contactPhoneMasked && (
+      {audience === 'handler' ? (
         <View className='cs-kv'>
-          <Text className='cs-kv__k'>联系电话</Text>
-          <Text className='cs-kv__v' id='cs-detail-phone'>
-            {c.contactPhoneMasked}
-          </Text>
+          <Text className='cs-kv__k'>联系群众</Text>
+          <View className='cs-kv__v'>
+            <ContactResident
+              id='cs-detail'
+              stationId={c.stationId}
+              masked={c.contactPhoneMasked}
+              reveal={() => api('revealConcernPhone', { params: { id: c.id } })}
+            />
+          </View>
         </View>
+      ) : (
+        c.contactPhoneMasked && (
+          <View className='cs-kv'>
+            <Text className='cs-kv__k'>联系电话</Text>
+            <Text className='cs-kv__v' id='cs-detail-phone'>
+              {c.contactPhoneMasked}
+            </Text>
+          </View>
+        )
       )}
 
       {c.feedback && (
