@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { route } from './define';
-import { DateString, Id, page, PageQuery } from '../schemas/common';
+import { DateString, Id, page, PageQuery, withDateRange } from '../schemas/common';
 import { AuditEntry } from '../schemas/audit';
 import { CreateOrgBody, CreateStationBody, Org, Station, UpdateOrgBody, UpdateStationBody } from '../schemas/orgs';
 
@@ -46,6 +46,6 @@ export const orgRoutes = {
   /** The audit log of one org, newest first; `from`/`to` are Asia/Shanghai dates, both included. */
   listAudit: route({
     method: 'GET', path: '/v1/audit', group: 'orgs', auth: 'user',
-    query: PageQuery.extend({ orgId: Id, from: DateString.optional(), to: DateString.optional() }), response: page(AuditEntry),
+    query: withDateRange(PageQuery.extend({ orgId: Id, from: DateString.optional(), to: DateString.optional() })), response: page(AuditEntry),
   }),
 } as const;

@@ -74,6 +74,10 @@ export const RangeQuery = PageQuery.extend({ from: DateTimeString.optional(), to
   { message: '结束时间须晚于开始时间', path: ['to'] },
 );
 
+/** `?from=&to=` as Asia/Shanghai dates, both days included: `to` may not be before `from` (400). */
+export const withDateRange = <T extends z.ZodObject<{ from: z.ZodOptional<typeof DateString>; to: z.ZodOptional<typeof DateString> }>>(query: T) =>
+  query.refine((q) => !q.from || !q.to || q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] });
+
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
