@@ -37,6 +37,8 @@ export const ROLE_SETS = {
   assessmentReaders: STAFF,
   /** Publish notices on any org of their subtree. */
   noticePublishers: STAFF,
+  /** See an org's grants: staff over it, and a branch's secretary (who manages its member grants). */
+  grantReaders: ['secretary', ...STAFF],
 } as const satisfies Record<string, RoleSet>;
 
 export type RoleSetName = keyof typeof ROLE_SETS;

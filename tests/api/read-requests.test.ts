@@ -42,6 +42,10 @@ const BUDGET: Table<number> = {
   stationConcerns: 3,
   listModeration: 3,
   listDeadLetters: 2,
+  listInvitations: 3,
+  listGrants: 3,
+  listMembers: 3,
+  listTransfers: 3,
 };
 
 interface Call {
@@ -81,6 +85,10 @@ const CALLS: Table<() => Call> = {
   stationConcerns: () => ({ as: 'demo-official-1', params: { stationId: 'st-yucun' } }),
   listModeration: () => ({ as: 'demo-township-1', params: { orgId: 'tianhuangping' } }),
   listDeadLetters: () => ({ as: 'demo-admin' }),
+  listInvitations: () => ({ as: 'demo-secretary-1', params: { orgId: 'yucun-dzb' } }),
+  listGrants: () => ({ as: 'demo-secretary-1', params: { orgId: 'yucun-dzb' } }),
+  listMembers: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' } }),
+  listTransfers: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' } }),
 };
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
