@@ -36,6 +36,8 @@ export default defineAppConfig({
     { root: 'packages/cases', name: 'cases', pages: ['list/index', 'detail/index'] },
     // 内容审核: the moderation queue for secretaries and township staff.
     { root: 'packages/moderation', name: 'moderation', pages: ['queue/index'] },
+    // 成员管理, 邀请 and 权限 for secretaries and staff; the redeem page that invitations open.
+    { root: 'packages/people', name: 'people', pages: ['members/index', 'invitations/index', 'grants/index', 'redeem/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['notices'] },

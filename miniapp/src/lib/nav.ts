@@ -51,6 +51,11 @@ export const PAGES = {
   caseDetail: page<{ id: string }>('/packages/cases/detail/index'),
   // 内容审核
   moderation: page<{ orgId?: string }>('/packages/moderation/queue/index'),
+  // 成员管理, 邀请, 权限 (secretaries and staff); the redeem page an invitation's QR and share card open
+  members: page<{ branchId?: string }>('/packages/people/members/index'),
+  invitations: page<{ orgId?: string }>('/packages/people/invitations/index'),
+  grants: page<{ orgId?: string }>('/packages/people/grants/index'),
+  redeem: page<{ code?: string }>('/packages/people/redeem/index'),
 } as const;
 
 export type PageName = keyof typeof PAGES;
