@@ -48,7 +48,8 @@ export const INVITATION_RULES = {
   member: { inviters: ['secretary', ...STAFF], target: 'branch' },
   secretary: { inviters: STAFF, target: 'branch' },
   official: { inviters: STAFF, target: 'station' },
-  township_admin: { inviters: ['admin'], target: 'township' },
+  /** Township staff invite their colleagues to their own township (a township admin's subtree includes it). */
+  township_admin: { inviters: STAFF, target: 'township' },
   admin: { inviters: ['admin'], target: 'city' },
 } as const satisfies Partial<Record<Role, { inviters: RoleSet; target: 'branch' | 'station' | 'township' | 'city' }>>;
 

@@ -24,7 +24,7 @@ describe('POST /v1/invitations', () => {
     ['a resident', 'demo-resident-1', { role: 'member', orgId: 'yucun-dzb' }],
     ['a township admin, outside the township', 'demo-township-1', { role: 'member', orgId: 'huangdu-dzb' }],
     ['a township admin, for an official of another township', 'demo-township-1', { role: 'official', orgId: 'st-xilong' }],
-    ['a township admin, for a township admin', 'demo-township-1', { role: 'township_admin', orgId: 'tianhuangping' }],
+    ['a township admin, for a township admin of another township', 'demo-township-1', { role: 'township_admin', orgId: 'xilong' }],
   ])('refuses %s with 403', async (_who, openid, body) => {
     const res = await call('createInvitation', { token: await login(openid), body });
     expectError(res, 403, 'FORBIDDEN');
@@ -34,6 +34,7 @@ describe('POST /v1/invitations', () => {
     ['a township admin invites a secretary in the township', 'demo-township-1', { role: 'secretary', orgId: 'daxi-dzb' }],
     ['a township admin invites an official to a station in the township', 'demo-township-1', { role: 'official', orgId: 'st-yucun' }],
     ['an admin invites a township admin', 'demo-admin', { role: 'township_admin', orgId: 'xilong' }],
+    ['a township admin invites township staff to their own township', 'demo-township-1', { role: 'township_admin', orgId: 'tianhuangping' }],
   ])('allows %s', async (_what, openid, body) => {
     const res = await call('createInvitation', { token: await login(openid), body });
     expect(res.status).toBe(201);
