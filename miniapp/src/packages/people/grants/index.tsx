@@ -10,13 +10,11 @@ import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
 import OrgPicker from '../../../components/people/OrgPicker';
+import { usePeopleAdmin } from '../../../components/people/usePeopleAdmin';
 import { usePageGate } from '../../../lib/gate';
 import { ROLE_LABELS } from '../../../lib/labels';
-import { loadMe } from '../../../lib/me';
 import { routeParam } from '../../../lib/nav';
-import { usePageLoad } from '../../../lib/page-load';
 import { usePagedList } from '../../../lib/paged-list';
-import { peopleScopes } from '../../../lib/people';
 import { useRouter } from '@tarojs/taro';
 import '../../../components/people/people.scss';
 
@@ -26,7 +24,7 @@ export default function GrantsPage() {
   const allowed = usePageGate('grants', { requireLogin: true });
   const initial = routeParam(useRouter().params, 'orgId');
   const [orgId, setOrgId] = useState('');
-  const me = usePageLoad(() => loadMe());
+  const { roots, blocked } = usePeopleAdmin('grants', '只有支部书记和乡镇组织委员可以管理权限');
   const list = usePagedList({
     fetchPage: (cursor: string | undefined, oid: string) => api('listGrants', { params: { orgId: oid }, query: { limit: 20, cursor } }),
     keyOf,
@@ -34,14 +32,7 @@ export default function GrantsPage() {
   });
 
   if (!allowed) return <View />;
-  const roots = peopleScopes(me.data);
-  if (me.status !== 'ready' || !roots.length) {
-    return (
-      <View className='page'>
-        <LoadState id='grants' status={me.status === 'ready' ? 'error' : me.status} message={me.error || '只有支部书记和乡镇组织委员可以管理权限'} onRetry={() => void me.reload()} />
-      </View>
-    );
-  }
+  if (blocked) return blocked;
 
   const revoke = async (g: OrgGrant, confirm = false) => {
     if (!confirm) {

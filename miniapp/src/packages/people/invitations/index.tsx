@@ -14,13 +14,12 @@ import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
 import OrgPicker from '../../../components/people/OrgPicker';
+import { usePeopleAdmin } from '../../../components/people/usePeopleAdmin';
 import { usePageGate } from '../../../lib/gate';
 import { ROLE_LABELS } from '../../../lib/labels';
-import { loadMe } from '../../../lib/me';
 import { routeParam, useShareCard } from '../../../lib/nav';
-import { usePageLoad } from '../../../lib/page-load';
 import { usePagedList } from '../../../lib/paged-list';
-import { invitableRoles, invitationState, peopleScopes, redeemPath, type InvitableRole } from '../../../lib/people';
+import { invitableRoles, invitationState, redeemPath, type InvitableRole } from '../../../lib/people';
 import NewInvitation from './NewInvitation';
 import '../../../components/people/people.scss';
 
@@ -29,7 +28,7 @@ const VALIDITY_DAYS = [1, 7, 30] as const;
 export default function InvitationsPage() {
   const allowed = usePageGate('invitations', { requireLogin: true });
   const initial = routeParam(useRouter().params, 'orgId');
-  const me = usePageLoad(() => loadMe());
+  const { me, roots, blocked } = usePeopleAdmin('invitations', '只有支部书记和乡镇组织委员可以发放邀请码');
   const [trail, setTrail] = useState<Org[]>([]);
   const [stations, setStations] = useState<Station[]>([]);
   const [station, setStation] = useState<Station | null>(null);
@@ -47,20 +46,13 @@ export default function InvitationsPage() {
   useShareCard(() => ({ title: made ? `邀请您加入先锋驿站（${ROLE_LABELS[made.role]}）` : '先锋驿站', path: made ? redeemPath(made.code) : '/pages/home/index' }));
 
   if (!allowed) return <View />;
-  const roots = peopleScopes(me.data);
-  if (me.status !== 'ready' || !roots.length) {
-    return (
-      <View className='page'>
-        <LoadState id='invitations' status={me.status === 'ready' ? 'error' : me.status} message={me.error || '只有支部书记和乡镇组织委员可以发放邀请码'} onRetry={() => void me.reload()} />
-      </View>
-    );
-  }
+  if (blocked) return blocked;
 
   const org = trail[trail.length - 1];
-  const roles: InvitableRole[] = station ? ['official'] : invitableRoles(me.data, trail);
+  const roles: InvitableRole[] = station ? ['official'] : invitableRoles(me, trail);
   const targetId = station?.id ?? org?.id ?? '';
   // Officials are invited to a station: staff pick one of the chosen org's stations.
-  const isStaff = holdsAnywhere(me.data, ROLE_SETS.staff);
+  const isStaff = holdsAnywhere(me, ROLE_SETS.staff);
 
   const choose = (next: Org[], st: Station | null) => {
     setTrail(next);

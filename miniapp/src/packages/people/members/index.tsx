@@ -10,12 +10,10 @@ import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
 import OrgPicker from '../../../components/people/OrgPicker';
+import { usePeopleAdmin } from '../../../components/people/usePeopleAdmin';
 import { usePageGate } from '../../../lib/gate';
-import { loadMe } from '../../../lib/me';
 import { routeParam } from '../../../lib/nav';
-import { usePageLoad } from '../../../lib/page-load';
 import { usePagedList } from '../../../lib/paged-list';
-import { peopleScopes } from '../../../lib/people';
 import MemberRow from './MemberRow';
 import '../../../components/people/people.scss';
 
@@ -27,7 +25,7 @@ export default function MembersPage() {
   const [branchId, setBranchId] = useState('');
   const [busy, setBusy] = useState(false);
   const [transfers, setTransfers] = useState<z.infer<typeof BranchTransfers> | null>(null);
-  const me = usePageLoad(() => loadMe());
+  const { roots, blocked } = usePeopleAdmin('members', '只有支部书记和乡镇组织委员可以管理成员');
   const roster = usePagedList({
     fetchPage: (cursor: string | undefined, bid: string) => api('listMembers', { params: { branchId: bid }, query: { limit: 30, cursor } }),
     keyOf: (m: RosterMember) => m.userId,
@@ -35,14 +33,7 @@ export default function MembersPage() {
   });
 
   if (!allowed) return <View />;
-  const roots = peopleScopes(me.data);
-  if (me.status !== 'ready' || !roots.length) {
-    return (
-      <View className='page'>
-        <LoadState id='members' status={me.status === 'ready' ? 'error' : me.status} message={me.error || '只有支部书记和乡镇组织委员可以管理成员'} onRetry={() => void me.reload()} />
-      </View>
-    );
-  }
+  if (blocked) return blocked;
 
   const open = (bid: string) => {
     setBranchId(bid);
