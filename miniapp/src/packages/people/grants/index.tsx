@@ -36,7 +36,7 @@ export default function GrantsPage() {
 
   const revoke = async (g: OrgGrant, confirm = false) => {
     if (!confirm) {
-      const asked = await Taro.showModal({ title: '撤销权限', content: `撤销 ${g.displayName} 的「${ROLE_LABELS[g.role]}」权限？撤销后立即生效。`, confirmText: '撤销', confirmColor: '#c8161d' });
+      const asked = await Taro.showModal({ title: '撤销权限', content: `撤销 ${g.displayName} 的「${ROLE_LABELS[g.role]}」权限？撤销后立即生效。`, confirmText: '确认撤销', confirmColor: '#c8161d' });
       if (!asked.confirm) return;
     }
     try {

@@ -78,7 +78,7 @@ export default function InvitationsPage() {
   };
 
   const revoke = async (inv: Invitation) => {
-    const { confirm } = await Taro.showModal({ title: '撤销邀请码', content: `撤销后，邀请码 ${inv.code} 将无法再使用。已加入的人不受影响。`, confirmText: '撤销', confirmColor: '#c8161d' });
+    const { confirm } = await Taro.showModal({ title: '撤销邀请码', content: `撤销后，邀请码 ${inv.code} 将无法再使用。已加入的人不受影响。`, confirmText: '确认撤销', confirmColor: '#c8161d' });
     if (!confirm) return;
     try {
       const revoked = await api('revokeInvitation', { params: { code: inv.code } });
