@@ -27,7 +27,10 @@ export async function requireTarget(orgId: string): Promise<GrantTarget> {
 /** The target of a grant of `role` on `orgId`; 400 when that role cannot be held there (a member of a village). */
 export async function targetFor(role: Grant['role'], orgId: string): Promise<GrantTarget> {
   const rule = INVITATION_RULES[role as InvitableRole];
-  const target = rule && (await requireTarget(orgId).catch(() => undefined));
+  const target = rule && (await requireTarget(orgId).catch((err: unknown) => {
+    if (err instanceof NotFoundError) return undefined;
+    throw err;
+  }));
   if (!rule || target?.kind !== rule.target) {
     const words = rule ? TARGET_WORDS[rule.target] : '可授权的组织';
     throw new ValidationError(`该角色只能授予${words}`, [{ path: 'orgId', message: `不是有效的${words}` }]);

@@ -3,11 +3,11 @@
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
 import type { DecideTransferBody, RequestTransferBody, Transfer } from '@shared/schemas/members';
-import { InvalidStateError, NotFoundError, ValidationError, ConflictError } from '../core/errors';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
 import { newId } from '../core/ids';
 import { requireRole, type Principal } from '../core/policy';
 import { requireBranch } from '../orgs/branches';
-import { displayNames } from '../users/users.repository';
+import { displayNames, getGrant } from '../users/users.repository';
 import { decideTransferItems, getTransfer, pendingTransfers, putTransfer } from './members.repository';
 import { administeredBranch, requireMember } from './roster.service';
 
@@ -15,8 +15,8 @@ export async function requestTransfer(principal: Principal, branchId: string, us
   const from = await administeredBranch(principal, branchId);
   await requireMember(branchId, userId);
   if (body.toBranchId === branchId) throw new ValidationError('接收支部不能是本支部', [{ path: 'toBranchId', message: '不能是本支部' }]);
-  const to = await requireBranch(body.toBranchId).catch(() => {
-    throw new ValidationError('接收支部不存在', [{ path: 'toBranchId', message: '不是有效的党支部' }]);
+  const to = await requireBranch(body.toBranchId).catch((err: unknown) => {
+    throw err instanceof NotFoundError ? new ValidationError('接收支部不存在', [{ path: 'toBranchId', message: '不是有效的党支部' }]) : err;
   });
   const name = (await displayNames([userId])).get(userId)!;
   const transfer: Transfer = {
@@ -48,8 +48,13 @@ export async function decideTransfer(principal: Principal, id: string, body: z.i
   requireRole(principal, ROLE_SETS.branchModerators, to.path);
   if (t.status !== 'pending') throw new InvalidStateError('该转接申请已处理');
   const decided: Transfer = { ...t, status: body.decision === 'accept' ? 'accepted' : 'declined', decidedBy: principal.userId, decidedAt: new Date().toISOString() };
-  const joinedAt = body.decision === 'accept' ? (await requireMember(t.fromBranchId, t.userId).catch(() => undefined))?.createdAt : '';
-  if (joinedAt === undefined) throw new ConflictError('该党员已不在原支部，无法转入');
+  // Accepting ends the sending membership: its start is kept with it.
+  let joinedAt = '';
+  if (decided.status === 'accepted') {
+    const grant = await getGrant(t.userId, { role: 'member', orgId: t.fromBranchId });
+    if (!grant) throw new ConflictError('该党员已不在原支部，无法转入');
+    joinedAt = grant.createdAt;
+  }
   const outcome = await decideTransferItems(principal, t, decided, to, joinedAt);
   if (outcome === 'already_decided') throw new InvalidStateError('该转接申请已处理');
   if (outcome === 'not_member') throw new ConflictError('该党员已不在原支部，无法转入');
