@@ -4,11 +4,12 @@ import { View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import LoadState from '../LoadState';
 import { loadMe } from '../../lib/me';
-import { usePageLoad } from '../../lib/page-load';
+import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
 import { peopleScopes } from '../../lib/people';
 
-export function usePeopleAdmin(id: string, refusal: string) {
+export function usePeopleAdmin(allowed: boolean, id: string, refusal: string) {
   const me = usePageLoad(() => loadMe());
+  useReloadOnShow(allowed, me.reload);
   const roots = peopleScopes(me.data);
   const blocked: ReactNode =
     me.status !== 'ready' || !roots.length ? (

@@ -24,7 +24,7 @@ export default function GrantsPage() {
   const allowed = usePageGate('grants', { requireLogin: true });
   const initial = routeParam(useRouter().params, 'orgId');
   const [orgId, setOrgId] = useState('');
-  const { roots, blocked } = usePeopleAdmin('grants', '只有支部书记和乡镇组织委员可以管理权限');
+  const { roots, blocked } = usePeopleAdmin(allowed, 'grants', '只有支部书记和乡镇组织委员可以管理权限');
   const list = usePagedList({
     fetchPage: (cursor: string | undefined, oid: string) => api('listGrants', { params: { orgId: oid }, query: { limit: 20, cursor } }),
     keyOf,

@@ -28,7 +28,7 @@ const VALIDITY_DAYS = [1, 7, 30] as const;
 export default function InvitationsPage() {
   const allowed = usePageGate('invitations', { requireLogin: true });
   const initial = routeParam(useRouter().params, 'orgId');
-  const { me, roots, blocked } = usePeopleAdmin('invitations', '只有支部书记和乡镇组织委员可以发放邀请码');
+  const { me, roots, blocked } = usePeopleAdmin(allowed, 'invitations', '只有支部书记和乡镇组织委员可以发放邀请码');
   const [trail, setTrail] = useState<Org[]>([]);
   const [stations, setStations] = useState<Station[]>([]);
   const [station, setStation] = useState<Station | null>(null);

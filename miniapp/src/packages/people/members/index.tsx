@@ -25,7 +25,7 @@ export default function MembersPage() {
   const [branchId, setBranchId] = useState('');
   const [busy, setBusy] = useState(false);
   const [transfers, setTransfers] = useState<z.infer<typeof BranchTransfers> | null>(null);
-  const { roots, blocked } = usePeopleAdmin('members', '只有支部书记和乡镇组织委员可以管理成员');
+  const { roots, blocked } = usePeopleAdmin(allowed, 'members', '只有支部书记和乡镇组织委员可以管理成员');
   const roster = usePagedList({
     fetchPage: (cursor: string | undefined, bid: string) => api('listMembers', { params: { branchId: bid }, query: { limit: 30, cursor } }),
     keyOf: (m: RosterMember) => m.userId,
