@@ -63,7 +63,7 @@ describe('成员管理 (H5)', () => {
     expect(saved.status()).toBe(200);
     await page.locator(`#member-${leaver.userId} .pp-link`).click();
     await page.locator(`#member-leave-${leaver.userId}`).click();
-    const [left] = await Promise.all([answered(page, 'POST', `/v1/branches/${org.branchId}/members/${leaver.userId}/leave`), page.getByText('确定', { exact: true }).click()]);
+    const [left] = await Promise.all([answered(page, 'POST', `/v1/branches/${org.branchId}/members/${leaver.userId}/leave`), page.getByText('确认离开', { exact: true }).click()]);
     // Assess 3
     expect(left.status()).toBe(204);
     await page.locator(`#member-${leaver.userId}`).waitFor({ state: 'detached' });

@@ -17,7 +17,7 @@ import { usePagedList } from '../../../lib/paged-list';
 import MemberRow from './MemberRow';
 import '../../../components/people/people.scss';
 
-const ask = async (title: string, content: string) => (await Taro.showModal({ title, content, confirmColor: '#c8161d' })).confirm;
+const ask = async (title: string, content: string, confirmText = '确定') => (await Taro.showModal({ title, content, confirmText, confirmColor: '#c8161d' })).confirm;
 
 export default function MembersPage() {
   const allowed = usePageGate('members', { requireLogin: true });
@@ -62,7 +62,7 @@ export default function MembersPage() {
     }, '已保存');
 
   const leave = async (m: RosterMember) => {
-    if (!(await ask('离开支部', `确认 ${m.displayName} 离开本支部？其历史记录保留，明天起不再计入主题党日应到人数。`))) return;
+    if (!(await ask('离开支部', `确认 ${m.displayName} 离开本支部？其历史记录保留，明天起不再计入主题党日应到人数。`, '确认离开'))) return;
     await act(async () => {
       await api('leaveBranch', { params: { branchId, userId: m.userId } });
       roster.setItems((prev) => prev.filter((p) => p.userId !== m.userId));
