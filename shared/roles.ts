@@ -42,6 +42,8 @@ export const ROLE_SETS = {
   assessmentReaders: STAFF,
   /** Publish notices on any org of their subtree. */
   noticePublishers: STAFF,
+  /** See an org's grants: staff over it, and a branch's secretary (who manages its member grants). */
+  grantReaders: ['secretary', ...STAFF],
 } as const satisfies Record<string, RoleSet>;
 
 export type RoleSetName = keyof typeof ROLE_SETS;
@@ -51,7 +53,8 @@ export const INVITATION_RULES = {
   member: { inviters: ['secretary', ...STAFF], target: 'branch' },
   secretary: { inviters: STAFF, target: 'branch' },
   official: { inviters: STAFF, target: 'station' },
-  township_admin: { inviters: ['admin'], target: 'township' },
+  /** Township staff invite their colleagues to their own township (a township admin's subtree includes it). */
+  township_admin: { inviters: STAFF, target: 'township' },
   admin: { inviters: ['admin'], target: 'city' },
 } as const satisfies Partial<Record<Role, { inviters: RoleSet; target: 'branch' | 'station' | 'township' | 'city' }>>;
 

@@ -10,6 +10,7 @@ import { concernRoutes } from './routes/concerns';
 import { healthRoutes } from './routes/health';
 import { ideaRoutes } from './routes/ideas';
 import { invitationRoutes } from './routes/invitations';
+import { memberRoutes } from './routes/members';
 import { meRoutes } from './routes/me';
 import { moderationRoutes } from './routes/moderation';
 import { noticeRoutes } from './routes/notices';
@@ -32,6 +33,7 @@ export const routes = {
   ...assessmentRoutes,
   ...concernRoutes,
   ...moderationRoutes,
+  ...memberRoutes,
 } as const;
 
 export type Routes = typeof routes;

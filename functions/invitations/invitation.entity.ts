@@ -1,6 +1,6 @@
-// Invitation codes: a grant waiting to be claimed, with a use counter. Kept a month past expiry for audit, then
-// removed by TTL.
-import type { Grant } from '@shared/schemas/people';
+// Invitation codes: a grant waiting to be claimed, with a use counter. Listed per org (gsi1). Kept a month past expiry
+// for audit, then removed by TTL.
+import type { Grant, Invitation } from '@shared/schemas/people';
 import { DAY_MS } from '@shared/time';
 import { recordOf, type Item } from '../core/item';
 
@@ -11,17 +11,33 @@ export interface InvitationRecord extends Grant {
   expiresAt: string;
   createdBy: string;
   createdAt: string;
+  revokedAt?: string;
 }
 
 export const invitationKeys = {
   invitation: (code: string) => ({ pk: `INVITE#${code}`, sk: 'INVITE' }),
+  ofOrg: (orgId: string) => `ORG#${orgId}#INVITATIONS`,
 };
 
 export const invitationItem = (r: InvitationRecord): Item => ({
   ...invitationKeys.invitation(r.code),
+  gsi1pk: invitationKeys.ofOrg(r.orgId),
+  gsi1sk: `${r.createdAt}#${r.code}`,
   entity: 'invitation',
   ...r,
   ttl: Math.floor((Date.parse(r.expiresAt) + 30 * DAY_MS) / 1000),
 });
 
 export const toInvitationRecord = (item: Item): InvitationRecord => recordOf<InvitationRecord>(item);
+
+/** What the API shows of an invitation (not who made it). */
+export const toInvitation = (r: InvitationRecord): Invitation => ({
+  code: r.code,
+  role: r.role as Invitation['role'],
+  orgId: r.orgId,
+  maxUses: r.maxUses,
+  expiresAt: r.expiresAt,
+  uses: r.uses,
+  createdAt: r.createdAt,
+  ...(r.revokedAt ? { revokedAt: r.revokedAt } : {}),
+});

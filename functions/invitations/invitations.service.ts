@@ -1,34 +1,25 @@
 import type * as z from 'zod';
 import { INVITATION_RULES } from '@shared/roles';
 import type { CreateInvitationBody, Invitation, User } from '@shared/schemas/people';
+import type { PageQuery } from '@shared/schemas/common';
 import { DAY_MS } from '@shared/time';
-import { ConflictError, InvalidStateError, NotFoundError, UnauthenticatedError, ValidationError } from '../core/errors';
+import { ConflictError, ForbiddenError, InvalidStateError, NotFoundError, UnauthenticatedError, ValidationError } from '../core/errors';
 import { newCode } from '../core/ids';
-import { requireRole, type Principal } from '../core/policy';
+import type { Page } from '../core/pagination';
+import { holds, requireRole, type Principal } from '../core/policy';
 import { retrying, TRY_AGAIN } from '../core/transact';
-import { getOrg, getStation } from '../orgs/orgs.repository';
 import { loadPrincipal } from '../users/users.repository';
-import { getInvitation, putInvitation, redeem } from './invitations.repository';
+import { toInvitation, type InvitationRecord } from './invitation.entity';
+import { getInvitation, listInvitationsOf, putInvitation, redeem, revokeInvitationCode } from './invitations.repository';
+import { requireTarget, targetFor, type InvitableRole } from './targets';
 
-const TARGET_WORDS = { branch: '党支部', station: '驻点工作室', township: '乡镇（街道）', city: '市' } as const;
 const DEFAULT_VALIDITY_MS = 7 * DAY_MS;
 const MAX_VALIDITY_MS = 90 * DAY_MS;
 
-async function targetPath(kind: keyof typeof TARGET_WORDS, orgId: string): Promise<string[] | undefined> {
-  if (kind === 'station') return (await getStation(orgId))?.path;
-  const org = await getOrg(orgId);
-  return org?.type === kind ? org.path : undefined;
-}
-
 export async function createInvitation(principal: Principal, body: z.infer<typeof CreateInvitationBody>): Promise<Invitation> {
   const rule = INVITATION_RULES[body.role];
-  const path = await targetPath(rule.target, body.orgId);
-  if (!path) {
-    throw new ValidationError(`该角色只能邀请到${TARGET_WORDS[rule.target]}`, [
-      { path: 'orgId', message: `不是有效的${TARGET_WORDS[rule.target]}` },
-    ]);
-  }
-  requireRole(principal, rule.inviters, path);
+  const target = await targetFor(body.role, body.orgId);
+  requireRole(principal, rule.inviters, target.path);
 
   const now = Date.now();
   const expiresAt = body.expiresAt ? Date.parse(body.expiresAt) : now + DEFAULT_VALIDITY_MS;
@@ -45,27 +36,60 @@ export async function createInvitation(principal: Principal, body: z.infer<typeo
     createdAt: new Date(now).toISOString(),
   };
   // 31^8 codes: a clash is rare, and the conditional put makes one harmless.
-  const code = await retrying(
+  const stored = await retrying(
     async () => {
-      const code = newCode(8);
-      return (await putInvitation({ ...record, code })) ? code : TRY_AGAIN;
+      const inv = { ...record, code: newCode(8) };
+      return (await putInvitation(principal, inv, target)) ? inv : TRY_AGAIN;
     },
     () => new ConflictError('生成邀请码失败，请重试'),
   );
-  return { code, role: record.role, orgId: record.orgId, maxUses: record.maxUses, expiresAt: record.expiresAt };
+  return toInvitation(stored);
+}
+
+/** Why a code can no longer be redeemed, in the words the person holding it sees. */
+function unusable(inv: InvitationRecord): Error | undefined {
+  if (inv.revokedAt) return new InvalidStateError('邀请码已被撤销，请向邀请人索取新的邀请码');
+  if (Date.parse(inv.expiresAt) <= Date.now()) return new InvalidStateError('邀请码已过期，请向邀请人索取新的邀请码');
+  if (inv.uses >= inv.maxUses) return new ConflictError('邀请码已被用完');
+  return undefined;
 }
 
 export async function redeemInvitation(principal: Principal, code: string, joinedPartyOn?: string): Promise<User> {
   const inv = await getInvitation(code);
   if (!inv) throw new NotFoundError('邀请码不存在');
-  if (Date.parse(inv.expiresAt) <= Date.now()) throw new InvalidStateError('邀请码已过期');
-  const outcome = await redeem(inv, principal.userId, joinedPartyOn);
-  if (outcome === 'used_up') {
-    if (Date.parse(inv.expiresAt) <= Date.now()) throw new InvalidStateError('邀请码已过期');
-    throw new ConflictError('邀请码已被用完');
+  // A used-up code is still fine for someone who already holds its grant: the transaction tells.
+  if (inv.revokedAt || Date.parse(inv.expiresAt) <= Date.now()) throw unusable(inv)!;
+  const target = await requireTarget(inv.orgId);
+  const outcome = await redeem(principal, inv, target, joinedPartyOn);
+  if (outcome === 'unusable') {
+    const now = await getInvitation(code);
+    throw (now && unusable(now)) ?? new ConflictError('邀请码已被用完');
   }
   if (outcome === 'account_deleted') throw new UnauthenticatedError('账号已注销');
   const fresh = await loadPrincipal(principal.userId);
   if (!fresh) throw new UnauthenticatedError('账号已注销');
   return fresh.user;
+}
+
+/** May the caller hand out (and so see and revoke) invitations of this role on this path? */
+const mayInvite = (principal: Principal, role: string, path: string[]) => holds(principal, INVITATION_RULES[role as InvitableRole]?.inviters ?? [], path);
+
+/** An org's invitations the caller could have made: a secretary sees their branch's member codes, staff all of them. */
+export async function listInvitations(principal: Principal, orgId: string, q: z.infer<typeof PageQuery>): Promise<Page<Invitation>> {
+  const target = await requireTarget(orgId);
+  const roles = Object.keys(INVITATION_RULES).filter((role) => mayInvite(principal, role, target.path));
+  if (!roles.length) throw new ForbiddenError();
+  const page = await listInvitationsOf(orgId, q.limit, q.cursor);
+  return { items: page.items.filter((i) => roles.includes(i.role)).map(toInvitation), nextCursor: page.nextCursor };
+}
+
+export async function revokeInvitation(principal: Principal, code: string): Promise<Invitation> {
+  const inv = await getInvitation(code);
+  if (!inv) throw new NotFoundError('邀请码不存在');
+  const target = await requireTarget(inv.orgId);
+  requireRole(principal, INVITATION_RULES[inv.role as InvitableRole]?.inviters ?? [], target.path);
+  if (inv.revokedAt) return toInvitation(inv);
+  const at = new Date().toISOString();
+  if (!(await revokeInvitationCode(principal, inv, target, at))) return toInvitation((await getInvitation(code)) ?? inv);
+  return toInvitation({ ...inv, revokedAt: at });
 }

@@ -24,7 +24,7 @@ import { outboxPut } from '../notifications/outbox.entity';
 import { getIdeas, ideasRead } from '../ideas/ideas.repository';
 import { requireBranch } from '../orgs/branches';
 import { getOrg } from '../orgs/orgs.repository';
-import { allMemberGrants } from '../users/users.repository';
+import { branchMemberships } from '../users/users.repository';
 import { dayReach, isMember, notOpen, secretaryDay, visibleDay } from './access';
 import { allAttendance, backfillAttendance, memberDaysRead } from './attendance.repository';
 import { reflectionRead } from './reflections.repository';
@@ -155,12 +155,13 @@ export async function cancelThemeDay(principal: Principal, id: string, body: z.i
 /** Final status per expected member: what was recorded, else leave for an approved leave request, else absent. */
 export function computeStats(
   day: Pick<ThemeDayRecord, 'startsAt'>,
-  members: { userId: string; createdAt: string }[],
+  members: { userId: string; createdAt: string; leftAt?: string }[],
   records: AttendanceItem[],
 ): { stats: AttendanceStats; finals: Map<string, AttendanceStatus> } {
   const byUser = new Map(records.map((r) => [r.userId, r]));
-  // Expected: members of the branch when the day started, plus anyone who took part (they were members then).
-  const expected = new Set(members.filter((m) => m.createdAt <= day.startsAt).map((m) => m.userId));
+  // Expected: members of the branch when the day started (who left count until the end of the day they left), plus
+  // anyone who took part (they were members then).
+  const expected = new Set(members.filter((m) => m.createdAt <= day.startsAt && !(m.leftAt && m.leftAt <= day.startsAt)).map((m) => m.userId));
   for (const r of records) if (r.status && r.status !== 'absent') expected.add(r.userId);
   const finals = new Map<string, AttendanceStatus>();
   for (const userId of expected) {
@@ -194,7 +195,7 @@ export function closeThemeDay(principal: Principal, id: string, summary: string)
       if (day.status === 'closed' && day.stats) return { status: 'closed' as const, stats: day.stats };
       if (day.status !== 'published') throw notOpen(day);
       if (Date.now() < Date.parse(day.startsAt)) throw new InvalidStateError('活动开始后才能结束并统计');
-      const [members, records] = await Promise.all([allMemberGrants(day.branchId), allAttendance(day.id)]);
+      const [members, records] = await Promise.all([branchMemberships(day.branchId), allAttendance(day.id)]);
       const { stats, finals } = computeStats(day, members, records);
       const closedAt = new Date().toISOString();
       const month = shanghaiDate(day.startsAt).slice(0, 7);

@@ -1,4 +1,5 @@
 // User entities (profile, grant, WeChat identity): their keys and their conversion to and from table items.
+import type { PartyStatus } from '@shared/schemas/members';
 import type { Grant, User } from '@shared/schemas/people';
 import { recordOf, type Item } from '../core/item';
 
@@ -10,6 +11,8 @@ export interface ProfileRecord {
   openid?: string;
   villageId?: string;
   joinedPartyOn?: string;
+  /** 正式/预备, set by the branch's secretary. */
+  partyStatus?: PartyStatus;
   phoneEnc?: string;
   phoneMasked?: string;
   createdAt: string;
@@ -27,6 +30,10 @@ export const userKeys = {
   grantPrefix: GRANT_PREFIX,
   identity: (openid: string) => ({ pk: `OPENID#${openid}`, sk: 'IDENTITY' }),
   orgGrants: (orgId: string) => `ORG#${orgId}#GRANTS`,
+  /** A past membership of a branch (left or moved away), in the user's partition: one per branch and leaving. */
+  formerMember: (userId: string, branchId: string, leftAt: string) => ({ pk: `USER#${userId}`, sk: `LEFT#${branchId}#${leftAt}` }),
+  /** A branch's former members, on gsi1: theme days that started before they left still count them. */
+  orgFormerMembers: (orgId: string) => `ORG#${orgId}#FORMER`,
   /** Profiles whose party-joining anniversary is on `monthDay` (`MM-DD`), on gsi3. */
   birthdays: (monthDay: string) => `BIRTHDAY#${monthDay}`,
 };
@@ -52,6 +59,22 @@ export function grantItem(userId: string, g: Grant, at: string): Item {
     createdAt: at,
   };
 }
+
+/** A membership that ended: from the grant's date to `leftAt` (the start of the day after leaving). */
+export interface FormerMemberRecord {
+  userId: string;
+  branchId: string;
+  createdAt: string;
+  leftAt: string;
+}
+
+export const formerMemberItem = (r: FormerMemberRecord): Item => ({
+  ...userKeys.formerMember(r.userId, r.branchId, r.leftAt),
+  gsi1pk: userKeys.orgFormerMembers(r.branchId),
+  gsi1sk: `${r.userId}#${r.leftAt}`,
+  entity: 'former-member',
+  ...r,
+});
 
 export function identityItem(openid: string, userId: string, at: string): Item {
   return { ...userKeys.identity(openid), entity: 'identity', userId, createdAt: at };

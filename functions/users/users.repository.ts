@@ -7,8 +7,19 @@ import { recordOf, type Item } from '../core/item';
 import { batchRead, foundItems, readTogether, type BatchRead } from '../core/batch';
 import { queryPage, type Page } from '../core/pagination';
 import { retrying, transactWrite, TRY_AGAIN, type TransactItems } from '../core/transact';
+import type { PartyStatus } from '@shared/schemas/members';
 import type { Grant } from '@shared/schemas/people';
-import { birthdayKeys, DELETED_NAME, identityItem, profileItem, toProfileRecord, userKeys, type ProfileRecord } from './user.entity';
+import {
+  birthdayKeys,
+  DELETED_NAME,
+  identityItem,
+  orgGrantsOfRole,
+  profileItem,
+  toProfileRecord,
+  userKeys,
+  type FormerMemberRecord,
+  type ProfileRecord,
+} from './user.entity';
 import { readPartition } from './principal';
 
 export { loadPrincipal } from './principal';
@@ -40,14 +51,15 @@ export interface ProfileChanges {
   displayName?: string;
   villageId?: string | null;
   joinedPartyOn?: string | null;
+  partyStatus?: PartyStatus;
   phone?: { enc: string; masked: string } | null;
 }
 
-/** Applies a partial update; `null` removes a field. Fails (ConditionalCheckFailed) for a deleted user. */
-export async function updateProfile(userId: string, changes: ProfileChanges): Promise<void> {
+/** The Update applying a partial change (`null` removes a field), for a transaction; its condition fails for a deleted user. */
+export function profileUpdate(userId: string, changes: ProfileChanges, now = new Date().toISOString()): NonNullable<TransactItems[number]['Update']> {
   const set: string[] = ['updatedAt = :now'];
   const remove: string[] = [];
-  const values: Record<string, unknown> = { ':now': new Date().toISOString() };
+  const values: Record<string, unknown> = { ':now': now };
   const field = (name: string, value: unknown) => {
     if (value === undefined) return;
     if (value === null) remove.push(name);
@@ -59,6 +71,7 @@ export async function updateProfile(userId: string, changes: ProfileChanges): Pr
   field('displayName', changes.displayName);
   field('villageId', changes.villageId);
   field('joinedPartyOn', changes.joinedPartyOn);
+  field('partyStatus', changes.partyStatus);
   if (changes.joinedPartyOn === null) remove.push('gsi3pk', 'gsi3sk');
   else if (changes.joinedPartyOn) {
     const keys = birthdayKeys(userId, changes.joinedPartyOn);
@@ -70,15 +83,18 @@ export async function updateProfile(userId: string, changes: ProfileChanges): Pr
     field('phoneEnc', changes.phone.enc);
     field('phoneMasked', changes.phone.masked);
   }
-  await ddb.send(
-    new UpdateCommand({
-      TableName: TABLE,
-      Key: userKeys.profile(userId),
-      UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
-      ExpressionAttributeValues: values,
-    }),
-  );
+  return {
+    TableName: TABLE,
+    Key: userKeys.profile(userId),
+    UpdateExpression: `SET ${set.join(', ')}${remove.length ? ` REMOVE ${remove.join(', ')}` : ''}`,
+    ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)',
+    ExpressionAttributeValues: values,
+  };
+}
+
+/** Applies a partial update; `null` removes a field. Fails (ConditionalCheckFailed) for a deleted user. */
+export async function updateProfile(userId: string, changes: ProfileChanges): Promise<void> {
+  await ddb.send(new UpdateCommand(profileUpdate(userId, changes)));
 }
 
 /**
@@ -134,8 +150,35 @@ export async function allMemberGrants(orgId: string): Promise<MemberGrant[]> {
 }
 
 export async function hasGrant(userId: string, grant: Grant): Promise<boolean> {
-  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: userKeys.grant(userId, grant) }));
-  return Boolean(out.Item);
+  return Boolean(await getGrant(userId, grant));
+}
+
+/** One grant with its date, read consistently (a decision on it follows). */
+export async function getGrant(userId: string, grant: Grant): Promise<MemberGrant | undefined> {
+  const out = await ddb.send(new GetCommand({ TableName: TABLE, Key: userKeys.grant(userId, grant), ConsistentRead: true }));
+  return out.Item ? toMemberGrant(out.Item) : undefined;
+}
+
+/** A page of an org's grants (gsi1), optionally of one role. */
+export function listOrgGrants(orgId: string, limit: number, cursor?: string, role?: Grant['role']): Promise<Page<Grant & MemberGrant>> {
+  return queryPage({ index: 'gsi1', pk: userKeys.orgGrants(orgId), ...(role ? { skPrefix: orgGrantsOfRole(role) } : {}), limit, cursor }, (i) => recordOf<Grant & MemberGrant>(i));
+}
+
+export interface Membership extends MemberGrant {
+  /** Set for a membership that ended: the start of the day after leaving. */
+  leftAt?: string;
+}
+
+/** Everyone who has been a member of the branch: current members and those who left or moved away. */
+export async function branchMemberships(branchId: string): Promise<Membership[]> {
+  const former: Membership[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await queryPage({ index: 'gsi1', pk: userKeys.orgFormerMembers(branchId), limit: 500, cursor }, (i) => recordOf<FormerMemberRecord>(i));
+    former.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return [...(await allMemberGrants(branchId)), ...former];
 }
 
 /** Profiles by id, as part of a batch; deleted users keep their anonymised profile, so authors always resolve to a name. */

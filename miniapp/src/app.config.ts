@@ -38,6 +38,8 @@ export default defineAppConfig({
     { root: 'packages/moderation', name: 'moderation', pages: ['queue/index'] },
     // 组织管理 and 驿站管理: township staff and admins.
     { root: 'packages/admin', name: 'admin', pages: ['orgs/index', 'station/index'] },
+    // 成员管理, 邀请 and 权限 for secretaries and staff; the redeem page that invitations open.
+    { root: 'packages/people', name: 'people', pages: ['members/index', 'invitations/index', 'grants/index', 'redeem/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['notices'] },

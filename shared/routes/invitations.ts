@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { route } from './define';
+import { Id, page, PageQuery } from '../schemas/common';
 import { CreateInvitationBody, Invitation, InvitationCode, RedeemInvitationBody, User } from '../schemas/people';
 
 export const invitationRoutes = {
@@ -10,5 +11,13 @@ export const invitationRoutes = {
   redeemInvitation: route({
     method: 'POST', path: '/v1/invitations/{code}/redeem', group: 'invitations', auth: 'user',
     params: z.strictObject({ code: InvitationCode }), body: RedeemInvitationBody.optional(), response: User,
+  }),
+  listInvitations: route({
+    method: 'GET', path: '/v1/orgs/{orgId}/invitations', group: 'invitations', auth: 'user',
+    params: z.strictObject({ orgId: Id }), query: PageQuery, response: page(Invitation),
+  }),
+  revokeInvitation: route({
+    method: 'DELETE', path: '/v1/invitations/{code}', group: 'invitations', auth: 'user',
+    params: z.strictObject({ code: InvitationCode }), response: Invitation,
   }),
 } as const;

@@ -48,6 +48,9 @@ export const Invitation = z.object({
   orgId: Id,
   maxUses: z.number().int(),
   expiresAt: z.string(),
+  uses: z.number().int().optional(),
+  createdAt: z.string().optional(),
+  revokedAt: z.string().optional(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 export const InvitationCode = z.string().regex(/^[A-Z0-9]{4,16}$/, '邀请码格式不正确');

@@ -29,6 +29,9 @@ interface Fixtures {
   slotId: string;
   bookingId: string;
   invitationCode: string;
+  /** A member of the branch other than the sameBranchMember persona (the target of roster routes). */
+  memberId: string;
+  transferId: string;
 }
 
 const f = {} as Fixtures;
@@ -121,6 +124,17 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   createStation: { access: 'role', sample: () => ({ body: { orgId: f.org.townshipId, name: '越权驿站', stationType: 'red_steward', address: '某地' } }) },
   updateStation: { access: 'role', sample: () => ({ params: { stationId: f.org.stationId }, body: { name: '越权改名' } }) },
   listAudit: { access: 'role', sample: () => ({ query: { orgId: f.org.townshipId } }) },
+  listInvitations: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId } }) },
+  revokeInvitation: { access: 'role', sample: () => ({ params: { code: f.invitationCode } }) },
+  listGrants: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId } }) },
+  addGrant: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId }, body: { userId: f.memberId, role: 'secretary' } }) },
+  revokeGrant: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId, role: 'member', userId: f.memberId }, query: { confirm: 'true' } }) },
+  listMembers: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId } }) },
+  updateMember: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, userId: f.memberId }, body: { joinedPartyOn: '2001-07-01' } }) },
+  leaveBranch: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, userId: f.memberId } }) },
+  requestTransfer: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, userId: f.memberId }, body: { toBranchId: f.org.villages[1]!.branchId } }) },
+  listTransfers: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId } }) },
+  decideTransfer: { access: 'role', sample: () => ({ params: { transferId: f.transferId }, body: { decision: 'accept' } }) },
 };
 
 const tokens = {} as Record<Foreign, string>;
@@ -133,7 +147,7 @@ async function created(what: string, res: Promise<CallResult>): Promise<CallResu
 
 beforeAll(async () => {
   // Prepare: our township (the target) and another one (where the foreign personas hold their roles)
-  const [org, other] = await Promise.all([ownTownship('authz'), ownTownship('authzx')]);
+  const [org, other] = await Promise.all([ownTownship('authz', { villages: 2 }), ownTownship('authzx')]);
   f.org = org;
   const [[secretary], [member], [official], [resident]] = await Promise.all([
     withGrant('secretary', org.branchId, 1),
@@ -161,6 +175,8 @@ beforeAll(async () => {
   f.slotId = session.body.slots[0].id;
   f.bookingId = (await created('booking', call('createBooking', { token: resident!.token, params: { slotId: f.slotId }, body: { topic: '咨询宅基地审批' } }))).body.id;
   f.invitationCode = (await created('invitation', call('createInvitation', { token: secretary!.token, body: { role: 'member', orgId: org.branchId } }))).body.code;
+  f.memberId = resident!.userId;
+  f.transferId = (await created('transfer', call('requestTransfer', { token: secretary!.token, ...table.requestTransfer.sample() }))).body.id;
 }, 240_000);
 
 const names = Object.keys(routes) as RouteName[];
@@ -199,5 +215,12 @@ describe('authorization over the route table', () => {
     expect((await call('getOrg', { params: { orgId: f.org.villageId } })).body.name).not.toBe('越权改名');
     expect((await call('getOrg', { params: { orgId: f.org.branchId } })).body).not.toHaveProperty('archivedAt');
     expect((await call('getStation', { params: { stationId: f.org.stationId } })).body.name).not.toBe('越权改名');
+    const roster = await call('listMembers', { token, params: { branchId: f.org.branchId } });
+    expect(roster.body.items.find((m: { userId: string }) => m.userId === f.memberId)).toMatchObject({ userId: f.memberId });
+    expect(roster.body.items.find((m: { userId: string }) => m.userId === f.memberId).joinedPartyOn).toBeUndefined();
+    expect((await call('listTransfers', { token, params: { branchId: f.org.branchId } })).body.outgoing).toEqual([expect.objectContaining({ id: f.transferId, status: 'pending' })]);
+    const codes = (await call('listInvitations', { token, params: { orgId: f.org.branchId } })).body.items;
+    expect(codes.find((i: { code: string }) => i.code === f.invitationCode)).toEqual(expect.objectContaining({ uses: 0 }));
+    expect(codes.find((i: { code: string }) => i.code === f.invitationCode).revokedAt).toBeUndefined();
   });
 });

@@ -110,6 +110,18 @@ const samples: Record<RouteName, Sample> = {
   createStation: { body: { orgId: 'deqing-xw', name: '契约测试驿站', stationType: 'red_steward', address: '县委大院' }, as: 'demo-admin' },
   updateStation: { params: { stationId: 'st-yucun' }, body: { name: '契约测试' } },
   listAudit: { query: { orgId: 'tianhuangping' } },
+  // 成员管理
+  listInvitations: { params: { orgId: 'yucun-dzb' } },
+  revokeInvitation: { params: { code: 'ABCDEFGH' } },
+  listGrants: { params: { orgId: 'yucun-dzb' } },
+  addGrant: { params: { orgId: 'yucun-dzb' }, body: { userId: 'u-demo-member-5', role: 'member' } },
+  revokeGrant: { params: { orgId: 'yucun-dzb', role: 'member', userId: SOME_ID } },
+  listMembers: { params: { branchId: 'yucun-dzb' } },
+  updateMember: { params: { branchId: 'yucun-dzb', userId: SOME_ID }, body: { partyStatus: 'full' } },
+  leaveBranch: { params: { branchId: 'yucun-dzb', userId: SOME_ID } },
+  requestTransfer: { params: { branchId: 'yucun-dzb', userId: 'u-demo-member-5' }, body: { toBranchId: 'daxi-dzb', note: '契约测试' }, as: 'demo-secretary-1' },
+  listTransfers: { params: { branchId: 'yucun-dzb' } },
+  decideTransfer: { params: { transferId: SOME_ID }, body: { decision: 'decline' } },
 };
 
 const names = Object.keys(routes) as RouteName[];

@@ -1,7 +1,10 @@
 import { call, expectError, freshUser, login } from './http';
 import { invitationKeys } from '../../functions/invitations/invitation.entity';
 import { DAY_MS } from '@shared/time';
-import { closeDb, itemAt, setAttributes } from './db';
+import { auditKeys } from '../../functions/audit/audit.entity';
+import { closeDb, itemAt, partition, setAttributes } from './db';
+import { ownTownship } from './own-orgs';
+import { withGrant } from './people';
 
 afterAll(closeDb);
 
@@ -21,7 +24,7 @@ describe('POST /v1/invitations', () => {
     ['a resident', 'demo-resident-1', { role: 'member', orgId: 'yucun-dzb' }],
     ['a township admin, outside the township', 'demo-township-1', { role: 'member', orgId: 'huangdu-dzb' }],
     ['a township admin, for an official of another township', 'demo-township-1', { role: 'official', orgId: 'st-xilong' }],
-    ['a township admin, for a township admin', 'demo-township-1', { role: 'township_admin', orgId: 'tianhuangping' }],
+    ['a township admin, for a township admin of another township', 'demo-township-1', { role: 'township_admin', orgId: 'xilong' }],
   ])('refuses %s with 403', async (_who, openid, body) => {
     const res = await call('createInvitation', { token: await login(openid), body });
     expectError(res, 403, 'FORBIDDEN');
@@ -31,6 +34,7 @@ describe('POST /v1/invitations', () => {
     ['a township admin invites a secretary in the township', 'demo-township-1', { role: 'secretary', orgId: 'daxi-dzb' }],
     ['a township admin invites an official to a station in the township', 'demo-township-1', { role: 'official', orgId: 'st-yucun' }],
     ['an admin invites a township admin', 'demo-admin', { role: 'township_admin', orgId: 'xilong' }],
+    ['a township admin invites township staff to their own township', 'demo-township-1', { role: 'township_admin', orgId: 'tianhuangping' }],
   ])('allows %s', async (_what, openid, body) => {
     const res = await call('createInvitation', { token: await login(openid), body });
     expect(res.status).toBe(201);
@@ -76,12 +80,13 @@ describe('POST /v1/invitations', () => {
   });
 });
 
+async function invite(body: Record<string, unknown>, openid = 'demo-secretary-1'): Promise<string> {
+  const res = await call('createInvitation', { token: await login(openid), body });
+  expect(res.status).toBe(201);
+  return res.body.code;
+}
+
 describe('POST /v1/invitations/{code}/redeem', () => {
-  async function invite(body: Record<string, unknown>, openid = 'demo-secretary-1'): Promise<string> {
-    const res = await call('createInvitation', { token: await login(openid), body });
-    expect(res.status).toBe(201);
-    return res.body.code;
-  }
 
   it('gives the redeemer the grant and their party-joining date', async () => {
     const code = await invite({ role: 'member', orgId: 'yucun-dzb' });
@@ -129,5 +134,70 @@ describe('POST /v1/invitations/{code}/redeem', () => {
   it('answers 400 to a malformed code', async () => {
     const { token } = await freshUser('typo');
     expectError(await call('redeemInvitation', { token, params: { code: 'abc$' } }), 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('invitations listed per org and revoked', () => {
+  it("lists an org's codes with their uses, to those who may make them: a secretary sees only member codes", async () => {
+    // Prepare: an own branch with a secretary, who makes a member code; the admin makes a secretary code there
+    const org = await ownTownship('invlist');
+    const [secretary] = await withGrant('secretary', org.branchId, 1);
+    const memberCode = (await call('createInvitation', { token: secretary!.token, body: { role: 'member', orgId: org.branchId, maxUses: 3 } })).body.code;
+    const secretaryCode = (await call('createInvitation', { token: await login('demo-admin'), body: { role: 'secretary', orgId: org.branchId } })).body.code;
+    await call('redeemInvitation', { token: (await freshUser('listed')).token, params: { code: memberCode } });
+    // Act
+    const bySecretary = await call('listInvitations', { token: secretary!.token, params: { orgId: org.branchId } });
+    const byAdmin = await call('listInvitations', { token: await login('demo-admin'), params: { orgId: org.branchId } });
+    // Assess
+    expect(bySecretary.status).toBe(200);
+    expect(bySecretary.body.items).toEqual([expect.objectContaining({ code: memberCode, role: 'member', maxUses: 3, uses: 1 })]);
+    expect(byAdmin.body.items.map((i: { code: string }) => i.code)).toEqual(expect.arrayContaining([memberCode, secretaryCode]));
+    expectError(await call('listInvitations', { token: await login('demo-member-2'), params: { orgId: 'yucun-dzb' } }), 403, 'FORBIDDEN');
+    const audit = await partition(auditKeys.partition(org.branchId));
+    expect(audit.filter((i) => i.action === 'invitation.create').map((i) => (i.target as { id: string }).id)).toEqual(expect.arrayContaining([memberCode, secretaryCode]));
+  });
+
+  it('gives a revoked code a clear message, and refuses revoking to those who may not invite', async () => {
+    // Prepare
+    const code = await invite({ role: 'member', orgId: 'yucun-dzb', maxUses: 5 });
+    expectError(await call('revokeInvitation', { token: await login('demo-member-2'), params: { code } }), 403, 'FORBIDDEN');
+    expectError(await call('revokeInvitation', { token: await login('demo-secretary-1'), params: { code: 'ZZZZZZZZ' } }), 404, 'NOT_FOUND');
+    // Act
+    const revoked = await call('revokeInvitation', { token: await login('demo-secretary-1'), params: { code } });
+    const again = await call('revokeInvitation', { token: await login('demo-secretary-1'), params: { code } });
+    const { token } = await freshUser('too-late');
+    const redeemed = await call('redeemInvitation', { token, params: { code } });
+    // Assess
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revokedAt).toEqual(expect.any(String));
+    expect(again.body.revokedAt).toBe(revoked.body.revokedAt);
+    expectError(redeemed, 409, 'INVALID_STATE');
+    expect(redeemed.body.error.message).toContain('已被撤销');
+    expect((await call('getMe', { token })).body.grants).toEqual([]);
+    expect((await itemAt(invitationKeys.invitation(code)))?.uses).toBe(0);
+    const audit = await partition(auditKeys.partition('yucun-dzb'));
+    expect(audit.filter((i) => i.action === 'invitation.revoke').map((i) => (i.target as { id: string }).id)).toContain(code);
+  });
+
+  it('says which: expired, used up', async () => {
+    const expired = await invite({ role: 'member', orgId: 'yucun-dzb' });
+    const { pk, sk } = invitationKeys.invitation(expired);
+    await setAttributes(pk, sk, { expiresAt: new Date(Date.now() - 1000).toISOString() });
+    const usedUp = await invite({ role: 'member', orgId: 'yucun-dzb', maxUses: 1 });
+    await call('redeemInvitation', { token: (await freshUser('first')).token, params: { code: usedUp } });
+    const { token } = await freshUser('second');
+    const late = await call('redeemInvitation', { token, params: { code: expired } });
+    const full = await call('redeemInvitation', { token, params: { code: usedUp } });
+    expectError(late, 409, 'INVALID_STATE');
+    expect(late.body.error.message).toContain('已过期');
+    expectError(full, 409, 'CONFLICT');
+    expect(full.body.error.message).toContain('已被用完');
+  });
+
+  it('records the grant a redeemed code gives in the audit log, with the redeemer as actor', async () => {
+    const org = await ownTownship('invaudit');
+    const [person] = await withGrant('member', org.branchId, 1);
+    const audit = await partition(auditKeys.partition(org.branchId));
+    expect(audit.filter((i) => i.action === 'grant.add').map((i) => ({ actorId: i.actorId, target: i.target }))).toEqual([{ actorId: person!.userId, target: { kind: 'user', id: person!.userId } }]);
   });
 });

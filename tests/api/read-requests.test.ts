@@ -44,6 +44,10 @@ const BUDGET: Table<number> = {
   listModeration: 3,
   listDeadLetters: 2,
   listAudit: 3,
+  listInvitations: 3,
+  listGrants: 3,
+  listMembers: 3,
+  listTransfers: 3,
 };
 
 interface Call {
@@ -85,6 +89,10 @@ const CALLS: Table<() => Call> = {
   listModeration: () => ({ as: 'demo-township-1', params: { orgId: 'tianhuangping' } }),
   listDeadLetters: () => ({ as: 'demo-admin' }),
   listAudit: () => ({ as: 'demo-township-1', query: { orgId: 'tianhuangping' } }),
+  listInvitations: () => ({ as: 'demo-secretary-1', params: { orgId: 'yucun-dzb' } }),
+  listGrants: () => ({ as: 'demo-secretary-1', params: { orgId: 'yucun-dzb' } }),
+  listMembers: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' } }),
+  listTransfers: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' } }),
 };
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;

@@ -6,16 +6,18 @@ import { hasConsented } from './privacy';
 
 export interface GateOptions {
   requireLogin?: boolean;
+  /** The page with its query to come back to, when the query matters (an invitation code); default `page`. */
+  back?: string;
 }
 
 /** Returns whether the page may render; otherwise it sends the user to the privacy or login page, then back to `page`. */
-export function usePageGate(page: PageName, { requireLogin = false }: GateOptions = {}): boolean {
+export function usePageGate(page: PageName, { requireLogin = false, back }: GateOptions = {}): boolean {
   const consented = hasConsented();
   const allowed = consented && (!requireLogin || isLoggedIn());
 
   useDidShow(() => {
-    if (!hasConsented()) void goPrivacy(page);
-    else if (requireLogin && !isLoggedIn()) void goLogin(page);
+    if (!hasConsented()) void goPrivacy(back ?? page);
+    else if (requireLogin && !isLoggedIn()) void goLogin(back ?? page);
   });
 
   return allowed;

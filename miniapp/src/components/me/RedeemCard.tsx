@@ -9,8 +9,8 @@ import SubmitBar from '../form/SubmitBar';
 import { FieldRow } from '../form/TextField';
 import { useSubmit } from '../form/useSubmit';
 
-export default function RedeemCard({ onRedeemed }: { onRedeemed: (u: User) => void }) {
-  const [code, setCode] = useState('');
+export default function RedeemCard({ onRedeemed, initialCode = '' }: { onRedeemed: (u: User) => void; initialCode?: string }) {
+  const [code, setCode] = useState(initialCode);
   const { error, setError, saving: redeeming, send } = useSubmit();
 
   const redeem = async () => {
@@ -28,7 +28,7 @@ export default function RedeemCard({ onRedeemed }: { onRedeemed: (u: User) => vo
   return (
     <View className='card'>
       <Text className='card-title'>兑换邀请码</Text>
-      <Text className='muted'>党员、驻点干部请输入支部书记或乡镇发放的邀请码。</Text>
+      <Text className='muted'>党员、驻点干部请输入支部书记或乡镇发放的邀请码，或扫描邀请二维码。</Text>
       <FieldRow rowId='redeem-code' value={code} maxLength={16} placeholder='请输入邀请码' onInput={setCode} onConfirm={() => void redeem()} />
       <SubmitBar id='redeem-submit' errorId='redeem-error' error={error} loading={redeeming} onSubmit={redeem}>
         兑换

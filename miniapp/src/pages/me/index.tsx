@@ -1,5 +1,5 @@
-// 我的: who I am (grants with their orgs), my 主题党日 cards, profile, invitation codes, and the ways into 三项考核 and
-// 内容审核; log out or delete the account.
+// 我的: who I am (grants with their orgs), my 主题党日 cards, profile, invitation codes, and the ways into 成员管理, 邀请,
+// 权限, 三项考核 and 内容审核; log out or delete the account.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
@@ -16,6 +16,7 @@ import { usePageGate } from '../../lib/gate';
 import { assessmentRoots, canModerate, staffOrgIds } from '../../lib/grants';
 import { loadMe } from '../../lib/me';
 import { go, goLogin } from '../../lib/nav';
+import { peopleScopes } from '../../lib/people';
 import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
 import './index.scss';
 
@@ -96,6 +97,19 @@ export default function MePage() {
           <Button id='open-admin' block onClick={() => void go('adminOrgs')}>
             组织管理
           </Button>
+        )}
+        {peopleScopes(user).length > 0 && (
+          <>
+            <Button id='open-members' block onClick={() => void go('members')}>
+              成员管理
+            </Button>
+            <Button id='open-invitations' block onClick={() => void go('invitations')}>
+              邀请
+            </Button>
+            <Button id='open-grants' block onClick={() => void go('grants')}>
+              权限
+            </Button>
+          </>
         )}
         {canModerate(user) && (
           <Button id='open-moderation' block onClick={() => void go('moderation')}>

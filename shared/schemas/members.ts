@@ -1,0 +1,66 @@
+// Administration of a branch's people: grants per org, the roster with 入党日期 and status, transfers and leaving.
+import * as z from 'zod';
+import { DateString, DateTimeString, Id } from './common';
+import { InvitableRole } from './people';
+
+/** 正式党员 / 预备党员. */
+export const PartyStatus = z.enum(['full', 'probationary']);
+export type PartyStatus = z.infer<typeof PartyStatus>;
+
+export const OrgGrant = z.object({
+  userId: Id,
+  displayName: z.string(),
+  role: InvitableRole,
+  orgId: Id,
+  grantedAt: DateTimeString,
+});
+export type OrgGrant = z.infer<typeof OrgGrant>;
+
+export const AddGrantBody = z.strictObject({ userId: Id, role: InvitableRole });
+
+/** `?confirm=true` repeats a revocation that asked for confirmation (the last secretary of a branch). */
+export const RevokeGrantQuery = z.object({ confirm: z.enum(['true', 'false']).optional() });
+
+export const RosterMember = z.object({
+  userId: Id,
+  displayName: z.string(),
+  phoneMasked: z.string().optional(),
+  joinedPartyOn: DateString.optional(),
+  partyStatus: PartyStatus.optional(),
+  /** When they joined this branch (their member grant). */
+  joinedBranchAt: DateTimeString,
+});
+export type RosterMember = z.infer<typeof RosterMember>;
+
+export const UpdateMemberBody = z
+  .strictObject({ joinedPartyOn: DateString.nullable().optional(), partyStatus: PartyStatus.optional() })
+  .refine((b) => b.joinedPartyOn !== undefined || b.partyStatus !== undefined, '请至少修改一项');
+export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
+
+export const TRANSFER_STATUSES = ['pending', 'accepted', 'declined'] as const;
+export const Transfer = z.object({
+  id: Id,
+  userId: Id,
+  displayName: z.string(),
+  fromBranchId: Id,
+  fromBranchName: z.string(),
+  toBranchId: Id,
+  toBranchName: z.string(),
+  note: z.string().optional(),
+  status: z.enum(TRANSFER_STATUSES),
+  requestedBy: Id,
+  requestedAt: DateTimeString,
+  decidedBy: Id.optional(),
+  decidedAt: DateTimeString.optional(),
+});
+export type Transfer = z.infer<typeof Transfer>;
+
+export const RequestTransferBody = z.strictObject({
+  toBranchId: Id,
+  note: z.string().trim().max(200, '说明最多 200 个字').optional(),
+});
+
+export const DecideTransferBody = z.strictObject({ decision: z.enum(['accept', 'decline']) });
+
+/** A branch's pending transfers: members asked to move here, and members this branch asked to move away. */
+export const BranchTransfers = z.object({ incoming: z.array(Transfer), outgoing: z.array(Transfer) });
