@@ -10,6 +10,7 @@ import LoadState from '../../components/LoadState';
 import GrantsCard from '../../components/me/GrantsCard';
 import ProfileCard from '../../components/me/ProfileCard';
 import RedeemCard from '../../components/me/RedeemCard';
+import TextSizeCard from '../../components/me/TextSizeCard';
 import { Button } from '../../components/nut';
 import MyThemeDayCards from '../../components/themeday/MyThemeDayCards';
 import { usePageGate } from '../../lib/gate';
@@ -81,6 +82,7 @@ export default function MePage() {
         </View>
       </View>
 
+      <TextSizeCard />
       <GrantsCard grants={user.grants} />
       <MyThemeDayCards user={user} refreshKey={reloads} />
       <ProfileCard user={user} onSaved={show} />
