@@ -55,6 +55,13 @@ export default function LoginPage() {
         </View>
       )}
 
+      {/* Above the fold: a guest need not scroll past the login choices to look around. */}
+      <View className='login__skip'>
+        <Button id='login-skip' fill='outline' block onClick={() => void openPage(pathOf('home'))}>
+          暂不登录，先看看
+        </Button>
+      </View>
+
       {IS_LOCAL ? (
         <View className='card' id='personas'>
           <Text className='card-title'>选择演示身份</Text>
@@ -86,10 +93,6 @@ export default function LoginPage() {
           {error}
         </Text>
       )}
-
-      <View className='login__skip' id='login-skip' onClick={() => void openPage(pathOf('home'))}>
-        <Text>暂不登录，先看看</Text>
-      </View>
     </View>
   );
 }
