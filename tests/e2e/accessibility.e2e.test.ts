@@ -69,12 +69,12 @@ function measure(page: Page, min: { target: number; text: number; body: number }
       const props = key ? (el as unknown as Record<string, { onClick?: unknown } | undefined>)[key] : undefined;
       return typeof props?.onClick === 'function';
     };
-    const pages = [...document.querySelectorAll('.taro_page')].filter(shown);
-    const roots = [...pages, ...document.querySelectorAll('#taro-navigation-bar, .weui-tabbar')].filter(shown);
+    const pages = Array.from(document.querySelectorAll('.taro_page')).filter(shown);
+    const roots = [...pages, ...Array.from(document.querySelectorAll('#taro-navigation-bar, .weui-tabbar'))].filter(shown);
     const targetSelector = 'button, .nut-button, [role=button], [role=switch], .weui-tabbar__item, taro-picker-core, input[type=checkbox]';
     const targets = new Set<Element>();
     for (const root of roots) {
-      for (const el of root.querySelectorAll('*')) if ((el.matches(targetSelector) || clickable(el)) && shown(el)) targets.add(el);
+      for (const el of Array.from(root.querySelectorAll('*'))) if ((el.matches(targetSelector) || clickable(el)) && shown(el)) targets.add(el);
     }
     for (const el of targets) {
       // A target inside a bigger target (the text of a button) is the bigger one's.
@@ -109,7 +109,7 @@ async function open(page: Page, route: string): Promise<void> {
   await page.waitForFunction((p) => decodeURIComponent(location.hash).includes(p), path);
   await settled(page);
   // LoadState's skeleton is gone: the page shows what it loaded (or its error / not-found state).
-  await page.waitForFunction(() => ![...document.querySelectorAll('[id$="-loading"]')].some((el) => (el as HTMLElement).offsetParent !== null));
+  await page.waitForFunction(() => !Array.from(document.querySelectorAll('[id$="-loading"]')).some((el) => (el as HTMLElement).offsetParent !== null));
 }
 
 async function audit(page: Page, routes: string[], large: boolean): Promise<string[]> {

@@ -5,8 +5,9 @@ import { useState } from 'react';
 import type { Booking } from '@shared/schemas/bookings';
 import { DAY_MS, shanghaiDate, shanghaiTime } from '@shared/time';
 import { api, showApiError } from '../../api/client';
-import { BOOKING_STATUS_LABELS, dayLabel } from '../../lib/booking';
-import { Button, Tag } from '../nut';
+import { BOOKING_STATUS_LABELS, BOOKING_STATUS_TONES, dayLabel } from '../../lib/booking';
+import { Button } from '../nut';
+import StatusTag from '../StatusTag';
 
 interface Props {
   day: string;
@@ -53,7 +54,7 @@ export default function DayBookings({ day, bookings, onDay, onChanged }: Props) 
           <View className='bk-booking' id={`day-booking-${b.id}`} key={b.id}>
             <View className='bk-booking__head'>
               <Text className='bk-booking__station'>{`${shanghaiTime(b.slotStartsAt)} ${b.residentName ?? ''}`}</Text>
-              <Tag type={b.status === 'booked' ? 'primary' : 'default'}>{BOOKING_STATUS_LABELS[b.status]}</Tag>
+              <StatusTag tone={BOOKING_STATUS_TONES[b.status]} label={BOOKING_STATUS_LABELS[b.status]} />
             </View>
             <Text>{`事由：${b.topic}`}</Text>
             {b.contactPhoneMasked && <Text className='muted'>{`电话：${b.contactPhoneMasked}`}</Text>}

@@ -1,5 +1,4 @@
-// Status chips for theme days, ideas and attendance (plain styled text: lighter than a UI-kit tag).
-import { Text } from '@tarojs/components';
+// Status chips for theme days, ideas and attendance, drawn by the app's one StatusTag.
 import type { IdeaStatus } from '@shared/schemas/themeday';
 import {
   ATTENDANCE_STATUS_LABELS,
@@ -9,18 +8,9 @@ import {
   THEME_DAY_STATUS_LABELS,
   THEME_DAY_STATUS_TONES,
   type AttendanceStatusCode,
-  type TagTone,
   type ThemeDayStatusCode,
 } from '../../lib/themeday-labels';
-import './themeday.scss';
-
-function StatusTag({ tone, label, id }: { tone: TagTone; label: string; id?: string }) {
-  return (
-    <Text id={id} className={`td-tag td-tag--${tone}`}>
-      {label}
-    </Text>
-  );
-}
+import StatusTag from '../StatusTag';
 
 export function ThemeDayStatusTag({ status, id }: { status: ThemeDayStatusCode; id?: string }) {
   return <StatusTag id={id} tone={THEME_DAY_STATUS_TONES[status]} label={THEME_DAY_STATUS_LABELS[status]} />;
