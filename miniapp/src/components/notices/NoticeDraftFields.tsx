@@ -1,6 +1,6 @@
 // The notice form's own fields: category, title, body (with counts), 置顶 and the expiry date.
 import { Picker, Switch, Text, View } from '@tarojs/components';
-import { DAY_MS, shanghaiDate } from '@shared/time';
+import { DAY_MS, formatDateKey, shanghaiDate } from '@shared/time';
 import { TextAreaField, TextField } from '../form/TextField';
 import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS } from '../../lib/notices';
 import { BODY_MAX, TITLE_MAX, type NoticeDraft } from './notice-draft';
@@ -67,7 +67,7 @@ export default function NoticeDraftFields({ draft, onChange }: Props) {
           start={shanghaiDate(Date.now() + DAY_MS)}
           onChange={(e) => onChange({ expiryDate: String(e.detail.value) })}
         >
-          <Text className='nt-picker-value'>{`显示到 ${draft.expiryDate} 当天结束`}</Text>
+          <Text className='nt-picker-value'>{`显示到 ${formatDateKey(draft.expiryDate)} 当天结束`}</Text>
         </Picker>
       )}
     </>

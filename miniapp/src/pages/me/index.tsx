@@ -18,6 +18,7 @@ import { assessmentRoots, canModerate } from '../../lib/grants';
 import { loadMe } from '../../lib/me';
 import { go, goLogin } from '../../lib/nav';
 import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
+import { BRAND_COLOR } from '../../lib/design';
 import './index.scss';
 
 export default function MePage() {
@@ -53,7 +54,7 @@ export default function MePage() {
       title: '注销账号',
       content: '注销后，您的昵称、手机号等个人信息将被删除且无法恢复，已发布的内容将匿名保留。确定注销吗？',
       confirmText: '确定注销',
-      confirmColor: '#c8161d',
+      confirmColor: BRAND_COLOR,
     });
     if (!confirm) return;
     try {

@@ -7,6 +7,7 @@ import { IS_WEAPP } from '../../env';
 import { goLogin, openPage, safeRedirect } from '../../lib/nav';
 import { recordConsent } from '../../lib/privacy';
 import { PRIVACY_GUIDE as USED } from '../../lib/privacy-guide';
+import { BRAND_COLOR } from '../../lib/design';
 import './index.scss';
 
 const NOT_USED = '我们不在后台获取您的位置，也不读取通讯录、相册或麦克风。';
@@ -30,6 +31,7 @@ export default function PrivacyPage() {
         content: '不同意隐私保护指引将无法使用先锋驿站。确定退出吗？',
         confirmText: '退出',
         cancelText: '再看看',
+        confirmColor: BRAND_COLOR,
       }).then((r) => {
         if (r.confirm) Taro.exitMiniProgram().catch(() => undefined);
       });

@@ -15,6 +15,7 @@ import { loadMe } from '../../../lib/me';
 import { back, go, pageUrl, routeParam, useShareCard } from '../../../lib/nav';
 import { orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
+import { BRAND_COLOR } from '../../../lib/design';
 import '../../../components/notices/notices.scss';
 
 export default function NoticeDetailPage() {
@@ -81,7 +82,7 @@ export default function NoticeDetailPage() {
       title: '撤回公告',
       content: '撤回后群众将无法再看到这条公告（系统会留存记录备查）。确定撤回吗？',
       confirmText: '撤回',
-      confirmColor: '#c8161d',
+      confirmColor: BRAND_COLOR,
     });
     if (!confirm) return;
     setWithdrawing(true);

@@ -2,7 +2,7 @@ import { Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CreateThemeDayBody, THEMEDAY_RULES } from '@shared/schemas/themeday';
-import { shanghaiInstant } from '@shared/time';
+import { formatDateKey, shanghaiDate, shanghaiInstant } from '@shared/time';
 import { api } from '../../../api/client';
 import { isLateNotice } from '../../../components/themeday/late-notice';
 import { useActionKey } from '../../../lib/action-key';
@@ -23,6 +23,9 @@ export default function ThemeDayFormPage() {
   const branchId = useRouter().params.branchId ?? '';
 
   const [defaults] = useState(() => defaultThemeDayTimes(Date.now()));
+  // A theme day lies ahead: the date pickers start today and offer this year and the next only.
+  const today = shanghaiDate();
+  const lastDay = `${Number(today.slice(0, 4)) + 1}-12-31`;
   const [title, setTitle] = useState('');
   const [startDate, setStartDate] = useState(defaults.startDate);
   const [startTime, setStartTime] = useState(defaults.startTime);
@@ -92,8 +95,8 @@ export default function ThemeDayFormPage() {
 
         <Text className='td-label'>开始时间（北京时间）</Text>
         <View className='td-row'>
-          <Picker mode='date' id='tdf-start-date' value={startDate} onChange={(e) => setStartDate(String(e.detail.value))}>
-            <Text className='td-chip'>{startDate}</Text>
+          <Picker mode='date' id='tdf-start-date' value={startDate} start={today} end={lastDay} onChange={(e) => setStartDate(String(e.detail.value))}>
+            <Text className='td-chip'>{formatDateKey(startDate)}</Text>
           </Picker>
           <Picker mode='time' id='tdf-start-time' value={startTime} onChange={(e) => setStartTime(String(e.detail.value))}>
             <Text className='td-chip'>{startTime}</Text>
@@ -102,8 +105,8 @@ export default function ThemeDayFormPage() {
 
         <Text className='td-label'>结束时间（北京时间）</Text>
         <View className='td-row'>
-          <Picker mode='date' id='tdf-end-date' value={endDate} onChange={(e) => setEndDate(String(e.detail.value))}>
-            <Text className='td-chip'>{endDate}</Text>
+          <Picker mode='date' id='tdf-end-date' value={endDate} start={startDate} end={lastDay} onChange={(e) => setEndDate(String(e.detail.value))}>
+            <Text className='td-chip'>{formatDateKey(endDate)}</Text>
           </Picker>
           <Picker mode='time' id='tdf-end-time' value={endTime} onChange={(e) => setEndTime(String(e.detail.value))}>
             <Text className='td-chip'>{endTime}</Text>
