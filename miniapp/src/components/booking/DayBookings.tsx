@@ -78,7 +78,7 @@ export default function DayBookings({ day, bookings, onDay, onChanged }: Props) 
                     未到场
                   </Button>
                 </View>
-                <Text className='muted'>转为群众说事：说事功能上线后可用。</Text>
+                <Text className='muted'>需要持续办理的事，请群众在「说事」中提交，可在说事办理中跟进。</Text>
               </View>
             )}
           </View>

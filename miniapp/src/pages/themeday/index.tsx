@@ -33,7 +33,8 @@ export default function ThemeDayTab() {
   const allowed = usePageGate('themeday');
 
   const [branchNames, setBranchNames] = useState<Record<string, string>>({});
-  const [birthdays, setBirthdays] = useState<PoliticalBirthday[]>([]);
+  /** null until known (or when the lookup failed): then the card is left out rather than claiming none. */
+  const [birthdays, setBirthdays] = useState<PoliticalBirthday[] | null>(null);
   const [scanning, setScanning] = useState(false);
   /** The branch on screen: a late birthdays answer for another branch is dropped. */
   const shown = useRef<string | null>(null);
@@ -47,8 +48,8 @@ export default function ThemeDayTab() {
     async (id: string) => {
       shown.current = id;
       void api('politicalBirthdays', { params: { branchId: id }, query: { month: shanghaiMonth() } })
-        .then((r) => r.items)
-        .catch(() => []) // a nicety: the page works without it
+        .then((r): PoliticalBirthday[] | null => r.items)
+        .catch(() => null) // a nicety: the page works without it
         .then((items) => shown.current === id && setBirthdays(items));
       await days.reload(id);
     },
@@ -91,7 +92,7 @@ export default function ThemeDayTab() {
     if (id === branchId) return;
     chosenBranch = id;
     scope.setData((prev) => prev && { ...prev, branchId: id });
-    setBirthdays([]);
+    setBirthdays(null);
     days.reset();
     void loadBranch(id);
   };
@@ -168,7 +169,7 @@ export default function ThemeDayTab() {
             <SubscribeReminder id='td-tab-reminder' template='theme_day_published' label='新预告发布时提醒我' />
           </DaySection>
 
-          {birthdays.length > 0 && <BirthdaysCard birthdays={birthdays} />}
+          {birthdays && <BirthdaysCard birthdays={birthdays} />}
 
           <DaySection title='往期回顾' id='td-past' days={past} empty='暂无往期主题党日' onOpen={open} />
 

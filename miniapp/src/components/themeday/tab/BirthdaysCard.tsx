@@ -6,6 +6,11 @@ export default function BirthdaysCard({ birthdays }: { birthdays: PoliticalBirth
   return (
     <View className='card' id='td-birthdays'>
       <Text className='card-title'>本月政治生日</Text>
+      {birthdays.length === 0 && (
+        <Text className='muted' id='td-birthdays-empty'>
+          本月没有党员过政治生日。
+        </Text>
+      )}
       {birthdays.map((b) => (
         <View className='td-spread td-list-item' key={b.userId}>
           <Text>{b.displayName}</Text>

@@ -14,7 +14,8 @@ import { listAllAttendance } from '../attendance-list';
 import '../../../components/themeday/themeday.scss';
 
 const SOURCE_LABELS: Record<NonNullable<AttendanceRecord['source']>, string> = {
-  scan: '扫码',
+  // `scan` is the member's own check-in, whether the code was scanned or typed in.
+  scan: '自助签到',
   manual: '书记更正',
   online: '网上参与',
   close: '结束时确认',
