@@ -12,7 +12,7 @@ import LoadState from '../../components/LoadState';
 import PlacePicker from '../../components/notices/PlacePicker';
 import { Button } from '../../components/nut';
 import { usePageGate } from '../../lib/gate';
-import { assessmentRoots, branchIdsOf, isPublisher } from '../../lib/grants';
+import { assessmentRoots, branchIdsOf, isPublisher, officialStationIds } from '../../lib/grants';
 import { getChosenVillage, setChosenVillage, type ChosenVillage } from '../../lib/home-village';
 import { loadMe } from '../../lib/me';
 import { go, goLogin, goTab } from '../../lib/nav';
@@ -106,7 +106,9 @@ export default function HomePage() {
   };
 
   const { user } = data;
-  const visitorMode = !data.own;
+  /** A stationed official's 首页 leads to the work (说事办理, 接待管理), not to a village to pick. */
+  const stationId = user ? officialStationIds(user)[0] : undefined;
+  const visitorMode = !data.own && !stationId;
   const branchOrg = orgs.find((o) => o.type === 'branch');
   const placeLine = [orgs.find((o) => o.type === 'township')?.name, orgs.find((o) => o.type === 'village')?.name].filter(Boolean).join(' · ');
 
@@ -126,6 +128,21 @@ export default function HomePage() {
           <View className='btn-row'>
             <Button id='home-login' type='primary' onClick={() => void goLogin('home')}>
               去登录
+            </Button>
+          </View>
+        </View>
+      )}
+
+      {stationId && (
+        <View className='card' id='home-station'>
+          <Text className='card-title'>驻点工作</Text>
+          <Text className='muted'>办理群众说事，安排和记录驻点接待。</Text>
+          <View className='btn-row'>
+            <Button id='home-concern-queue' type='primary' onClick={() => void go('concernQueue', { stationId })}>
+              说事办理
+            </Button>
+            <Button id='home-booking-console' onClick={() => void go('bookingConsole', { stationId })}>
+              接待管理
             </Button>
           </View>
         </View>

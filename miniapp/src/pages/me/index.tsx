@@ -25,6 +25,8 @@ export default function MePage() {
   const allowed = usePageGate('me', { requireLogin: true });
   /** Bumped on every reload so the 主题党日 cards refresh with the page. */
   const [reloads, setReloads] = useState(0);
+  /** Residents rarely hold a code: the redeem card stays folded behind a link until they ask for it. */
+  const [redeemOpen, setRedeemOpen] = useState(false);
   const me = usePageLoad(async () => {
     setReloads((n) => n + 1);
     return loadMe(true);
@@ -87,7 +89,13 @@ export default function MePage() {
       <GrantsCard grants={user.grants} />
       <MyThemeDayCards user={user} refreshKey={reloads} />
       <ProfileCard user={user} onSaved={show} />
-      <RedeemCard onRedeemed={show} />
+      {user.grants.length > 0 || redeemOpen ? (
+        <RedeemCard onRedeemed={show} />
+      ) : (
+        <View className='me__redeem-link' id='open-redeem' role='button' onClick={() => setRedeemOpen(true)}>
+          <Text>收到支部书记或乡镇发放的邀请码？点此兑换</Text>
+        </View>
+      )}
 
       <View className='me__actions'>
         {assessmentRoots(user).length > 0 && (
