@@ -46,7 +46,7 @@ const JOURNEYS: Record<string, string[]> = {
   'demo-resident-1': ['/pages/home/index', '/pages/concerns/index', '/pages/me/index'],
 };
 
-const GUEST_PAGES = ['/pages/home/index', '/pages/themeday/index', '/packages/notices/detail/index?id=seed-notice-1', '/pages/login/index'];
+const GUEST_PAGES = ['/pages/home/index', '/pages/themeday/index', '/pages/me/index', '/packages/notices/detail/index?id=seed-notice-1', '/pages/login/index'];
 
 interface Finding {
   what: 'target' | 'text' | 'body' | 'label';

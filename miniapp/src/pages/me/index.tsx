@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { User } from '@shared/schemas/people';
 import { logout } from '../../api/auth';
+import { isLoggedIn } from '../../api/session';
 import { api, showApiError } from '../../api/client';
 import LoadState from '../../components/LoadState';
 import GrantsCard from '../../components/me/GrantsCard';
@@ -22,7 +23,9 @@ import { BRAND_COLOR } from '../../lib/design';
 import './index.scss';
 
 export default function MePage() {
-  const allowed = usePageGate('me', { requireLogin: true });
+  // A guest stays on this tab (with the tab bar) and is offered the login, rather than being sent away.
+  const allowed = usePageGate('me');
+  const loggedIn = isLoggedIn();
   /** Bumped on every reload so the 主题党日 cards refresh with the page. */
   const [reloads, setReloads] = useState(0);
   /** Residents rarely hold a code: the redeem card stays folded behind a link until they ask for it. */
@@ -34,9 +37,26 @@ export default function MePage() {
   const user = me.data;
   const show = (u: User) => me.setData(u);
 
-  useReloadOnShow(allowed, me.reload);
+  useReloadOnShow(allowed && loggedIn, me.reload);
 
   if (!allowed) return <View />;
+
+  if (!loggedIn) {
+    return (
+      <View className='page me' id='me-guest'>
+        <View className='card'>
+          <Text className='card-title'>登录后查看</Text>
+          <Text className='muted'>登录后可查看我的主题党日、说事和预约，修改个人资料。</Text>
+          <View className='btn-row'>
+            <Button id='me-login' type='primary' onClick={() => void goLogin('me')}>
+              去登录
+            </Button>
+          </View>
+        </View>
+        <TextSizeCard />
+      </View>
+    );
+  }
 
   if (me.status !== 'ready' || !user) {
     return (
