@@ -76,7 +76,7 @@ export default function ThemeDayDetail() {
       <DayPreview day={day} branchName={branchName} member={member} started={now >= Date.parse(day.startsAt)} />
 
       {day.onlineParticipation && day.status !== 'cancelled' && (
-        <OnlineCard day={day} member={member} open={member && isOnlineOpen(day, now) && !present} />
+        <OnlineCard day={day} member={member} open={member && isOnlineOpen(day, now) && !present} primary={!canRsvp && !checkInOpen} />
       )}
 
       {day.status === 'closed' && (
