@@ -14,6 +14,7 @@ import { defaultThemeDayTimes } from '../../../lib/themeday';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextField } from '../../../components/form/TextField';
 import { useSubmit } from '../../../components/form/useSubmit';
+import { BRAND_COLOR } from '../../../lib/design';
 import '../../../components/themeday/themeday.scss';
 
 const MAX_AGENDA = 20;
@@ -177,7 +178,7 @@ export default function ThemeDayFormPage() {
             <Text className='card-title'>开放网上参与</Text>
             <Text className='muted'>{`未能到场的党员可在活动开始后至结束后 ${THEMEDAY_RULES.onlineWindowDays} 天内提交学习心得。`}</Text>
           </View>
-          <Switch id='tdf-online' checked={online} color='#c8161d' onChange={(e) => setOnline(e.detail.value)} />
+          <Switch id='tdf-online' aria-label='开放网上参与' checked={online} color={BRAND_COLOR} onChange={(e) => setOnline(e.detail.value)} />
         </View>
       </View>
 
