@@ -1,7 +1,7 @@
 // 大字模式: a larger type scale and tap size for the whole app (the tokens in components/_design.scss). The user's
 // choice in 我的 is kept in storage; until they choose, a large system font (WeChat's font size setting) turns it on.
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { IS_H5 } from '../env';
 
 const KEY = 'largeText';
@@ -27,9 +27,29 @@ export function largeTextOn(): boolean {
   return (systemFontSize() ?? 0) >= SYSTEM_LARGE_FROM;
 }
 
-/** Puts the root class on (H5: the document; weapp follows WeChat's own font size). */
+/**
+ * weapp: the large tokens as the page element's style (PageShell's page-meta), in rpx as the stylesheets are; keep in
+ * step with `type-scale(large)` in components/_design.scss.
+ */
+export const LARGE_TEXT_STYLE = '--fs-small:32rpx;--fs-body:36rpx;--fs-title:42rpx;--tap:100rpx';
+
+const CHANGED = 'largeTextChanged';
+
+/** Applies the setting: H5 puts the root class on the document; weapp pages re-render their page-meta. */
 export function applyTextSize(on = largeTextOn()): void {
   if (IS_H5 && typeof document !== 'undefined') document.documentElement.classList.toggle(LARGE_TEXT_CLASS, on);
+  Taro.eventCenter.trigger(CHANGED, on);
+}
+
+/** Whether 大字模式 is on, following changes made on another page. */
+export function useLargeTextOn(): boolean {
+  const [on, setOn] = useState(largeTextOn);
+  useEffect(() => {
+    const follow = (next: boolean) => setOn(next);
+    Taro.eventCenter.on(CHANGED, follow);
+    return () => void Taro.eventCenter.off(CHANGED, follow);
+  }, []);
+  return on;
 }
 
 /** The 大字模式 switch: the state and a setter that keeps the choice and applies it at once. */

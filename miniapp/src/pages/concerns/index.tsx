@@ -16,6 +16,7 @@ import { go, goLogin } from '../../lib/nav';
 import { lookupOrg, lookupStations } from '../../lib/orgs';
 import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
 import { usePagedList } from '../../lib/paged-list';
+import PageShell from '../../components/PageShell';
 import '../../components/concerns/concerns.scss';
 
 type Mode = 'new' | 'mine';
@@ -62,9 +63,9 @@ export default function ConcernsTab() {
 
   if (tab.status !== 'ready') {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='cs-tab' status={tab.status} message={tab.error} onRetry={() => void tab.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -78,7 +79,7 @@ export default function ConcernsTab() {
   const townships = townshipAdminIds(user);
 
   return (
-    <View className='page' id='cs-tab'>
+    <PageShell id='cs-tab'>
       <View className='cs-hero'>
         <Text className='cs-hero__title'>群众说事</Text>
         <Text className='cs-hero__sub'>有事说一说，村里的说事室来办理，最多跑一次。</Text>
@@ -163,6 +164,6 @@ export default function ConcernsTab() {
             ))}
         </>
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -18,6 +18,7 @@ import { loadMe } from '../../lib/me';
 import { go, goLogin, goTab } from '../../lib/nav';
 import { ORG_NOTICE_TITLES, feedOrgs, loadFeed } from '../../lib/notices';
 import { usePageLoad } from '../../lib/page-load';
+import PageShell from '../../components/PageShell';
 import '../../components/notices/notices.scss';
 import './index.scss';
 
@@ -92,9 +93,9 @@ export default function HomePage() {
 
   if (home.status !== 'ready' || !data) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='home' status={home.status} message={home.error} onRetry={() => void reload(true)} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -113,7 +114,7 @@ export default function HomePage() {
   const placeLine = [orgs.find((o) => o.type === 'township')?.name, orgs.find((o) => o.type === 'village')?.name].filter(Boolean).join(' · ');
 
   return (
-    <View className='page home' id='home'>
+    <PageShell className='home' id='home'>
       <View className='home__hero'>
         <Text className='home__title' id='home-greeting'>
           {user ? `${user.displayName}，您好` : '先锋驿站'}
@@ -181,6 +182,6 @@ export default function HomePage() {
       )}
 
       {(orgs.length > 0 || !visitorMode) && feed && <NoticeFeed section={feed} onRetry={() => void reload(false)} />}
-    </View>
+    </PageShell>
   );
 }

@@ -8,6 +8,7 @@ import { IS_LOCAL, IS_WEAPP } from '../../env';
 import { usePageGate } from '../../lib/gate';
 import { PERSONAS } from '../../lib/labels';
 import { openPage, pathOf, safeRedirect } from '../../lib/nav';
+import PageShell from '../../components/PageShell';
 import './index.scss';
 
 export default function LoginPage() {
@@ -34,7 +35,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className='page login' id='login'>
+    <PageShell className='login' id='login'>
       <View className='login__brand'>
         <Text className='login__title'>先锋驿站</Text>
         <Text className='login__subtitle'>党支部与群众的线上驿站</Text>
@@ -93,6 +94,6 @@ export default function LoginPage() {
           {error}
         </Text>
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -20,6 +20,7 @@ import { loadMe } from '../../lib/me';
 import { go, goLogin } from '../../lib/nav';
 import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
 import { BRAND_COLOR } from '../../lib/design';
+import PageShell from '../../components/PageShell';
 import './index.scss';
 
 export default function MePage() {
@@ -43,7 +44,7 @@ export default function MePage() {
 
   if (!loggedIn) {
     return (
-      <View className='page me' id='me-guest'>
+      <PageShell className='me' id='me-guest'>
         <View className='card'>
           <Text className='card-title'>登录后查看</Text>
           <Text className='muted'>登录后可查看我的主题党日、说事和预约，修改个人资料。</Text>
@@ -54,15 +55,15 @@ export default function MePage() {
           </View>
         </View>
         <TextSizeCard />
-      </View>
+      </PageShell>
     );
   }
 
   if (me.status !== 'ready' || !user) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='me' status={me.status} message={me.error} onRetry={() => void me.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -90,7 +91,7 @@ export default function MePage() {
   };
 
   return (
-    <View className='page me' id='me'>
+    <PageShell className='me' id='me'>
       <View className='me__header'>
         <View className='me__avatar'>
           <Text>{user.displayName.slice(0, 1) || '我'}</Text>
@@ -135,6 +136,6 @@ export default function MePage() {
           注销账号
         </Button>
       </View>
-    </View>
+    </PageShell>
   );
 }

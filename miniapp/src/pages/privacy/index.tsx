@@ -8,6 +8,7 @@ import { goLogin, openPage, safeRedirect } from '../../lib/nav';
 import { recordConsent } from '../../lib/privacy';
 import { PRIVACY_GUIDE as USED } from '../../lib/privacy-guide';
 import { BRAND_COLOR } from '../../lib/design';
+import PageShell from '../../components/PageShell';
 import './index.scss';
 
 const NOT_USED = '我们不在后台获取您的位置，也不读取通讯录、相册或麦克风。';
@@ -39,7 +40,7 @@ export default function PrivacyPage() {
   };
 
   return (
-    <View className='page privacy' id='privacy'>
+    <PageShell className='privacy' id='privacy'>
       <View className='card'>
         <Text className='privacy__title'>欢迎使用先锋驿站</Text>
         <Text className='privacy__lead'>
@@ -74,6 +75,6 @@ export default function PrivacyPage() {
           不同意
         </Button>
       </View>
-    </View>
+    </PageShell>
   );
 }

@@ -22,6 +22,7 @@ import { usePageLoad } from '../../lib/page-load';
 import { usePagedList } from '../../lib/paged-list';
 import { splitThemeDays } from '../../lib/themeday';
 import { checkInWithCode, scanCheckInCode } from '../../lib/themeday-actions';
+import PageShell from '../../components/PageShell';
 import '../../components/themeday/themeday.scss';
 
 const PAGE_SIZE = 20;
@@ -78,9 +79,9 @@ export default function ThemeDayTab() {
 
   if (scope.status !== 'ready' || !scope.data) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='td' status={scope.status === 'ready' ? 'loading' : scope.status} message={scope.error} onRetry={() => void scope.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -121,7 +122,7 @@ export default function ThemeDayTab() {
   const open = (id: string) => void go('themedayDetail', { id });
 
   return (
-    <View className='page' id='td-tab'>
+    <PageShell id='td-tab'>
       <View className='td-hero'>
         <Text className='td-hero__title' id='td-branch-name'>
           {branchNames[branchId] ?? '本支部'}
@@ -180,6 +181,6 @@ export default function ThemeDayTab() {
           )}
         </>
       )}
-    </View>
+    </PageShell>
   );
 }

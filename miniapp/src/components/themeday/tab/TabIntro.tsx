@@ -3,10 +3,11 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../nut';
 import { goLogin, goTab } from '../../../lib/nav';
+import PageShell from '../../PageShell';
 
 export function GuestIntro() {
   return (
-    <View className='page' id='td-guest'>
+    <PageShell id='td-guest'>
       <View className='td-hero'>
         <Text className='td-hero__title'>主题党日</Text>
         <Text className='td-hero__sub'>创意征集 · 预告公示 · 签到出勤</Text>
@@ -20,13 +21,13 @@ export function GuestIntro() {
           </Button>
         </View>
       </View>
-    </View>
+    </PageShell>
   );
 }
 
 export function NoBranchIntro() {
   return (
-    <View className='page' id='td-no-branch'>
+    <PageShell id='td-no-branch'>
       <View className='td-hero'>
         <Text className='td-hero__title'>主题党日</Text>
         <Text className='td-hero__sub'>每月一次，支部党员的固定活动日</Text>
@@ -42,6 +43,6 @@ export function NoBranchIntro() {
           </Button>
         </View>
       </View>
-    </View>
+    </PageShell>
   );
 }

@@ -14,6 +14,7 @@ import { ratePercent } from '../../../lib/assessments';
 import { go, routeParam } from '../../../lib/nav';
 import { lookupOrg } from '../../../lib/orgs';
 import { usePagedList } from '../../../lib/paged-list';
+import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
 import '../../../components/themeday/themeday.scss';
 
@@ -70,7 +71,7 @@ export default function AssessmentBranchPage() {
   };
 
   return (
-    <View className='page' id='as-branch'>
+    <PageShell id='as-branch'>
       <View className='nt-hero'>
         <Text className='nt-hero__title' id='as-branch-name'>
           {name || '支部'}
@@ -119,6 +120,6 @@ export default function AssessmentBranchPage() {
           )}
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

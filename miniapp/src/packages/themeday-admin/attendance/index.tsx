@@ -11,6 +11,7 @@ import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
 import { ATTENDANCE_STATUS_LABELS, type AttendanceStatusCode } from '../../../lib/themeday-labels';
 import { listAllAttendance } from '../attendance-list';
+import PageShell from '../../../components/PageShell';
 import '../../../components/themeday/themeday.scss';
 
 const SOURCE_LABELS: Record<NonNullable<AttendanceRecord['source']>, string> = {
@@ -51,9 +52,9 @@ export default function AttendancePage() {
 
   if (status !== 'ready' || !day) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='attendance' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -78,7 +79,7 @@ export default function AttendancePage() {
   const unset = records.filter((r) => !r.status).length;
 
   return (
-    <View className='page' id='attendance'>
+    <PageShell id='attendance'>
       <View className='card'>
         <Text className='card-title'>{day.title}</Text>
         <Text className='muted'>{formatRange(day.startsAt, day.endsAt)}</Text>
@@ -136,6 +137,6 @@ export default function AttendancePage() {
           ))}
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -15,6 +15,7 @@ import SubmitBar from '../../../components/form/SubmitBar';
 import { TextField } from '../../../components/form/TextField';
 import { useSubmit } from '../../../components/form/useSubmit';
 import { BRAND_COLOR } from '../../../lib/design';
+import PageShell from '../../../components/PageShell';
 import '../../../components/themeday/themeday.scss';
 
 const MAX_AGENDA = 20;
@@ -82,7 +83,7 @@ export default function ThemeDayFormPage() {
   };
 
   return (
-    <View className='page' id='tdf'>
+    <PageShell id='tdf'>
       <View className='card'>
         <TextField
           kind='td'
@@ -186,6 +187,6 @@ export default function ThemeDayFormPage() {
         保存草稿
       </SubmitBar>
       <Text className='muted'>保存后可预览草稿，确认无误再发布预告。</Text>
-    </View>
+    </PageShell>
   );
 }
