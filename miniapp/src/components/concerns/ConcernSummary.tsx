@@ -6,7 +6,7 @@ import { formatDateTime } from '@shared/time';
 import { CONCERN_CATEGORY_LABELS, promiseLapsed } from '../../lib/concerns';
 import { OverdueMark, StatusChip } from './StatusChip';
 import Stars from './Stars';
-import CopyButton from '../CopyButton';
+import TrackingNo from './TrackingNo';
 import './concerns.scss';
 
 export default function ConcernSummary({ concern: c, audience }: { concern: Concern; audience: 'resident' | 'handler' }) {
@@ -20,12 +20,7 @@ export default function ConcernSummary({ concern: c, audience }: { concern: Conc
           {c.overdue && <OverdueMark id='cs-overdue' />}
           {audience === 'handler' && c.pendingReview && <Text className='cs-tag cs-tag--warning'>待审核</Text>}
         </View>
-        <View className='cs-row'>
-          <Text className='cs-card__no' id='cs-detail-tracking-no'>
-            {c.trackingNo}
-          </Text>
-          <CopyButton id='cs-copy-detail-tracking-no' text={c.trackingNo} what='受理编号' />
-        </View>
+        <TrackingNo className='cs-card__no' id='cs-detail-tracking-no' no={c.trackingNo} />
       </View>
       <Text className='cs-card__title' id='cs-detail-title'>
         {c.title}

@@ -15,10 +15,11 @@ import { usePageGate } from '../../lib/gate';
 import { assessmentRoots, branchIdsOf, isPublisher, officialStationIds } from '../../lib/grants';
 import { getChosenVillage, setChosenVillage, type ChosenVillage } from '../../lib/home-village';
 import { loadMe } from '../../lib/me';
-import { go, goLogin, goTab } from '../../lib/nav';
+import { go, goTab } from '../../lib/nav';
 import { ORG_NOTICE_TITLES, feedOrgs, loadFeed } from '../../lib/notices';
 import { usePageLoad } from '../../lib/page-load';
 import PageShell from '../../components/PageShell';
+import LoginCard from '../../components/LoginCard';
 import '../../components/notices/notices.scss';
 import './index.scss';
 
@@ -123,15 +124,13 @@ export default function HomePage() {
       </View>
 
       {!user && (
-        <View className='card' id='home-guest'>
-          <Text className='card-title'>登录后更方便</Text>
-          <Text className='muted'>登录后可查看本支部的主题党日，提交说事、预约驻点干部并随时查看进度。党务公开无需登录即可查看。</Text>
-          <View className='btn-row'>
-            <Button id='home-login' type='primary' onClick={() => void goLogin('home')}>
-              去登录
-            </Button>
-          </View>
-        </View>
+        <LoginCard
+          id='home-guest'
+          buttonId='home-login'
+          title='登录后更方便'
+          text='登录后可查看本支部的主题党日，提交说事、预约驻点干部并随时查看进度。党务公开无需登录即可查看。'
+          from='home'
+        />
       )}
 
       {stationId && (

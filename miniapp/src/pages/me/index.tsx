@@ -21,6 +21,7 @@ import { go, goLogin } from '../../lib/nav';
 import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
 import { BRAND_COLOR } from '../../lib/design';
 import PageShell from '../../components/PageShell';
+import LoginCard from '../../components/LoginCard';
 import './index.scss';
 
 export default function MePage() {
@@ -45,15 +46,7 @@ export default function MePage() {
   if (!loggedIn) {
     return (
       <PageShell className='me' id='me-guest'>
-        <View className='card'>
-          <Text className='card-title'>登录后查看</Text>
-          <Text className='muted'>登录后可查看我的主题党日、说事和预约，修改个人资料。</Text>
-          <View className='btn-row'>
-            <Button id='me-login' type='primary' onClick={() => void goLogin('me')}>
-              去登录
-            </Button>
-          </View>
-        </View>
+        <LoginCard buttonId='me-login' title='登录后查看' text='登录后可查看我的主题党日、说事和预约，修改个人资料。' from='me' />
         <TextSizeCard />
       </PageShell>
     );
