@@ -1,7 +1,8 @@
-// The root of every page: the `.page` box, and on weapp the 大字模式 tokens on WeChat's page element (page-meta must be
-// a page's first node). H5 switches them with a class on the document instead (lib/text-size.ts). New pages use it too:
+// The root of every page: the `.page` box, which on weapp also carries the 大字模式 tokens as its inline style (custom
+// properties cascade to the whole page). H5 switches them with a class on the document instead, which also reaches the
+// navigation and tab bars (lib/text-size.ts). New pages use it too:
 //   return <PageShell id='my-page'>…</PageShell>;
-import { PageMeta, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 import { IS_WEAPP } from '../env';
 import { LARGE_TEXT_STYLE, useLargeTextOn } from '../lib/text-size';
@@ -12,18 +13,11 @@ export interface PageShellProps {
   className?: string;
 }
 
-function TextSizeMeta() {
-  const large = useLargeTextOn();
-  return <PageMeta pageStyle={large ? LARGE_TEXT_STYLE : ''} />;
-}
-
 export default function PageShell({ id, className, children }: PropsWithChildren<PageShellProps>) {
+  const large = useLargeTextOn();
   return (
-    <>
-      {IS_WEAPP && <TextSizeMeta />}
-      <View className={className ? `page ${className}` : 'page'} id={id}>
-        {children}
-      </View>
-    </>
+    <View className={className ? `page ${className}` : 'page'} id={id} style={IS_WEAPP && large ? LARGE_TEXT_STYLE : undefined}>
+      {children}
+    </View>
   );
 }

@@ -28,14 +28,14 @@ export function largeTextOn(): boolean {
 }
 
 /**
- * weapp: the large tokens as the page element's style (PageShell's page-meta), in rpx as the stylesheets are; keep in
- * step with `type-scale(large)` in components/_design.scss.
+ * weapp: the large tokens as the inline style of PageShell's root, in rpx as the stylesheets are; keep in step with
+ * `type-scale(large)` in components/_design.scss.
  */
 export const LARGE_TEXT_STYLE = '--fs-small:32rpx;--fs-body:36rpx;--fs-title:42rpx;--tap:100rpx';
 
 const CHANGED = 'largeTextChanged';
 
-/** Applies the setting: H5 puts the root class on the document; weapp pages re-render their page-meta. */
+/** Applies the setting: H5 puts the root class on the document; weapp pages re-render their PageShell. */
 export function applyTextSize(on = largeTextOn()): void {
   if (IS_H5 && typeof document !== 'undefined') document.documentElement.classList.toggle(LARGE_TEXT_CLASS, on);
   Taro.eventCenter.trigger(CHANGED, on);
