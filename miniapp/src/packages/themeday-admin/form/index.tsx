@@ -144,7 +144,7 @@ export default function ThemeDayFormPage() {
       <View className='card' id='tdf-ideas'>
         <Text className='card-title'>采纳的党员创意</Text>
         {ideas.status === 'loading' && <Text className='muted'>加载中…</Text>}
-        {ideas.status === 'error' && (
+        {(ideas.status === 'error' || ideas.status === 'missing') && (
           <View className='td-spread'>
             <Text className='muted'>{ideas.error}</Text>
             <Text id='tdf-ideas-retry' className='td-chip' onClick={() => void ideas.reload()}>
