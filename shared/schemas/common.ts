@@ -46,7 +46,8 @@ export const DateTimeString = z.iso.datetime({ offset: true, error: '时间格�
 /** Mainland mobile number, as typed by a resident: the length first, then whether it is a mobile number at all. */
 export const PhoneNumber = z
   .string()
-  .regex(/^\d{11}$/, '请输入 11 位手机号')
+  // `abort`: a number of the wrong length gets that one message, not also the second.
+  .regex(/^\d{11}$/, { error: '请输入 11 位手机号', abort: true })
   .regex(/^1[3-9]\d{9}$/, '不是有效的手机号');
 
 /** Trimmed text of `min`..`max` characters; the messages say the rule (至少 10 个字, not 不能为空, when min > 1). */
