@@ -2,6 +2,8 @@
 import '../core/http/idempotency';
 import { concernRoutes } from '@shared/routes/concerns';
 import { createRouteGroup } from '../route-group';
+import { followUp } from './follow-ups';
+import { photoUpload } from './photos';
 import { getConcernFor, giveFeedback, myConcerns, raiseConcern, stationConcerns, transition } from './concerns.service';
 
 export const handler = createRouteGroup(concernRoutes, {
@@ -11,4 +13,6 @@ export const handler = createRouteGroup(concernRoutes, {
   stationConcerns: ({ user, params, query }) => stationConcerns(user(), params.stationId, query),
   transitionConcern: ({ user, params, body }) => transition(user(), params.id, body),
   concernFeedback: ({ user, params, body }) => giveFeedback(user(), params.id, body),
+  concernPhotoUpload: ({ user, body }) => photoUpload(user().userId, body),
+  concernFollowUp: ({ user, params, body }) => followUp(user(), params.id, body),
 });

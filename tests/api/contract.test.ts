@@ -80,6 +80,8 @@ const samples: Record<RouteName, Sample> = {
   stationConcerns: { params: { stationId: 'st-yucun' } },
   transitionConcern: { params: { id: SOME_ID }, body: { action: 'start', note: '已安排' } },
   concernFeedback: { params: { id: SOME_ID }, body: { satisfied: true, rating: 5 } },
+  concernPhotoUpload: { body: { contentType: 'image/jpeg', size: 1000 } },
+  concernFollowUp: { params: { id: SOME_ID }, body: { note: '补充：垃圾桶又满了。' } },
   // 局长驻点
   createSession: {
     params: { stationId: 'st-yucun' },
