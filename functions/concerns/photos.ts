@@ -7,6 +7,7 @@ import type { Photo, PhotoUpload, PhotoUploadBody } from '@shared/schemas/concer
 import { ValidationError } from '../core/errors';
 import { newId } from '../core/ids';
 import { copyObject, deleteObjects, headObject, presignGet, presignPut } from '../core/storage';
+import { removeTimelinePhotos, timelinePhotos } from './concerns.repository';
 import { photoKeys } from './photo.entity';
 
 const RULES = CONCERN_RULES.photos;
@@ -46,4 +47,10 @@ export function photoViews(keys: string[] | undefined): Promise<Photo[]> {
   return Promise.all((keys ?? []).map(async (key) => ({ id: photoKeys.idOf(key), url: await presignGet(key, RULES.viewSeconds) })));
 }
 
-export const deletePhotos = (keys: string[]): Promise<void> => (keys.length ? deleteObjects(keys) : Promise.resolve());
+/** Deletes every photo of a concern (account erasure): the objects first, then the entries' references to them. */
+export async function erasePhotosOf(concernId: string): Promise<void> {
+  const entries = await timelinePhotos(concernId);
+  if (!entries.length) return;
+  await deleteObjects(entries.flatMap((e) => e.photoKeys));
+  await removeTimelinePhotos(entries.map((e) => e.key));
+}

@@ -1,12 +1,12 @@
 // A local S3 (s3rver) for concern photos: the functions reach it through the same SDK calls as S3 when deployed.
 // Objects live in a data folder (kept across `npm start` runs, a temporary one for tests), never in the functions.
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import S3rver from 's3rver';
+import { LOCAL_PHOTO_BUCKET } from './local-env';
 
-/** The bucket the local stage uses (PHOTO_BUCKET), and s3rver's fixed key pair. */
-export const LOCAL_PHOTO_BUCKET = 'pioneer-station-photos-local';
+/** s3rver's fixed key pair. */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
 // The browser (H5) uploads straight to the bucket from the web server's origin, as the deployed bucket's CORS allows.
@@ -29,5 +29,10 @@ export async function startS3Local(opts: { port: number; dataDir?: string }): Pr
     configureBuckets: [{ name: LOCAL_PHOTO_BUCKET, configs: [CORS] }],
   });
   await server.run();
-  return { endpoint: `http://127.0.0.1:${opts.port}`, dataDir, stop: () => server.close() };
+  const stop = async () => {
+    await server.close();
+    // A temporary folder (tests) goes with the server; a kept one (npm start) stays.
+    if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  return { endpoint: `http://127.0.0.1:${opts.port}`, dataDir, stop };
 }
