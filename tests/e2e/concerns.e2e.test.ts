@@ -34,6 +34,16 @@ async function findInQueue(page: Page, id: string): Promise<void> {
   await page.locator(`#cs-concern-${id}`).waitFor();
 }
 
+/** The 说事 tab's form filled as 余村's resident (their village is the default), not yet sent. */
+async function fillConcernForm(page: Page, title: string, content: string): Promise<void> {
+  await openConcernsTab(page);
+  await page.locator('#cs-form').waitFor();
+  await page.locator('#cs-village', { hasText: '余村' }).waitFor();
+  await page.locator('#cs-category-environment').click();
+  await page.locator('#cs-title input').fill(title);
+  await page.locator('#cs-content textarea').fill(content);
+}
+
 /** Picks a picture through the page's file chooser (Taro's chooseImage in H5) and waits until it is uploaded. */
 async function pickPhoto(page: Page, pickerId: string, content: string): Promise<void> {
   const buffer = await QRCode.toBuffer(content, { width: 400 });
@@ -74,12 +84,7 @@ describe('群众说事 (H5)', () => {
     // Act 1: the resident raises it from the 说事 tab; the village defaults to their own (余村).
     const resident = await loginAs('demo-resident-1');
     const r = resident.page;
-    await openConcernsTab(r);
-    await r.locator('#cs-form').waitFor();
-    await r.locator('#cs-village', { hasText: '余村' }).waitFor();
-    await r.locator('#cs-category-environment').click();
-    await r.locator('#cs-title input').fill(title);
-    await r.locator('#cs-content textarea').fill(content);
+    await fillConcernForm(r, title, content);
     await r.locator('#cs-content-count', { hasText: `${content.length}/2000` }).waitFor();
     const [raised] = await Promise.all([apiResponse(r, 'POST', /\/v1\/concerns$/), r.locator('#cs-submit').click()]);
     const created = (await raised.json()) as { id: string; trackingNo: string; stationId: string };
@@ -232,12 +237,7 @@ describe('群众说事 (H5)', () => {
     // Act 1: the resident raises it with a photo.
     const resident = await loginAs('demo-resident-1');
     const r = resident.page;
-    await openConcernsTab(r);
-    await r.locator('#cs-form').waitFor();
-    await r.locator('#cs-village', { hasText: '余村' }).waitFor();
-    await r.locator('#cs-category-environment').click();
-    await r.locator('#cs-title input').fill(`河道漂浮垃圾 ${tag}`);
-    await r.locator('#cs-content textarea').fill('村西河道漂浮垃圾很多，附上照片，请尽快清理。');
+    await fillConcernForm(r, `河道漂浮垃圾 ${tag}`, '村西河道漂浮垃圾很多，附上照片，请尽快清理。');
     await pickPhoto(r, 'cs-photos', `raised ${tag}`);
     const [raised] = await Promise.all([apiResponse(r, 'POST', /\/v1\/concerns$/), r.locator('#cs-submit').click()]);
     const id = ((await raised.json()) as { id: string }).id;
