@@ -14,6 +14,8 @@ const s3 = new S3Client({
   region: config.region,
   ...(endpoint ? { endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } } : {}),
   maxAttempts: 3,
+  // Otherwise a presigned PUT carries the checksum of an empty body, and S3 refuses the real bytes (BadDigest).
+  requestChecksumCalculation: 'WHEN_REQUIRED',
 });
 
 /** A presigned PUT of exactly `size` bytes of `contentType` (both signed: S3 refuses any other). */

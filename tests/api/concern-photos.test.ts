@@ -71,6 +71,18 @@ describe('photos on a concern', () => {
     expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
   });
 
+  it('get an upload URL that signs the declared size and type, lives 5 minutes and carries no checksum of its own', async () => {
+    // S3 refuses a PUT whose headers differ from the signed ones (s3rver does not check: attaching checks again, below).
+    const res = await call('concernPhotoUpload', { token: (await freshUser('photo')).token, body: { contentType: 'image/png', size: 1234 } });
+    expect(res.status).toBe(201);
+    const signed = new URL(res.body.uploadUrl).searchParams;
+    expect(signed.get('X-Amz-SignedHeaders')!.split(';')).toEqual(expect.arrayContaining(['content-length', 'content-type']));
+    expect(Number(signed.get('X-Amz-Expires'))).toBe(CONCERN_RULES.photos.uploadSeconds);
+    // A presigned checksum would be the empty body's, and S3 would refuse the real bytes.
+    expect([...signed.keys()].filter((k) => /checksum/i.test(k))).toEqual([]);
+    expect(res.body.headers).toEqual({ 'content-type': 'image/png' });
+  });
+
   it('are at most 4 per submission', async () => {
     const resident = await freshUser('photo');
     const ids = await Promise.all(Array.from({ length: 5 }, () => upload(resident.token)));
