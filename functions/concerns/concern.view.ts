@@ -9,7 +9,7 @@ import { displayNames } from '../users/users.repository';
 import { DELETED_NAME } from '../users/user.entity';
 import { isOpen, stationDueAt, timelineBy, type ConcernRecord, type TimelineRecord } from './concern.entity';
 import { timelineOf } from './concerns.repository';
-import { photoViews } from './photos';
+import { photoPort } from './photo-port';
 
 /** Who handles a station's concerns. */
 export const HANDLERS = ROLE_SETS.stationManagers;
@@ -55,7 +55,7 @@ export async function present(c: ConcernRecord, viewer: Principal | undefined, w
               by: timelineBy(by, names.get(byUserId) ?? DELETED_NAME),
               ...(note ? { note } : {}),
               ...(toStationName ? { toStationName } : {}),
-              ...(photoKeys?.length ? { photos: await photoViews(photoKeys) } : {}),
+              ...(photoKeys?.length ? { photos: await photoPort.views(photoKeys) } : {}),
             })),
           ),
         }

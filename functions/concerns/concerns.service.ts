@@ -20,7 +20,7 @@ import { outboxPut } from '../notifications/outbox.entity';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { isOpen, type ConcernRecord, type TimelineRecord } from './concern.entity';
 import { canHandle, HANDLERS, present } from './concern.view';
-import { attachPhotos } from './photos';
+import { photoPort } from './photo-port';
 import { dueFrom, transferred } from './transfer';
 import { createConcern, getConcern, getConcernWithTimeline, listMine, listStationQueue, nextSequence, saveTransition } from './concerns.repository';
 
@@ -114,7 +114,7 @@ export async function raiseConcern(principal: Principal, body: z.infer<typeof Cr
   const { pendingReview } = await checkConcernText(`${body.title}\n${body.content}`, principal.openid);
   // The photos are checked and stored first: a refused photo leaves no concern behind.
   const id = newId();
-  const photoKeys = await attachPhotos(principal.userId, id, body.photos);
+  const photoKeys = await photoPort.attach(principal.userId, id, body.photos);
   const record = await fileConcern({
     id,
     authorId: principal.userId,
@@ -225,7 +225,7 @@ export async function transition(principal: Principal, id: string, body: z.infer
     if (!MOVES[body.action].includes(c.status)) throw new InvalidStateError(`当前状态不能${ACTION_WORDS[body.action]}`);
     const now = new Date().toISOString();
     // Stored once, after the move is known to be legal; a retry reuses them.
-    photoKeys ??= await attachPhotos(principal.userId, c.id, body.photos);
+    photoKeys ??= await photoPort.attach(principal.userId, c.id, body.photos);
     const entry: TimelineRecord = { at: now, action: body.action, by: actor(principal, c), note: body.note, byUserId: principal.userId, ...(photoKeys.length ? { photoKeys } : {}) };
     let next: ConcernRecord = { ...c, updatedAt: now };
     switch (body.action) {

@@ -8,7 +8,7 @@ import { isOpen, type ConcernRecord, type TimelineRecord } from './concern.entit
 import { present } from './concern.view';
 import { checkConcernText, visibleConcern } from './concerns.service';
 import { saveTransition } from './concerns.repository';
-import { attachPhotos } from './photos';
+import { photoPort } from './photo-port';
 
 export async function followUp(principal: Principal, id: string, body: z.infer<typeof ConcernFollowUpBody>): Promise<Concern> {
   const c = await visibleConcern(principal, id);
@@ -16,7 +16,7 @@ export async function followUp(principal: Principal, id: string, body: z.infer<t
   if (!isOpen(c.status)) throw new InvalidStateError('事项已办结或不予受理，不能再补充');
   // The same check as the concern's own text: refused text is not stored.
   await checkConcernText(body.note, principal.openid);
-  const photoKeys = await attachPhotos(principal.userId, c.id, body.photos);
+  const photoKeys = await photoPort.attach(principal.userId, c.id, body.photos);
   const now = new Date().toISOString();
   // Versioned like a move: the concern's status stays, the handlers see the entry on its timeline.
   const next: ConcernRecord = { ...c, updatedAt: now };

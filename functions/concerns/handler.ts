@@ -3,8 +3,12 @@ import '../core/http/idempotency';
 import { concernRoutes } from '@shared/routes/concerns';
 import { createRouteGroup } from '../route-group';
 import { followUp } from './follow-ups';
-import { photoUpload } from './photos';
+import { plugPhotos } from './photo-port';
+import { attachPhotos, photoUpload, photoViews } from './photos';
 import { getConcernFor, giveFeedback, myConcerns, raiseConcern, stationConcerns, transition } from './concerns.service';
+
+// Only this function attaches and shows photos (see photo-port.ts).
+plugPhotos({ attach: attachPhotos, views: photoViews });
 
 export const handler = createRouteGroup(concernRoutes, {
   raiseConcern: ({ user, body }) => raiseConcern(user(), body),

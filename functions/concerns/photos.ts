@@ -43,8 +43,8 @@ export async function attachPhotos(userId: string, concernId: string, photoIds: 
 }
 
 /** View URLs for the keys: signed locally, no request; only call this for a viewer who may see them. */
-export function photoViews(keys: string[] | undefined): Promise<Photo[]> {
-  return Promise.all((keys ?? []).map(async (key) => ({ id: photoKeys.idOf(key), url: await presignGet(key, RULES.viewSeconds) })));
+export function photoViews(keys: string[]): Promise<Photo[]> {
+  return Promise.all(keys.map(async (key) => ({ id: photoKeys.idOf(key), url: await presignGet(key, RULES.viewSeconds) })));
 }
 
 /** Deletes every photo of a concern (account erasure): the objects first, then the entries' references to them. */
