@@ -1,11 +1,12 @@
-// `npm start`: DynamoDB Local (data kept in .data/), the table from infra/, seed data on first run, the API through
+// `npm start`: DynamoDB Local (data kept in .data/), s3rver for photos (.data/s3), the table from infra/, seed data on first run, the API through
 // serverless-offline, and the H5 mini-program. Ctrl-C stops everything.
 import path from 'node:path';
 import { ensureTools } from './lib/tools';
 import { onPinnedNode } from './lib/pinned-node';
 import { startDynamoLocal, ensureTable, type DynamoLocal } from './lib/dynamodb-local';
 import { buildH5, h5IsFresh, H5_DIST } from './lib/h5-build';
-import { LOCAL_TABLE, localFunctionEnv } from './lib/local-env';
+import { LOCAL_STORAGE_PORT, LOCAL_TABLE, localFunctionEnv } from './lib/local-env';
+import { startS3Local, type S3Local } from './lib/s3-local';
 import { startOffline, type Offline } from './lib/offline';
 import { startStreamConsumer, type StreamConsumer } from './lib/stream-consumer';
 import { assertPortFree } from './lib/ports';
@@ -20,6 +21,7 @@ const API_PORT = Number(process.env.API_PORT ?? 3100);
 const WEB_PORT = Number(process.env.WEB_PORT ?? 10086);
 const DYNAMODB_PORT = Number(process.env.DYNAMODB_PORT ?? 8000);
 const LAMBDA_PORT = Number(process.env.OFFLINE_LAMBDA_PORT ?? 3102);
+const STORAGE_PORT = Number(process.env.STORAGE_PORT ?? LOCAL_STORAGE_PORT);
 
 const say = (msg: string) => console.log(`[start] ${msg}`);
 
@@ -31,18 +33,20 @@ async function main() {
     assertPortFree(API_PORT, 'API', 'API_PORT'),
     assertPortFree(LAMBDA_PORT, 'serverless-offline lambda', 'OFFLINE_LAMBDA_PORT'),
     assertPortFree(WEB_PORT, 'H5', 'WEB_PORT'),
+    assertPortFree(STORAGE_PORT, 's3rver (photos)', 'STORAGE_PORT'),
   ]);
 
   let db: DynamoLocal | undefined;
   let api: Offline | undefined;
   let web: WebServer | undefined;
   let outbox: StreamConsumer | undefined;
+  let s3: S3Local | undefined;
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     say('stopping…');
-    await Promise.allSettled([web?.close(), api?.stop(), outbox?.stop()]);
+    await Promise.allSettled([web?.close(), api?.stop(), outbox?.stop(), s3?.stop()]);
     await db?.stop();
     process.exit(code);
   };
@@ -86,7 +90,9 @@ async function main() {
     const h5 = h5IsFresh()
       ? Promise.resolve(say('H5 build is up to date'))
       : (say('building the H5 mini-program (about a minute)…'), buildH5());
-    const functionEnv = localFunctionEnv({ dynamoEndpoint: db.endpoint, wechatApiBase: process.env.WECHAT_API_BASE });
+    s3 = await startS3Local({ port: STORAGE_PORT, dataDir: path.join(root, '.data', 's3') });
+    say(`s3rver (concern photos) at ${s3.endpoint} (objects in .data/s3)`);
+    const functionEnv = localFunctionEnv({ dynamoEndpoint: db.endpoint, wechatApiBase: process.env.WECHAT_API_BASE, storageEndpoint: s3.endpoint });
     api = await startOffline({ port: API_PORT, lambdaPort: LAMBDA_PORT, env: functionEnv, log: (line) => console.log(`[api] ${line}`) });
     say(`API at ${api.url}  (try ${api.url}/health)`);
     // WeChat messages go out from the outbox: the stream function, fed by DynamoDB Local's stream.

@@ -95,8 +95,10 @@ export const toConcernRecord = (item: Item): ConcernRecord => recordOf<ConcernRe
  * `by` is stored as the actor's role label only (「驻点干部」): the name is read from the profile when the timeline is
  * shown (`timelineBy`), so an erased account leaves no name behind. Older entries stored `label · name`.
  */
-export interface TimelineRecord extends TimelineEntry {
+export interface TimelineRecord extends Omit<TimelineEntry, 'photos'> {
   byUserId: string;
+  /** Object keys of the entry's photos (see photo.entity); shown as presigned URLs to those who may see them. */
+  photoKeys?: string[];
 }
 
 /** Entry `n` of a concern's timeline (n is the concern's version after the move: unique, in order). */

@@ -134,3 +134,15 @@ export async function eraseNameInTimeline(concernId: string, userId: string): Pr
     ),
   );
 }
+
+/** A concern's timeline entries that carry photos, by key, with their photos' object keys. */
+export async function timelinePhotos(concernId: string): Promise<{ key: { pk: string; sk: string }; photoKeys: string[] }[]> {
+  const { pk, prefix } = concernKeys.timelineOf(concernId);
+  return (await queryPartition(pk, { prefix }))
+    .filter((e) => Array.isArray(e.photoKeys) && e.photoKeys.length)
+    .map((e) => ({ key: { pk: String(e.pk), sk: String(e.sk) }, photoKeys: e.photoKeys as string[] }));
+}
+
+export async function removeTimelinePhotos(keys: { pk: string; sk: string }[]): Promise<void> {
+  await Promise.all(keys.map((Key) => ddb.send(new UpdateCommand({ TableName: TABLE, Key, UpdateExpression: 'REMOVE photoKeys' }))));
+}

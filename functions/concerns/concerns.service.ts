@@ -18,11 +18,11 @@ import { spendQuota } from '../quotas/quota';
 import { getOrg, getStation, listStations, servingStation, type StationRecord } from '../orgs/orgs.repository';
 import { outboxPut } from '../notifications/outbox.entity';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
-import { displayNames } from '../users/users.repository';
-import { DELETED_NAME } from '../users/user.entity';
-import { isOpen, stationDueAt, timelineBy, type ConcernRecord, type TimelineRecord } from './concern.entity';
+import { isOpen, type ConcernRecord, type TimelineRecord } from './concern.entity';
+import { canHandle, HANDLERS, present } from './concern.view';
+import { photoPort } from './photo-port';
 import { dueFrom, transferred } from './transfer';
-import { createConcern, getConcern, getConcernWithTimeline, listMine, listStationQueue, nextSequence, saveTransition, timelineOf } from './concerns.repository';
+import { createConcern, getConcern, getConcernWithTimeline, listMine, listStationQueue, nextSequence, saveTransition } from './concerns.repository';
 
 const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
   submitted: '已受理',
@@ -32,11 +32,6 @@ const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
   transferred: '已转办',
   rejected: '不予受理',
 };
-
-/** Who handles a station's concerns. */
-const HANDLERS = ROLE_SETS.stationManagers;
-
-const canHandle = (p: Principal | undefined, c: Pick<ConcernRecord, 'stationPath'>) => holds(p, HANDLERS, c.stationPath);
 
 /** 「驻点干部」: the role the person acted in; their name is added when shown (see TimelineRecord). */
 function actor(p: Principal, c: Pick<ConcernRecord, 'stationPath' | 'authorId'>): string {
@@ -60,44 +55,9 @@ async function stationFor(villageId: string): Promise<{ station: StationRecord; 
   return { station: fallback, villagePath: village.path };
 }
 
-/** `withTimeline`: read it (true), leave it out (false), or the timeline already read with the concern. */
-async function present(c: ConcernRecord, viewer: Principal | undefined, withTimeline: boolean | TimelineRecord[]): Promise<Concern> {
-  const [village, station, timeline] = await Promise.all([
-    getOrg(c.villageId),
-    getStation(c.stationId),
-    withTimeline === true ? timelineOf(c.id) : Promise.resolve(withTimeline || undefined),
-  ]);
-  const names = timeline ? await displayNames([...new Set(timeline.map((t) => t.byUserId))]) : new Map<string, string>();
-  return {
-    id: c.id,
-    trackingNo: c.trackingNo,
-    villageId: c.villageId,
-    villageName: village?.name,
-    stationId: c.stationId,
-    stationName: station?.name,
-    category: c.category,
-    title: c.title,
-    content: c.content,
-    status: c.status,
-    ...(c.pendingReview ? { pendingReview: true } : {}),
-    ...(c.review ? { review: toOutcome(c.review) } : {}),
-    dueAt: c.dueAt,
-    ...(c.transferDueAt ? { transferDueAt: c.transferDueAt } : {}),
-    // Late by the holding station's own deadline; the original promise is dueAt, shown beside it.
-    overdue: isOpen(c.status) && Date.parse(stationDueAt(c)) < Date.now(),
-    createdAt: c.createdAt,
-    updatedAt: c.updatedAt,
-    ...(c.contactPhoneMasked ? { contactPhoneMasked: c.contactPhoneMasked } : {}),
-    ...(c.rejectReason ? { rejectReason: c.rejectReason } : {}),
-    ...(c.feedback ? { feedback: c.feedback } : {}),
-    ...(timeline
-      ? { timeline: timeline.map(({ at, action, by, byUserId, note, toStationName }) => ({ at, action, by: timelineBy(by, names.get(byUserId) ?? DELETED_NAME), ...(note ? { note } : {}), ...(toStationName ? { toStationName } : {}) })) }
-      : {}),
-    ...(viewer ? { canHandle: canHandle(viewer, c), mine: viewer.userId === c.authorId } : {}),
-  };
-}
-
 interface NewConcern {
+  /** Chosen before filing when photos are stored under it first. */
+  id?: string;
   authorId: string;
   villageId: string;
   station: StationRecord;
@@ -117,7 +77,7 @@ async function fileConcern(n: NewConcern): Promise<ConcernRecord> {
   // Another concern may claim the day's next number between counter and claim: take the next one.
   return retrying(async () => {
     const record: ConcernRecord = {
-      id: newId(),
+      id: n.id ?? newId(),
       trackingNo: `SS${date}-${String(await nextSequence(date)).padStart(4, '0')}`,
       authorId: n.authorId,
       villageId: n.villageId,
@@ -152,7 +112,11 @@ export async function raiseConcern(principal: Principal, body: z.infer<typeof Cr
   const { station, villagePath } = await stationFor(body.villageId);
   await spendQuota(principal.userId, 'concern');
   const { pendingReview } = await checkConcernText(`${body.title}\n${body.content}`, principal.openid);
+  // The photos are checked and stored first: a refused photo leaves no concern behind.
+  const id = newId();
+  const photoKeys = await photoPort.attach(principal.userId, id, body.photos);
   const record = await fileConcern({
+    id,
     authorId: principal.userId,
     villageId: body.villageId,
     station,
@@ -163,7 +127,7 @@ export async function raiseConcern(principal: Principal, body: z.infer<typeof Cr
     pendingReview,
     villagePath,
     phone: body.contactPhone ? { contactPhoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), contactPhoneMasked: maskPhone(body.contactPhone) } : undefined,
-    first: { action: 'submitted', by: ROLE_LABELS.resident, byUserId: principal.userId },
+    first: { action: 'submitted', by: ROLE_LABELS.resident, byUserId: principal.userId, ...(photoKeys.length ? { photoKeys } : {}) },
   });
   return present(record, principal, false);
 }
@@ -207,7 +171,7 @@ function requireConcernVisible(principal: Principal, c: ConcernRecord | undefine
   return c;
 }
 
-async function visibleConcern(principal: Principal, id: string): Promise<ConcernRecord> {
+export async function visibleConcern(principal: Principal, id: string): Promise<ConcernRecord> {
   return requireConcernVisible(principal, await getConcern(id));
 }
 
@@ -252,13 +216,17 @@ const MOVES: Record<Action, ConcernRecord['status'][]> = {
 const ACTION_WORDS: Record<Action, string> = { start: '开始办理', resolve: '办结', transfer: '转办', reject: '不予受理' };
 
 export async function transition(principal: Principal, id: string, body: z.infer<typeof ConcernTransitionBody>): Promise<Concern> {
+  if (body.photos?.length && body.action !== 'resolve') throw new ValidationError('只有办结时可以附照片', [{ path: 'photos', message: '仅办结时可填' }]);
+  let photoKeys: string[] | undefined;
   // Someone else moving it first makes the save fail: read again, the move may no longer be legal.
   return retrying(async () => {
     const c = await visibleConcern(principal, id);
     requireVisible(principal, HANDLERS, c.stationPath);
     if (!MOVES[body.action].includes(c.status)) throw new InvalidStateError(`当前状态不能${ACTION_WORDS[body.action]}`);
     const now = new Date().toISOString();
-    const entry: TimelineRecord = { at: now, action: body.action, by: actor(principal, c), note: body.note, byUserId: principal.userId };
+    // Stored once, after the move is known to be legal; a retry reuses them.
+    photoKeys ??= await photoPort.attach(principal.userId, c.id, body.photos);
+    const entry: TimelineRecord = { at: now, action: body.action, by: actor(principal, c), note: body.note, byUserId: principal.userId, ...(photoKeys.length ? { photoKeys } : {}) };
     let next: ConcernRecord = { ...c, updatedAt: now };
     switch (body.action) {
       case 'start':

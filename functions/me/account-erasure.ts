@@ -6,6 +6,7 @@ import { bookingKeys } from '../bookings/booking.entity';
 import { listBookingsOfUser } from '../bookings/bookings.repository';
 import { concernKeys } from '../concerns/concern.entity';
 import { eraseNameInTimeline, listMine } from '../concerns/concerns.repository';
+import { erasePhotosOf } from '../concerns/photos';
 import { TABLE, ddb } from '../core/dynamo';
 import type { Page } from '../core/pagination';
 
@@ -33,17 +34,20 @@ export const eraseBookingPhones = (userId: string): Promise<void> =>
 export const eraseConcernPhones = (userId: string): Promise<void> =>
   sweep((cursor) => listMine(userId, 100, cursor), (c) => concernKeys.concern(c.id), ['contactPhoneEnc', 'contactPhoneMasked']);
 
-/** Timeline entries of the user's own concerns written before names were read from the profile. */
-async function eraseTimelineNames(userId: string): Promise<void> {
+/**
+ * Each of the user's own concerns: timeline entries written before names were read from the profile, and every photo
+ * (theirs and the officials' of the result, which show the resident's place as much).
+ */
+async function eraseConcernTimelines(userId: string): Promise<void> {
   let cursor: string | undefined;
   do {
     const page = await listMine(userId, 50, cursor);
-    for (const c of page.items) await eraseNameInTimeline(c.id, userId);
+    for (const c of page.items) await Promise.all([eraseNameInTimeline(c.id, userId), erasePhotosOf(c.id)]);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
 }
 
 /** Everything outside the user's own partition; run before the profile is erased, so a failure can be retried. */
 export async function eraseTracesOf(userId: string): Promise<void> {
-  await Promise.all([eraseBookingPhones(userId), eraseConcernPhones(userId), eraseTimelineNames(userId)]);
+  await Promise.all([eraseBookingPhones(userId), eraseConcernPhones(userId), eraseConcernTimelines(userId)]);
 }

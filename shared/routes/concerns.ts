@@ -3,7 +3,7 @@ import * as z from 'zod';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { PhoneReveal } from '../schemas/contact';
-import { Concern, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, StationConcernsQuery } from '../schemas/concerns';
+import { Concern, ConcernFeedbackBody, ConcernFollowUpBody, ConcernTransitionBody, CreateConcernBody, PhotoUpload, PhotoUploadBody, StationConcernsQuery } from '../schemas/concerns';
 
 export const concernRoutes = {
   raiseConcern: route({
@@ -34,5 +34,15 @@ export const concernRoutes = {
   revealConcernPhone: route({
     method: 'POST', path: '/v1/concerns/{id}/phone-reveals', group: 'concerns', auth: 'user',
     params: z.strictObject({ id: Id }), response: PhoneReveal,
+  }),
+  /** A presigned upload for one photo (size and type declared, signed and checked again when it is attached). */
+  concernPhotoUpload: route({
+    method: 'POST', path: '/v1/concerns/photo-uploads', group: 'concerns', auth: 'user',
+    body: PhotoUploadBody, response: PhotoUpload, status: 201,
+  }),
+  /** The resident adds text and photos while the concern is open. */
+  concernFollowUp: route({
+    method: 'POST', path: '/v1/concerns/{id}/follow-ups', group: 'concerns', auth: 'user',
+    params: z.strictObject({ id: Id }), body: ConcernFollowUpBody, response: Concern, status: 201, idempotent: true,
   }),
 } as const;

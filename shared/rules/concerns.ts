@@ -12,8 +12,14 @@ export const CONCERN_RULES = {
   openStatuses: ['submitted', 'transferred', 'in_progress'],
   /** Titles filed from a 局长驻点 booking's topic are cut to this many characters. */
   titleMax: 40,
+  /**
+   * Photos (群众说事 with pictures): at most `max` per submission (raising, a follow-up, a resolution), each at most
+   * `maxBytes` of one of `types` after the phone compressed it; upload URLs live `uploadSeconds`, view URLs `viewSeconds`.
+   */
+  photos: { max: 4, maxBytes: 3 * 1024 * 1024, types: ['image/jpeg', 'image/png', 'image/webp'], uploadSeconds: 300, viewSeconds: 600 },
 } as const satisfies {
   deadlineDays: Record<ConcernCategory, number>;
   openStatuses: readonly ConcernStatus[];
   titleMax: number;
+  photos: { max: number; maxBytes: number; types: readonly string[]; uploadSeconds: number; viewSeconds: number };
 };

@@ -15,22 +15,55 @@ export type ConcernStatus = z.infer<typeof ConcernStatus>;
 // Also here for the mini-program; functions import the rules alone (../rules/concerns).
 export { CONCERN_RULES };
 
+const PHOTOS = CONCERN_RULES.photos;
+export const PhotoContentType = z.enum(PHOTOS.types, { error: '照片须为 JPG、PNG 或 WebP 格式' });
+
+/** Photo ids from photo-uploads, already uploaded by the caller: at most `photos.max` at a time. */
+export const PhotoIds = z.array(Id).max(PHOTOS.max, `最多 ${PHOTOS.max} 张照片`);
+
+export const PhotoUploadBody = z.strictObject({
+  contentType: PhotoContentType,
+  size: z.number().int().min(1, '照片是空的').max(PHOTOS.maxBytes, `照片不能超过 ${PHOTOS.maxBytes / 1024 / 1024} MB`),
+});
+
+/** A short-lived presigned PUT: send the file's bytes with exactly these headers before `expiresAt`. */
+export const PhotoUpload = z.object({
+  photoId: Id,
+  uploadUrl: z.string(),
+  headers: z.record(z.string(), z.string()),
+  expiresAt: z.string(),
+});
+export type PhotoUpload = z.infer<typeof PhotoUpload>;
+
+/** A photo as shown: a short-lived presigned GET, handed out only to those who may see it. */
+export const Photo = z.object({ id: Id, url: z.string() });
+export type Photo = z.infer<typeof Photo>;
+
 export const CreateConcernBody = z.strictObject({
   villageId: Id,
   category: ConcernCategory,
   title: z.string().trim().min(1, '标题不能为空').max(CONCERN_RULES.titleMax, `标题最多 ${CONCERN_RULES.titleMax} 个字`),
   content: z.string().trim().min(5, '请至少写 5 个字').max(2000, '内容最多 2000 个字'),
   contactPhone: PhoneNumber.optional(),
+  photos: PhotoIds.optional(),
+});
+
+/** The resident adds information (text and photos) while the concern is open. */
+export const ConcernFollowUpBody = z.strictObject({
+  note: z.string().trim().min(1, '请填写补充内容').max(1000, '补充内容最多 1000 个字'),
+  photos: PhotoIds.optional(),
 });
 
 export const TimelineEntry = z.object({
   at: z.string(),
   /** `review_approve` / `review_reject`: township staff decided on content the check wanted a person to see. */
-  action: z.enum(['submitted', 'start', 'resolve', 'transfer', 'reject', 'feedback_satisfied', 'feedback_unsatisfied', 'review_approve', 'review_reject']),
+  action: z.enum(['submitted', 'start', 'resolve', 'transfer', 'reject', 'feedback_satisfied', 'feedback_unsatisfied', 'review_approve', 'review_reject', 'follow_up']),
   /** Who, by role and name: 「驻点干部 · 沈局长」 or 「群众」. Never a phone number. */
   by: z.string(),
   note: z.string().optional(),
   toStationName: z.string().optional(),
+  /** The entry's photos, for the resident and the handlers only. */
+  photos: z.array(Photo).optional(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
@@ -73,6 +106,8 @@ export const ConcernTransitionBody = z.strictObject({
   action: z.enum(['start', 'resolve', 'transfer', 'reject']),
   note: z.string().trim().min(1, '请填写处理说明').max(1000, '说明最多 1000 个字'),
   toStationId: Id.optional(),
+  /** Photos of the result: with `resolve` only. */
+  photos: PhotoIds.optional(),
 });
 
 export const ConcernFeedbackBody = z.strictObject({

@@ -114,6 +114,9 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   transitionConcern: { access: 'role', sample: () => ({ params: { id: f.concernId }, body: { action: 'start', note: '越权处理' } }) },
   concernFeedback: { access: 'role', sample: () => ({ params: { id: f.concernId }, body: { satisfied: true, rating: 5 } }) },
   revealConcernPhone: { access: 'role', sample: () => ({ params: { id: f.concernId } }) },
+  concernPhotoUpload: { access: 'anyUser', sample: () => ({ body: { contentType: 'image/jpeg', size: 1000 } }) },
+  // Only the author adds to a concern: anyone else gets 404, as for reading it.
+  concernFollowUp: { access: 'role', sample: () => ({ params: { id: f.concernId }, body: { note: '越权补充' } }) },
   listModeration: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId } }) },
   decideModeration: { access: 'role', sample: () => ({ params: { kind: 'idea', id: f.heldIdeaId }, body: { decision: 'approve' } }) },
   listDeadLetters: { access: 'role', sample: () => ({}) },

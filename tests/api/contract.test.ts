@@ -13,7 +13,7 @@ interface Sample {
 }
 
 /** Records the samples point at, made in beforeAll (getters below read them when a test runs). */
-const fixtures = { themeDayId: '' };
+const fixtures = { themeDayId: '', concernId: '' };
 const SOME_ID = '01JCONTRACT0000000000000AA';
 const day = () => ({ id: fixtures.themeDayId || SOME_ID });
 /** 局长驻点: a bookable slot made in beforeAll; a session start fixed at load, so a retried create sends the same body. */
@@ -84,6 +84,9 @@ const samples: Record<RouteName, Sample> = {
   transitionConcern: { params: { id: SOME_ID }, body: { action: 'start', note: '已安排' } },
   concernFeedback: { params: { id: SOME_ID }, body: { satisfied: true, rating: 5 } },
   revealConcernPhone: { params: { id: SOME_ID } },
+  concernPhotoUpload: { body: { contentType: 'image/jpeg', size: 1000 } },
+  // The default caller's own open concern, made in beforeAll.
+  concernFollowUp: { get params() { return { id: fixtures.concernId || SOME_ID }; }, body: { note: '补充：垃圾桶又满了。' } },
   // 局长驻点
   createSession: {
     params: { stationId: 'st-yucun' },
@@ -146,6 +149,9 @@ beforeAll(async () => {
     },
   });
   fixtures.themeDayId = created.body.id;
+  const concern = await call('raiseConcern', { token, body: { ...samples.raiseConcern.body } });
+  expect(concern.status).toBe(201);
+  fixtures.concernId = concern.body.id;
   expect((await call('publishThemeDay', { token: secretary, params: day() })).status).toBe(200);
 });
 

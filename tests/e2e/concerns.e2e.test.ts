@@ -2,8 +2,11 @@
 // official of 余村群众说事室 starts and resolves it with a note; the resident sees the timeline and closes it as
 // satisfied. Then an overdue concern: first in the queue and marked, transferred by the official to another station of
 // the township, rejected there by township staff with a reason the resident sees.
+// With photos: one picked on the form, compressed in the page and uploaded to s3rver, then one of the result when the
+// official resolves it; the resident sees both, loaded through their short-lived URLs.
 // Each persona has its own browser context (its own storage and token).
 import type { Page, Response } from 'playwright-core';
+import QRCode from 'qrcode';
 import { concernItem, concernKeys, toConcernRecord } from '../../functions/concerns/concern.entity';
 import { itemAt, putRaw } from '../api/db';
 import { call, login } from '../api/http';
@@ -31,6 +34,31 @@ async function findInQueue(page: Page, id: string): Promise<void> {
   await page.locator(`#cs-concern-${id}`).waitFor();
 }
 
+/** The 说事 tab's form filled as 余村's resident (their village is the default), not yet sent. */
+async function fillConcernForm(page: Page, title: string, content: string): Promise<void> {
+  await openConcernsTab(page);
+  await page.locator('#cs-form').waitFor();
+  await page.locator('#cs-village', { hasText: '余村' }).waitFor();
+  await page.locator('#cs-category-environment').click();
+  await page.locator('#cs-title input').fill(title);
+  await page.locator('#cs-content textarea').fill(content);
+}
+
+/** Picks a picture through the page's file chooser (Taro's chooseImage in H5) and waits until it is uploaded. */
+async function pickPhoto(page: Page, pickerId: string, content: string): Promise<void> {
+  const buffer = await QRCode.toBuffer(content, { width: 400 });
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator(`#${pickerId}-add`).click()]);
+  await chooser.setFiles({ name: 'photo.png', mimeType: 'image/png', buffer });
+  await page.locator(`#${pickerId}-0.cs-photo--done`).waitFor();
+}
+
+/** Whether each picture of a timeline entry loaded, once every one has finished (loaded or failed). */
+async function loadedPhotosWhenReady(page: Page, selector: string): Promise<boolean[]> {
+  await page.locator(`${selector} img`).first().waitFor();
+  await page.waitForFunction((sel) => Array.from(document.querySelectorAll(`${sel} img`)).every((i) => (i as HTMLImageElement).complete), selector);
+  return page.locator(`${selector} img`).evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth > 0));
+}
+
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').trim();
 
 /** On the handling view: choose a move, write its note, confirm; resolves with the API's answer. */
@@ -56,12 +84,7 @@ describe('群众说事 (H5)', () => {
     // Act 1: the resident raises it from the 说事 tab; the village defaults to their own (余村).
     const resident = await loginAs('demo-resident-1');
     const r = resident.page;
-    await openConcernsTab(r);
-    await r.locator('#cs-form').waitFor();
-    await r.locator('#cs-village', { hasText: '余村' }).waitFor();
-    await r.locator('#cs-category-environment').click();
-    await r.locator('#cs-title input').fill(title);
-    await r.locator('#cs-content textarea').fill(content);
+    await fillConcernForm(r, title, content);
     await r.locator('#cs-content-count', { hasText: `${content.length}/2000` }).waitFor();
     const [raised] = await Promise.all([apiResponse(r, 'POST', /\/v1\/concerns$/), r.locator('#cs-submit').click()]);
     const created = (await raised.json()) as { id: string; trackingNo: string; stationId: string };
@@ -207,5 +230,61 @@ describe('群众说事 (H5)', () => {
     expect(await r.locator('#cs-feedback').count()).toBe(0);
     expect(await r.locator('#cs-open-handle').count()).toBe(0);
     for (const p of [official, township, resident]) expect(p.errors).toEqual([]);
+  });
+
+  it('a concern raised with a photo is resolved with a photo, and the resident sees both', async () => {
+    const tag = Math.random().toString(36).slice(2, 6);
+    // Act 1: the resident raises it with a photo.
+    const resident = await loginAs('demo-resident-1');
+    const r = resident.page;
+    await fillConcernForm(r, `河道漂浮垃圾 ${tag}`, '村西河道漂浮垃圾很多，附上照片，请尽快清理。');
+    await pickPhoto(r, 'cs-photos', `raised ${tag}`);
+    const [raised] = await Promise.all([apiResponse(r, 'POST', /\/v1\/concerns$/), r.locator('#cs-submit').click()]);
+    const id = ((await raised.json()) as { id: string }).id;
+    await r.locator('#cs-view-progress').click();
+    await r.locator('#cs-detail').waitFor();
+    const justRaised = await loadedPhotosWhenReady(r, '#cs-timeline-0-photos');
+
+    // Act 2: the official starts it, then resolves it with a photo of the result.
+    const official = await loginAs('demo-official-1');
+    const o = official.page;
+    await openConcernsTab(o);
+    await o.locator(`#cs-open-queue-${STATION}`).click();
+    await findInQueue(o, id);
+    await o.locator(`#cs-concern-${id}`).click();
+    await o.locator('#cs-handle').waitFor();
+    const handlerSeesRaised = await loadedPhotosWhenReady(o, '#cs-timeline-0-photos');
+    expect((await act(o, id, 'start', '今天安排保洁员打捞')).status()).toBe(200);
+    await o.locator('#cs-status', { hasText: '处理中' }).waitFor();
+    await o.locator('#cs-action-resolve').click();
+    await o.locator('#cs-action-note textarea').fill('河道垃圾已全部打捞干净');
+    await pickPhoto(o, 'cs-action-photos', `resolved ${tag}`);
+    const [resolved] = await Promise.all([apiResponse(o, 'POST', new RegExp(`/v1/concerns/${id}/transitions$`)), o.locator('#cs-action-submit').click()]);
+    await o.locator('#cs-status', { hasText: '已办结' }).waitFor();
+
+    // Act 3: the resident opens it again.
+    await r.reload();
+    await r.locator('#cs-status', { hasText: '已办结' }).waitFor();
+    const raisedPhotos = await loadedPhotosWhenReady(r, '#cs-timeline-0-photos');
+    const resultPhotos = await loadedPhotosWhenReady(r, '#cs-timeline-2-photos');
+
+    // Assess
+    expect(raised.status()).toBe(201);
+    expect(resolved.status()).toBe(200);
+    expect(justRaised).toEqual([true]);
+    expect(handlerSeesRaised).toEqual([true]);
+    expect(raisedPhotos).toEqual([true]);
+    expect(resultPhotos).toEqual([true]);
+    const stored = await call('getConcern', { token: await login('demo-resident-1'), params: { id } });
+    expect(stored.body.timeline.map((t: { action: string; photos?: unknown[] }) => [t.action, t.photos?.length ?? 0])).toEqual([
+      ['submitted', 1],
+      ['start', 0],
+      ['resolve', 1],
+    ]);
+    // Compressed in the page: sent as JPEG whatever was picked.
+    const photo = await fetch(stored.body.timeline[0].photos[0].url);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect(resident.errors).toEqual([]);
+    expect(official.errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 // Starts, once per test run: DynamoDB Local in memory with the table from infra/ and the seed data, a fake WeChat
-// server, the API through serverless-offline, the outbox's stream consumer, and (unless E2E=0) the H5 build behind a local web server.
+// server, s3rver for photos, the API through serverless-offline, the outbox's stream consumer, and (unless E2E=0) the H5 build behind a local web server.
 // When the weapp project runs, the weapp build too (unless `npm run check:weapp` built these sources already).
 import { appendFileSync } from 'node:fs';
 import { ensureTable, startDynamoLocal } from '../../scripts/lib/dynamodb-local';
@@ -7,6 +7,7 @@ import { buildH5, h5IsFresh, H5_DIST } from '../../scripts/lib/h5-build';
 import { buildWeapp, weappIsFresh } from '../../scripts/lib/weapp-build';
 import { LOCAL_TABLE, localFunctionEnv } from '../../scripts/lib/local-env';
 import { startOffline } from '../../scripts/lib/offline';
+import { startS3Local } from '../../scripts/lib/s3-local';
 import { startStreamConsumer } from '../../scripts/lib/stream-consumer';
 import { freePort } from '../../scripts/lib/ports';
 import { seed } from '../../scripts/lib/seed';
@@ -42,8 +43,8 @@ export default async function globalSetup(globalConfig?: { testPathPattern?: str
     await startServers(handles, withBrowser, h5);
     await weapp;
   } catch (err) {
-    const { db, api, wechat, web, outbox } = handles;
-    await Promise.allSettled([web?.close(), api?.stop(), wechat?.close(), outbox?.stop()]);
+    const { db, api, wechat, web, outbox, s3 } = handles;
+    await Promise.allSettled([web?.close(), api?.stop(), wechat?.close(), outbox?.stop(), s3?.stop()]);
     await db?.stop();
     throw err;
   }
@@ -55,11 +56,14 @@ async function startServers(handles: Handles, withBrowser: boolean, h5: Promise<
   handles.db = db;
   await ensureTable(db.endpoint, LOCAL_TABLE);
   await seed(db.endpoint, LOCAL_TABLE);
+  // Concern photos: s3rver on a free port, its objects in a fresh temporary folder.
+  const s3 = await startS3Local({ port: await freePort() });
+  handles.s3 = s3;
 
   // Tests choose content-check verdicts with markers in the text (see functions/content/content-check.ts).
   // The outbox retries fast here (0.1 s doubling to 0.8 s, ten tries), so outage tests span several tries in seconds.
   const env: Record<string, string> = {
-    ...localFunctionEnv({ dynamoEndpoint: db.endpoint }),
+    ...localFunctionEnv({ dynamoEndpoint: db.endpoint, storageEndpoint: s3.endpoint }),
     CONTENT_CHECKER: 'test',
     OUTBOX_BASE_MS: '100',
     OUTBOX_CAP_MS: '800',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { routeKey, routes } from '@shared/routes';
 import { packageStage } from '../../scripts/lib/package';
 import { readZip } from '../../scripts/lib/zip';
+import { photoKeys } from '../../functions/concerns/photo.entity';
 import { dynamoActions, reachableFiles } from './dynamo-usage';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -60,6 +61,17 @@ describe('the packaged CloudFormation template', () => {
       DeletionProtectionEnabled: true,
       TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
     });
+  });
+
+  it('has a private photo bucket, retained, that expires unattached uploads and lets the H5 build PUT and GET', () => {
+    // The other bucket is the framework's own, for the deployment artefacts.
+    const bucket = resources.PhotoBucket!;
+    expect(bucket.Type).toBe('AWS::S3::Bucket');
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    expect(bucket.Properties.BucketName).toBe('pioneer-station-photos-staging');
+    expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toContainEqual(expect.objectContaining({ Status: 'Enabled', Prefix: photoKeys.uploadsPrefix, ExpirationInDays: 1 }));
+    expect(bucket.Properties.CorsConfiguration.CorsRules[0].AllowedMethods.sort()).toEqual(['GET', 'PUT']);
   });
 
   it('has a function for every route group', () => {
@@ -173,6 +185,17 @@ describe('per-function IAM in the prod template', () => {
       const granted = new Set(statementsOf(fn).flatMap(actionsOf).filter((a: string) => a.startsWith('dynamodb:')));
       expect({ group, actions: [...granted].sort() }).toEqual({ group, actions: [...needed].sort() });
     }
+  });
+
+  it('gives object actions on the photo bucket to the concerns function and deletes to erasure (me), to no other', () => {
+    const granted: Record<string, string[]> = {};
+    for (const [, fn] of functionsOf(prod)) {
+      const group = fn.Properties.FunctionName.replace('pioneer-station-prod-', '');
+      const s3 = statementsOf(fn).filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+      for (const st of s3) expect(JSON.stringify(st.Resource)).toMatch(/PhotoBucket.*\/\*/);
+      if (s3.length) granted[group] = s3.flatMap(actionsOf).sort();
+    }
+    expect(granted).toEqual({ concerns: ['s3:DeleteObject', 's3:GetObject', 's3:PutObject'], me: ['s3:DeleteObject'] });
   });
 
   it('lets only functions that load secrets read them, and only the three by name', () => {

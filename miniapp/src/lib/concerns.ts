@@ -47,6 +47,7 @@ export const TIMELINE_ACTION_LABELS: Record<TimelineEntry['action'], string> = {
   feedback_unsatisfied: '评价：不满意，重新办理',
   review_approve: '内容审核通过',
   review_reject: '内容审核未通过',
+  follow_up: '补充说明',
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -31,6 +31,11 @@ export const PRIVACY_GUIDE: GuideItem[] = [
     apis: ['scanCode'],
   },
   {
+    title: '相册和摄像头（仅说事附照片时）',
+    text: '说事、补充说明或办结时点击「＋」添加照片，才会打开相册或相机。照片在手机上压缩后上传，只有您、办理的驻点干部和乡镇管理员能看到；注销账号时一并删除。',
+    apis: ['chooseImage'],
+  },
+  {
     title: '日历（仅您点击时）',
     text: '点击「添加到日历」时，把主题党日或预约的时间写入您手机的日历，不读取日历中的其他内容。',
     apis: ['addPhoneCalendar'],

@@ -1,5 +1,5 @@
 // The handler's moves on a concern: only those its status allows (start, resolve, transfer, reject), each with a
-// required note; transfer picks another station of the same township.
+// required note; transfer picks another station of the same township; resolve may carry photos of the result.
 import { Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
@@ -10,6 +10,7 @@ import { ACTION_DONE, ACTION_LABELS, ACTION_NOTE_HINTS, ACTION_NOTE_LABELS, allo
 import { firstIssue } from '../../lib/forms';
 import { stationsOfTownship, townshipOfStation } from '../../lib/orgs';
 import FormError from '../FormError';
+import PhotoPicker, { usePhotoUploads } from './PhotoPicker';
 import { Button } from '../nut';
 import './concerns.scss';
 
@@ -29,6 +30,7 @@ export default function ActionPanel({ concern, onDone, onStale }: ActionPanelPro
   const [stations, setStations] = useState<Station[] | null>(null);
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  const photos = usePhotoUploads();
   const actions = allowedActions(concern.status);
 
   // A fresh status closes the open form.
@@ -37,6 +39,7 @@ export default function ActionPanel({ concern, onDone, onStale }: ActionPanelPro
     setNote('');
     setToStationId(null);
     setError('');
+    photos.reset();
   }, [concern.status, concern.stationId]);
 
   // Transfer targets: the stations of the township this one belongs to, except this one.
@@ -78,7 +81,14 @@ export default function ActionPanel({ concern, onDone, onStale }: ActionPanelPro
     if (!action || saving) return;
     setError('');
     if (action === 'transfer' && !toStationId) return setError('请选择转办的驻点');
-    const r = ConcernTransitionBody.safeParse({ action, note, ...(action === 'transfer' && toStationId ? { toStationId } : {}) });
+    const withPhotos = action === 'resolve' && photos.items.length > 0;
+    if (withPhotos && photos.blocker) return setError(photos.blocker);
+    const r = ConcernTransitionBody.safeParse({
+      action,
+      note,
+      ...(action === 'transfer' && toStationId ? { toStationId } : {}),
+      ...(withPhotos ? { photos: photos.photoIds } : {}),
+    });
     if (!r.success) return setError(firstIssue(r.error));
     setSaving(true);
     try {
@@ -140,6 +150,7 @@ export default function ActionPanel({ concern, onDone, onStale }: ActionPanelPro
             onInput={(e) => setNote(e.detail.value)}
           />
           <Text className={`cs-count${note.length > NOTE_MAX ? ' cs-count--over' : ''}`}>{`${note.length}/${NOTE_MAX}`}</Text>
+          {action === 'resolve' && <PhotoPicker id='cs-action-photos' uploads={photos} label='办结照片（选填）' />}
           <FormError id='cs-action-error' message={error} />
           <View className='btn-row'>
             <Button id='cs-action-submit' type='primary' loading={saving} onClick={() => void submit()}>

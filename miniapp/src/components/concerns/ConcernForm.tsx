@@ -1,4 +1,5 @@
-// 我要说事: category, village (the user's own by default), title, text with a live count, optional contact phone;
+// 我要说事: category, village (the user's own by default), title, text with a live count, up to four photos, optional
+// contact phone;
 // after sending, the tracking number big with 「查看进度」.
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
@@ -17,6 +18,7 @@ import { useSubmit } from '../form/useSubmit';
 import { Button } from '../nut';
 import SubscribeReminder from '../SubscribeReminder';
 import { useActionKey } from '../../lib/action-key';
+import PhotoPicker, { usePhotoUploads } from './PhotoPicker';
 import VillagePicker from './VillagePicker';
 import TrackingNo from './TrackingNo';
 import './concerns.scss';
@@ -37,6 +39,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
   const [title, setTitle] = useState('');
   const [content, setContent] = useState('');
   const [phone, setPhone] = useState('');
+  const photos = usePhotoUploads();
   const { error, setError, saving, send } = useSubmit();
   const [raised, setRaised] = useState<Concern | null>(null);
   /** A second tap after a lost answer sends the same key: the API answers with the first concern, never a second. */
@@ -61,12 +64,14 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
     setError('');
     if (!category) return setError('请选择事项类别');
     if (!place) return setError('请选择事情所在的村（社区）');
+    if (photos.blocker) return setError(photos.blocker);
     const r = CreateConcernBody.safeParse({
       villageId: place.villageId,
       category,
       title,
       content,
       ...(phone.trim() ? { contactPhone: phone.trim() } : {}),
+      ...(photos.photoIds.length ? { photos: photos.photoIds } : {}),
     });
     if (!r.success) return setError(firstIssue(r.error));
     // Progress messages (transferred, resolved): asked in this tap, as WeChat requires, alongside sending the concern.
@@ -86,6 +91,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
     setTitle('');
     setContent('');
     setPhone('');
+    photos.reset();
     setError('');
   };
 
@@ -155,6 +161,8 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
           text: contentLen > 0 && contentLen < CONTENT_MIN ? `至少 ${CONTENT_MIN} 个字 · ${content.length}/${CONTENT_MAX}` : undefined,
         }}
       />
+
+      <PhotoPicker id='cs-photos' uploads={photos} />
 
       <TextField kind='cs' label='联系电话（选填）' id='cs-phone' type='number' value={phone} maxLength={11} placeholder='方便工作人员联系您' onInput={setPhone} />
       <Text className='cs-note' id='cs-phone-note'>

@@ -1,9 +1,10 @@
 // The concern's timeline, oldest first: when, what, by whom, the note; a transfer names the station it went to and a
-// rejection shows its reason.
+// rejection shows its reason; photos (the resident's, or the result's) under their entry.
 import { Text, View } from '@tarojs/components';
 import type { TimelineEntry } from '@shared/schemas/concerns';
 import { formatDateTime } from '@shared/time';
 import { TIMELINE_ACTION_LABELS } from '../../lib/concerns';
+import Photos from './Photos';
 import './concerns.scss';
 
 function noteLabel(action: TimelineEntry['action']): string {
@@ -33,6 +34,7 @@ export default function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 <Text className='cs-card__meta' id={`cs-timeline-${i}-to`}>{`转至：${t.toStationName}`}</Text>
               )}
               {t.note && <Text className='cs-timeline__note'>{`${noteLabel(t.action)}${t.note}`}</Text>}
+              {t.photos && t.photos.length > 0 && <Photos id={`cs-timeline-${i}-photos`} photos={t.photos} />}
             </View>
           ))}
         </View>

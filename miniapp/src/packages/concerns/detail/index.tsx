@@ -1,14 +1,16 @@
-// A concern as its author sees it: status, deadline, where it is handled, the timeline, and once it is resolved the
-// satisfaction form. Handlers opening it get a way into the handling view.
+// A concern as its author sees it: status, deadline, where it is handled, the timeline with its photos, 补充说明 while
+// it is open, and once it is resolved the satisfaction form. Handlers opening it get a way into the handling view.
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { api, errorMessage, isApiError } from '../../../api/client';
 import ConcernSummary from '../../../components/concerns/ConcernSummary';
 import FeedbackForm from '../../../components/concerns/FeedbackForm';
+import FollowUpForm from '../../../components/concerns/FollowUpForm';
 import LoadState from '../../../components/LoadState';
 import Timeline from '../../../components/concerns/Timeline';
 import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
+import { isOpenStatus } from '../../../lib/concerns';
 import { go } from '../../../lib/nav';
 import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
 import PageShell from '../../../components/PageShell';
@@ -51,6 +53,8 @@ export default function ConcernDetailPage() {
       )}
 
       {concern.status === 'resolved' && isAuthor && <FeedbackForm concernId={concern.id} onDone={page.setData} />}
+
+      {isOpenStatus(concern.status) && isAuthor && <FollowUpForm concernId={concern.id} onDone={page.setData} />}
 
       <Timeline entries={concern.timeline ?? []} />
 
