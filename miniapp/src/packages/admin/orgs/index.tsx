@@ -59,7 +59,7 @@ export default function AdminOrgsPage() {
   const { org, chain, children, stations, roots } = data;
   const top = chain.findIndex((o) => roots.some((r) => r.id === o.id));
   const archive = async () => {
-    const { confirm } = await Taro.showModal({ title: '归档组织', content: `归档后「${org.name}」不再出现在选择列表中，历史记录保留。确定归档？` });
+    const { confirm } = await Taro.showModal({ title: '归档组织', content: `归档后「${org.name}」不再出现在选择列表中，历史记录保留。`, confirmText: '确认归档', confirmColor: '#c8161d' });
     if (!confirm) return;
     try {
       await api('archiveOrg', { params: { orgId: org.id } });
