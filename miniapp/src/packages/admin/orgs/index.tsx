@@ -75,7 +75,7 @@ export default function AdminOrgsPage() {
     <View className='page' id='adm-orgs'>
       <View className='adm-crumbs' id='adm-crumbs'>
         {chain.slice(Math.max(0, top)).map((o) => (
-          <Text key={o.id} onClick={() => o.id !== org.id && void go('adminOrgs', { orgId: o.id })}>
+          <Text key={o.id} className='adm-crumb' onClick={() => o.id !== org.id && void go('adminOrgs', { orgId: o.id })}>
             {o.name} ›
           </Text>
         ))}
