@@ -22,6 +22,8 @@ interface Props {
 }
 
 const TITLES = { create: '新建下级组织', rename: '改名', move: '移动到' } as const;
+/** The confirming button says what it does (a bare 确定 reads like the form's own button). */
+const CONFIRMS = { create: '确认新建', rename: '确认改名', move: '确认移动' } as const;
 
 export default function OrgForm({ mode, onDone, onCancel, childOptions }: Props) {
   const [name, setName] = useState(mode.kind === 'rename' ? mode.org.name : '');
@@ -41,7 +43,7 @@ export default function OrgForm({ mode, onDone, onCancel, childOptions }: Props)
     });
   }, [mode, childOptions]);
 
-  const confirmed = async (content: string) => (await Taro.showModal({ title: TITLES[mode.kind], content })).confirm;
+  const confirmed = async (content: string) => (await Taro.showModal({ title: TITLES[mode.kind], content, confirmText: CONFIRMS[mode.kind] })).confirm;
 
   const submit = async () => {
     if (saving) return;

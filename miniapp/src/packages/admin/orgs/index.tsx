@@ -59,7 +59,7 @@ export default function AdminOrgsPage() {
   const { org, chain, children, stations, roots } = data;
   const top = chain.findIndex((o) => roots.some((r) => r.id === o.id));
   const archive = async () => {
-    const { confirm } = await Taro.showModal({ title: '归档组织', content: `归档后「${org.name}」不再出现在选择列表中，历史记录保留。确定归档？` });
+    const { confirm } = await Taro.showModal({ title: '归档组织', content: `归档后「${org.name}」不再出现在选择列表中，历史记录保留。`, confirmText: '确认归档', confirmColor: '#c8161d' });
     if (!confirm) return;
     try {
       await api('archiveOrg', { params: { orgId: org.id } });
@@ -75,7 +75,7 @@ export default function AdminOrgsPage() {
     <View className='page' id='adm-orgs'>
       <View className='adm-crumbs' id='adm-crumbs'>
         {chain.slice(Math.max(0, top)).map((o) => (
-          <Text key={o.id} onClick={() => o.id !== org.id && void go('adminOrgs', { orgId: o.id })}>
+          <Text key={o.id} className='adm-crumb' onClick={() => o.id !== org.id && void go('adminOrgs', { orgId: o.id })}>
             {o.name} ›
           </Text>
         ))}
