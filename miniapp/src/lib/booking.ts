@@ -1,5 +1,5 @@
 // Helpers of the 局长驻点 pages: day and slot labels in Asia/Shanghai, slot grouping, status words.
-import type { BookingStatus, Slot } from '@shared/schemas/bookings';
+import type { Slot } from '@shared/schemas/bookings';
 import { DAY_MS, shanghaiDate, shanghaiInstant, shanghaiParts, shanghaiTime, weekdayLabel } from '@shared/time';
 
 /** `5月12日 周二` for a `YYYY-MM-DD`, `今天 · ` or `明天 · ` before it when it is. */
@@ -23,12 +23,8 @@ export function groupByDay(slots: Slot[]): { date: string; slots: Slot[] }[] {
   return [...days.entries()].map(([date, list]) => ({ date, slots: list }));
 }
 
-export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
-  booked: '已预约',
-  cancelled: '已取消',
-  completed: '已接待',
-  no_show: '未到场',
-};
+import { BOOKING_STATUS_LABELS } from '@shared/labels';
+export { BOOKING_STATUS_LABELS };
 
 /** Why a slot cannot be booked now, for its greyed-out tile; undefined when it can. */
 export function slotBlockedReason(slot: Slot): string | undefined {
