@@ -15,7 +15,10 @@ export async function xlsxFile(fileName: string, sheets: SheetSpec[]): Promise<X
     ws.columns.forEach((c, i) => (c.width = Math.min(40, Math.max(10, (s.header[i]?.length ?? 4) * 2 + 4))));
     ws.views = [{ state: 'frozen', ySplit: 1 }];
   }
-  const buffer = Buffer.from(await wb.xlsx.writeBuffer());
+  return asXlsxFile(fileName, Buffer.from(await wb.xlsx.writeBuffer()));
+}
+
+export function asXlsxFile(fileName: string, buffer: Buffer): XlsxFile {
   return { fileName: `${fileName.replace(/[\\/:*?"<>|]/g, '_')}.xlsx`, contentType: XLSX_TYPE, contentBase64: buffer.toString('base64') };
 }
 
