@@ -44,7 +44,7 @@ describe('exports hold what the screens show', () => {
   it('roster', async () => {
     const screen = (await call('listMembers', { token: secretary.token, params: { branchId: org.branchId }, query: { limit: '50' } })).body.items;
     const rows = await sheetOf(await call('exportRoster', { token: secretary.token, params: { branchId: org.branchId } }), '花名册');
-    expect(screen).toHaveLength(4); // three members and the secretary's own member grant
+    expect(screen).toHaveLength(3);
     expect(rows[0]).toEqual(['姓名', '手机号', '入党日期', '党员状态', '加入支部日期']);
     expect(rows.slice(1)).toEqual(screen.map((m: { displayName: string; phoneMasked?: string; joinedPartyOn?: string; partyStatus?: 'full'; joinedBranchAt: string }) =>
       [m.displayName, m.phoneMasked ?? '', m.joinedPartyOn ?? '', m.partyStatus ? PARTY_STATUS_LABELS[m.partyStatus] : '', formatDate(m.joinedBranchAt)]));
@@ -68,8 +68,9 @@ describe('exports hold what the screens show', () => {
     const concernRows = await sheetOf(await call('exportStationConcerns', { token: official.token, params: { stationId: org.stationId } }), '群众诉求');
     expect(concerns).toHaveLength(1);
     expect(concernRows.slice(1).map((r) => [r[0], r[3], r[5]])).toEqual(concerns.map((c: { trackingNo: string; title: string; status: 'submitted' }) => [c.trackingNo, c.title, CONCERN_STATUS_LABELS[c.status]]));
-    const bookings = (await call('stationBookings', { token: official.token, params: { stationId: org.stationId }, query: { limit: '50' } })).body.items;
-    const bookingRows = await sheetOf(await call('exportStationBookings', { token: official.token, params: { stationId: org.stationId } }), '预约');
+    const date = shanghaiDate(Date.now() + 3 * DAY_MS);
+    const bookings = (await call('stationBookings', { token: official.token, params: { stationId: org.stationId }, query: { limit: '50', date } })).body.items;
+    const bookingRows = await sheetOf(await call('exportStationBookings', { token: official.token, params: { stationId: org.stationId }, query: { date } }), '预约');
     expect(bookings).toHaveLength(1);
     expect(bookingRows.slice(1).map((r) => [r[1], r[4], r[5]])).toEqual(bookings.map((b: { host: string; topic: string; status: 'booked' }) => [b.host, b.topic, BOOKING_STATUS_LABELS[b.status]]));
   });

@@ -48,12 +48,13 @@ const BUDGET: Table<number> = {
   listGrants: 3,
   listMembers: 3,
   listTransfers: 3,
-  importTemplate: 0,
-  getImport: 1,
+  importTemplate: 1,
+  getImport: 2,
   // An export pages through its screen's list (one page here) and reads the record it is named after.
   exportRoster: 4,
   exportMonthAttendance: 4,
-  exportThemeDayAttendance: 4,
+  // listAttendance's three, and the day's title and figures as getThemeDay reads them (two).
+  exportThemeDayAttendance: 5,
   exportStationConcerns: 4,
   exportStationBookings: 4,
 };
