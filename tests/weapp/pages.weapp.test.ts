@@ -74,6 +74,7 @@ const visits = (): Array<[string | null, string, string]> => [
   [GUEST, 'packages/cases/list/index', ''],
   [GUEST, 'packages/cases/detail/index', 'id=seed-themeday-1'],
   ['demo-secretary-1', 'packages/moderation/queue/index', ''],
+  ['demo-township-1', 'packages/admin/import/index', 'orgId=tianhuangping'],
 ];
 
 /** Where a visit ends up when the page sends that visitor elsewhere (today: 我的 asks a guest to log in). */
