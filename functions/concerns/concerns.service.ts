@@ -17,6 +17,7 @@ import { contentChecker } from '../content/content-check';
 import { spendQuota } from '../quotas/quota';
 import { getOrg, getStation, listStations, servingStation, type StationRecord } from '../orgs/orgs.repository';
 import { outboxPut } from '../notifications/outbox.entity';
+import { CONCERN_STATUS_LABELS } from '@shared/labels';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { displayNames } from '../users/users.repository';
 import { DELETED_NAME } from '../users/user.entity';
@@ -24,14 +25,7 @@ import { isOpen, stationDueAt, timelineBy, type ConcernRecord, type TimelineReco
 import { dueFrom, transferred } from './transfer';
 import { createConcern, getConcern, getConcernWithTimeline, listMine, listStationQueue, nextSequence, saveTransition, timelineOf } from './concerns.repository';
 
-const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
-  submitted: '已受理',
-  in_progress: '处理中',
-  resolved: '已办结',
-  closed: '已评价',
-  transferred: '已转办',
-  rejected: '不予受理',
-};
+const STATUS_WORDS = CONCERN_STATUS_LABELS;
 
 /** Who handles a station's concerns. */
 const HANDLERS = ROLE_SETS.stationManagers;
