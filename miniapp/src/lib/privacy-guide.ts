@@ -46,6 +46,11 @@ export const PRIVACY_GUIDE: GuideItem[] = [
     apis: ['makePhoneCall'],
   },
   {
+    title: '聊天文件（仅工作人员批量导入时）',
+    text: '乡镇工作人员点击「选择文件并检查」时，从微信聊天中选择一个 .xlsx 或 .csv 台账文件上传导入，不读取其他文件。',
+    apis: ['chooseMessageFile'],
+  },
+  {
     title: '订阅消息（仅您同意时）',
     text: '预约前一天、说事办理进度、创意答复、主题党日预告、政治生日（以及驻点干部的超期事项）的微信提醒，只在您于微信弹出的提示中同意后发送。每同意一次可发送一条，我们只记录剩余条数，发送后即用掉。',
     apis: ['requestSubscribeMessage'],
