@@ -219,7 +219,9 @@ async function planMembers(root: OrgRecord, rows: SheetRow[], known: Map<string,
   const asked = claimKeys.filter((k): k is Key => !!k);
   const [found] = await readTogether([batchRead(asked, (f) => new Set(asked.filter((k) => f.get(k)).map((k) => k.pk)))], { consistent: true });
   const out: PlannedRow[] = [];
-  valid.forEach((m, i) => {
+  // By branch: a chunk then spans a few branches, and a run reads each branch once.
+  const byBranch = valid.map((m, i) => ({ m, i })).sort((a, b) => a.m.branch.id.localeCompare(b.m.branch.id) || a.i - b.i);
+  byBranch.forEach(({ m, i }) => {
     if (claimKeys[i] && found.has(claimKeys[i]!.pk)) return void existing.members++;
     out.push({
       kind: 'member', sheet: IMPORT_SHEETS.members, row: m.r.row, userId: derivedId(m.branch.id, m.phoneHash), branchId: m.branch.id, displayName: m.name,
