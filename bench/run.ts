@@ -4,7 +4,7 @@
 // (wall time, messages sent, DynamoDB requests, idempotent second run).
 // First, the theme-day traffic model of Zhejiang and its key heat (fails the bench when a key is over budget) and a
 // township's peak replayed on DynamoDB Local. `BENCH_ONLY=traffic,jobs` runs only the named sections (traffic,
-// simulation, bundles, latency, contention, inprocess, weapp, h5, assessments, jobs). Section h5: the H5 首页's first and
+// simulation, bundles, latency, contention, inprocess, weapp, h5, assessments, jobs, import). Section h5: the H5 首页's first and
 // largest contentful paint on a throttled phone, before and after compression and immutable caching.
 // Figures also go to bench/results/latest.json.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +16,7 @@ import { BUNDLES_DIR, benchBundles, bundlesJson, printBundles } from './bundles'
 import { benchInProcess, inProcessJson, printInProcess } from './inprocess';
 import { benchH5Paint, h5PaintJson, printH5Paint } from './h5-paint';
 import { benchJobs, jobsJson, printJobs } from './jobs';
+import { benchImport, importJson, printImport } from './import';
 import { benchLatency, stopAll } from './latency';
 import { benchPackageSize } from './package-size';
 import { benchPeakSimulation, peakSimulationJson, printPeakSimulation } from './peak-simulation';
@@ -126,6 +127,13 @@ async function main() {
     const j = await benchJobs((msg) => console.log(msg));
     printJobs(j);
     results.jobs = jobsJson(j);
+  }
+
+  if (runs('import')) {
+    heading('7. 台账导入 at county scale: 300 villages, 1,000 branches, 20,000 members, 200 stations (DynamoDB Local)');
+    const im = await benchImport((msg) => console.log(msg));
+    printImport(im);
+    results.import = importJson(im);
   }
 
   const out = path.join(__dirname, 'results', 'latest.json');

@@ -16,6 +16,8 @@ import { moderationRoutes } from './routes/moderation';
 import { noticeRoutes } from './routes/notices';
 import { orgRoutes } from './routes/orgs';
 import { themedayRoutes } from './routes/themedays';
+import { importRoutes } from './routes/imports';
+import { exportRoutes } from './routes/exports';
 
 export { buildPath, routeKey, type FunctionGroup, type HttpMethod, type RouteDef, type RouteTable } from './routes/define';
 
@@ -34,6 +36,8 @@ export const routes = {
   ...concernRoutes,
   ...moderationRoutes,
   ...memberRoutes,
+  ...importRoutes,
+  ...exportRoutes,
 } as const;
 
 export type Routes = typeof routes;

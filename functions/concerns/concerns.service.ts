@@ -17,6 +17,7 @@ import { contentChecker } from '../content/content-check';
 import { spendQuota } from '../quotas/quota';
 import { getOrg, getStation, listStations, servingStation, type StationRecord } from '../orgs/orgs.repository';
 import { outboxPut } from '../notifications/outbox.entity';
+import { CONCERN_STATUS_LABELS } from '@shared/labels';
 import { reviewOf, toOutcome } from '../moderation/moderation.entity';
 import { isOpen, type ConcernRecord, type TimelineRecord } from './concern.entity';
 import { canHandle, HANDLERS, present } from './concern.view';
@@ -24,14 +25,7 @@ import { photoPort } from './photo-port';
 import { dueFrom, transferred } from './transfer';
 import { createConcern, getConcern, getConcernWithTimeline, listMine, listStationQueue, nextSequence, saveTransition } from './concerns.repository';
 
-const STATUS_WORDS: Record<ConcernRecord['status'], string> = {
-  submitted: '已受理',
-  in_progress: '处理中',
-  resolved: '已办结',
-  closed: '已评价',
-  transferred: '已转办',
-  rejected: '不予受理',
-};
+const STATUS_WORDS = CONCERN_STATUS_LABELS;
 
 /** 「驻点干部」: the role the person acted in; their name is added when shown (see TimelineRecord). */
 function actor(p: Principal, c: Pick<ConcernRecord, 'stationPath' | 'authorId'>): string {

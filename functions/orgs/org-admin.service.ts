@@ -29,7 +29,7 @@ const AREA_KINDS: Partial<Record<Org['type'], readonly AreaKind[]>> = {
 };
 
 /** The fields clients see and the audit log records. */
-const view = (o: OrgRecord): Org => ({
+export const view = (o: OrgRecord): Org => ({
   id: o.id, name: o.name, type: o.type, parentId: o.parentId,
   ...(o.kind ? { kind: o.kind } : {}), ...(o.sector ? { sector: o.sector } : {}), ...(o.archivedAt ? { archivedAt: o.archivedAt } : {}),
 });
@@ -44,7 +44,7 @@ export function requireActive(org: OrgRecord): void {
   if (org.archivedAt) throw new InvalidStateError(`「${org.name}」已归档，不能再修改或在其下新建组织、驿站`);
 }
 
-function requireFits(parent: OrgRecord, type: Org['type']): void {
+function requireFits(parent: Pick<OrgRecord, 'type'>, type: Org['type']): void {
   if (!CHILD_TYPES[parent.type].includes(type)) {
     throw new ValidationError(`${ORG_TYPE_LABELS[parent.type]}下不能设立${ORG_TYPE_LABELS[type]}`, [{ path: 'type', message: `可设立：${CHILD_TYPES[parent.type].map((t) => ORG_TYPE_LABELS[t]).join('、') || '无'}` }]);
   }
@@ -61,14 +61,19 @@ const changedMeanwhile = () => new ConflictError('该组织刚被他人修改，
 /** Audit entries of an org change are kept at its parent (a root's at itself). */
 const auditOrgOf = async (org: OrgRecord) => (org.parentId ? ((await readOrg(org.parentId)) ?? org) : org);
 
-export async function createOrg(p: Principal, body: CreateOrgBody): Promise<Org> {
-  const parent = await requireOrg(body.parentId, 'parentId');
-  requireRole(p, ROLE_SETS.staff, parent.path);
-  requireActive(parent);
+/** The rules of a new org's fields under its parent (also the import's row check): throws ValidationError. */
+export function checkNewOrg(parent: Pick<OrgRecord, 'type'>, body: Pick<CreateOrgBody, 'type' | 'kind' | 'sector'>): void {
   requireFits(parent, body.type);
   if (body.kind && !AREA_KINDS[body.type]?.includes(body.kind)) throw new ValidationError('类别与组织类型不符', [{ path: 'kind', message: `${ORG_TYPE_LABELS[body.type]}不能选此类别` }]);
   if (body.type === 'branch' && !body.sector) throw new ValidationError('请选择党支部所属领域', [{ path: 'sector', message: '党支部必填' }]);
   if (body.type !== 'branch' && body.sector) throw new ValidationError('只有党支部有所属领域', [{ path: 'sector', message: '仅党支部可填' }]);
+}
+
+export async function createOrg(p: Principal, body: CreateOrgBody): Promise<Org> {
+  const parent = await requireOrg(body.parentId, 'parentId');
+  requireRole(p, ROLE_SETS.staff, parent.path);
+  requireActive(parent);
+  checkNewOrg(parent, body);
   const org = orgUnder(parent, { id: newId(), name: body.name, type: body.type, ...(body.kind ? { kind: body.kind } : {}), ...(body.sector ? { sector: body.sector } : {}) });
   const result = await insertOrg(org, auditPut(p, { action: 'org.create', org: parent, target: { kind: 'org', id: org.id }, after: view(org) }));
   if (result === 'name_taken') throw await nameTaken(parent.id, org.name);

@@ -10,7 +10,7 @@ import { stationOf, type StationRecord } from './org.entity';
 import { readOrg, readStation, saveStation, servingStationId } from './org-admin.repository';
 import { requireActive, requireOrg } from './org-admin.service';
 
-const view = ({ path: _p, townshipId: _t, ...s }: StationRecord): Station => s;
+export const stationView = ({ path: _p, townshipId: _t, ...s }: StationRecord): Station => s;
 
 /** The served villages: each a village or community (not archived) the caller administers. */
 async function checkServes(p: Principal, serves: string[] | undefined): Promise<string[] | undefined> {
@@ -42,9 +42,9 @@ export async function createStation(p: Principal, body: CreateStationBody): Prom
   const { orgId: _o, serves, ...fields } = body;
   const served = await checkServes(p, serves);
   const station = stationOf(org, { id: newId(), ...fields, ...(served ? { serves: served } : {}) });
-  const saved = await saveStation(undefined, station, auditPut(p, { action: 'station.create', org, target: { kind: 'station', id: station.id }, after: view(station) }));
+  const saved = await saveStation(undefined, station, auditPut(p, { action: 'station.create', org, target: { kind: 'station', id: station.id }, after: stationView(station) }));
   if (!saved.ok) throw await servedElsewhere(saved.taken);
-  return view(station);
+  return stationView(station);
 }
 
 export async function updateStation(p: Principal, stationId: string, body: UpdateStationBody): Promise<Station> {
@@ -55,7 +55,7 @@ export async function updateStation(p: Principal, stationId: string, body: Updat
   requireActive(org);
   const served = await checkServes(p, body.serves);
   const after: StationRecord = { ...before, ...body, ...(served ? { serves: served } : {}) };
-  const saved = await saveStation(before, after, auditPut(p, { action: 'station.update', org, target: { kind: 'station', id: stationId }, before: view(before), after: view(after) }));
+  const saved = await saveStation(before, after, auditPut(p, { action: 'station.update', org, target: { kind: 'station', id: stationId }, before: stationView(before), after: stationView(after) }));
   if (!saved.ok) throw await servedElsewhere(saved.taken);
-  return view(after);
+  return stationView(after);
 }

@@ -37,7 +37,7 @@ export default defineAppConfig({
     // 内容审核: the moderation queue for secretaries and township staff.
     { root: 'packages/moderation', name: 'moderation', pages: ['queue/index'] },
     // 组织管理 and 驿站管理: township staff and admins.
-    { root: 'packages/admin', name: 'admin', pages: ['orgs/index', 'station/index'] },
+    { root: 'packages/admin', name: 'admin', pages: ['orgs/index', 'station/index', 'import/index'] },
     // 成员管理, 邀请 and 权限 for secretaries and staff; the redeem page that invitations open.
     { root: 'packages/people', name: 'people', pages: ['members/index', 'invitations/index', 'grants/index', 'redeem/index'] },
   ],

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { Empty } from '../schemas/common';
 
 /** One Lambda function per group; `serverless.yml` names them the same. */
-export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'members' | 'orgs' | 'ideas' | 'themedays' | 'bookings' | 'notices' | 'assessments' | 'concerns' | 'moderation';
+export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'members' | 'orgs' | 'ideas' | 'themedays' | 'bookings' | 'notices' | 'assessments' | 'concerns' | 'moderation' | 'imports' | 'exports';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -29,6 +29,8 @@ export interface RouteDef<
   idempotent: boolean;
   /** Exists on the local stage only (serverless.yml leaves it out of every deployed API). */
   localOnly?: true;
+  /** A larger request body than the stack's default (an uploaded file). */
+  maxBodyBytes?: number;
 }
 
 /** One group's routes by name, as `shared/routes/<group>.ts` exports them. */
@@ -51,6 +53,7 @@ export function route<P extends z.ZodType = typeof NoParams, Q extends z.ZodType
   status?: number;
   idempotent?: boolean;
   localOnly?: true;
+  maxBodyBytes?: number;
 }): RouteDef<P, Q, B, R> {
   return {
     params: NoParams as unknown as P,

@@ -32,6 +32,7 @@ interface Fixtures {
   /** A member of the branch other than the sameBranchMember persona (the target of roster routes). */
   memberId: string;
   transferId: string;
+  importId: string;
 }
 
 const f = {} as Fixtures;
@@ -138,7 +139,21 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   requestTransfer: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, userId: f.memberId }, body: { toBranchId: f.org.villages[1]!.branchId } }) },
   listTransfers: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId } }) },
   decideTransfer: { access: 'role', sample: () => ({ params: { transferId: f.transferId }, body: { decision: 'accept' } }) },
+  // 台账: imports by staff over the import root; exports as their screens
+  importTemplate: { access: 'anyUser', sample: () => ({}) },
+  checkImport: { access: 'role', sample: () => ({ body: importBody() }) },
+  createImport: { access: 'role', sample: () => ({ body: importBody() }) },
+  getImport: { access: 'role', sample: () => ({ params: { jobId: f.importId } }) },
+  runImport: { access: 'role', sample: () => ({ params: { jobId: f.importId } }) },
+  exportRoster: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId } }) },
+  exportMonthAttendance: { access: 'role+members', sample: () => ({ params: { branchId: f.org.branchId }, query: { month: shanghaiMonth() } }) },
+  exportThemeDayAttendance: { access: 'role', sample: () => ({ params: { id: f.dayId } }) },
+  exportStationConcerns: { access: 'role', sample: () => ({ params: { stationId: f.org.stationId } }) },
+  exportStationBookings: { access: 'role', sample: () => ({ params: { stationId: f.org.stationId } }) },
 };
+
+/** A CSV of one new village under our township. */
+const importBody = () => ({ orgId: f.org.townshipId, fileName: '导入.csv', contentBase64: Buffer.from('上级组织,名称,类型,类别,领域\n,授权测试村,村（社区）,村,\n').toString('base64') });
 
 const tokens = {} as Record<Foreign, string>;
 
@@ -180,6 +195,8 @@ beforeAll(async () => {
   f.invitationCode = (await created('invitation', call('createInvitation', { token: secretary!.token, body: { role: 'member', orgId: org.branchId } }))).body.code;
   f.memberId = resident!.userId;
   f.transferId = (await created('transfer', call('requestTransfer', { token: secretary!.token, ...table.requestTransfer.sample() }))).body.id;
+  const [admin] = await withGrant('township_admin', org.townshipId, 1);
+  f.importId = (await created('import', call('createImport', { token: admin!.token, ...table.createImport.sample() }))).body.id;
 }, 240_000);
 
 const names = Object.keys(routes) as RouteName[];

@@ -48,6 +48,15 @@ const BUDGET: Table<number> = {
   listGrants: 3,
   listMembers: 3,
   listTransfers: 3,
+  importTemplate: 1,
+  getImport: 2,
+  // An export pages through its screen's list (one page here) and reads the record it is named after.
+  exportRoster: 4,
+  exportMonthAttendance: 4,
+  // listAttendance's three, and the day's title and figures as getThemeDay reads them (two).
+  exportThemeDayAttendance: 5,
+  exportStationConcerns: 4,
+  exportStationBookings: 4,
 };
 
 interface Call {
@@ -58,6 +67,7 @@ interface Call {
 
 // Seeded data (scripts/lib/seed.ts) where it exists; the concern is raised in beforeAll.
 let concernId = '';
+let importId = '';
 const CALLS: Table<() => Call> = {
   health: () => ({}),
   getMe: () => ({ as: 'demo-member-1' }),
@@ -93,6 +103,13 @@ const CALLS: Table<() => Call> = {
   listGrants: () => ({ as: 'demo-secretary-1', params: { orgId: 'yucun-dzb' } }),
   listMembers: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' } }),
   listTransfers: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' } }),
+  importTemplate: () => ({ as: 'demo-township-1' }),
+  getImport: () => ({ as: 'demo-township-1', params: { jobId: importId } }),
+  exportRoster: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' } }),
+  exportMonthAttendance: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' }, query: { month: '2031-02' } }),
+  exportThemeDayAttendance: () => ({ as: 'demo-secretary-1', params: { id: 'seed-themeday-1' } }),
+  exportStationConcerns: () => ({ as: 'demo-official-1', params: { stationId: 'st-yucun' } }),
+  exportStationBookings: () => ({ as: 'demo-official-1', params: { stationId: 'st-yucun' } }),
 };
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
@@ -113,6 +130,12 @@ beforeAll(async () => {
   });
   if (raised.status !== 201) throw new Error(`raiseConcern → ${raised.status} ${JSON.stringify(raised.body)}`);
   concernId = raised.body.id;
+  const job = await call('createImport', {
+    token: await login('demo-township-1'),
+    body: { orgId: 'tianhuangping', fileName: '读取成本.csv', contentBase64: Buffer.from('上级组织,名称,类型,类别,领域\n,读取成本村,村（社区）,村,\n').toString('base64') },
+  });
+  if (job.status !== 201) throw new Error(`createImport → ${job.status} ${JSON.stringify(job.body)}`);
+  importId = job.body.id;
   // The township's moderation queue holds an idea and a reflection (of 大溪村, a branch no list above reads), so its
   // list reads authors and a day title.
   const queued = 'daxi-dzb';

@@ -51,6 +51,7 @@ const JOURNEYS: Record<string, string[]> = {
     '/packages/assessments/day/index?id=seed-themeday-1',
     '/packages/concerns-admin/queue/index',
     '/packages/admin/orgs/index',
+    '/packages/admin/import/index?orgId=tianhuangping',
     '/packages/admin/station/index?orgId=tianhuangping',
     '/packages/admin/station/index?stationId=st-yucun',
     '/packages/people/invitations/index?orgId=tianhuangping',

@@ -12,7 +12,7 @@ const DATA_APIS = new Set([
   'getLocation', 'chooseLocation', 'openLocation', 'startLocationUpdate', 'onLocationChange', 'choosePoi',
   'addPhoneCalendar', 'addPhoneRepeatCalendar', 'addPhoneContact', 'chooseAddress', 'chooseInvoice', 'chooseInvoiceTitle',
   'getClipboardData', 'setClipboardData', 'getRecorderManager', 'startRecord', 'makePhoneCall', 'getWeRunData',
-  'requestSubscribeMessage', 'openBluetoothAdapter', 'startWifi', 'getBatteryInfo',
+  'requestSubscribeMessage', 'chooseMessageFile', 'openBluetoothAdapter', 'startWifi', 'getBatteryInfo',
 ]);
 
 function sources(dir: string): string[] {

@@ -80,6 +80,7 @@ const visits = (): Array<[string | null, string, string]> => [
   ['demo-secretary-1', 'packages/people/invitations/index', 'orgId=yucun-dzb'],
   ['demo-township-1', 'packages/people/grants/index', 'orgId=tianhuangping'],
   ['demo-resident-1', 'packages/people/redeem/index', 'code=ABCDEFGH'],
+  ['demo-township-1', 'packages/admin/import/index', 'orgId=tianhuangping'],
 ];
 
 /** Where a visit ends up when the page sends that visitor elsewhere (none today: every page shows guests something). */

@@ -25,12 +25,12 @@ export type PrincipalLoader = (userId: string) => Promise<Principal | undefined>
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** 413 before anything parses an oversized body. */
-export const bodyLimit = (): Middleware => ({
+export const bodyLimit = (max = MAX_BODY_BYTES): Middleware => ({
   before: (request) => {
     const { body, isBase64Encoded } = request.event;
     if (!body) return;
     const bytes = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body, 'utf8');
-    if (bytes > MAX_BODY_BYTES) throw new PayloadTooLargeError();
+    if (bytes > max) throw new PayloadTooLargeError();
   },
 });
 

@@ -96,7 +96,7 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
   const stack = middy<RouteEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core, deadlineOptions)
     .use(httpHeaderNormalizer())
     .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(bodyLimit())
+    .use(bodyLimit(route.maxBodyBytes))
     .use(authenticate(route, deps.loadPrincipal))
     .use(idempotencyScope(route));
   if (route.idempotent) {

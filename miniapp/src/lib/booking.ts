@@ -24,12 +24,8 @@ export function groupByDay(slots: Slot[]): { date: string; slots: Slot[] }[] {
   return [...days.entries()].map(([date, list]) => ({ date, slots: list }));
 }
 
-export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
-  booked: '已预约',
-  cancelled: '已取消',
-  completed: '已接待',
-  no_show: '未到场',
-};
+import { BOOKING_STATUS_LABELS } from '@shared/labels';
+export { BOOKING_STATUS_LABELS };
 
 export const BOOKING_STATUS_TONES: Record<BookingStatus, TagTone> = {
   booked: 'primary',

@@ -1,6 +1,6 @@
 // Helpers of the 群众说事 pages: zh-CN words for the codes, the state machine's allowed moves, the deadline line, and
 // the stations a user handles concerns at.
-import type { Concern, ConcernCategory, ConcernStatus, TimelineEntry } from '@shared/schemas/concerns';
+import type { Concern, ConcernStatus, TimelineEntry } from '@shared/schemas/concerns';
 import type { Station, User } from '@shared/schemas/people';
 import { formatShort } from '@shared/time';
 import { officialStationIds, townshipAdminIds } from './grants';
@@ -10,23 +10,11 @@ import { lookupStations, stationsOfTownship, uniqueById } from './orgs';
 // ---------------------------------------------------------------------------------------------------------------
 // Words
 
-export const CONCERN_CATEGORY_LABELS: Record<ConcernCategory, string> = {
-  environment: '环境卫生',
-  traffic: '道路交通',
-  dispute: '邻里纠纷',
-  social_security: '社会保障',
-  village_affairs: '村务管理',
-  other: '其他',
-};
+import { CONCERN_CATEGORY_LABELS } from '@shared/labels';
+export { CONCERN_CATEGORY_LABELS };
 
-export const CONCERN_STATUS_LABELS: Record<ConcernStatus, string> = {
-  submitted: '已受理',
-  in_progress: '处理中',
-  resolved: '已办结',
-  closed: '已评价',
-  transferred: '已转办',
-  rejected: '不予受理',
-};
+import { CONCERN_STATUS_LABELS } from '@shared/labels';
+export { CONCERN_STATUS_LABELS };
 
 export const CONCERN_STATUS_TONES: Record<ConcernStatus, TagTone> = {
   submitted: 'info',

@@ -54,6 +54,7 @@ export const PAGES = {
   // 组织管理, 驿站管理
   adminOrgs: page<{ orgId?: string }>('/packages/admin/orgs/index'),
   adminStation: page<{ stationId?: string; orgId?: string }>('/packages/admin/station/index'),
+  adminImport: page<{ orgId: string }>('/packages/admin/import/index'),
   // 成员管理, 邀请, 权限 (secretaries and staff); the redeem page an invitation's QR and share card open
   members: page<{ branchId?: string }>('/packages/people/members/index'),
   invitations: page<{ orgId?: string }>('/packages/people/invitations/index'),

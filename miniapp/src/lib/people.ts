@@ -1,13 +1,13 @@
 // Pure helpers for the people pages (成员管理, 邀请, 权限): who may invite whom where, labels and the redeem link. The
 // API decides; these only choose what to offer. No Taro imports.
 import { INVITATION_RULES, ROLE_SETS, grantOrgIds } from '@shared/roles';
-import type { PartyStatus } from '@shared/schemas/members';
 import type { Invitation, Org, User } from '@shared/schemas/people';
 
 type Holder = Pick<User, 'grants'> | null | undefined;
 export type InvitableRole = keyof typeof INVITATION_RULES;
 
-export const PARTY_STATUS_LABELS: Record<PartyStatus, string> = { full: '正式党员', probationary: '预备党员' };
+import { PARTY_STATUS_LABELS } from '@shared/labels';
+export { PARTY_STATUS_LABELS };
 
 /** The orgs where the user manages people: branches they lead, and the orgs they run as staff. */
 export const peopleScopes = (user: Holder): string[] => grantOrgIds(user, ROLE_SETS.grantReaders);

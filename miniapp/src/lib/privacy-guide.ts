@@ -51,9 +51,14 @@ export const PRIVACY_GUIDE: GuideItem[] = [
     apis: ['makePhoneCall'],
   },
   {
-    title: '剪贴板（仅您点击时）',
-    text: '点击受理编号旁的「复制」时，把编号写入剪贴板，方便您粘贴保存；不读取剪贴板中的内容。',
+    title: '剪贴板（仅您点击复制时）',
+    text: '点击受理编号或邀请码旁的「复制」时，把它写入剪贴板，方便保存或转发；不读取剪贴板中的内容。',
     apis: ['setClipboardData'],
+  },
+  {
+    title: '聊天文件（仅工作人员批量导入时）',
+    text: '乡镇工作人员点击「选择文件并检查」时，从微信聊天中选择一个 .xlsx 或 .csv 台账文件上传导入，不读取其他文件。',
+    apis: ['chooseMessageFile'],
   },
   {
     title: '订阅消息（仅您同意时）',

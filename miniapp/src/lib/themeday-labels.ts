@@ -65,12 +65,8 @@ export const THEME_DAY_STATUS_TONES: Record<ThemeDayStatusCode, TagTone> = {
   closed: 'success',
 };
 
-export const ATTENDANCE_STATUS_LABELS: Record<AttendanceStatusCode, string> = {
-  present: '出席',
-  absent: '缺席',
-  leave: '请假',
-  online: '线上参与',
-};
+import { ATTENDANCE_STATUS_LABELS } from '@shared/labels';
+export { ATTENDANCE_STATUS_LABELS };
 
 export const ATTENDANCE_STATUS_TONES: Record<AttendanceStatusCode, TagTone> = {
   present: 'success',

@@ -95,6 +95,7 @@ export default function AdminOrgsPage() {
             <Button id='adm-rename' size='small' onClick={() => setForm({ kind: 'rename', org })}>改名</Button>
             {org.parentId && <Button id='adm-move' size='small' onClick={() => setForm({ kind: 'move', org })}>移动</Button>}
             <Button id='adm-station-new' size='small' onClick={() => void go('adminStation', { orgId: org.id })}>新建驿站</Button>
+            <Button id='adm-import' size='small' onClick={() => void go('adminImport', { orgId: org.id })}>批量导入</Button>
             {org.parentId && <Button id='adm-archive' size='small' fill='none' onClick={() => void archive()}>归档</Button>}
           </View>
         )}

@@ -12,6 +12,7 @@ import { Button } from '../../../components/nut';
 import OrgPicker from '../../../components/people/OrgPicker';
 import { usePeopleAdmin } from '../../../components/people/usePeopleAdmin';
 import { usePageGate } from '../../../lib/gate';
+import { exportXlsx } from '../../../lib/ledger';
 import { routeParam } from '../../../lib/nav';
 import { usePagedList } from '../../../lib/paged-list';
 import MemberRow from './MemberRow';
@@ -115,7 +116,10 @@ export default function MembersPage() {
             </View>
           )}
           <View className='card' id='roster'>
-            <Text className='card-title'>党员名册</Text>
+            <View className='btn-row'>
+              <Text className='card-title'>党员名册</Text>
+              <Button id='roster-export' size='small' onClick={() => void exportXlsx(() => api('exportRoster', { params: { branchId } })).catch(showApiError)}>导出花名册</Button>
+            </View>
             {roster.status !== 'ready' ? (
               <LoadState id='roster-state' status={roster.status} message={roster.error} onRetry={() => void roster.reload(branchId)} />
             ) : roster.items.length === 0 ? (

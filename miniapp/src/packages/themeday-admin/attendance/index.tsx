@@ -9,6 +9,7 @@ import LeaveRequests from '../../../components/themeday/LeaveRequests';
 import { AttendanceStatusTag } from '../../../components/themeday/StatusTag';
 import { usePageGate } from '../../../lib/gate';
 import { usePageLoad } from '../../../lib/page-load';
+import { exportXlsx } from '../../../lib/ledger';
 import { formatRange } from '../../../lib/themeday';
 import { ATTENDANCE_STATUS_LABELS, LEAVE_STATUS_LABELS, type AttendanceStatusCode } from '../../../lib/themeday-labels';
 import { listAllAttendance } from '../attendance-list';
@@ -92,6 +93,7 @@ export default function AttendancePage() {
             <Text className='td-card__meta' key={s} id={`attendance-count-${s}`}>{`${ATTENDANCE_STATUS_LABELS[s]} ${n}`}</Text>
           ))}
           {unset > 0 && <Text className='td-card__meta'>{`未签到 ${unset}`}</Text>}
+          <Text className='td-card__meta link' id='attendance-export' onClick={() => void exportXlsx(() => api('exportThemeDayAttendance', { params: { id: day.id } })).catch(showApiError)}>导出台账</Text>
         </View>
         <Text className='muted'>
           {editable

@@ -1,0 +1,73 @@
+// 台账 exports: each sheet is filled by the service behind the screen that shows the same list (listMembers,
+// listAttendance, listThemeDays, stationConcerns, stationBookings), page by page through its Queries, so an export
+// has the screen's permission check and its figures and cannot disagree with it.
+import { ROLE_SETS } from '@shared/roles';
+import { ATTENDANCE_STATUS_LABELS, BOOKING_STATUS_LABELS, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, PARTY_STATUS_LABELS } from '@shared/labels';
+import type { XlsxFile } from '@shared/schemas/ledger';
+import { formatDate, formatDateTime, monthRange } from '@shared/time';
+import { requireRole, type Principal } from '../core/policy';
+import { listAttendance } from '../themedays/attendance.service';
+import { getThemeDayFor, listThemeDays } from '../themedays/themedays.service';
+import { listMembers } from '../members/roster.service';
+import { requireBranch } from '../orgs/branches';
+import { stationConcerns } from '../concerns/concerns.service';
+import { stationBookings } from '../bookings/bookings.service';
+import { allPages, xlsxFile } from './workbook';
+
+const RSVP_LABELS = { attending: '参加', leave: '请假' } as const;
+const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+
+export async function exportRoster(p: Principal, branchId: string): Promise<XlsxFile> {
+  const members = await allPages((q) => listMembers(p, branchId, q));
+  const branch = await requireBranch(branchId);
+  return xlsxFile(`${branch.name}花名册`, [{
+    name: '花名册',
+    header: ['姓名', '手机号', '入党日期', '党员状态', '加入支部日期'],
+    rows: members.map((m) => [m.displayName, m.phoneMasked, m.joinedPartyOn, m.partyStatus && PARTY_STATUS_LABELS[m.partyStatus], formatDate(m.joinedBranchAt)]),
+  }]);
+}
+
+export async function exportThemeDayAttendance(p: Principal, themeDayId: string): Promise<XlsxFile> {
+  const records = await allPages((q) => listAttendance(p, themeDayId, q));
+  const day = await getThemeDayFor(p, themeDayId);
+  const s = day.stats;
+  return xlsxFile(`${formatDate(day.startsAt)}${day.title}考勤`, [
+    {
+      name: '考勤',
+      header: ['姓名', '回复', '请假理由', '出勤', '签到时间'],
+      rows: records.map((r) => [r.displayName, r.rsvp && RSVP_LABELS[r.rsvp], r.reason, r.status && ATTENDANCE_STATUS_LABELS[r.status], r.checkedInAt && formatDateTime(r.checkedInAt)]),
+    },
+    ...(s ? [{ name: '汇总', header: ['应到', '出席', '请假', '线上参与', '缺席', '出勤率'], rows: [[s.expected, s.present, s.leave, s.online, s.absent, percent(s.attendanceRate)]] }] : []),
+  ]);
+}
+
+/** A branch's theme days of one month with their attendance figures, as the 党日 list shows them. */
+export async function exportMonthAttendance(p: Principal, branchId: string, month: string): Promise<XlsxFile> {
+  const branch = await requireBranch(branchId);
+  requireRole(p, ROLE_SETS.branchReaders, branch.path);
+  const { from, to } = monthRange(month);
+  const days = await allPages((q) => listThemeDays(p, branchId, { ...q, from, to }));
+  return xlsxFile(`${branch.name}${month}党日考勤`, [{
+    name: month,
+    header: ['日期', '主题', '应到', '出席', '请假', '线上参与', '缺席', '出勤率'],
+    rows: days.map((d) => [formatDate(d.startsAt), d.title, d.stats?.expected, d.stats?.present, d.stats?.leave, d.stats?.online, d.stats?.absent, d.stats && percent(d.stats.attendanceRate)]),
+  }]);
+}
+
+export async function exportStationConcerns(p: Principal, stationId: string): Promise<XlsxFile> {
+  const concerns = await allPages((q) => stationConcerns(p, stationId, q));
+  return xlsxFile(`${concerns[0]?.stationName ?? '驿站'}群众诉求台账`, [{
+    name: '群众诉求',
+    header: ['编号', '村（社区）', '类别', '标题', '内容', '状态', '是否超期', '承诺办结时间', '提交时间'],
+    rows: concerns.map((c) => [c.trackingNo, c.villageName, CONCERN_CATEGORY_LABELS[c.category], c.title, c.content, CONCERN_STATUS_LABELS[c.status], c.overdue ? '超期' : '', formatDateTime(c.transferDueAt ?? c.dueAt), formatDateTime(c.createdAt)]),
+  }]);
+}
+
+export async function exportStationBookings(p: Principal, stationId: string, date?: string): Promise<XlsxFile> {
+  const bookings = await allPages((q) => stationBookings(p, stationId, { ...q, ...(date ? { date } : {}) }));
+  return xlsxFile(`${bookings[0]?.stationName ?? '驿站'}预约台账${date ?? ''}`, [{
+    name: '预约',
+    header: ['接待时间', '驻点干部', '群众', '联系电话', '事由', '状态', '接待结果'],
+    rows: bookings.map((b) => [formatDateTime(b.slotStartsAt), b.host, b.residentName, b.contactPhoneMasked, b.topic, BOOKING_STATUS_LABELS[b.status], b.outcomeNote]),
+  }]);
+}

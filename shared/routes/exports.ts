@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { route } from './define';
+import { DateString, Id, MonthString } from '../schemas/common';
+import { XlsxFile } from '../schemas/ledger';
+
+/** 台账 as .xlsx: each with the permission and the figures of the screen that lists the same thing. */
+export const exportRoutes = {
+  exportRoster: route({
+    method: 'GET', path: '/v1/exports/branches/{branchId}/roster', group: 'exports', auth: 'user',
+    params: z.strictObject({ branchId: Id }), response: XlsxFile,
+  }),
+  exportMonthAttendance: route({
+    method: 'GET', path: '/v1/exports/branches/{branchId}/attendance', group: 'exports', auth: 'user',
+    params: z.strictObject({ branchId: Id }), query: z.object({ month: MonthString }), response: XlsxFile,
+  }),
+  exportThemeDayAttendance: route({
+    method: 'GET', path: '/v1/exports/theme-days/{id}/attendance', group: 'exports', auth: 'user',
+    params: z.strictObject({ id: Id }), response: XlsxFile,
+  }),
+  exportStationConcerns: route({
+    method: 'GET', path: '/v1/exports/stations/{stationId}/concerns', group: 'exports', auth: 'user',
+    params: z.strictObject({ stationId: Id }), response: XlsxFile,
+  }),
+  exportStationBookings: route({
+    method: 'GET', path: '/v1/exports/stations/{stationId}/bookings', group: 'exports', auth: 'user',
+    params: z.strictObject({ stationId: Id }), query: z.object({ date: DateString.optional() }), response: XlsxFile,
+  }),
+} as const;

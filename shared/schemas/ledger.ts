@@ -1,0 +1,68 @@
+// 台账: importing a county's organisations, stations and members from a file, and exporting the screens' lists as .xlsx.
+import * as z from 'zod';
+import { DateTimeString, Id } from './common';
+
+/** Sheets of an import file, by their Chinese names (the template's tabs; a CSV holds one of them, named by its first cell). */
+export const IMPORT_SHEETS = { orgs: '组织', stations: '驿站', members: '党员' } as const;
+export type ImportSheet = keyof typeof IMPORT_SHEETS;
+
+/** A file of up to ~3.5 MB: it comes as base64 in a JSON body (see the route's body limit). */
+export const MAX_IMPORT_FILE_BYTES = 3_500_000;
+
+export const ImportFileBody = z.strictObject({
+  /** The org everything in the file goes under: parent paths in the file start below it. */
+  orgId: Id,
+  fileName: z.string().trim().min(1, '请提供文件名').max(120, '文件名最多 120 个字').regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件'),
+  contentBase64: z.string().min(1, '文件为空').max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, '文件过大：请拆分后分批导入（每个文件不超过 3.5 MB）'),
+});
+export type ImportFileBody = z.infer<typeof ImportFileBody>;
+
+/** One thing wrong with one cell (or row) of the file. */
+export const RowError = z.object({
+  sheet: z.string(),
+  /** The row number as the spreadsheet shows it (the header is row 1). */
+  row: z.number().int(),
+  column: z.string(),
+  message: z.string(),
+});
+export type RowError = z.infer<typeof RowError>;
+
+export const ImportCounts = z.object({ orgs: z.number().int(), stations: z.number().int(), members: z.number().int() });
+export type ImportCounts = z.infer<typeof ImportCounts>;
+
+/** What a dry run found: the rows to create, those already there (skipped), and every row error. Nothing is written. */
+export const ImportCheck = z.object({
+  toCreate: ImportCounts,
+  existing: ImportCounts,
+  errors: z.array(RowError),
+});
+export type ImportCheck = z.infer<typeof ImportCheck>;
+
+export const IMPORT_STATUSES = ['running', 'done'] as const;
+export const ImportJob = z.object({
+  id: Id,
+  orgId: Id,
+  fileName: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  /** Chunks applied so far, of `chunks`; each run applies the next one. */
+  chunksDone: z.number().int(),
+  chunks: z.number().int(),
+  rowsDone: z.number().int(),
+  rows: z.number().int(),
+  created: ImportCounts,
+  /** Rows that turned out to conflict while applying (e.g. a name taken meanwhile); the rest went in. */
+  errors: z.array(RowError),
+  createdBy: Id,
+  createdAt: DateTimeString,
+  updatedAt: DateTimeString,
+});
+export type ImportJob = z.infer<typeof ImportJob>;
+
+/** An .xlsx file for the app to save and open. */
+export const XlsxFile = z.object({
+  fileName: z.string(),
+  contentType: z.literal('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  contentBase64: z.string(),
+});
+export type XlsxFile = z.infer<typeof XlsxFile>;
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const;
