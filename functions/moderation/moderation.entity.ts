@@ -1,7 +1,7 @@
 // The moderation queue is a sparse index on the items themselves (gsi3): an idea, reflection or concern carries
 // `gsi3pk`/`gsi3sk` exactly while it waits for a person, and the write that decides it removes them, so the queue can
-// never disagree with the item. One partition per township; the sort key starts with the org path below the
-// township, so a branch (or a village) is a key prefix:
+// never disagree with the item. One partition per township (the third org of a path: see `queueScope`); the sort key
+// starts with the org path below it, so any org under it (a village, a 党总支, a branch) is a key prefix:
 //   gsi3pk `MOD#<townshipId>`
 //   gsi3sk `<villageId>/<branchId>/#<queuedAt>#<kind>#<id>` (ideas, reflections) or `<villageId>/#...` (concerns)
 // Every segment ends with `/`, which ids never contain, so `yucun/` never matches `yucun2/...`.
@@ -29,14 +29,18 @@ export const moderationKeys = {
   queue: (townshipId: string) => `MOD#${townshipId}`,
 };
 
-/** Org paths are root first: city, county, township, village, branch. */
-const TOWNSHIP_DEPTH = 2;
+/**
+ * Paths are root first (city, county, …): the queue partition is the third org of the path, whatever its type: the
+ * township for everything in a township, however deep (村, 党总支, 支部), or a county-level party org (a 县委 with its
+ * 机关 branches). Everything below it is a key prefix, so any org in the tree lists its part with one Query.
+ */
+const QUEUE_LEVEL = 2;
 
-/** The queue partition and the sort-key prefix of an org at or below a township; undefined above one. */
+/** The queue partition and the sort-key prefix of an org at or below the queue level; undefined above it. */
 export function queueScope(orgPath: readonly string[]): { pk: string; prefix: string } | undefined {
-  const township = orgPath[TOWNSHIP_DEPTH];
-  if (!township) return undefined;
-  return { pk: moderationKeys.queue(township), prefix: orgPath.slice(TOWNSHIP_DEPTH + 1).map((id) => `${id}/`).join('') };
+  const anchor = orgPath[QUEUE_LEVEL];
+  if (!anchor) return undefined;
+  return { pk: moderationKeys.queue(anchor), prefix: orgPath.slice(QUEUE_LEVEL + 1).map((id) => `${id}/`).join('') };
 }
 
 /** The index keys of a queued item; none when its org is not under a township (nobody could list it). */

@@ -55,7 +55,7 @@ function toRow(raw: Record<string, unknown>): Row | undefined {
   }
 }
 
-const QUEUE_ORG_TYPES = new Set(['township', 'village', 'branch']);
+const QUEUE_ORG_TYPES = new Set(['township', 'village', 'branch', 'committee', 'general_branch']);
 
 export async function listModeration(principal: Principal, orgId: string, q: z.infer<typeof PageQuery>): Promise<Page<ModerationItem>> {
   const org = await getOrg(orgId);
@@ -63,7 +63,7 @@ export async function listModeration(principal: Principal, orgId: string, q: z.i
   requireRole(principal, ROLE_SETS.branchModerators, org.path);
   const scope = queueScope(org.path);
   if (!scope || !QUEUE_ORG_TYPES.has(org.type)) {
-    throw new ValidationError('请选择乡镇（街道）、村（社区）或支部查看审核', [{ path: 'orgId', message: '审核按乡镇（街道）、村（社区）或支部查看' }]);
+    throw new ValidationError('请选择乡镇（街道）、村（社区）、党委、党总支或支部查看审核', [{ path: 'orgId', message: '审核按乡镇（街道）、村（社区）、党委、党总支或支部查看' }]);
   }
   const page = await listQueue(scope, q.limit, q.cursor);
   // Every row is authorized on its own record: a secretary's branch prefix never holds a concern, and a village
