@@ -195,7 +195,7 @@ describe('开通一个街道 (H5)', () => {
     await birthdays.waitFor();
     const name = (await call('listMembers', { token: secretaryUser.token, params: { branchId } })).body.items.find((m: { userId: string }) => m.userId === birthdayMember.userId).displayName as string;
     await birthdays.getByText(name, { exact: true }).waitFor();
-    expect(await birthdays.textContent()).toContain(`${String(month).padStart(2, '0')}月01日 · 党龄 `);
+    expect(await birthdays.textContent()).toContain(`${month}月1日 · 党龄 `);
     const stored = (await call('politicalBirthdays', { token: secretaryUser.token, params: { branchId }, query: { month: today.slice(0, 7) } })).body.items as { userId: string }[];
     expect(stored.map((b) => b.userId)).toEqual([birthdayMember.userId]);
 

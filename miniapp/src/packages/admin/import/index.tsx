@@ -1,7 +1,8 @@
 // 批量导入 (`?orgId=`): organisations, stations and members from an .xlsx or CSV into the org's subtree. 检查 is the
 // dry run (every row error, nothing written); 导入 starts a job, and the page runs it chunk by chunk with its
 // progress shown; leaving and coming back (or a failed run) resumes it with 继续.
-import { Button, Progress, Text, View } from '@tarojs/components';
+import { Progress, Text, View } from '@tarojs/components';
+import { Button } from '../../../components/nut';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { ImportCheck, ImportJob } from '@shared/schemas/ledger';
@@ -66,8 +67,8 @@ export default function AdminImportPage() {
         <Text className='card-title'>批量导入组织、驿站和党员</Text>
         <Text className='muted'>按模板填写「组织」「驿站」「党员」三个工作表，上级组织写从本组织往下的路径，如「城关镇/东村」。同一文件重复导入不会重复创建。</Text>
         <View className='adm-actions'>
-          <Button id='adm-import-template' size='mini' onClick={() => void guarded(downloadTemplate)}>下载模板</Button>
-          <Button id='adm-import-pick' size='mini' type='primary' loading={busy && !job} onClick={() => void pick()}>选择文件并检查</Button>
+          <Button id='adm-import-template' size='small' onClick={() => void guarded(downloadTemplate)}>下载模板</Button>
+          <Button id='adm-import-pick' size='small' type='primary' loading={busy && !job} onClick={() => void pick()}>选择文件并检查</Button>
         </View>
         {error && <Text className='error' id='adm-import-error'>{error}</Text>}
       </View>
