@@ -3,6 +3,7 @@ import '../core/http/idempotency';
 import { concernRoutes } from '@shared/routes/concerns';
 import { createRouteGroup } from '../route-group';
 import { revealConcernPhone } from './contact';
+import { concernOverview, exportConcernOverview } from './overview.service';
 import { getConcernFor, giveFeedback, myConcerns, raiseConcern, stationConcerns, transition } from './concerns.service';
 
 export const handler = createRouteGroup(concernRoutes, {
@@ -13,4 +14,6 @@ export const handler = createRouteGroup(concernRoutes, {
   transitionConcern: ({ user, params, body }) => transition(user(), params.id, body),
   concernFeedback: ({ user, params, body }) => giveFeedback(user(), params.id, body),
   revealConcernPhone: ({ user, params }) => revealConcernPhone(user(), params.id),
+  concernOverview: ({ user, params, query }) => concernOverview(user(), params.orgId, query.month),
+  exportConcernOverview: ({ user, params, query }) => exportConcernOverview(user(), params.orgId, query.month),
 });

@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { PhoneReveal } from '../schemas/contact';
+import { ConcernOverview, MonthQuery, XlsxFile } from '../schemas/practices';
 import { Concern, ConcernFeedbackBody, ConcernTransitionBody, CreateConcernBody, StationConcernsQuery } from '../schemas/concerns';
 
 export const concernRoutes = {
@@ -34,5 +35,14 @@ export const concernRoutes = {
   revealConcernPhone: route({
     method: 'POST', path: '/v1/concerns/{id}/phone-reveals', group: 'concerns', auth: 'user',
     params: z.strictObject({ id: Id }), response: PhoneReveal,
+  }),
+  /** A township's concerns per station and month (township staff); read from running rows, in bounded requests. */
+  concernOverview: route({
+    method: 'GET', path: '/v1/orgs/{orgId}/concern-overview', group: 'concerns', auth: 'user',
+    params: z.strictObject({ orgId: Id }), query: MonthQuery, response: ConcernOverview,
+  }),
+  exportConcernOverview: route({
+    method: 'GET', path: '/v1/orgs/{orgId}/concern-overview/export', group: 'concerns', auth: 'user',
+    params: z.strictObject({ orgId: Id }), query: MonthQuery, response: XlsxFile,
   }),
 } as const;

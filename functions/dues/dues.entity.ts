@@ -1,0 +1,27 @@
+// The collective dues register (集中交纳党费): one row per branch, month and member, kept by the secretary. A register
+// of payments made offline: amounts are what the member declared, in fen (integers: no float drift in totals).
+//   pk DUES#<branchId>#<month>   sk <userId>
+import { recordOf, type Item } from '../core/item';
+
+export interface DuesRecord {
+  branchId: string;
+  month: string;
+  userId: string;
+  amountFen: number;
+  paid: boolean;
+  paidOn?: string;
+  /** The secretary who marked it. */
+  markedBy: string;
+  updatedAt: string;
+}
+
+export const duesKeys = {
+  register: (branchId: string, month: string) => `DUES#${branchId}#${month}`,
+  row: (branchId: string, month: string, userId: string) => ({ pk: duesKeys.register(branchId, month), sk: userId }),
+};
+
+export const duesItem = (r: DuesRecord): Item => ({ ...duesKeys.row(r.branchId, r.month, r.userId), entity: 'dues', ...r });
+export const toDuesRecord = (item: Item): DuesRecord => recordOf<DuesRecord>(item);
+
+export const toFen = (yuan: number) => Math.round(yuan * 100);
+export const toYuan = (fen: number) => fen / 100;

@@ -1,0 +1,134 @@
+// 集中交纳党费 per branch and month: who is expected (the branch's members, and anyone already entered that month),
+// what each declared, who has paid. The secretary marks and reminds; staff above read and export.
+import type * as z from 'zod';
+import { ROLE_SETS } from '@shared/roles';
+import type { DuesEntry, DuesRegister, MarkDuesBody, XlsxFile } from '@shared/schemas/practices';
+import { monthLabel, shanghaiDate, shanghaiMonth } from '@shared/time';
+import { TABLE } from '../core/dynamo';
+import { NotFoundError, ValidationError } from '../core/errors';
+import { requireRole, type Principal } from '../core/policy';
+import { queryPartition } from '../core/reads';
+import { xlsxFile } from '../core/spreadsheet';
+import { transactOrThrow, transactWrite } from '../core/transact';
+import { outboxPut } from '../notifications/outbox.entity';
+import { requireBranch } from '../orgs/branches';
+import { DELETED_NAME } from '../users/user.entity';
+import { allMemberGrants, displayNames } from '../users/users.repository';
+import { duesItem, duesKeys, toDuesRecord, toFen, toYuan, type DuesRecord } from './dues.entity';
+
+type Entry = z.infer<typeof DuesEntry>;
+
+async function register(branchId: string, month: string): Promise<{ items: Entry[]; rows: Map<string, DuesRecord> }> {
+  const [members, rows] = await Promise.all([allMemberGrants(branchId), queryPartition(duesKeys.register(branchId, month)).then((i) => i.map(toDuesRecord))]);
+  const byUser = new Map(rows.map((r) => [r.userId, r]));
+  const ids = [...new Set([...members.map((m) => m.userId), ...byUser.keys()])];
+  const names = await displayNames([...new Set([...ids, ...rows.map((r) => r.markedBy)])]);
+  const nameOf = (id: string) => names.get(id) ?? DELETED_NAME;
+  const items = ids
+    .map((userId): Entry => {
+      const r = byUser.get(userId);
+      return {
+        userId,
+        displayName: nameOf(userId),
+        amount: r ? toYuan(r.amountFen) : null,
+        paid: r?.paid ?? false,
+        ...(r?.paidOn ? { paidOn: r.paidOn } : {}),
+        ...(r ? { markedBy: nameOf(r.markedBy) } : {}),
+      };
+    })
+    // Unpaid first: what the secretary still has to collect.
+    .sort((a, b) => Number(a.paid) - Number(b.paid) || a.displayName.localeCompare(b.displayName, 'zh'));
+  return { items, rows: byUser };
+}
+
+function summary(branchId: string, month: string, items: Entry[]): DuesRegister {
+  const paid = items.filter((i) => i.paid);
+  return {
+    branchId,
+    month,
+    items,
+    expected: items.length,
+    paidCount: paid.length,
+    unpaidCount: items.length - paid.length,
+    totalPaid: toYuan(paid.reduce((s, i) => s + toFen(i.amount ?? 0), 0)),
+  };
+}
+
+export async function duesRegister(principal: Principal, branchId: string, month: string): Promise<DuesRegister> {
+  const branch = await requireBranch(branchId);
+  requireRole(principal, ROLE_SETS.duesReaders, branch.path);
+  return summary(branchId, month, (await register(branchId, month)).items);
+}
+
+export async function markDues(principal: Principal, branchId: string, month: string, userId: string, body: z.infer<typeof MarkDuesBody>): Promise<Entry> {
+  const branch = await requireBranch(branchId);
+  requireRole(principal, ROLE_SETS.branchLeaders, branch.path);
+  if (month > shanghaiMonth()) throw new ValidationError('不能登记未来月份的党费', [{ path: 'month', message: '须为本月或以前' }]);
+  if (body.paidOn && !body.paid) throw new ValidationError('未交纳时不能填写交纳日期', [{ path: 'paidOn', message: '仅已交纳时填写' }]);
+  const today = shanghaiDate();
+  if (body.paidOn && body.paidOn > today) throw new ValidationError('交纳日期不能晚于今天', [{ path: 'paidOn', message: '不能晚于今天' }]);
+  const members = await allMemberGrants(branchId);
+  const existing = (await queryPartition(duesKeys.register(branchId, month))).some((i) => i.sk === userId);
+  if (!existing && !members.some((m) => m.userId === userId)) throw new NotFoundError('该党员不在本支部');
+  const record: DuesRecord = {
+    branchId,
+    month,
+    userId,
+    amountFen: toFen(body.amount),
+    paid: body.paid,
+    ...(body.paid ? { paidOn: body.paidOn ?? today } : {}),
+    markedBy: principal.userId,
+    updatedAt: new Date().toISOString(),
+  };
+  await transactOrThrow([{ Put: { TableName: TABLE, Item: duesItem(record) } }], () => new Error('dues row not saved'));
+  const names = await displayNames([userId, principal.userId]);
+  return {
+    userId,
+    displayName: names.get(userId) ?? DELETED_NAME,
+    amount: body.amount,
+    paid: record.paid,
+    ...(record.paidOn ? { paidOn: record.paidOn } : {}),
+    markedBy: names.get(principal.userId) ?? DELETED_NAME,
+  };
+}
+
+/** A subscribe message to each unpaid member through the outbox; at most one per member and day, however often tapped. */
+export async function remindUnpaid(principal: Principal, branchId: string, month: string): Promise<{ reminded: number }> {
+  const branch = await requireBranch(branchId);
+  requireRole(principal, ROLE_SETS.branchLeaders, branch.path);
+  const { items } = await register(branchId, month);
+  const today = shanghaiDate();
+  const outcomes = await Promise.all(
+    items
+      .filter((i) => !i.paid)
+      .map((i) =>
+        // The event id names the day: a second reminder the same day fails its condition and adds nothing.
+        transactWrite([
+          outboxPut(
+            {
+              subject: `dues#${branchId}#${month}#${i.userId}`,
+              template: 'dues_reminder',
+              data: { thing1: `${monthLabel(month)}党费`, thing2: branch.name, amount3: i.amount === null ? '请向支部书记申报' : `${i.amount.toFixed(2)}元` },
+              page: 'pages/mine/index',
+              to: { users: [i.userId] },
+            },
+            new Date(),
+            today,
+          ),
+        ]),
+      ),
+  );
+  return { reminded: outcomes.filter((o) => o.committed).length };
+}
+
+export async function exportDues(principal: Principal, branchId: string, month: string): Promise<XlsxFile> {
+  const reg = await duesRegister(principal, branchId, month);
+  return xlsxFile(`党费交纳-${month}.xlsx`, month, ['姓名', '申报金额(元)', '状态', '交纳日期', '登记人'], [
+    ...reg.items.map((i) => [i.displayName, i.amount, i.paid ? '已交' : '未交', i.paidOn ?? null, i.markedBy ?? null]),
+    [],
+    ['应交人数', reg.expected],
+    ['已交人数', reg.paidCount],
+    ['未交人数', reg.unpaidCount],
+    ['已交合计(元)', reg.totalPaid],
+  ]);
+}
