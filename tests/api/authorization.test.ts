@@ -81,6 +81,9 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   participateOnline: { access: 'role+members', sample: () => ({ params: { id: f.dayId }, body: { content: '越权提交的线上心得内容。' } }) },
   closeThemeDay: { access: 'role', sample: () => ({ params: { id: f.dayId }, body: { summary: '越权结束' } }) },
   myAttendance: { access: 'self', sample: () => ({}) },
+  celebrateBirthday: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, userId: f.memberId, year: shanghaiMonth().slice(0, 4) }, body: { oath: true, extras: ['talk'] } }) },
+  // Until celebrated, only the member, their branch and staff above see the card.
+  birthdayCard: { access: 'role+members', sample: () => ({ params: { branchId: f.org.branchId, userId: f.memberId, year: shanghaiMonth().slice(0, 4) } }) },
   politicalBirthdays: { access: 'role+members', sample: () => ({ params: { branchId: f.org.branchId }, query: { month: shanghaiMonth() } }) },
   createSession: {
     access: 'role',
@@ -114,6 +117,8 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   transitionConcern: { access: 'role', sample: () => ({ params: { id: f.concernId }, body: { action: 'start', note: '越权处理' } }) },
   concernFeedback: { access: 'role', sample: () => ({ params: { id: f.concernId }, body: { satisfied: true, rating: 5 } }) },
   revealConcernPhone: { access: 'role', sample: () => ({ params: { id: f.concernId } }) },
+  concernOverview: { access: 'role', sample: () => ({ params: { orgId: f.org.townshipId }, query: { month: shanghaiMonth() } }) },
+  exportConcernOverview: { access: 'role', sample: () => ({ params: { orgId: f.org.townshipId }, query: { month: shanghaiMonth() } }) },
   listModeration: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId } }) },
   decideModeration: { access: 'role', sample: () => ({ params: { kind: 'idea', id: f.heldIdeaId }, body: { decision: 'approve' } }) },
   listDeadLetters: { access: 'role', sample: () => ({}) },
@@ -135,6 +140,11 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   requestTransfer: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, userId: f.memberId }, body: { toBranchId: f.org.villages[1]!.branchId } }) },
   listTransfers: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId } }) },
   decideTransfer: { access: 'role', sample: () => ({ params: { transferId: f.transferId }, body: { decision: 'accept' } }) },
+  // 集中交纳党费: the branch's secretary keeps it, staff above read it.
+  duesRegister: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId }, query: { month: shanghaiMonth() } }) },
+  markDues: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, month: shanghaiMonth(), userId: f.memberId }, body: { amount: 10, paid: true } }) },
+  remindDues: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, month: shanghaiMonth() } }) },
+  exportDues: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId }, query: { month: shanghaiMonth() } }) },
 };
 
 const tokens = {} as Record<Foreign, string>;

@@ -27,7 +27,9 @@ const BUDGET: Table<number> = {
   getThemeDay: 3,
   listAttendance: 3,
   myAttendance: 3,
-  politicalBirthdays: 3,
+  // The branch, its members, the year's 1+X records (in parallel with the members), the members' profiles.
+  politicalBirthdays: 4,
+  birthdayCard: 3,
   listSessions: 3,
   listSlots: 3,
   myBookings: 3,
@@ -48,6 +50,12 @@ const BUDGET: Table<number> = {
   listGrants: 3,
   listMembers: 3,
   listTransfers: 3,
+  // Built from running rows: the township, its station rows of the month, its open concerns past their deadline.
+  concernOverview: 3,
+  exportConcernOverview: 3,
+  // The branch, its members and the month's register (in parallel), then their names.
+  duesRegister: 4,
+  exportDues: 4,
 };
 
 interface Call {
@@ -93,6 +101,11 @@ const CALLS: Table<() => Call> = {
   listGrants: () => ({ as: 'demo-secretary-1', params: { orgId: 'yucun-dzb' } }),
   listMembers: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' } }),
   listTransfers: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' } }),
+  birthdayCard: () => ({ as: 'demo-member-1', params: { branchId: 'yucun-dzb', userId: 'u-demo-member-1', year: shanghaiMonth().slice(0, 4) } }),
+  concernOverview: () => ({ as: 'demo-township-1', params: { orgId: 'tianhuangping' }, query: { month: shanghaiMonth() } }),
+  exportConcernOverview: () => ({ as: 'demo-township-1', params: { orgId: 'tianhuangping' }, query: { month: shanghaiMonth() } }),
+  duesRegister: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' }, query: { month: shanghaiMonth() } }),
+  exportDues: () => ({ as: 'demo-township-1', params: { branchId: 'yucun-dzb' }, query: { month: shanghaiMonth() } }),
 };
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
