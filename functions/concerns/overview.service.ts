@@ -40,7 +40,7 @@ export async function concernOverview(principal: Principal, townshipId: string, 
   const [rows, overdueOpen] = await Promise.all([
     queryPartition(overviewKeys.stationRows(month, townshipId)),
     // Open concerns sort by their station's deadline: the overdue ones are the range before now.
-    queryPartition(overviewKeys.openConcerns(townshipId), { between: ['', nowIso] }).then((items) => items.map((i) => recordOf<OpenConcernRecord>(i))),
+    queryPartition(overviewKeys.openConcerns(townshipId), { between: ['0', nowIso] }).then((items) => items.map((i) => recordOf<OpenConcernRecord>(i))),
   ]);
   const names = new Map<string, string>();
   const figures = new Map<string, OverviewFigures>();

@@ -29,7 +29,7 @@ describe('GET /v1/orgs/{orgId}/concern-overview', () => {
     const month = shanghaiMonth();
     const done = await raise('路灯不亮');
     const late = await raise('垃圾未清运');
-    expect((await call('transitionConcern', { token: official!.token, params: { id: done }, body: { action: 'start' } })).status).toBe(200);
+    expect((await call('transitionConcern', { token: official!.token, params: { id: done }, body: { action: 'start', note: '已受理' } })).status).toBe(200);
     expect((await call('transitionConcern', { token: official!.token, params: { id: done }, body: { action: 'resolve', note: '已修好' } })).status).toBe(200);
     expect((await call('concernFeedback', { token: resident.token, params: { id: done }, body: { satisfied: true, rating: 4 } })).status).toBe(200);
     // The second one's deadline has just passed (time the API only reaches in days): concern and open-list row alike
