@@ -106,6 +106,9 @@ export function formatDate(at: Instant): string {
   return `${p.year}年${p.month}月${p.day}日`;
 }
 
+/** A calendar day `YYYY-MM-DD` (a picker's value) as `2026年3月5日`: the one date format of the app. */
+export const formatDateKey = (date: string): string => formatDate(shanghaiInstant(date));
+
 /** `2026年3月5日（周四）` */
 export const formatDay = (at: Instant): string => `${formatDate(at)}（${weekdayLabel(at)}）`;
 

@@ -48,6 +48,8 @@ export default defineAppConfig({
     'pages/concerns/index': { network: 'all', packages: ['concerns'] },
   },
   window: {
+    // weapp's default; on H5 it turns on Taro's navigation bar (title, and back, or 首页 without history).
+    navigationStyle: 'default',
     backgroundTextStyle: 'light',
     backgroundColor: '#f5f5f7',
     navigationBarBackgroundColor: '#c8161d',

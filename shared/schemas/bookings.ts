@@ -1,13 +1,12 @@
 // 局长驻点: office-hour sessions, the slots they are cut into, and residents' bookings of those slots.
 import * as z from 'zod';
 import { BOOKING_RULES } from '../rules/bookings';
-import { DateString, DateTimeString, Id, PageQuery, PhoneNumber, RangeQuery } from './common';
+import { DateString, DateTimeString, Id, LimitedText, PageQuery, PhoneNumber, RangeQuery } from './common';
 
 // Also here for the mini-program's forms; functions import the rules alone (../rules/bookings).
 export { BOOKING_RULES };
 
-const Text = (min: number, max: number, what: string) =>
-  z.string().trim().min(min, `${what}不能为空`).max(max, `${what}最多 ${max} 个字`);
+const Text = LimitedText;
 
 /** Name and title of whoever receives residents, e.g. 「王局长 · 区农业农村局」. */
 export const Host = Text(1, 40, '接待人');

@@ -43,8 +43,19 @@ export const MonthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份�
 /** Requests carry an offset; responses are normalised to UTC `...Z`. */
 export const DateTimeString = z.iso.datetime({ offset: true, error: '时间格式应为带时区的 ISO-8601' });
 
-/** Mainland mobile number, as typed by a resident. */
-export const PhoneNumber = z.string().regex(/^1[3-9]\d{9}$/, '请输入 11 位手机号');
+/** Mainland mobile number, as typed by a resident: the length first, then whether it is a mobile number at all. */
+export const PhoneNumber = z
+  .string()
+  .regex(/^\d{11}$/, '请输入 11 位手机号')
+  .regex(/^1[3-9]\d{9}$/, '不是有效的手机号');
+
+/** Trimmed text of `min`..`max` characters; the messages say the rule (至少 10 个字, not 不能为空, when min > 1). */
+export const LimitedText = (min: number, max: number, what: string) =>
+  z
+    .string()
+    .trim()
+    .min(min, min > 1 ? `${what}至少 ${min} 个字` : `${what}不能为空`)
+    .max(max, `${what}最多 ${max} 个字`);
 
 export const ROLES = ['resident', 'member', 'secretary', 'official', 'township_admin', 'admin'] as const;
 export const Role = z.enum(ROLES);

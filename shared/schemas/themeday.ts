@@ -1,7 +1,7 @@
 // 主题党日: ideas (创意征集), theme days (预告公示), attendance, online participation, political birthdays.
 import * as z from 'zod';
 import { THEMEDAY_RULES } from '../rules/themeday';
-import { DateString, DateTimeString, Id, MonthString, RangeQuery } from './common';
+import { DateString, DateTimeString, Id, LimitedText, MonthString, RangeQuery } from './common';
 import { ModerationOutcome } from './moderation';
 
 // Also here for the mini-program; functions import the rules alone (../rules/themeday).
@@ -18,8 +18,7 @@ export type IdeaStatus = z.infer<typeof IdeaStatus>;
 
 export const AnswerStatus = z.enum(['evaluating', 'accepted', 'declined']);
 
-const Text = (min: number, max: number, what: string) =>
-  z.string().trim().min(min, `${what}不能为空`).max(max, `${what}最多 ${max} 个字`);
+const Text = LimitedText;
 
 export const CreateIdeaBody = z.strictObject({
   title: Text(1, 40, '标题'),

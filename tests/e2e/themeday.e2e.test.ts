@@ -4,6 +4,7 @@
 // Each persona has its own browser context (its own storage and token).
 import type { Page, Response } from 'playwright-core';
 import { openTab, personaSession, settled, type Persona } from './browser';
+import { formatDateKey } from '../../shared/time';
 
 jest.setTimeout(240_000);
 
@@ -26,11 +27,12 @@ function apiResponse(page: Page, method: string, pathPattern: RegExp): Promise<R
 }
 
 /** Taro's H5 picker opens a wheel; set the value the way the wheel reports it (a `change` event with detail.value). */
-async function setPicker(page: Page, id: string, value: string): Promise<void> {
+/** Sets a picker's value; it then shows `shown` (dates in the app's one format, 2026年12月7日). */
+async function setPicker(page: Page, id: string, value: string, shown = value): Promise<void> {
   await page.locator(`#${id}`).evaluate((el, v) => {
     el.dispatchEvent(new CustomEvent('change', { detail: { value: v }, bubbles: true }));
   }, value);
-  await page.locator(`#${id}`, { hasText: value }).waitFor();
+  await page.locator(`#${id}`, { hasText: shown }).waitFor();
 }
 
 function shanghai(ms: number): { date: string; time: string } {
@@ -53,9 +55,9 @@ describe('主题党日 (H5)', () => {
     await sp.locator('#td-new').click();
     await sp.locator('#tdf').waitFor();
     await sp.locator('#tdf-title input').fill(title);
-    await setPicker(sp, 'tdf-start-date', start.date);
+    await setPicker(sp, 'tdf-start-date', start.date, formatDateKey(start.date));
     await setPicker(sp, 'tdf-start-time', start.time);
-    await setPicker(sp, 'tdf-end-date', end.date);
+    await setPicker(sp, 'tdf-end-date', end.date, formatDateKey(end.date));
     await setPicker(sp, 'tdf-end-time', end.time);
     await sp.locator('#tdf-location input').fill('余村党群服务中心二楼会议室');
     await sp.locator('#tdf-agenda-0 input').fill('重温入党誓词');

@@ -1,5 +1,6 @@
 // Helpers of the 局长驻点 pages: day and slot labels in Asia/Shanghai, slot grouping, status words.
 import type { BookingStatus, Slot } from '@shared/schemas/bookings';
+import type { TagTone } from '../components/StatusTag';
 import { DAY_MS, shanghaiDate, shanghaiInstant, shanghaiParts, shanghaiTime, weekdayLabel } from '@shared/time';
 
 /** `5月12日 周二` for a `YYYY-MM-DD`, `今天 · ` or `明天 · ` before it when it is. */
@@ -28,6 +29,13 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   cancelled: '已取消',
   completed: '已接待',
   no_show: '未到场',
+};
+
+export const BOOKING_STATUS_TONES: Record<BookingStatus, TagTone> = {
+  booked: 'primary',
+  cancelled: 'default',
+  completed: 'success',
+  no_show: 'warning',
 };
 
 /** Why a slot cannot be booked now, for its greyed-out tile; undefined when it can. */

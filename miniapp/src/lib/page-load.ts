@@ -7,14 +7,15 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useCallback, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { errorMessage, isApiError, showApiError } from '../api/client';
 
-export type LoadStatus = 'loading' | 'error' | 'ready';
+/** `missing`: the first load answered 404 (a deleted or mistyped link); retrying will not help. */
+export type LoadStatus = 'loading' | 'error' | 'missing' | 'ready';
 
 export interface PageLoad<T> {
   /** null until the first load succeeds. */
   data: T | null;
   /** For local updates (an action's answer) without a reload. */
   setData: Dispatch<SetStateAction<T | null>>;
-  /** `loading` and `error` only until something is shown: a later failed reload keeps it and shows a toast. */
+  /** `loading`, `error` and `missing` only until something is shown: a later failed reload keeps it and shows a toast. */
   status: LoadStatus;
   error: string;
   /** Loads again; never rejects. */
@@ -50,7 +51,7 @@ export function usePageLoad<T>(fetch: () => Promise<T>, { errorText = errorMessa
       if (mine !== seq.current) return;
       loadFailed(err, shown.current, () => {
         setError(latest.current.errorText(err));
-        setStatus('error');
+        setStatus(isApiError(err) && err.status === 404 ? 'missing' : 'error');
       });
     }
   }, []);

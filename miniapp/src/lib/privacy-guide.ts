@@ -46,6 +46,11 @@ export const PRIVACY_GUIDE: GuideItem[] = [
     apis: ['makePhoneCall'],
   },
   {
+    title: '剪贴板（仅您点击时）',
+    text: '点击受理编号旁的「复制」时，把编号写入剪贴板，方便您粘贴保存；不读取剪贴板中的内容。',
+    apis: ['setClipboardData'],
+  },
+  {
     title: '订阅消息（仅您同意时）',
     text: '预约前一天、说事办理进度、创意答复、主题党日预告、政治生日（以及驻点干部的超期事项）的微信提醒，只在您于微信弹出的提示中同意后发送。每同意一次可发送一条，我们只记录剩余条数，发送后即用掉。',
     apis: ['requestSubscribeMessage'],

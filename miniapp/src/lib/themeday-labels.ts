@@ -5,7 +5,9 @@ export type ThemeDayStatusCode = 'draft' | 'published' | 'cancelled' | 'closed';
 export type AttendanceStatusCode = 'present' | 'absent' | 'leave' | 'online';
 export type AnswerStatusCode = 'evaluating' | 'accepted' | 'declined';
 export type ReportReasonCode = 'spam' | 'offensive' | 'off_topic';
-export type TagTone = 'default' | 'primary' | 'info' | 'success' | 'warning' | 'danger';
+import type { TagTone } from '../components/StatusTag';
+
+export type { TagTone };
 
 export const IDEA_CATEGORY_LABELS: Record<IdeaCategory, string> = {
   political_birthday: '政治生日',

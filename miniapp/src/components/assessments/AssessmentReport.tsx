@@ -35,7 +35,7 @@ export default function AssessmentReport({ orgId, period, periodText, onOpen }: 
   });
 
   if (status !== 'ready' || !data) {
-    return <LoadState id='as' status={status === 'error' ? 'error' : 'loading'} message={error} onRetry={() => void reload()} />;
+    return <LoadState id='as' status={status === 'ready' ? 'loading' : status} message={error} onRetry={() => void reload()} />;
   }
 
   const { rows, totals } = data;

@@ -53,29 +53,35 @@ export interface AssessmentTableProps {
 
 export default function AssessmentTable({ rows, totals, onOpen }: AssessmentTableProps) {
   return (
-    <ScrollView scrollX className='as-table' id='as-table'>
-      <View className='as-table__inner'>
-        <View className='as-table__row as-table__row--head'>
-          <Text className='as-table__name'>名称</Text>
-          {COLUMNS.map((c) => (
-            <Text className='as-table__cell' key={c.key}>
-              {c.label}
-            </Text>
+    <>
+      {/* Nine columns do not fit a phone: say that the table scrolls. */}
+      <Text className='as-table-hint' id='as-table-hint'>
+        {`共 ${COLUMNS.length + 1} 列，左右滑动查看 ›`}
+      </Text>
+      <ScrollView scrollX className='as-table' id='as-table'>
+        <View className='as-table__inner'>
+          <View className='as-table__row as-table__row--head'>
+            <Text className='as-table__name'>名称</Text>
+            {COLUMNS.map((c) => (
+              <Text className='as-table__cell' key={c.key}>
+                {c.label}
+              </Text>
+            ))}
+          </View>
+          {rows.map((r) => (
+            <View className='as-table__row' key={r.orgId} id={`as-row-${r.orgId}`} onClick={() => onOpen?.(r)}>
+              <Text className={`as-table__name${onOpen ? ' as-table__drill' : ''}`}>{r.name}</Text>
+              <Cells figures={r} idPrefix={`as-${r.orgId}`} />
+            </View>
           ))}
+          {rows.length > 1 && (
+            <View className='as-table__row as-table__row--total' id='as-row-total'>
+              <Text className='as-table__name'>合计</Text>
+              <Cells figures={totals} idPrefix='as-total' />
+            </View>
+          )}
         </View>
-        {rows.map((r) => (
-          <View className='as-table__row' key={r.orgId} id={`as-row-${r.orgId}`} onClick={() => onOpen?.(r)}>
-            <Text className={`as-table__name${onOpen ? ' as-table__drill' : ''}`}>{r.name}</Text>
-            <Cells figures={r} idPrefix={`as-${r.orgId}`} />
-          </View>
-        ))}
-        {rows.length > 1 && (
-          <View className='as-table__row as-table__row--total' id='as-row-total'>
-            <Text className='as-table__name'>合计</Text>
-            <Cells figures={totals} idPrefix='as-total' />
-          </View>
-        )}
-      </View>
-    </ScrollView>
+      </ScrollView>
+    </>
   );
 }

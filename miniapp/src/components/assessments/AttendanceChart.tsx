@@ -50,7 +50,7 @@ export default function AttendanceChart({ rows, onOpen }: AttendanceChartProps) 
                       {r.attendanceRate === null ? '无' : ratePercent(r.attendanceRate)}
                     </Text>
                   </View>
-                  <Text className='as-chart__name'>{r.name}</Text>
+                  <Text className='as-chart__name' aria-label={r.name}>{r.name}</Text>
                 </View>
               );
             })}

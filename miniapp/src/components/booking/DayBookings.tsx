@@ -5,9 +5,10 @@ import { useState } from 'react';
 import type { Booking } from '@shared/schemas/bookings';
 import { DAY_MS, shanghaiDate, shanghaiTime } from '@shared/time';
 import { api, showApiError } from '../../api/client';
-import { BOOKING_STATUS_LABELS, dayLabel } from '../../lib/booking';
+import { BOOKING_STATUS_LABELS, BOOKING_STATUS_TONES, dayLabel } from '../../lib/booking';
 import ContactResident from '../ContactResident';
-import { Button, Tag } from '../nut';
+import { Button } from '../nut';
+import StatusTag from '../StatusTag';
 
 interface Props {
   day: string;
@@ -54,7 +55,7 @@ export default function DayBookings({ day, bookings, onDay, onChanged }: Props) 
           <View className='bk-booking' id={`day-booking-${b.id}`} key={b.id}>
             <View className='bk-booking__head'>
               <Text className='bk-booking__station'>{`${shanghaiTime(b.slotStartsAt)} ${b.residentName ?? ''}`}</Text>
-              <Tag type={b.status === 'booked' ? 'primary' : 'default'}>{BOOKING_STATUS_LABELS[b.status]}</Tag>
+              <StatusTag tone={BOOKING_STATUS_TONES[b.status]} label={BOOKING_STATUS_LABELS[b.status]} />
             </View>
             <Text>{`事由：${b.topic}`}</Text>
             <ContactResident
@@ -83,7 +84,7 @@ export default function DayBookings({ day, bookings, onDay, onChanged }: Props) 
                     未到场
                   </Button>
                 </View>
-                <Text className='muted'>转为群众说事：说事功能上线后可用。</Text>
+                <Text className='muted'>需要持续办理的事，请群众在「说事」中提交，可在说事办理中跟进。</Text>
               </View>
             )}
           </View>

@@ -4,9 +4,10 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Booking } from '@shared/schemas/bookings';
 import { api, showApiError } from '../../api/client';
-import { BOOKING_STATUS_LABELS, slotLabel } from '../../lib/booking';
+import { BOOKING_STATUS_LABELS, BOOKING_STATUS_TONES, slotLabel } from '../../lib/booking';
 import { goLogin } from '../../lib/nav';
-import { Button, Tag } from '../nut';
+import { Button } from '../nut';
+import StatusTag from '../StatusTag';
 
 /** Booked ones still ahead first (soonest first), then the rest in the API's order. */
 export function upcomingFirst(items: Booking[]): Booking[] {
@@ -60,9 +61,7 @@ export default function MyBookings({ loggedIn, bookings, onChanged }: Props) {
           <View className={`bk-booking${b.status === 'booked' ? '' : ' bk-booking--inactive'}`} id={`booking-${b.id}`} key={b.id}>
             <View className='bk-booking__head'>
               <Text className='bk-booking__station'>{b.stationName}</Text>
-              <Tag type={b.status === 'booked' ? 'primary' : 'default'}>
-                <Text id={`booking-status-${b.id}`}>{BOOKING_STATUS_LABELS[b.status]}</Text>
-              </Tag>
+              <StatusTag id={`booking-status-${b.id}`} tone={BOOKING_STATUS_TONES[b.status]} label={BOOKING_STATUS_LABELS[b.status]} />
             </View>
             <Text className='bk-booking__when'>{slotLabel(b.slotStartsAt, b.slotEndsAt)}</Text>
             <Text className='muted'>{`接待：${b.host}`}</Text>

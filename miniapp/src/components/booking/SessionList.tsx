@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { SessionSummary } from '@shared/schemas/bookings';
 import { api, showApiError } from '../../api/client';
 import { slotLabel } from '../../lib/booking';
-import { Button, Tag } from '../nut';
+import { Button } from '../nut';
+import StatusTag from '../StatusTag';
 
 export default function SessionList({ sessions, onCancelled }: { sessions: SessionSummary[]; onCancelled: () => Promise<void> }) {
   const [cancelFor, setCancelFor] = useState<string | null>(null);
@@ -41,7 +42,7 @@ export default function SessionList({ sessions, onCancelled }: { sessions: Sessi
         <View className='bk-booking' key={s.id} id={`session-${s.id}`}>
           <View className='bk-booking__head'>
             <Text className='bk-booking__station'>{s.host}</Text>
-            <Tag type={s.status === 'open' ? 'primary' : 'default'}>{s.status === 'open' ? '开放预约' : '已取消'}</Tag>
+            <StatusTag tone={s.status === 'open' ? 'primary' : 'default'} label={s.status === 'open' ? '开放预约' : '已取消'} />
           </View>
           <Text className='bk-line'>{`${slotLabel(s.startsAt, s.endsAt)} · 每段 ${s.slotMinutes} 分钟 ${s.seatsPerSlot} 席`}</Text>
           {s.cancelReason && <Text className='muted'>{`取消原因：${s.cancelReason}`}</Text>}

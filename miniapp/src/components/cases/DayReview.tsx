@@ -24,7 +24,7 @@ export function GuidanceList({ guidance }: { guidance: PageLoad<Guidance[]> }) {
     <View className='card' id='ca-guidance'>
       <Text className='card-title'>乡镇指导</Text>
       {status === 'loading' && <Text className='muted'>加载中…</Text>}
-      {status === 'error' && (
+      {(status === 'error' || status === 'missing') && (
         <View className='nt-spread' id='ca-guidance-error'>
           <Text className='muted'>{error}</Text>
           <Text className='nt-chip' id='ca-guidance-retry' onClick={() => void reload()}>

@@ -18,6 +18,7 @@ import { Button } from '../nut';
 import SubscribeReminder from '../SubscribeReminder';
 import { useActionKey } from '../../lib/action-key';
 import VillagePicker from './VillagePicker';
+import TrackingNo from './TrackingNo';
 import './concerns.scss';
 
 const TITLE_MAX = 40;
@@ -96,9 +97,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
           <Text className='cs-success__title'>已受理</Text>
           <Text className='muted'>{`已转交「${raised.stationName ?? '驻点工作室'}」办理`}</Text>
           <Text className='cs-success__label'>受理编号</Text>
-          <Text className='cs-success__no' id='cs-tracking-no'>
-            {raised.trackingNo}
-          </Text>
+          <TrackingNo className='cs-success__no' id='cs-tracking-no' no={raised.trackingNo} />
           <Text className='muted' id='cs-success-due'>{`承诺 ${formatDateTime(raised.dueAt)} 前办结`}</Text>
           <Text className='muted'>请记下受理编号；办理进度可在「我的说事」中随时查看。</Text>
           <SubscribeReminder id='cs-reminder' template='concern_update' label='办理进度提醒我' />

@@ -8,6 +8,7 @@ import ContactResident from '../ContactResident';
 import { CONCERN_CATEGORY_LABELS, promiseLapsed } from '../../lib/concerns';
 import { OverdueMark, StatusChip } from './StatusChip';
 import Stars from './Stars';
+import TrackingNo from './TrackingNo';
 import './concerns.scss';
 
 export default function ConcernSummary({ concern: c, audience }: { concern: Concern; audience: 'resident' | 'handler' }) {
@@ -21,9 +22,7 @@ export default function ConcernSummary({ concern: c, audience }: { concern: Conc
           {c.overdue && <OverdueMark id='cs-overdue' />}
           {audience === 'handler' && c.pendingReview && <Text className='cs-tag cs-tag--warning'>待审核</Text>}
         </View>
-        <Text className='cs-card__no' id='cs-detail-tracking-no'>
-          {c.trackingNo}
-        </Text>
+        <TrackingNo className='cs-card__no' id='cs-detail-tracking-no' no={c.trackingNo} />
       </View>
       <Text className='cs-card__title' id='cs-detail-title'>
         {c.title}

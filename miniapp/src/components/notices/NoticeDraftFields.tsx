@@ -1,8 +1,9 @@
 // The notice form's own fields: category, title, body (with counts), 置顶 and the expiry date.
 import { Picker, Switch, Text, View } from '@tarojs/components';
-import { DAY_MS, shanghaiDate } from '@shared/time';
+import { DAY_MS, formatDateKey, shanghaiDate } from '@shared/time';
 import { TextAreaField, TextField } from '../form/TextField';
 import { NOTICE_CATEGORIES, NOTICE_CATEGORY_LABELS } from '../../lib/notices';
+import { BRAND_COLOR } from '../../lib/design';
 import { BODY_MAX, TITLE_MAX, type NoticeDraft } from './notice-draft';
 
 interface Props {
@@ -53,11 +54,11 @@ export default function NoticeDraftFields({ draft, onChange }: Props) {
 
       <View className='nt-switch-row'>
         <Text>置顶</Text>
-        <Switch id='ntf-pinned' checked={draft.pinned} color='#c8161d' onChange={(e) => onChange({ pinned: e.detail.value })} />
+        <Switch id='ntf-pinned' aria-label='置顶' checked={draft.pinned} color={BRAND_COLOR} onChange={(e) => onChange({ pinned: e.detail.value })} />
       </View>
       <View className='nt-switch-row'>
         <Text>设置有效期</Text>
-        <Switch id='ntf-expiry' checked={draft.withExpiry} color='#c8161d' onChange={(e) => onChange({ withExpiry: e.detail.value })} />
+        <Switch id='ntf-expiry' aria-label='设置有效期' checked={draft.withExpiry} color={BRAND_COLOR} onChange={(e) => onChange({ withExpiry: e.detail.value })} />
       </View>
       {draft.withExpiry && (
         <Picker
@@ -67,7 +68,7 @@ export default function NoticeDraftFields({ draft, onChange }: Props) {
           start={shanghaiDate(Date.now() + DAY_MS)}
           onChange={(e) => onChange({ expiryDate: String(e.detail.value) })}
         >
-          <Text className='nt-picker-value'>{`显示到 ${draft.expiryDate} 当天结束`}</Text>
+          <Text className='nt-picker-value'>{`显示到 ${formatDateKey(draft.expiryDate)} 当天结束`}</Text>
         </Picker>
       )}
     </>

@@ -55,7 +55,7 @@ function MyAttendanceCard({ refreshKey }: { refreshKey: number }) {
     <View className='card' id='my-attendance'>
       <Text className='card-title'>我的主题党日</Text>
       {status === 'loading' && <Text className='muted'>加载中…</Text>}
-      {status === 'error' && (
+      {(status === 'error' || status === 'missing') && (
         <View className='td-spread' id='my-attendance-error'>
           <Text className='muted'>{error}</Text>
           <Text className='td-chip' id='my-attendance-retry' onClick={() => void reload()}>

@@ -1,5 +1,4 @@
-// Status chips for theme days, ideas and attendance (plain styled text: lighter than a UI-kit tag).
-import { Text } from '@tarojs/components';
+// Status chips for theme days, ideas and attendance, drawn by the app's one StatusTag.
 import type { IdeaStatus } from '@shared/schemas/themeday';
 import {
   ATTENDANCE_STATUS_LABELS,
@@ -11,19 +10,10 @@ import {
   THEME_DAY_STATUS_LABELS,
   THEME_DAY_STATUS_TONES,
   type AttendanceStatusCode,
-  type TagTone,
   type ThemeDayStatusCode,
 } from '../../lib/themeday-labels';
 import { dayPhase } from '../../lib/themeday';
-import './themeday.scss';
-
-function StatusTag({ tone, label, id }: { tone: TagTone; label: string; id?: string }) {
-  return (
-    <Text id={id} className={`td-tag td-tag--${tone}`}>
-      {label}
-    </Text>
-  );
-}
+import StatusTag from '../StatusTag';
 
 /**
  * A day's status. Given its times (`phase`), a published day says 即将开始 / 进行中 / 已结束 as members see it;

@@ -12,6 +12,7 @@ import { loadMe } from '../../lib/me';
 import { go } from '../../lib/nav';
 import { lookupStations } from '../../lib/orgs';
 import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
+import PageShell from '../../components/PageShell';
 import '../../components/booking/booking.scss';
 
 export default function BookingTab() {
@@ -32,9 +33,9 @@ export default function BookingTab() {
 
   if (tab.status !== 'ready' || !tab.data) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='bk' status={tab.status} message={tab.error} onRetry={() => void tab.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -42,7 +43,7 @@ export default function BookingTab() {
   const changed = (b: Booking) => tab.setData((d) => d && { ...d, bookings: d.bookings.map((x) => (x.id === b.id ? b : x)) });
 
   return (
-    <View className='page bk' id='bk-tab'>
+    <PageShell className='bk' id='bk-tab'>
       {served.length > 0 && (
         <View className='card' id='bk-official'>
           <Text className='card-title'>驻点接待</Text>
@@ -58,6 +59,6 @@ export default function BookingTab() {
       )}
       <MyBookings loggedIn={!!user} bookings={bookings} onChanged={changed} />
       <StationFinder finder={finder} adminOf={townshipAdminIds(user)} />
-    </View>
+    </PageShell>
   );
 }

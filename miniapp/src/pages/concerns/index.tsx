@@ -8,14 +8,15 @@ import ConcernCard from '../../components/concerns/ConcernCard';
 import ConcernForm from '../../components/concerns/ConcernForm';
 import ListFooter from '../../components/ListFooter';
 import LoadState from '../../components/LoadState';
-import { Button } from '../../components/nut';
 import { usePageGate } from '../../lib/gate';
 import { officialStationIds, townshipAdminIds } from '../../lib/grants';
 import { loadMe } from '../../lib/me';
-import { go, goLogin } from '../../lib/nav';
+import { go } from '../../lib/nav';
 import { lookupOrg, lookupStations } from '../../lib/orgs';
 import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
 import { usePagedList } from '../../lib/paged-list';
+import PageShell from '../../components/PageShell';
+import LoginCard from '../../components/LoginCard';
 import '../../components/concerns/concerns.scss';
 
 type Mode = 'new' | 'mine';
@@ -62,9 +63,9 @@ export default function ConcernsTab() {
 
   if (tab.status !== 'ready') {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='cs-tab' status={tab.status} message={tab.error} onRetry={() => void tab.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -78,7 +79,7 @@ export default function ConcernsTab() {
   const townships = townshipAdminIds(user);
 
   return (
-    <View className='page' id='cs-tab'>
+    <PageShell id='cs-tab'>
       <View className='cs-hero'>
         <Text className='cs-hero__title'>群众说事</Text>
         <Text className='cs-hero__sub'>有事说一说，村里的说事室来办理，最多跑一次。</Text>
@@ -116,15 +117,7 @@ export default function ConcernsTab() {
       )}
 
       {!user ? (
-        <View className='card' id='cs-login'>
-          <Text className='card-title'>登录后说事</Text>
-          <Text className='muted'>环境卫生、道路交通、邻里纠纷……有事请说，每件事都有受理编号和承诺办结时限。</Text>
-          <View className='btn-row'>
-            <Button id='cs-go-login' type='primary' onClick={() => void goLogin('concerns')}>
-              去登录
-            </Button>
-          </View>
-        </View>
+        <LoginCard id='cs-login' buttonId='cs-go-login' title='登录后说事' text='环境卫生、道路交通、邻里纠纷……有事请说，每件事都有受理编号和承诺办结时限。' from='concerns' />
       ) : (
         <>
           <View className='cs-tabs'>
@@ -163,6 +156,6 @@ export default function ConcernsTab() {
             ))}
         </>
       )}
-    </View>
+    </PageShell>
   );
 }

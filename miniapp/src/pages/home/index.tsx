@@ -12,12 +12,14 @@ import LoadState from '../../components/LoadState';
 import PlacePicker from '../../components/notices/PlacePicker';
 import { Button } from '../../components/nut';
 import { usePageGate } from '../../lib/gate';
-import { assessmentRoots, branchIdsOf, isPublisher } from '../../lib/grants';
+import { assessmentRoots, branchIdsOf, isPublisher, officialStationIds } from '../../lib/grants';
 import { getChosenVillage, setChosenVillage, type ChosenVillage } from '../../lib/home-village';
 import { loadMe } from '../../lib/me';
-import { go, goLogin, goTab } from '../../lib/nav';
+import { go, goTab } from '../../lib/nav';
 import { ORG_NOTICE_TITLES, feedOrgs, loadFeed } from '../../lib/notices';
 import { usePageLoad } from '../../lib/page-load';
+import PageShell from '../../components/PageShell';
+import LoginCard from '../../components/LoginCard';
 import '../../components/notices/notices.scss';
 import './index.scss';
 
@@ -92,9 +94,9 @@ export default function HomePage() {
 
   if (home.status !== 'ready' || !data) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='home' status={home.status} message={home.error} onRetry={() => void reload(true)} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -106,12 +108,14 @@ export default function HomePage() {
   };
 
   const { user } = data;
-  const visitorMode = !data.own;
+  /** A stationed official's 首页 leads to the work (说事办理, 接待管理), not to a village to pick. */
+  const stationId = user ? officialStationIds(user)[0] : undefined;
+  const visitorMode = !data.own && !stationId;
   const branchOrg = orgs.find((o) => o.type === 'branch');
   const placeLine = [orgs.find((o) => o.type === 'township')?.name, orgs.find((o) => o.type === 'village')?.name].filter(Boolean).join(' · ');
 
   return (
-    <View className='page home' id='home'>
+    <PageShell className='home' id='home'>
       <View className='home__hero'>
         <Text className='home__title' id='home-greeting'>
           {user ? `${user.displayName}，您好` : '先锋驿站'}
@@ -120,12 +124,25 @@ export default function HomePage() {
       </View>
 
       {!user && (
-        <View className='card' id='home-guest'>
-          <Text className='card-title'>登录后更方便</Text>
-          <Text className='muted'>登录后可查看本支部的主题党日，提交说事、预约驻点干部并随时查看进度。党务公开无需登录即可查看。</Text>
+        <LoginCard
+          id='home-guest'
+          buttonId='home-login'
+          title='登录后更方便'
+          text='登录后可查看本支部的主题党日，提交说事、预约驻点干部并随时查看进度。党务公开无需登录即可查看。'
+          from='home'
+        />
+      )}
+
+      {stationId && (
+        <View className='card' id='home-station'>
+          <Text className='card-title'>驻点工作</Text>
+          <Text className='muted'>办理群众说事，安排和记录驻点接待。</Text>
           <View className='btn-row'>
-            <Button id='home-login' type='primary' onClick={() => void goLogin('home')}>
-              去登录
+            <Button id='home-concern-queue' type='primary' onClick={() => void go('concernQueue', { stationId })}>
+              说事办理
+            </Button>
+            <Button id='home-booking-console' onClick={() => void go('bookingConsole', { stationId })}>
+              接待管理
             </Button>
           </View>
         </View>
@@ -164,6 +181,6 @@ export default function HomePage() {
       )}
 
       {(orgs.length > 0 || !visitorMode) && feed && <NoticeFeed section={feed} onRetry={() => void reload(false)} />}
-    </View>
+    </PageShell>
   );
 }

@@ -8,6 +8,7 @@ import { IS_LOCAL, IS_WEAPP } from '../../env';
 import { usePageGate } from '../../lib/gate';
 import { PERSONAS } from '../../lib/labels';
 import { openPage, pathOf, safeRedirect } from '../../lib/nav';
+import PageShell from '../../components/PageShell';
 import './index.scss';
 
 export default function LoginPage() {
@@ -34,7 +35,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className='page login' id='login'>
+    <PageShell className='login' id='login'>
       <View className='login__brand'>
         <Text className='login__title'>先锋驿站</Text>
         <Text className='login__subtitle'>党支部与群众的线上驿站</Text>
@@ -54,6 +55,13 @@ export default function LoginPage() {
           </Button>
         </View>
       )}
+
+      {/* Above the fold: a guest need not scroll past the login choices to look around. */}
+      <View className='login__skip'>
+        <Button id='login-skip' fill='outline' block onClick={() => void openPage(pathOf('home'))}>
+          暂不登录，先看看
+        </Button>
+      </View>
 
       {IS_LOCAL ? (
         <View className='card' id='personas'>
@@ -86,10 +94,6 @@ export default function LoginPage() {
           {error}
         </Text>
       )}
-
-      <View className='login__skip' id='login-skip' onClick={() => void openPage(pathOf('home'))}>
-        <Text>暂不登录，先看看</Text>
-      </View>
-    </View>
+    </PageShell>
   );
 }

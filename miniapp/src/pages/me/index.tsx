@@ -5,11 +5,13 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { User } from '@shared/schemas/people';
 import { logout } from '../../api/auth';
+import { isLoggedIn } from '../../api/session';
 import { api, showApiError } from '../../api/client';
 import LoadState from '../../components/LoadState';
 import GrantsCard from '../../components/me/GrantsCard';
 import ProfileCard from '../../components/me/ProfileCard';
 import RedeemCard from '../../components/me/RedeemCard';
+import TextSizeCard from '../../components/me/TextSizeCard';
 import { Button } from '../../components/nut';
 import MyThemeDayCards from '../../components/themeday/MyThemeDayCards';
 import { usePageGate } from '../../lib/gate';
@@ -18,12 +20,19 @@ import { loadMe } from '../../lib/me';
 import { go, goLogin } from '../../lib/nav';
 import { peopleScopes } from '../../lib/people';
 import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
+import { BRAND_COLOR } from '../../lib/design';
+import PageShell from '../../components/PageShell';
+import LoginCard from '../../components/LoginCard';
 import './index.scss';
 
 export default function MePage() {
-  const allowed = usePageGate('me', { requireLogin: true });
+  // A guest stays on this tab (with the tab bar) and is offered the login, rather than being sent away.
+  const allowed = usePageGate('me');
+  const loggedIn = isLoggedIn();
   /** Bumped on every reload so the 主题党日 cards refresh with the page. */
   const [reloads, setReloads] = useState(0);
+  /** Residents rarely hold a code: the redeem card stays folded behind a link until they ask for it. */
+  const [redeemOpen, setRedeemOpen] = useState(false);
   const me = usePageLoad(async () => {
     setReloads((n) => n + 1);
     return loadMe(true);
@@ -31,15 +40,24 @@ export default function MePage() {
   const user = me.data;
   const show = (u: User) => me.setData(u);
 
-  useReloadOnShow(allowed, me.reload);
+  useReloadOnShow(allowed && loggedIn, me.reload);
 
   if (!allowed) return <View />;
 
+  if (!loggedIn) {
+    return (
+      <PageShell className='me' id='me-guest'>
+        <LoginCard buttonId='me-login' title='登录后查看' text='登录后可查看我的主题党日、说事和预约，修改个人资料。' from='me' />
+        <TextSizeCard />
+      </PageShell>
+    );
+  }
+
   if (me.status !== 'ready' || !user) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='me' status={me.status} message={me.error} onRetry={() => void me.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -53,7 +71,7 @@ export default function MePage() {
       title: '注销账号',
       content: '注销后，您的昵称、手机号等个人信息将被删除且无法恢复，已发布的内容将匿名保留。确定注销吗？',
       confirmText: '确定注销',
-      confirmColor: '#c8161d',
+      confirmColor: BRAND_COLOR,
     });
     if (!confirm) return;
     try {
@@ -67,7 +85,7 @@ export default function MePage() {
   };
 
   return (
-    <View className='page me' id='me'>
+    <PageShell className='me' id='me'>
       <View className='me__header'>
         <View className='me__avatar'>
           <Text>{user.displayName.slice(0, 1) || '我'}</Text>
@@ -82,10 +100,17 @@ export default function MePage() {
         </View>
       </View>
 
+      <TextSizeCard />
       <GrantsCard grants={user.grants} />
       <MyThemeDayCards user={user} refreshKey={reloads} />
       <ProfileCard user={user} onSaved={show} />
-      <RedeemCard onRedeemed={show} />
+      {user.grants.length > 0 || redeemOpen ? (
+        <RedeemCard onRedeemed={show} />
+      ) : (
+        <View className='me__redeem-link' id='open-redeem' role='button' onClick={() => setRedeemOpen(true)}>
+          <Text>收到支部书记或乡镇发放的邀请码？点此兑换</Text>
+        </View>
+      )}
 
       <View className='me__actions'>
         {assessmentRoots(user).length > 0 && (
@@ -123,6 +148,6 @@ export default function MePage() {
           注销账号
         </Button>
       </View>
-    </View>
+    </PageShell>
   );
 }

@@ -7,6 +7,8 @@ import { IS_WEAPP } from '../../env';
 import { goLogin, openPage, safeRedirect } from '../../lib/nav';
 import { recordConsent } from '../../lib/privacy';
 import { PRIVACY_GUIDE as USED } from '../../lib/privacy-guide';
+import { BRAND_COLOR } from '../../lib/design';
+import PageShell from '../../components/PageShell';
 import './index.scss';
 
 const NOT_USED = '我们不在后台获取您的位置，也不读取通讯录、相册或麦克风。';
@@ -30,6 +32,7 @@ export default function PrivacyPage() {
         content: '不同意隐私保护指引将无法使用先锋驿站。确定退出吗？',
         confirmText: '退出',
         cancelText: '再看看',
+        confirmColor: BRAND_COLOR,
       }).then((r) => {
         if (r.confirm) Taro.exitMiniProgram().catch(() => undefined);
       });
@@ -37,7 +40,7 @@ export default function PrivacyPage() {
   };
 
   return (
-    <View className='page privacy' id='privacy'>
+    <PageShell className='privacy' id='privacy'>
       <View className='card'>
         <Text className='privacy__title'>欢迎使用先锋驿站</Text>
         <Text className='privacy__lead'>
@@ -72,6 +75,6 @@ export default function PrivacyPage() {
           不同意
         </Button>
       </View>
-    </View>
+    </PageShell>
   );
 }

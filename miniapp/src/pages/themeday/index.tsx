@@ -22,6 +22,7 @@ import { usePageLoad } from '../../lib/page-load';
 import { usePagedList } from '../../lib/paged-list';
 import { splitThemeDays } from '../../lib/themeday';
 import { checkInWithCode, scanCheckInCode } from '../../lib/themeday-actions';
+import PageShell from '../../components/PageShell';
 import '../../components/themeday/themeday.scss';
 
 const PAGE_SIZE = 20;
@@ -33,7 +34,8 @@ export default function ThemeDayTab() {
   const allowed = usePageGate('themeday');
 
   const [branchNames, setBranchNames] = useState<Record<string, string>>({});
-  const [birthdays, setBirthdays] = useState<PoliticalBirthday[]>([]);
+  /** null until known (or when the lookup failed): then the card is left out rather than claiming none. */
+  const [birthdays, setBirthdays] = useState<PoliticalBirthday[] | null>(null);
   const [scanning, setScanning] = useState(false);
   /** The branch on screen: a late birthdays answer for another branch is dropped. */
   const shown = useRef<string | null>(null);
@@ -47,8 +49,8 @@ export default function ThemeDayTab() {
     async (id: string) => {
       shown.current = id;
       void api('politicalBirthdays', { params: { branchId: id }, query: { month: shanghaiMonth() } })
-        .then((r) => r.items)
-        .catch(() => []) // a nicety: the page works without it
+        .then((r): PoliticalBirthday[] | null => r.items)
+        .catch(() => null) // a nicety: the page works without it
         .then((items) => shown.current === id && setBirthdays(items));
       await days.reload(id);
     },
@@ -77,9 +79,9 @@ export default function ThemeDayTab() {
 
   if (scope.status !== 'ready' || !scope.data) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='td' status={scope.status === 'ready' ? 'loading' : scope.status} message={scope.error} onRetry={() => void scope.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -91,7 +93,7 @@ export default function ThemeDayTab() {
     if (id === branchId) return;
     chosenBranch = id;
     scope.setData((prev) => prev && { ...prev, branchId: id });
-    setBirthdays([]);
+    setBirthdays(null);
     days.reset();
     void loadBranch(id);
   };
@@ -120,7 +122,7 @@ export default function ThemeDayTab() {
   const open = (id: string) => void go('themedayDetail', { id });
 
   return (
-    <View className='page' id='td-tab'>
+    <PageShell id='td-tab'>
       <View className='td-hero'>
         <Text className='td-hero__title' id='td-branch-name'>
           {branchNames[branchId] ?? '本支部'}
@@ -169,7 +171,7 @@ export default function ThemeDayTab() {
             <SubscribeReminder id='td-tab-reminder' template='theme_day_published' label='新预告发布时提醒我' />
           </DaySection>
 
-          {birthdays.length > 0 && <BirthdaysCard birthdays={birthdays} />}
+          {birthdays && <BirthdaysCard birthdays={birthdays} />}
 
           <DaySection title='往期回顾' id='td-past' days={past} empty='暂无往期主题党日' onOpen={open} workflow={secretary} />
 
@@ -180,6 +182,6 @@ export default function ThemeDayTab() {
           )}
         </>
       )}
-    </View>
+    </PageShell>
   );
 }

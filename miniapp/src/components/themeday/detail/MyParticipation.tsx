@@ -40,7 +40,8 @@ export default function MyParticipation({ day, canRsvp, checkInOpen, onChanged }
           {present && mine.checkedInAt && <Text className='muted'>{`${shanghaiTime(mine.checkedInAt)} 签到`}</Text>}
         </View>
       )}
-      {canRsvp && <RsvpForm day={day} onChanged={onChanged} />}
+      {/* One primary action: 签到 while check-in is open, else 参加. */}
+      {canRsvp && <RsvpForm day={day} primary={!checkInOpen} onChanged={onChanged} />}
       {checkInOpen && !present && <CheckInForm themeDayId={day.id} onCheckedIn={onChanged} />}
     </View>
   );

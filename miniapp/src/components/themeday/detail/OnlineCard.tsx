@@ -9,9 +9,11 @@ interface Props {
   member: boolean;
   /** The reflection form is open for this member now. */
   open: boolean;
+  /** Whether 提交学习心得 is the page's one primary action (not while RSVP or check-in is open). */
+  primary: boolean;
 }
 
-export default function OnlineCard({ day, member, open }: Props) {
+export default function OnlineCard({ day, member, open, primary }: Props) {
   const online = day.mine?.status === 'online';
   const review = member ? day.myReflection : undefined;
   return (
@@ -35,7 +37,7 @@ export default function OnlineCard({ day, member, open }: Props) {
       )}
       {open && !online && (
         <View className='btn-row'>
-          <Button id='online-open' type='primary' onClick={() => void go('online', { id: day.id })}>
+          <Button id='online-open' type={primary ? 'primary' : 'default'} onClick={() => void go('online', { id: day.id })}>
             提交学习心得
           </Button>
         </View>

@@ -11,11 +11,13 @@ import FormError from '../../FormError';
 
 interface Props {
   day: ThemeDay;
+  /** 参加 is the page's primary action (not while check-in is open: 签到 is). */
+  primary: boolean;
   /** Reads the day again once the answer is stored. */
   onChanged: () => Promise<void>;
 }
 
-export default function RsvpForm({ day, onChanged }: Props) {
+export default function RsvpForm({ day, primary, onChanged }: Props) {
   const [leaveOpen, setLeaveOpen] = useState(false);
   const [reason, setReason] = useState('');
   const { busy, error, setError, run } = useAction();
@@ -55,7 +57,7 @@ export default function RsvpForm({ day, onChanged }: Props) {
       <View className='btn-row'>
         <Button
           id='rsvp-attend'
-          type={rsvp === 'attending' ? 'default' : 'primary'}
+          type={rsvp === 'attending' || !primary ? 'default' : 'primary'}
           disabled={rsvp === 'attending'}
           loading={busy === 'attend'}
           onClick={() => void attend()}

@@ -6,10 +6,15 @@ export default function BirthdaysCard({ birthdays }: { birthdays: PoliticalBirth
   return (
     <View className='card' id='td-birthdays'>
       <Text className='card-title'>本月政治生日</Text>
+      {birthdays.length === 0 && (
+        <Text className='muted' id='td-birthdays-empty'>
+          本月没有党员过政治生日。
+        </Text>
+      )}
       {birthdays.map((b) => (
         <View className='td-spread td-list-item' key={b.userId}>
           <Text>{b.displayName}</Text>
-          <Text className='muted'>{`${b.joinedPartyOn.slice(5).replace('-', '月')}日 · 党龄 ${b.years} 年`}</Text>
+          <Text className='muted'>{`${Number(b.joinedPartyOn.slice(5, 7))}月${Number(b.joinedPartyOn.slice(8, 10))}日 · 党龄 ${b.years} 年`}</Text>
         </View>
       ))}
     </View>

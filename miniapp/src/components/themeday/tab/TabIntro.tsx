@@ -2,31 +2,25 @@
 // an invitation).
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../nut';
-import { goLogin, goTab } from '../../../lib/nav';
+import { goTab } from '../../../lib/nav';
+import PageShell from '../../PageShell';
+import LoginCard from '../../LoginCard';
 
 export function GuestIntro() {
   return (
-    <View className='page' id='td-guest'>
+    <PageShell id='td-guest'>
       <View className='td-hero'>
         <Text className='td-hero__title'>主题党日</Text>
         <Text className='td-hero__sub'>创意征集 · 预告公示 · 签到出勤</Text>
       </View>
-      <View className='card'>
-        <Text className='card-title'>登录后查看本支部的主题党日</Text>
-        <Text className='muted'>党员登录后可以查看支部的活动预告、提交创意、报名和签到。</Text>
-        <View className='btn-row'>
-          <Button id='td-login' type='primary' onClick={() => void goLogin('themeday')}>
-            去登录
-          </Button>
-        </View>
-      </View>
-    </View>
+      <LoginCard buttonId='td-login' title='登录后查看本支部的主题党日' text='党员登录后可以查看支部的活动预告、提交创意、报名和签到。' from='themeday' />
+    </PageShell>
   );
 }
 
 export function NoBranchIntro() {
   return (
-    <View className='page' id='td-no-branch'>
+    <PageShell id='td-no-branch'>
       <View className='td-hero'>
         <Text className='td-hero__title'>主题党日</Text>
         <Text className='td-hero__sub'>每月一次，支部党员的固定活动日</Text>
@@ -42,6 +36,6 @@ export function NoBranchIntro() {
           </Button>
         </View>
       </View>
-    </View>
+    </PageShell>
   );
 }

@@ -18,6 +18,7 @@ import { loadMe } from '../../../lib/me';
 import { lookupOrg, orgChain } from '../../../lib/orgs';
 import { usePagedList } from '../../../lib/paged-list';
 import { assessmentOrder } from '../../../lib/themeday';
+import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
 import '../../../components/themeday/themeday.scss';
 
@@ -79,7 +80,7 @@ export default function AssessmentBranchPage() {
   };
 
   return (
-    <View className='page' id='as-branch'>
+    <PageShell id='as-branch'>
       <View className='nt-hero'>
         <Text className='nt-hero__title' id='as-branch-name'>
           {name || '支部'}
@@ -138,6 +139,6 @@ export default function AssessmentBranchPage() {
           )}
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

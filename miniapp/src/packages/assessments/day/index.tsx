@@ -16,6 +16,7 @@ import { loadMe } from '../../../lib/me';
 import { go, routeParam } from '../../../lib/nav';
 import { orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
+import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
 
 export default function AssessmentDayPage() {
@@ -45,16 +46,16 @@ export default function AssessmentDayPage() {
 
   if (status !== 'ready' || !day) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='as-day' status={status === 'ready' ? 'loading' : status} message={error} onRetry={() => void reload()} />
-      </View>
+      </PageShell>
     );
   }
 
   const staff = isStaffOver(data.user, chain);
 
   return (
-    <View className='page' id='as-day'>
+    <PageShell id='as-day'>
       <DayReview day={day} />
 
       <View className='btn-row nt-actions'>
@@ -78,6 +79,6 @@ export default function AssessmentDayPage() {
       {staff && day.status === 'closed' && !day.exemplary && (
         <MarkCaseCard day={day} onMarked={(category) => setData((prev) => prev && { ...prev, day: { ...prev.day, exemplary: true, category } })} />
       )}
-    </View>
+    </PageShell>
   );
 }

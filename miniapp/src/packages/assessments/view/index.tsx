@@ -15,6 +15,7 @@ import { loadMe } from '../../../lib/me';
 import { go, routeParam } from '../../../lib/nav';
 import { lookupOrg } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
+import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
 
 type Mode = 'month' | 'year';
@@ -64,11 +65,11 @@ export default function AssessmentPage() {
 
   if (scope.status === 'ready' && !scope.data) {
     return (
-      <View className='page'>
+      <PageShell>
         <View className='state' id='as-none'>
           <Text className='state-text'>三项考核面向乡镇组织委员和支部书记</Text>
         </View>
-      </View>
+      </PageShell>
     );
   }
 
@@ -95,7 +96,7 @@ export default function AssessmentPage() {
   const roots = scope.data ?? [];
 
   return (
-    <View className='page' id='as-view'>
+    <PageShell id='as-view'>
       <View className='nt-hero'>
         <Text className='nt-hero__title' id='as-org-name'>
           {org?.name ?? '三项考核'}
@@ -147,6 +148,6 @@ export default function AssessmentPage() {
       ) : (
         <AssessmentReport key={`${orgId}|${mode}|${mode === 'month' ? month : year}`} orgId={orgId} period={period} periodText={periodText} onOpen={open} />
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -13,6 +13,7 @@ import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
 import { knownStation } from '../../../lib/orgs';
 import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
+import PageShell from '../../../components/PageShell';
 import '../../../components/booking/booking.scss';
 
 export default function ConsolePage() {
@@ -52,14 +53,14 @@ export default function ConsolePage() {
 
   if (page.status !== 'ready' || !station) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='console' status={page.status} message={page.error} onRetry={() => void page.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
   return (
-    <View className='page bk' id='console-page'>
+    <PageShell className='bk' id='console-page'>
       <View className='card'>
         <Text className='card-title'>{station.name || '驻点工作室'}</Text>
         {station.address && <Text className='muted'>{station.address}</Text>}
@@ -73,6 +74,6 @@ export default function ConsolePage() {
       />
       <SessionForm stationId={stationId} onCreated={loadSessions} />
       <SessionList sessions={sessions} onCancelled={() => Promise.all([loadSessions(), loadDay(day)]).then(() => undefined)} />
-    </View>
+    </PageShell>
   );
 }

@@ -19,6 +19,7 @@ import { goLogin, goTab } from '../../../lib/nav';
 import { knownStation } from '../../../lib/orgs';
 import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
 import { askFor, useSubscriptions } from '../../../lib/subscribe';
+import PageShell from '../../../components/PageShell';
 import '../../../components/booking/booking.scss';
 
 const DAYS_SHOWN = 14;
@@ -115,16 +116,16 @@ export default function StationPage() {
 
   if (page.status !== 'ready' || !page.data) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='station' status={page.status} message={page.error} onRetry={() => void load()} />
-      </View>
+      </PageShell>
     );
   }
 
   const days = groupByDay(page.data.slots);
 
   return (
-    <View className='page bk' id='station-page'>
+    <PageShell className='bk' id='station-page'>
       <View className='card'>
         <Text className='card-title' id='station-name'>
           {station?.name ?? '驻点工作室'}
@@ -216,6 +217,6 @@ export default function StationPage() {
           </SubmitBar>
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

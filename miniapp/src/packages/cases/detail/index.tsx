@@ -8,6 +8,7 @@ import LoadState from '../../../components/LoadState';
 import { usePageGate } from '../../../lib/gate';
 import { pageUrl, routeParam, useShareCard } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
+import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
 
 export default function CaseDetailPage() {
@@ -43,17 +44,17 @@ export default function CaseDetailPage() {
 
   if (status !== 'ready' || !day) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='ca-detail' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
-      </View>
+      </PageShell>
     );
   }
 
   return (
-    <View className='page' id='ca-detail'>
+    <PageShell id='ca-detail'>
       <DayReview day={day} />
       <GuidanceList guidance={guidance} />
       <Text className='muted'>案例由乡镇组织委员从已结束的主题党日中评选。</Text>
-    </View>
+    </PageShell>
   );
 }

@@ -10,6 +10,7 @@ import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
 import { usePagedList } from '../../../lib/paged-list';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
+import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
 
 type Filter = IdeaCategory | 'all';
@@ -50,7 +51,7 @@ export default function CaseListPage() {
   };
 
   return (
-    <View className='page' id='ca-list'>
+    <PageShell id='ca-list'>
       <View className='nt-hero'>
         <Text className='nt-hero__title'>百例案例库</Text>
         <Text className='nt-hero__sub'>各地优秀主题党日，学习借鉴</Text>
@@ -84,6 +85,6 @@ export default function CaseListPage() {
           )}
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -11,6 +11,7 @@ import LoadState from '../../../components/LoadState';
 import Timeline from '../../../components/concerns/Timeline';
 import { usePageGate } from '../../../lib/gate';
 import { usePageLoad, useReloadOnShow, type PageLoad } from '../../../lib/page-load';
+import PageShell from '../../../components/PageShell';
 import '../../../components/concerns/concerns.scss';
 
 export default function ConcernHandlePage() {
@@ -42,9 +43,9 @@ export default function ConcernHandlePage() {
 
   if (page.status !== 'ready' || !concern) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='cs-handle' status={page.status} message={page.error} onRetry={() => void load()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -54,7 +55,7 @@ export default function ConcernHandlePage() {
   };
 
   return (
-    <View className='page' id='cs-handle'>
+    <PageShell id='cs-handle'>
       <ConcernSummary concern={concern} audience='handler' />
 
       {concern.canHandle && !movedAway ? (
@@ -66,6 +67,6 @@ export default function ConcernHandlePage() {
       )}
 
       <Timeline entries={concern.timeline ?? []} />
-    </View>
+    </PageShell>
   );
 }

@@ -18,6 +18,7 @@ import { go } from '../../../lib/nav';
 import { stationsOfTownship } from '../../../lib/orgs';
 import { usePageLoad, useReloadOnShow, type PageLoad } from '../../../lib/page-load';
 import { usePagedList } from '../../../lib/paged-list';
+import PageShell from '../../../components/PageShell';
 import '../../../components/concerns/concerns.scss';
 
 interface Filter {
@@ -82,9 +83,9 @@ export default function ConcernQueuePage() {
 
   if (page.status !== 'ready') {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='cs-queue' status={page.status} message={page.error} onRetry={() => void load()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -98,7 +99,7 @@ export default function ConcernQueuePage() {
   const station = stations.find((s) => s.id === stationId);
 
   return (
-    <View className='page' id='cs-queue'>
+    <PageShell id='cs-queue'>
       {stations.length > 1 ? (
         <View className='cs-card'>
           <Text className='cs-label'>驻点</Text>
@@ -164,6 +165,6 @@ export default function ConcernQueuePage() {
           <ListFooter id='cs-queue-more' className='cs-more' list={queue} />
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

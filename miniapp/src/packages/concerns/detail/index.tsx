@@ -11,6 +11,7 @@ import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { go } from '../../../lib/nav';
 import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
+import PageShell from '../../../components/PageShell';
 import '../../../components/concerns/concerns.scss';
 
 export default function ConcernDetailPage() {
@@ -31,9 +32,9 @@ export default function ConcernDetailPage() {
 
   if (page.status !== 'ready' || !concern) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='cs-detail' status={page.status} message={page.error} onRetry={() => void page.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -42,7 +43,7 @@ export default function ConcernDetailPage() {
   const isAuthor = concern.mine ?? (fromMine || concern.canHandle === false);
 
   return (
-    <View className='page' id='cs-detail'>
+    <PageShell id='cs-detail'>
       <ConcernSummary concern={concern} audience={isAuthor ? 'resident' : 'handler'} />
 
       {concern.status === 'transferred' && isAuthor && (
@@ -60,6 +61,6 @@ export default function ConcernDetailPage() {
           </Button>
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -16,6 +16,7 @@ import { usePageLoad } from '../../../lib/page-load';
 import { usePagedList } from '../../../lib/paged-list';
 import ModerationCard, { keyOf } from './ModerationCard';
 import RejectDialog from './RejectDialog';
+import PageShell from '../../../components/PageShell';
 import './index.scss';
 
 const PAGE_SIZE = 20;
@@ -61,9 +62,9 @@ export default function ModerationQueuePage() {
 
   if (scope.status !== 'ready' || !scopes.length) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='mod-queue' status={scope.status === 'loading' ? 'loading' : 'error'} message={scope.data?.refusal ?? scope.error} onRetry={() => void scope.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -100,7 +101,7 @@ export default function ModerationQueuePage() {
   };
 
   return (
-    <View className='page' id='mod-queue'>
+    <PageShell id='mod-queue'>
       {scopes.length > 1 ? (
         <View className='mod-chips' id='mod-scopes'>
           {scopes.map((o) => (
@@ -154,6 +155,6 @@ export default function ModerationQueuePage() {
           onClose={() => setRejecting(null)}
         />
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -19,6 +19,7 @@ import { orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { useSubmit } from '../../../components/form/useSubmit';
+import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
 
 export default function NoticeFormPage() {
@@ -65,19 +66,19 @@ export default function NoticeFormPage() {
 
   if (scope.status === 'ready' && !scope.data) {
     return (
-      <View className='page'>
+      <PageShell>
         <View className='state' id='ntf-forbidden'>
           <Text className='state-text'>只有支部书记和乡镇组织委员可以发布党务公开</Text>
         </View>
-      </View>
+      </PageShell>
     );
   }
 
   if (scope.status !== 'ready' || !scope.data) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='ntf' status={scope.status === 'ready' ? 'loading' : scope.status} message={scope.error} onRetry={() => void scope.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -122,7 +123,7 @@ export default function NoticeFormPage() {
   };
 
   return (
-    <View className='page' id='ntf'>
+    <PageShell id='ntf'>
       <View className='card'>
         <Text className='card-title'>{original ? '编辑公告' : '发布公告'}</Text>
 
@@ -148,6 +149,6 @@ export default function NoticeFormPage() {
         </SubmitBar>
       </View>
       <Text className='muted'>党务公开面向所有群众，无需登录即可查看。请勿填写身份证号、手机号等个人信息。</Text>
-    </View>
+    </PageShell>
   );
 }

@@ -15,6 +15,8 @@ import { loadMe } from '../../../lib/me';
 import { back, go, pageUrl, routeParam, useShareCard } from '../../../lib/nav';
 import { orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
+import { BRAND_COLOR } from '../../../lib/design';
+import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
 
 export default function NoticeDetailPage() {
@@ -54,22 +56,22 @@ export default function NoticeDetailPage() {
 
   if (status === 'ready' && !data) {
     return (
-      <View className='page'>
+      <PageShell>
         <View className='state' id='nt-detail-gone'>
           <Text className='state-text'>该公告不存在、已过期或已撤回</Text>
           <Button id='nt-detail-back' type='primary' onClick={() => void back()}>
             返回
           </Button>
         </View>
-      </View>
+      </PageShell>
     );
   }
 
   if (status !== 'ready' || !notice) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='nt-detail' status={status === 'ready' ? 'loading' : status} message={error} onRetry={() => void reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -81,7 +83,7 @@ export default function NoticeDetailPage() {
       title: '撤回公告',
       content: '撤回后群众将无法再看到这条公告（系统会留存记录备查）。确定撤回吗？',
       confirmText: '撤回',
-      confirmColor: '#c8161d',
+      confirmColor: BRAND_COLOR,
     });
     if (!confirm) return;
     setWithdrawing(true);
@@ -99,7 +101,7 @@ export default function NoticeDetailPage() {
   const edited = notice.updatedAt !== notice.publishedAt && Date.parse(notice.updatedAt) - Date.parse(notice.publishedAt) > 60_000;
 
   return (
-    <View className='page' id='nt-detail'>
+    <PageShell id='nt-detail'>
       <View className='card'>
         <View className='nt-row'>
           {notice.pinned && <PinnedTag id='nt-pinned' />}
@@ -166,6 +168,6 @@ export default function NoticeDetailPage() {
           </View>
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

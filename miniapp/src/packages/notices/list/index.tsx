@@ -14,6 +14,7 @@ import { go, routeParam } from '../../../lib/nav';
 import { ORG_NOTICE_TITLES } from '../../../lib/notices';
 import { orgChain } from '../../../lib/orgs';
 import { usePagedList } from '../../../lib/paged-list';
+import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
 
 const PAGE_SIZE = 20;
@@ -54,9 +55,9 @@ export default function NoticeListPage() {
 
   if (notices.status !== 'ready') {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='nt-list' status={notices.status} message={notices.error} onRetry={() => void notices.reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -65,7 +66,7 @@ export default function NoticeListPage() {
   const publisher = canPublishIn(user, chain);
 
   return (
-    <View className='page' id='nt-list'>
+    <PageShell id='nt-list'>
       <View className='nt-hero'>
         <Text className='nt-hero__title' id='nt-list-org'>
           {org ? org.name : '党务公开'}
@@ -98,6 +99,6 @@ export default function NoticeListPage() {
           <Text>{notices.loadingMore ? '加载中…' : '加载更多'}</Text>
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

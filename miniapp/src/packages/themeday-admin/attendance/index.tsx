@@ -12,10 +12,12 @@ import { usePageLoad } from '../../../lib/page-load';
 import { formatRange } from '../../../lib/themeday';
 import { ATTENDANCE_STATUS_LABELS, LEAVE_STATUS_LABELS, type AttendanceStatusCode } from '../../../lib/themeday-labels';
 import { listAllAttendance } from '../attendance-list';
+import PageShell from '../../../components/PageShell';
 import '../../../components/themeday/themeday.scss';
 
 const SOURCE_LABELS: Record<NonNullable<AttendanceRecord['source']>, string> = {
-  scan: '扫码',
+  // `scan` is the member's own check-in, whether the code was scanned or typed in.
+  scan: '自助签到',
   manual: '书记更正',
   online: '网上参与',
   close: '结束时确认',
@@ -51,9 +53,9 @@ export default function AttendancePage() {
 
   if (status !== 'ready' || !day) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='attendance' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -81,7 +83,7 @@ export default function AttendancePage() {
   const unset = records.filter((r) => !r.status).length;
 
   return (
-    <View className='page' id='attendance'>
+    <PageShell id='attendance'>
       <View className='card'>
         <Text className='card-title'>{day.title}</Text>
         <Text className='muted'>{formatRange(day.startsAt, day.endsAt)}</Text>
@@ -141,6 +143,6 @@ export default function AttendancePage() {
           ))}
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -15,6 +15,7 @@ import { formatRange } from '../../../lib/themeday';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextAreaField } from '../../../components/form/TextField';
 import { useSubmit } from '../../../components/form/useSubmit';
+import PageShell from '../../../components/PageShell';
 import '../../../components/themeday/themeday.scss';
 
 const SUMMARY_MAX = 2000;
@@ -49,9 +50,9 @@ export default function CloseThemeDayPage() {
 
   if (status !== 'ready' || !day) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='close' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -77,7 +78,7 @@ export default function CloseThemeDayPage() {
   };
 
   return (
-    <View className='page' id='close'>
+    <PageShell id='close'>
       <View className='card'>
         <Text className='card-title'>{day.title}</Text>
         <Text className='muted'>{formatRange(day.startsAt, day.endsAt)}</Text>
@@ -133,6 +134,6 @@ export default function CloseThemeDayPage() {
           </SubmitBar>
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -12,6 +12,7 @@ import { formatRange } from '../../../lib/themeday';
 import QrCode from '../../../components/themeday/QrCode';
 import '../../../components/themeday/themeday.scss';
 import { useLiveCheckIn } from './useLiveCheckIn';
+import PageShell from '../../../components/PageShell';
 
 export default function CheckInConsolePage() {
   const allowed = usePageGate('themedayConsole', { requireLogin: true });
@@ -32,7 +33,7 @@ export default function CheckInConsolePage() {
 
   if (dayStatus !== 'ready' || !day) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState
           id='console'
           status={dayStatus === 'ready' ? 'loading' : dayStatus}
@@ -42,14 +43,14 @@ export default function CheckInConsolePage() {
             restart();
           }}
         />
-      </View>
+      </PageShell>
     );
   }
 
   const secondsLeft = valid ? Math.max(0, Math.ceil((Date.parse(valid.expiresAt) - now) / 1000)) : 0;
 
   return (
-    <View className='page' id='console'>
+    <PageShell id='console'>
       <View className='card'>
         <Text className='card-title'>{day.title}</Text>
         <Text className='muted'>{`${formatRange(day.startsAt, day.endsAt)} · ${day.location}`}</Text>
@@ -107,6 +108,6 @@ export default function CheckInConsolePage() {
           结束并总结
         </Button>
       </View>
-    </View>
+    </PageShell>
   );
 }

@@ -2,7 +2,7 @@ import { Picker, Switch, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CreateThemeDayBody, THEMEDAY_RULES } from '@shared/schemas/themeday';
-import { shanghaiInstant } from '@shared/time';
+import { formatDateKey, shanghaiDate, shanghaiInstant } from '@shared/time';
 import { api } from '../../../api/client';
 import { isLateNotice } from '../../../components/themeday/late-notice';
 import { useActionKey } from '../../../lib/action-key';
@@ -14,6 +14,8 @@ import { defaultThemeDayTimes } from '../../../lib/themeday';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextField } from '../../../components/form/TextField';
 import { useSubmit } from '../../../components/form/useSubmit';
+import { BRAND_COLOR } from '../../../lib/design';
+import PageShell from '../../../components/PageShell';
 import '../../../components/themeday/themeday.scss';
 
 const MAX_AGENDA = 20;
@@ -23,6 +25,9 @@ export default function ThemeDayFormPage() {
   const branchId = useRouter().params.branchId ?? '';
 
   const [defaults] = useState(() => defaultThemeDayTimes(Date.now()));
+  // A theme day lies ahead: the date pickers start today and offer this year and the next only.
+  const today = shanghaiDate();
+  const lastDay = `${Number(today.slice(0, 4)) + 1}-12-31`;
   const [title, setTitle] = useState('');
   const [startDate, setStartDate] = useState(defaults.startDate);
   const [startTime, setStartTime] = useState(defaults.startTime);
@@ -78,7 +83,7 @@ export default function ThemeDayFormPage() {
   };
 
   return (
-    <View className='page' id='tdf'>
+    <PageShell id='tdf'>
       <View className='card'>
         <TextField
           kind='td'
@@ -92,8 +97,8 @@ export default function ThemeDayFormPage() {
 
         <Text className='td-label'>开始时间（北京时间）</Text>
         <View className='td-row'>
-          <Picker mode='date' id='tdf-start-date' value={startDate} onChange={(e) => setStartDate(String(e.detail.value))}>
-            <Text className='td-chip'>{startDate}</Text>
+          <Picker mode='date' id='tdf-start-date' value={startDate} start={today} end={lastDay} onChange={(e) => setStartDate(String(e.detail.value))}>
+            <Text className='td-chip'>{formatDateKey(startDate)}</Text>
           </Picker>
           <Picker mode='time' id='tdf-start-time' value={startTime} onChange={(e) => setStartTime(String(e.detail.value))}>
             <Text className='td-chip'>{startTime}</Text>
@@ -102,8 +107,8 @@ export default function ThemeDayFormPage() {
 
         <Text className='td-label'>结束时间（北京时间）</Text>
         <View className='td-row'>
-          <Picker mode='date' id='tdf-end-date' value={endDate} onChange={(e) => setEndDate(String(e.detail.value))}>
-            <Text className='td-chip'>{endDate}</Text>
+          <Picker mode='date' id='tdf-end-date' value={endDate} start={startDate} end={lastDay} onChange={(e) => setEndDate(String(e.detail.value))}>
+            <Text className='td-chip'>{formatDateKey(endDate)}</Text>
           </Picker>
           <Picker mode='time' id='tdf-end-time' value={endTime} onChange={(e) => setEndTime(String(e.detail.value))}>
             <Text className='td-chip'>{endTime}</Text>
@@ -139,7 +144,7 @@ export default function ThemeDayFormPage() {
       <View className='card' id='tdf-ideas'>
         <Text className='card-title'>采纳的党员创意</Text>
         {ideas.status === 'loading' && <Text className='muted'>加载中…</Text>}
-        {ideas.status === 'error' && (
+        {(ideas.status === 'error' || ideas.status === 'missing') && (
           <View className='td-spread'>
             <Text className='muted'>{ideas.error}</Text>
             <Text id='tdf-ideas-retry' className='td-chip' onClick={() => void ideas.reload()}>
@@ -174,7 +179,7 @@ export default function ThemeDayFormPage() {
             <Text className='card-title'>开放网上参与</Text>
             <Text className='muted'>{`未能到场的党员可在活动开始后至结束后 ${THEMEDAY_RULES.onlineWindowDays} 天内提交学习心得。`}</Text>
           </View>
-          <Switch id='tdf-online' checked={online} color='#c8161d' onChange={(e) => setOnline(e.detail.value)} />
+          <Switch id='tdf-online' aria-label='开放网上参与' checked={online} color={BRAND_COLOR} onChange={(e) => setOnline(e.detail.value)} />
         </View>
       </View>
 
@@ -182,6 +187,6 @@ export default function ThemeDayFormPage() {
         保存草稿
       </SubmitBar>
       <Text className='muted'>保存后可预览草稿，确认无误再发布预告。</Text>
-    </View>
+    </PageShell>
   );
 }

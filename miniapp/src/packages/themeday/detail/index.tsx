@@ -17,6 +17,7 @@ import { pageUrl } from '../../../lib/nav';
 import { lookupOrg } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
 import { isCheckInOpen, isOnlineOpen } from '../../../lib/themeday';
+import PageShell from '../../../components/PageShell';
 import '../../../components/themeday/themeday.scss';
 
 export default function ThemeDayDetail() {
@@ -53,9 +54,9 @@ export default function ThemeDayDetail() {
 
   if (status !== 'ready' || !day) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='td-detail' status={status === 'ready' ? 'loading' : status} message={error} onRetry={() => void reload()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -72,11 +73,11 @@ export default function ThemeDayDetail() {
   const checkInOpen = member && isCheckInOpen(day, now);
 
   return (
-    <View className='page' id='td-detail'>
+    <PageShell id='td-detail'>
       <DayPreview day={day} branchName={branchName} member={member} started={now >= Date.parse(day.startsAt)} workflow={isSecretaryOf(user, day.branchId)} />
 
       {day.onlineParticipation && day.status !== 'cancelled' && (
-        <OnlineCard day={day} member={member} open={member && isOnlineOpen(day, now) && !present} />
+        <OnlineCard day={day} member={member} open={member && isOnlineOpen(day, now) && !present} primary={!canRsvp && !checkInOpen} />
       )}
 
       {day.status === 'closed' && (
@@ -94,6 +95,6 @@ export default function ThemeDayDetail() {
       {isSecretaryOf(user, day.branchId) && day.status !== 'cancelled' && (
         <SecretaryCard day={day} now={now} onShow={show} onChanged={refresh} />
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -11,6 +11,7 @@ import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextAreaField, TextField } from '../../../components/form/TextField';
 import { useSubmit } from '../../../components/form/useSubmit';
+import PageShell from '../../../components/PageShell';
 import '../../../components/themeday/themeday.scss';
 
 const TITLE_MAX = 40;
@@ -52,7 +53,7 @@ export default function IdeaFormPage() {
   };
 
   return (
-    <View className='page' id='idea-form'>
+    <PageShell id='idea-form'>
       <View className='card'>
         <Text className='td-label'>创意类别</Text>
         <View className='td-chips' id='idea-category'>
@@ -95,6 +96,6 @@ export default function IdeaFormPage() {
         </SubmitBar>
         <Text className='muted'>提交的内容会经过安全审核；支部书记会给出答复。</Text>
       </View>
-    </View>
+    </PageShell>
   );
 }

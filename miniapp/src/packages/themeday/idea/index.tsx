@@ -23,6 +23,7 @@ import {
 } from '../../../lib/themeday-labels';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextAreaField } from '../../../components/form/TextField';
+import PageShell from '../../../components/PageShell';
 import '../../../components/themeday/themeday.scss';
 
 const REPLY_MAX = 500;
@@ -73,9 +74,9 @@ export default function IdeaDetailPage() {
 
   if (status !== 'ready' || !idea) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='idea' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -139,7 +140,7 @@ export default function IdeaDetailPage() {
   };
 
   return (
-    <View className='page' id='idea-detail'>
+    <PageShell id='idea-detail'>
       <View className='card'>
         <View className='td-spread'>
           <View className='td-row'>
@@ -244,6 +245,6 @@ export default function IdeaDetailPage() {
           )}
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -16,6 +16,7 @@ import { loadMe } from '../../../lib/me';
 import { go } from '../../../lib/nav';
 import { usePagedList } from '../../../lib/paged-list';
 import { IDEA_CATEGORY_LABELS } from '../../../lib/themeday-labels';
+import PageShell from '../../../components/PageShell';
 import '../../../components/themeday/themeday.scss';
 
 type Sort = 'new' | 'hot';
@@ -76,7 +77,7 @@ export default function IdeasPage() {
   const canSupport = isBranchPerson(user, branchId);
 
   return (
-    <View className='page' id='ideas'>
+    <PageShell id='ideas'>
       <View className='td-tabs'>
         <Text
           id='ideas-tab-new'
@@ -157,6 +158,6 @@ export default function IdeasPage() {
           )}
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }

@@ -15,6 +15,7 @@ import { formatRange } from '../../../lib/themeday';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextAreaField } from '../../../components/form/TextField';
 import { useSubmit } from '../../../components/form/useSubmit';
+import PageShell from '../../../components/PageShell';
 import '../../../components/themeday/themeday.scss';
 
 const MIN = 10;
@@ -44,9 +45,9 @@ export default function OnlinePage() {
 
   if (status !== 'ready' || !day) {
     return (
-      <View className='page'>
+      <PageShell>
         <LoadState id='online' status={status === 'ready' ? 'loading' : status} message={loadError} onRetry={() => void load()} />
-      </View>
+      </PageShell>
     );
   }
 
@@ -67,7 +68,7 @@ export default function OnlinePage() {
   const length = content.trim().length;
 
   return (
-    <View className='page' id='online'>
+    <PageShell id='online'>
       <View className='card'>
         <Text className='card-title'>{day.title}</Text>
         <Text className='muted'>{formatRange(day.startsAt, day.endsAt)}</Text>
@@ -111,6 +112,6 @@ export default function OnlinePage() {
           </SubmitBar>
         </View>
       )}
-    </View>
+    </PageShell>
   );
 }
