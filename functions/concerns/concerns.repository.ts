@@ -114,11 +114,6 @@ export function listStationQueue(
   );
 }
 
-/** A page of the open concerns of every station due before `before` (epoch ms), the longest overdue first. */
-export function listOpenDueBefore(before: number, limit: number, cursor?: string): Promise<Page<ConcernRecord>> {
-  return queryPage({ index: 'gsi4', pk: concernKeys.openByDue, skBetween: [0, before - 1], limit, cursor }, toConcernRecord);
-}
-
 /** The user's entries of a concern's timeline that still carry their name (`群众 · 名字`) keep the role label only. */
 export async function eraseNameInTimeline(concernId: string, userId: string): Promise<void> {
   const { pk, prefix } = concernKeys.timelineOf(concernId);

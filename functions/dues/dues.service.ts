@@ -1,4 +1,4 @@
-// 集中交纳党费 per branch and month: who is expected (the branch's members, and anyone already entered that month),
+// 集中交纳党费 per branch and month: who is expected (the branch's current members),
 // what each declared, who has paid. The secretary marks and reminds; staff above read and export.
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
@@ -7,38 +7,39 @@ import { monthLabel, shanghaiDate, shanghaiMonth } from '@shared/time';
 import { TABLE } from '../core/dynamo';
 import { NotFoundError, ValidationError } from '../core/errors';
 import { requireRole, type Principal } from '../core/policy';
-import { queryPartition } from '../core/reads';
+import { readTogether } from '../core/batch';
 import { xlsxFile } from '../core/spreadsheet';
 import { transactOrThrow, transactWrite } from '../core/transact';
+import { auditPut } from '../audit/audit';
 import { outboxPut } from '../notifications/outbox.entity';
 import { requireBranch } from '../orgs/branches';
 import { DELETED_NAME } from '../users/user.entity';
-import { allMemberGrants, displayNames } from '../users/users.repository';
-import { duesItem, duesKeys, toDuesRecord, toFen, toYuan, type DuesRecord } from './dues.entity';
+import { allMemberGrants, getGrant, profilesById, profilesRead } from '../users/users.repository';
+import { duesItem, duesRowsRead, toFen, toYuan, type DuesRecord } from './dues.entity';
 
 type Entry = z.infer<typeof DuesEntry>;
 
-async function register(branchId: string, month: string): Promise<{ items: Entry[]; rows: Map<string, DuesRecord> }> {
-  const [members, rows] = await Promise.all([allMemberGrants(branchId), queryPartition(duesKeys.register(branchId, month)).then((i) => i.map(toDuesRecord))]);
-  const byUser = new Map(rows.map((r) => [r.userId, r]));
-  const ids = [...new Set([...members.map((m) => m.userId), ...byUser.keys()])];
-  const names = await displayNames([...new Set([...ids, ...rows.map((r) => r.markedBy)])]);
-  const nameOf = (id: string) => names.get(id) ?? DELETED_NAME;
-  const items = ids
+/**
+ * The register of the branch's current members: their grants, then one batch of their profiles and their rows of the
+ * month (a row names who marked it, so no other read is needed). A member who left keeps their row, off the register.
+ */
+async function register(branchId: string, month: string): Promise<Entry[]> {
+  const ids = (await allMemberGrants(branchId)).map((m) => m.userId);
+  const [profiles, rows] = await readTogether([profilesRead(ids), duesRowsRead(branchId, month, ids)]);
+  return ids
     .map((userId): Entry => {
-      const r = byUser.get(userId);
+      const r = rows.get(userId);
       return {
         userId,
-        displayName: nameOf(userId),
+        displayName: profiles.get(userId)?.displayName ?? DELETED_NAME,
         amount: r ? toYuan(r.amountFen) : null,
         paid: r?.paid ?? false,
         ...(r?.paidOn ? { paidOn: r.paidOn } : {}),
-        ...(r ? { markedBy: nameOf(r.markedBy) } : {}),
+        ...(r ? { markedBy: r.markedByName } : {}),
       };
     })
     // Unpaid first: what the secretary still has to collect.
     .sort((a, b) => Number(a.paid) - Number(b.paid) || a.displayName.localeCompare(b.displayName, 'zh'));
-  return { items, rows: byUser };
 }
 
 function summary(branchId: string, month: string, items: Entry[]): DuesRegister {
@@ -57,7 +58,7 @@ function summary(branchId: string, month: string, items: Entry[]): DuesRegister 
 export async function duesRegister(principal: Principal, branchId: string, month: string): Promise<DuesRegister> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ROLE_SETS.duesReaders, branch.path);
-  return summary(branchId, month, (await register(branchId, month)).items);
+  return summary(branchId, month, await register(branchId, month));
 }
 
 export async function markDues(principal: Principal, branchId: string, month: string, userId: string, body: z.infer<typeof MarkDuesBody>): Promise<Entry> {
@@ -67,9 +68,8 @@ export async function markDues(principal: Principal, branchId: string, month: st
   if (body.paidOn && !body.paid) throw new ValidationError('未交纳时不能填写交纳日期', [{ path: 'paidOn', message: '仅已交纳时填写' }]);
   const today = shanghaiDate();
   if (body.paidOn && body.paidOn > today) throw new ValidationError('交纳日期不能晚于今天', [{ path: 'paidOn', message: '不能晚于今天' }]);
-  const members = await allMemberGrants(branchId);
-  const existing = (await queryPartition(duesKeys.register(branchId, month))).some((i) => i.sk === userId);
-  if (!existing && !members.some((m) => m.userId === userId)) throw new NotFoundError('该党员不在本支部');
+  const [grant, profiles] = await Promise.all([getGrant(userId, { role: 'member', orgId: branchId }), profilesById([userId])]);
+  if (!grant) throw new NotFoundError('该党员不在本支部');
   const record: DuesRecord = {
     branchId,
     month,
@@ -78,17 +78,21 @@ export async function markDues(principal: Principal, branchId: string, month: st
     paid: body.paid,
     ...(body.paid ? { paidOn: body.paidOn ?? today } : {}),
     markedBy: principal.userId,
+    markedByName: principal.user.displayName,
     updatedAt: new Date().toISOString(),
   };
-  await transactOrThrow([{ Put: { TableName: TABLE, Item: duesItem(record) } }], () => new Error('dues row not saved'));
-  const names = await displayNames([userId, principal.userId]);
+  const after = { month, amount: body.amount, paid: record.paid, ...(record.paidOn ? { paidOn: record.paidOn } : {}) };
+  await transactOrThrow(
+    [{ Put: { TableName: TABLE, Item: duesItem(record) } }, auditPut(principal, { action: 'dues.mark', org: branch, target: { kind: 'user', id: userId }, after })],
+    () => new Error('dues row not saved'),
+  );
   return {
     userId,
-    displayName: names.get(userId) ?? DELETED_NAME,
+    displayName: profiles.get(userId)?.displayName ?? DELETED_NAME,
     amount: body.amount,
     paid: record.paid,
     ...(record.paidOn ? { paidOn: record.paidOn } : {}),
-    markedBy: names.get(principal.userId) ?? DELETED_NAME,
+    markedBy: record.markedByName,
   };
 }
 
@@ -96,7 +100,7 @@ export async function markDues(principal: Principal, branchId: string, month: st
 export async function remindUnpaid(principal: Principal, branchId: string, month: string): Promise<{ reminded: number }> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ROLE_SETS.branchLeaders, branch.path);
-  const { items } = await register(branchId, month);
+  const items = await register(branchId, month);
   const today = shanghaiDate();
   const outcomes = await Promise.all(
     items

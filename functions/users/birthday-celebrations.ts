@@ -1,6 +1,6 @@
 // The "1+X" political birthday: the secretary records the fixed item (重温入党誓词 before the flag) and chosen extras
 // for a member's anniversary; the member's birthday card shows it with their years in the party.
-//   pk BDAY#<branchId>#<year>   sk <userId>   (a branch's year in one partition: the month's list reads it whole)
+//   pk BDAY#<branchId>#<year>   sk <userId>   (the month's list reads its members' rows in its batch of profiles)
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
 import type { BirthdayCard, CelebrateBody, Celebration } from '@shared/schemas/practices';
@@ -9,7 +9,9 @@ import { TABLE } from '../core/dynamo';
 import { InvalidStateError, NotFoundError } from '../core/errors';
 import { recordOf } from '../core/item';
 import { holds, requireRole, type Principal } from '../core/policy';
-import { getItem, queryPartition } from '../core/reads';
+import { getItem } from '../core/reads';
+import { batchRead, foundItems, type BatchRead } from '../core/batch';
+import { auditPut } from '../audit/audit';
 import { transactOrThrow } from '../core/transact';
 import { requireBranch } from '../orgs/branches';
 import { getGrant, profilesById } from './users.repository';
@@ -21,10 +23,10 @@ export const celebrationKeys = {
   row: (branchId: string, year: number, userId: string) => ({ pk: celebrationKeys.year(branchId, year), sk: userId }),
 };
 
-/** The branch's celebrations of a year, by member. */
-export async function celebrationsOf(branchId: string, year: number): Promise<Map<string, CelebrationRecord>> {
-  const items = await queryPartition(celebrationKeys.year(branchId, year));
-  return new Map(items.map((i) => recordOf<CelebrationRecord>(i)).map((c) => [c.userId, c]));
+/** These members' celebrations of a year, by member, as part of a batch (see core/batch). */
+export function celebrationsRead(branchId: string, year: number, userIds: string[]): BatchRead<Map<string, CelebrationRecord>> {
+  const keys = userIds.map((id) => celebrationKeys.row(branchId, year, id));
+  return batchRead(keys, (found) => new Map(foundItems(found, keys).map((i) => recordOf<CelebrationRecord>(i)).map((c) => [c.userId, c])));
 }
 
 /** Years in the party on the anniversary of `year`. */
@@ -48,7 +50,14 @@ export async function celebrateBirthday(principal: Principal, branchId: string, 
     ...(body.note ? { note: body.note } : {}),
     celebratedAt: new Date().toISOString(),
   };
-  await transactOrThrow([{ Put: { TableName: TABLE, Item: { ...celebrationKeys.row(branchId, year, userId), entity: 'celebration', ...record } } }], () => new Error('celebration not saved'));
+  const after = { year, oath: record.oath, extras: record.extras };
+  await transactOrThrow(
+    [
+      { Put: { TableName: TABLE, Item: { ...celebrationKeys.row(branchId, year, userId), entity: 'celebration', ...record } } },
+      auditPut(principal, { action: 'birthday.celebrate', org: branch, target: { kind: 'user', id: userId }, after }),
+    ],
+    () => new Error('celebration not saved'),
+  );
   return record;
 }
 

@@ -27,8 +27,7 @@ const BUDGET: Table<number> = {
   getThemeDay: 3,
   listAttendance: 3,
   myAttendance: 3,
-  // The branch, its members, the year's 1+X records (in parallel with the members), the members' profiles.
-  politicalBirthdays: 4,
+  politicalBirthdays: 3,
   birthdayCard: 3,
   listSessions: 3,
   listSlots: 3,
@@ -53,9 +52,8 @@ const BUDGET: Table<number> = {
   // Built from running rows: the township, its station rows of the month, its open concerns past their deadline.
   concernOverview: 3,
   exportConcernOverview: 3,
-  // The branch, its members and the month's register (in parallel), then their names.
-  duesRegister: 4,
-  exportDues: 4,
+  duesRegister: 3,
+  exportDues: 3,
 };
 
 interface Call {
