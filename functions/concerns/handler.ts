@@ -3,7 +3,8 @@ import '../core/http/idempotency';
 import { concernRoutes } from '@shared/routes/concerns';
 import { createRouteGroup } from '../route-group';
 import { revealConcernPhone } from './contact';
-import { concernOverview, exportConcernOverview } from './overview.service';
+import { exportConcernOverview } from './overview.export';
+import { concernOverview } from './overview.service';
 import { getConcernFor, giveFeedback, myConcerns, raiseConcern, stationConcerns, transition } from './concerns.service';
 
 export const handler = createRouteGroup(concernRoutes, {

@@ -2,20 +2,19 @@
 // its station rows for the month and its open concerns past their deadline: three requests, however many concerns.
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
-import type { ConcernOverview, StationOverview, XlsxFile } from '@shared/schemas/practices';
+import type { ConcernOverview, StationOverview } from '@shared/schemas/practices';
 import { DAY_MS, HOUR_MS, shanghaiMonth } from '@shared/time';
 import { NotFoundError } from '../core/errors';
 import { requireRole, type Principal } from '../core/policy';
 import { queryPartition } from '../core/reads';
-import { xlsxFile } from '../core/spreadsheet';
 import { recordOf } from '../core/item';
 import { getOrg } from '../orgs/orgs.repository';
 import { OVERVIEW_FIELDS, overviewKeys, type OpenConcernRecord, type OverviewFigures } from './overview.entity';
 
 const WORST = 10;
-type Row = Omit<z.infer<typeof StationOverview>, 'stationId' | 'stationName'>;
+export type Row = Omit<z.infer<typeof StationOverview>, 'stationId' | 'stationName'>;
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 function figuresOf(f: OverviewFigures, overdueOpen: number): Row {
   return {
@@ -75,18 +74,4 @@ export async function concernOverview(principal: Principal, townshipId: string, 
       daysOverdue: Math.floor((now.getTime() - Date.parse(c.dueAt)) / DAY_MS),
     })),
   };
-}
-
-const pct = (n: number | null) => (n === null ? null : `${round(n * 100)}%`);
-
-export async function exportConcernOverview(principal: Principal, townshipId: string, month: string): Promise<XlsxFile> {
-  const o = await concernOverview(principal, townshipId, month);
-  const line = (name: string, r: Row) => [name, r.received, r.resolved, r.overdue, r.avgResolveHours, r.feedbackCount, pct(r.satisfactionRate), r.avgRating];
-  return xlsxFile(`群众说事概览-${month}.xlsx`, month, ['驻点', '受理', '办结', '超期', '平均办结时长(小时)', '评价数', '满意率', '平均评分'], [
-    ...o.stations.map((s) => line(s.stationName, s)),
-    line('合计', o.total),
-    [],
-    ['超期最久', '编号', '事项', '驻点', '承诺时限', '超期天数'],
-    ...o.worstOverdue.map((c, i) => [String(i + 1), c.trackingNo, c.title, c.stationName, c.dueAt, c.daysOverdue]),
-  ]);
 }

@@ -2,13 +2,12 @@
 // what each declared, who has paid. The secretary marks and reminds; staff above read and export.
 import type * as z from 'zod';
 import { ROLE_SETS } from '@shared/roles';
-import type { DuesEntry, DuesRegister, MarkDuesBody, XlsxFile } from '@shared/schemas/practices';
+import type { DuesEntry, DuesRegister, MarkDuesBody } from '@shared/schemas/practices';
 import { monthLabel, shanghaiDate, shanghaiMonth } from '@shared/time';
 import { TABLE } from '../core/dynamo';
 import { NotFoundError, ValidationError } from '../core/errors';
 import { requireRole, type Principal } from '../core/policy';
 import { readTogether } from '../core/batch';
-import { xlsxFile } from '../core/spreadsheet';
 import { transactOrThrow, transactWrite } from '../core/transact';
 import { auditPut } from '../audit/audit';
 import { outboxPut } from '../notifications/outbox.entity';
@@ -123,16 +122,4 @@ export async function remindUnpaid(principal: Principal, branchId: string, month
       ),
   );
   return { reminded: outcomes.filter((o) => o.committed).length };
-}
-
-export async function exportDues(principal: Principal, branchId: string, month: string): Promise<XlsxFile> {
-  const reg = await duesRegister(principal, branchId, month);
-  return xlsxFile(`党费交纳-${month}.xlsx`, month, ['姓名', '申报金额(元)', '状态', '交纳日期', '登记人'], [
-    ...reg.items.map((i) => [i.displayName, i.amount, i.paid ? '已交' : '未交', i.paidOn ?? null, i.markedBy ?? null]),
-    [],
-    ['应交人数', reg.expected],
-    ['已交人数', reg.paidCount],
-    ['未交人数', reg.unpaidCount],
-    ['已交合计(元)', reg.totalPaid],
-  ]);
 }

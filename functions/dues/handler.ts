@@ -1,6 +1,7 @@
 import { duesRoutes } from '@shared/routes/dues';
 import { createRouteGroup } from '../route-group';
-import { duesRegister, exportDues, markDues, remindUnpaid } from './dues.service';
+import { exportDues } from './dues.export';
+import { duesRegister, markDues, remindUnpaid } from './dues.service';
 
 export const handler = createRouteGroup(duesRoutes, {
   duesRegister: ({ user, params, query }) => duesRegister(user(), params.branchId, query.month),
