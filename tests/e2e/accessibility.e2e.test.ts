@@ -25,6 +25,7 @@ const JOURNEYS: Record<string, string[]> = {
     '/packages/notices/detail/index?id=seed-notice-1',
     '/packages/booking/station/index?stationId=st-yucun',
     '/packages/themeday/detail/index?id=no-such-day',
+    `/packages/practices/birthday/index?branchId=yucun-dzb&userId=u-demo-member-1&year=${new Date().getFullYear()}`,
   ],
   'demo-secretary-1': [
     '/pages/home/index',
@@ -34,6 +35,7 @@ const JOURNEYS: Record<string, string[]> = {
     '/packages/themeday-admin/attendance/index?id=seed-themeday-1',
     '/packages/notices-admin/form/index?orgId=yucun-dzb',
     '/packages/moderation/queue/index',
+    '/packages/practices/dues/index?branchId=yucun-dzb',
   ],
   'demo-township-1': [
     '/pages/home/index',
@@ -41,6 +43,7 @@ const JOURNEYS: Record<string, string[]> = {
     '/packages/assessments/branch/index?branchId=yucun-dzb',
     '/packages/cases/list/index',
     '/packages/concerns-admin/queue/index',
+    '/packages/practices/overview/index?townshipId=tianhuangping',
   ],
   'demo-official-1': ['/pages/home/index', '/packages/booking-admin/console/index?stationId=st-yucun', '/packages/concerns-admin/queue/index?stationId=st-yucun'],
   'demo-resident-1': ['/pages/home/index', '/pages/concerns/index', '/pages/me/index'],
