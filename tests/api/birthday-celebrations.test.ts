@@ -40,6 +40,9 @@ describe('1+X political birthdays', () => {
     expect(list.body.items[0]).toMatchObject({ userId: hero!.userId, years: 10, celebration: { oath: true, extras: ['gift_book', 'talk'] } });
     const card = await cardOf(friend.token);
     expect(card.status).toBe(200);
+    const [admin] = await withGrant('township_admin', org.townshipId, 1);
+    const audit = (await call('listAudit', { token: admin!.token, query: { orgId: org.branchId } })).body.items.filter((e: { action: string }) => e.action === 'birthday.celebrate');
+    expect(audit).toEqual([expect.objectContaining({ actorId: secretary!.userId, target: { kind: 'user', id: hero!.userId }, after: { year, oath: true, extras: ['gift_book', 'talk'] } })]);
     expect(card.body).toMatchObject({ displayName: expect.any(String), branchName: org.branchName, years: 10, celebration: { oath: true, extras: ['gift_book', 'talk'] } });
 
     // Rules: the oath is the fixed "1"; not ahead of the anniversary; only the secretary; only members of the branch

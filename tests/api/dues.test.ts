@@ -39,6 +39,12 @@ describe('the dues register', () => {
     expect(byUser[silent!.userId]).toMatchObject({ amount: null, paid: false });
     expect(reg.body.items.slice(0, 2).every((i: { paid: boolean }) => !i.paid)).toBe(true); // unpaid first
 
+    // Each mark left an audit entry, in the branch, by the secretary
+    const audit = await call('listAudit', { token: admin!.token, query: { orgId: org.branchId } });
+    const marks = audit.body.items.filter((e: { action: string }) => e.action === 'dues.mark');
+    expect(marks).toHaveLength(2);
+    expect(marks.find((e: { target: { id: string } }) => e.target.id === paid!.userId)).toMatchObject({ actorId: secretary!.userId, after: { month, amount: 25.5, paid: true } });
+
     // Reminders: both unpaid members get one, a second tap the same day adds nothing
     await grantAtWeChat(declared!.openid, 'tmpl-dues_reminder', 2);
     expect((await call('recordSubscriptions', { token: declared!.token, body: { results: [{ template: 'dues_reminder', accepted: true }] } })).status).toBe(200);
