@@ -63,6 +63,10 @@ export default function ConcernOverviewPage() {
     setTownshipId(id);
     void load(id, month);
   };
+  const changeMonth = (m: string) => {
+    setMonth(m);
+    void load(townshipId, m);
+  };
   const exportFile = async () => {
     setBusy(true);
     try {
@@ -83,7 +87,7 @@ export default function ConcernOverviewPage() {
         </View>
       ) : (
         <>
-          <MonthBar id='ov-month' month={month} onChange={(m) => (setMonth(m), void load(townshipId, m))} />
+          <MonthBar id='ov-month' month={month} onChange={changeMonth} />
           {status !== 'ready' || !data ? (
             <LoadState id='ov-state' status={status} message={error} onRetry={() => void load(townshipId, month)} />
           ) : (
