@@ -3,14 +3,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import type { DuesRegister } from '@shared/schemas/practices';
-import { shanghaiMonth } from '@shared/time';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
 import PageShell from '../../../components/PageShell';
 import OrgPicker from '../../../components/people/OrgPicker';
 import MonthBar from '../../../components/practices/MonthBar';
+import { useOrgMonth } from '../../../components/practices/useOrgMonth';
 import { usePageGate } from '../../../lib/gate';
 import { duesRoots, isSecretaryOf } from '../../../lib/grants';
 import { loadMe } from '../../../lib/me';
@@ -20,18 +19,12 @@ import { saveXlsx } from '../../../lib/xlsx-file';
 import DuesRow, { type DuesMark } from './DuesRow';
 import '../../../components/practices/practices.scss';
 
-type Status = 'loading' | 'error' | 'missing' | 'ready';
-
 export default function DuesPage() {
   const allowed = usePageGate('dues', { requireLogin: true });
   const initial = routeParam(useRouter().params, 'branchId');
   const me = usePageLoad(() => loadMe());
   useReloadOnShow(allowed, me.reload);
-  const [branchId, setBranchId] = useState('');
-  const [month, setMonth] = useState(shanghaiMonth());
-  const [reg, setReg] = useState<DuesRegister | null>(null);
-  const [status, setStatus] = useState<Status>('loading');
-  const [error, setError] = useState('');
+  const { orgId: branchId, month, data: reg, status, error, load, open, changeMonth } = useOrgMonth((bid, m) => api('duesRegister', { params: { branchId: bid }, query: { month: m } }), '只有本支部书记和上级组织委员可以查看');
   const [busy, setBusy] = useState(false);
 
   if (!allowed) return <View />;
@@ -45,29 +38,10 @@ export default function DuesPage() {
   }
   const secretary = !!branchId && isSecretaryOf(me.data, branchId);
 
-  const load = async (bid: string, m: string) => {
-    setStatus('loading');
-    try {
-      setReg(await api('duesRegister', { params: { branchId: bid }, query: { month: m } }));
-      setStatus('ready');
-    } catch (err) {
-      setError(isApiError(err) && err.status === 403 ? '只有本支部书记和上级组织委员可以查看' : errorMessage(err));
-      setStatus('error');
-    }
-  };
-  const open = (bid: string) => {
-    setBranchId(bid);
-    void load(bid, month);
-  };
-  const changeMonth = (m: string) => {
-    setMonth(m);
-    if (branchId) void load(branchId, m);
-  };
-
   const mark = async (e: { userId: string }, body: DuesMark) => {
     await api('markDues', { params: { branchId, month, userId: e.userId }, body });
     void Taro.showToast({ title: '已保存', icon: 'none' });
-    await load(branchId, month);
+    await load();
   };
 
   const act = async (work: () => Promise<void>) => {
@@ -89,7 +63,7 @@ export default function DuesPage() {
 
   return (
     <PageShell id='dues-page'>
-      <OrgPicker roots={roots} initial={initial} onChange={(org) => (org.type === 'branch' ? open(org.id) : setBranchId(''))} />
+      <OrgPicker roots={roots} initial={initial} onChange={(org) => (open(org.type === 'branch' ? org.id : ''))} />
       {!branchId ? (
         <View className='card'>
           <Text className='muted'>请选择一个党支部</Text>
@@ -98,7 +72,7 @@ export default function DuesPage() {
         <>
           <MonthBar id='dues-month' month={month} onChange={changeMonth} />
           {status !== 'ready' || !reg ? (
-            <LoadState id='dues-state' status={status} message={error} onRetry={() => void load(branchId, month)} />
+            <LoadState id='dues-state' status={status} message={error} onRetry={() => void load()} />
           ) : (
             <>
               <View className='card px-figures' id='dues-summary'>

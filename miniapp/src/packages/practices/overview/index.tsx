@@ -3,15 +3,16 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import type { ConcernOverview, StationOverview } from '@shared/schemas/practices';
-import { formatDate, shanghaiMonth } from '@shared/time';
+import type { StationOverview } from '@shared/schemas/practices';
+import { formatDate } from '@shared/time';
 import type * as z from 'zod';
-import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
+import { api, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
 import PageShell from '../../../components/PageShell';
 import OrgPicker from '../../../components/people/OrgPicker';
 import MonthBar from '../../../components/practices/MonthBar';
+import { useOrgMonth } from '../../../components/practices/useOrgMonth';
 import StatusTag from '../../../components/StatusTag';
 import { usePageGate } from '../../../lib/gate';
 import { staffOrgIds } from '../../../lib/grants';
@@ -32,11 +33,7 @@ export default function ConcernOverviewPage() {
   const initial = routeParam(useRouter().params, 'townshipId');
   const me = usePageLoad(() => loadMe());
   useReloadOnShow(allowed, me.reload);
-  const [townshipId, setTownshipId] = useState('');
-  const [month, setMonth] = useState(shanghaiMonth());
-  const [data, setData] = useState<ConcernOverview | null>(null);
-  const [status, setStatus] = useState<'loading' | 'error' | 'ready'>('loading');
-  const [error, setError] = useState('');
+  const { orgId: townshipId, month, data, status, error, load, open, changeMonth } = useOrgMonth((id, m) => api('concernOverview', { params: { orgId: id }, query: { month: m } }), '只有本乡镇的组织委员可以查看');
   const [busy, setBusy] = useState(false);
 
   if (!allowed) return <View />;
@@ -49,24 +46,6 @@ export default function ConcernOverviewPage() {
     );
   }
 
-  const load = async (id: string, m: string) => {
-    setStatus('loading');
-    try {
-      setData(await api('concernOverview', { params: { orgId: id }, query: { month: m } }));
-      setStatus('ready');
-    } catch (err) {
-      setError(isApiError(err) && err.status === 403 ? '只有本乡镇的组织委员可以查看' : errorMessage(err));
-      setStatus('error');
-    }
-  };
-  const choose = (id: string) => {
-    setTownshipId(id);
-    void load(id, month);
-  };
-  const changeMonth = (m: string) => {
-    setMonth(m);
-    void load(townshipId, m);
-  };
   const exportFile = async () => {
     setBusy(true);
     try {
@@ -80,7 +59,7 @@ export default function ConcernOverviewPage() {
 
   return (
     <PageShell id='ov-page'>
-      <OrgPicker roots={roots} initial={initial} onChange={(org) => (org.type === 'township' ? choose(org.id) : setTownshipId(''))} />
+      <OrgPicker roots={roots} initial={initial} onChange={(org) => (open(org.type === 'township' ? org.id : ''))} />
       {!townshipId ? (
         <View className='card'>
           <Text className='muted'>请选择一个乡镇</Text>
@@ -89,7 +68,7 @@ export default function ConcernOverviewPage() {
         <>
           <MonthBar id='ov-month' month={month} onChange={changeMonth} />
           {status !== 'ready' || !data ? (
-            <LoadState id='ov-state' status={status} message={error} onRetry={() => void load(townshipId, month)} />
+            <LoadState id='ov-state' status={status} message={error} onRetry={() => void load()} />
           ) : (
             <>
               <View className='card' id='ov-total'>
