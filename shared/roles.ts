@@ -44,6 +44,8 @@ export const ROLE_SETS = {
   noticePublishers: STAFF,
   /** See an org's grants: staff over it, and a branch's secretary (who manages its member grants). */
   grantReaders: ['secretary', ...STAFF],
+  /** Read a branch's dues register (集中交纳党费): its secretary, who keeps it, and staff above it. */
+  duesReaders: ['secretary', ...STAFF],
 } as const satisfies Record<string, RoleSet>;
 
 export type RoleSetName = keyof typeof ROLE_SETS;

@@ -7,6 +7,7 @@ import { assessmentRoutes } from './routes/assessments';
 import { authRoutes } from './routes/auth';
 import { bookingRoutes } from './routes/bookings';
 import { concernRoutes } from './routes/concerns';
+import { duesRoutes } from './routes/dues';
 import { healthRoutes } from './routes/health';
 import { ideaRoutes } from './routes/ideas';
 import { invitationRoutes } from './routes/invitations';
@@ -38,6 +39,7 @@ export const routes = {
   ...memberRoutes,
   ...importRoutes,
   ...exportRoutes,
+  ...duesRoutes,
 } as const;
 
 export type Routes = typeof routes;

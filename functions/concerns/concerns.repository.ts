@@ -15,6 +15,7 @@ import {
   type ConcernRecord,
   type TimelineRecord,
 } from './concern.entity';
+import { overviewUpdates } from './overview.entity';
 
 /** The next number of the day: an atomic counter, then a claim on the number, so two concerns never share one. */
 export async function nextSequence(date: string): Promise<number> {
@@ -38,6 +39,7 @@ export async function createConcern(r: ConcernRecord, first: TimelineRecord): Pr
     { Put: { TableName: TABLE, Item: trackingClaimItem(r.trackingNo, r.id), ConditionExpression: 'attribute_not_exists(pk)' } },
     { Put: { TableName: TABLE, Item: concernItem(r), ConditionExpression: 'attribute_not_exists(pk)' } },
     timelinePut(r.id, first, 0),
+    ...(await overviewUpdates(undefined, r)),
   ]);
   if (outcome.committed) return true;
   if (failedAt(outcome, 0)) return false;
@@ -82,6 +84,7 @@ export async function saveTransition(expected: ConcernRecord, next: ConcernRecor
       },
     },
     timelinePut(expected.id, entry, expected.version + 1),
+    ...(await overviewUpdates(expected, next)),
     ...also,
   ]);
   return outcome.committed;
@@ -109,11 +112,6 @@ export function listStationQueue(
     },
     toConcernRecord,
   );
-}
-
-/** A page of the open concerns of every station due before `before` (epoch ms), the longest overdue first. */
-export function listOpenDueBefore(before: number, limit: number, cursor?: string): Promise<Page<ConcernRecord>> {
-  return queryPage({ index: 'gsi4', pk: concernKeys.openByDue, skBetween: [0, before - 1], limit, cursor }, toConcernRecord);
 }
 
 /** The user's entries of a concern's timeline that still carry their name (`群众 · 名字`) keep the role label only. */

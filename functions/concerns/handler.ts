@@ -6,6 +6,7 @@ import { revealConcernPhone } from './contact';
 import { followUp } from './follow-ups';
 import { plugPhotos } from './photo-port';
 import { attachPhotos, photoUpload, photoViews } from './photos';
+import { concernOverview } from './overview.service';
 import { getConcernFor, giveFeedback, myConcerns, raiseConcern, stationConcerns, transition } from './concerns.service';
 
 // Only this function attaches and shows photos (see photo-port.ts).
@@ -21,4 +22,5 @@ export const handler = createRouteGroup(concernRoutes, {
   revealConcernPhone: ({ user, params }) => revealConcernPhone(user(), params.id),
   concernPhotoUpload: ({ user, body }) => photoUpload(user().userId, body),
   concernFollowUp: ({ user, params, body }) => followUp(user(), params.id, body),
+  concernOverview: ({ user, params, query }) => concernOverview(user(), params.orgId, query.month),
 });

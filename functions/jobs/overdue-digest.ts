@@ -4,7 +4,7 @@
 // that let it lapse: the one holding it past its own deadline, and any that held it past theirs and passed it on, so
 // a transfer cannot clean a station's record (the receiving station is late only by its own deadline).
 import { isOpen, stationDueAt, type ConcernRecord } from '../concerns/concern.entity';
-import { listOpenDueBefore } from '../concerns/concerns.repository';
+import { listOpenDueBefore } from '../concerns/overdue';
 import { logger } from '../core/http/logger';
 import { queryPage } from '../core/pagination';
 import { shanghaiDate, startOfShanghaiDay } from '@shared/time';

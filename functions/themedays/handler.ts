@@ -3,6 +3,7 @@ import '../core/http/idempotency';
 import { themedayRoutes } from '@shared/routes/themedays';
 import { createRouteGroup, Reply } from '../route-group';
 import { politicalBirthdays } from '../users/political-birthdays.service';
+import { birthdayCard, celebrateBirthday } from '../users/birthday-celebrations';
 import { checkIn, correctAttendance, createCheckInCode, decideLeave, listAttendance, myAttendance, rsvp } from './attendance.service';
 import { participateOnline } from './reflections.service';
 import { cancelThemeDay, closeThemeDay, createThemeDay, getThemeDayFor, listThemeDays, publishThemeDay } from './themedays.service';
@@ -24,4 +25,6 @@ export const handler = createRouteGroup(themedayRoutes, {
   myAttendance: ({ user, query }) => myAttendance(user(), query),
   politicalBirthdays: ({ user, params, query }) => politicalBirthdays(user(), params.branchId, query.month),
   decideLeave: ({ user, params, body }) => decideLeave(user(), params.id, params.userId, body.decision),
+  celebrateBirthday: ({ user, params, body }) => celebrateBirthday(user(), params.branchId, params.userId, Number(params.year), body),
+  birthdayCard: ({ user, params }) => birthdayCard(user(), params.branchId, params.userId, Number(params.year)),
 });

@@ -40,6 +40,8 @@ export default defineAppConfig({
     { root: 'packages/admin', name: 'admin', pages: ['orgs/index', 'station/index', 'import/index'] },
     // 成员管理, 邀请 and 权限 for secretaries and staff; the redeem page that invitations open.
     { root: 'packages/people', name: 'people', pages: ['members/index', 'invitations/index', 'grants/index', 'redeem/index'] },
+    // 党费登记 (secretaries, staff above), the 1+X birthday card (members share it), 说事概况 (township staff).
+    { root: 'packages/practices', name: 'practices', pages: ['dues/index', 'birthday/index', 'overview/index'] },
   ],
   preloadRule: {
     'pages/home/index': { network: 'all', packages: ['notices'] },

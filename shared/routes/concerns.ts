@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { PhoneReveal } from '../schemas/contact';
+import { ConcernOverview, MonthQuery } from '../schemas/practices';
 import { Concern, ConcernFeedbackBody, ConcernFollowUpBody, ConcernTransitionBody, CreateConcernBody, PhotoUpload, PhotoUploadBody, StationConcernsQuery } from '../schemas/concerns';
 
 export const concernRoutes = {
@@ -44,5 +45,10 @@ export const concernRoutes = {
   concernFollowUp: route({
     method: 'POST', path: '/v1/concerns/{id}/follow-ups', group: 'concerns', auth: 'user',
     params: z.strictObject({ id: Id }), body: ConcernFollowUpBody, response: Concern, status: 201, idempotent: true,
+  }),
+  /** A township's concerns per station and month (township staff); read from running rows, in bounded requests. */
+  concernOverview: route({
+    method: 'GET', path: '/v1/orgs/{orgId}/concern-overview', group: 'concerns', auth: 'user',
+    params: z.strictObject({ orgId: Id }), query: MonthQuery, response: ConcernOverview,
   }),
 } as const;

@@ -4,7 +4,7 @@ import * as z from 'zod';
 import { Empty } from '../schemas/common';
 
 /** One Lambda function per group; `serverless.yml` names them the same. */
-export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'members' | 'orgs' | 'ideas' | 'themedays' | 'bookings' | 'notices' | 'assessments' | 'concerns' | 'moderation' | 'imports' | 'exports';
+export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'members' | 'orgs' | 'ideas' | 'themedays' | 'bookings' | 'notices' | 'assessments' | 'concerns' | 'moderation' | 'imports' | 'exports' | 'dues';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

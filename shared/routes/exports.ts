@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { route } from './define';
 import { DateString, Id, MonthString } from '../schemas/common';
 import { XlsxFile } from '../schemas/ledger';
+import { MonthQuery, XlsxFile as PracticesXlsxFile } from '../schemas/practices';
 
 /** 台账 as .xlsx: each with the permission and the figures of the screen that lists the same thing. */
 export const exportRoutes = {
@@ -24,5 +25,14 @@ export const exportRoutes = {
   exportStationBookings: route({
     method: 'GET', path: '/v1/exports/stations/{stationId}/bookings', group: 'exports', auth: 'user',
     params: z.strictObject({ stationId: Id }), query: z.object({ date: DateString.optional() }), response: XlsxFile,
+  }),
+  // The practices' registers, here so that only this function bundles the .xlsx writer.
+  exportDues: route({
+    method: 'GET', path: '/v1/exports/branches/{branchId}/dues', group: 'exports', auth: 'user',
+    params: z.strictObject({ branchId: Id }), query: MonthQuery, response: PracticesXlsxFile,
+  }),
+  exportConcernOverview: route({
+    method: 'GET', path: '/v1/exports/orgs/{orgId}/concern-overview', group: 'exports', auth: 'user',
+    params: z.strictObject({ orgId: Id }), query: MonthQuery, response: PracticesXlsxFile,
   }),
 } as const;

@@ -1,6 +1,7 @@
 // 主题党日: theme days, attendance, online participation, political birthdays
 import * as z from 'zod';
 import { route } from './define';
+import { BirthdayCard, BirthdayYear, CelebrateBody, Celebration } from '../schemas/practices';
 import { Id, page, PageQuery } from '../schemas/common';
 import {
   AttendanceRecord,
@@ -83,5 +84,15 @@ export const themedayRoutes = {
   decideLeave: route({
     method: 'PUT', path: '/v1/theme-days/{id}/leave-requests/{userId}', group: 'themedays', auth: 'user',
     params: z.strictObject({ id: Id, userId: Id }), body: DecideLeaveBody, response: AttendanceRecord,
+  }),
+  /** The "1+X" political birthday: the secretary records the oath and the chosen extras for a member's year. */
+  celebrateBirthday: route({
+    method: 'PUT', path: '/v1/branches/{branchId}/political-birthdays/{userId}/{year}', group: 'themedays', auth: 'user',
+    params: z.strictObject({ branchId: Id, userId: Id, year: BirthdayYear }), body: CelebrateBody, response: Celebration,
+  }),
+  /** The member's birthday card: years in the party and the 1+X record; shareable once celebrated. */
+  birthdayCard: route({
+    method: 'GET', path: '/v1/branches/{branchId}/birthday-cards/{userId}/{year}', group: 'themedays', auth: 'user',
+    params: z.strictObject({ branchId: Id, userId: Id, year: BirthdayYear }), response: BirthdayCard,
   }),
 } as const;

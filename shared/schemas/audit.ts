@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'member.leave',
   'import.apply',
   'phone.reveal',
+  'dues.mark',
+  'birthday.celebrate',
 ] as const;
 export const AuditAction = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -2,7 +2,7 @@
 // server and spent on what the user is waiting for.
 import * as z from 'zod';
 
-export const SUBSCRIBE_TEMPLATES = ['idea_answered', 'theme_day_published', 'concern_update', 'session_reminder', 'political_birthday', 'overdue_digest', 'leave_decided'] as const;
+export const SUBSCRIBE_TEMPLATES = ['idea_answered', 'theme_day_published', 'concern_update', 'session_reminder', 'political_birthday', 'overdue_digest', 'leave_decided', 'dues_reminder'] as const;
 export const SubscribeTemplate = z.enum(SUBSCRIBE_TEMPLATES);
 export type SubscribeTemplate = z.infer<typeof SubscribeTemplate>;
 

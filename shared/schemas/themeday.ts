@@ -193,6 +193,8 @@ export const PoliticalBirthday = z.object({
   displayName: z.string(),
   joinedPartyOn: DateString,
   years: z.number().int(),
+  /** The year's "1+X" record (schemas/practices: Celebration), null while not celebrated. */
+  celebration: z.object({ oath: z.boolean(), extras: z.array(z.string()), celebratedAt: z.string() }).nullable(),
 });
 
 export type PoliticalBirthday = z.infer<typeof PoliticalBirthday>;

@@ -82,6 +82,9 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   participateOnline: { access: 'role+members', sample: () => ({ params: { id: f.dayId }, body: { content: '越权提交的线上心得内容。' } }) },
   closeThemeDay: { access: 'role', sample: () => ({ params: { id: f.dayId }, body: { summary: '越权结束' } }) },
   myAttendance: { access: 'self', sample: () => ({}) },
+  celebrateBirthday: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, userId: f.memberId, year: shanghaiMonth().slice(0, 4) }, body: { oath: true, extras: ['talk'] } }) },
+  // Until celebrated, only the member, their branch and staff above see the card.
+  birthdayCard: { access: 'role+members', sample: () => ({ params: { branchId: f.org.branchId, userId: f.memberId, year: shanghaiMonth().slice(0, 4) } }) },
   politicalBirthdays: { access: 'role+members', sample: () => ({ params: { branchId: f.org.branchId }, query: { month: shanghaiMonth() } }) },
   createSession: {
     access: 'role',
@@ -118,6 +121,8 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   concernPhotoUpload: { access: 'anyUser', sample: () => ({ body: { contentType: 'image/jpeg', size: 1000 } }) },
   // Only the author adds to a concern: anyone else gets 404, as for reading it.
   concernFollowUp: { access: 'role', sample: () => ({ params: { id: f.concernId }, body: { note: '越权补充' } }) },
+  concernOverview: { access: 'role', sample: () => ({ params: { orgId: f.org.townshipId }, query: { month: shanghaiMonth() } }) },
+  exportConcernOverview: { access: 'role', sample: () => ({ params: { orgId: f.org.townshipId }, query: { month: shanghaiMonth() } }) },
   listModeration: { access: 'role', sample: () => ({ params: { orgId: f.org.branchId } }) },
   decideModeration: { access: 'role', sample: () => ({ params: { kind: 'idea', id: f.heldIdeaId }, body: { decision: 'approve' } }) },
   listDeadLetters: { access: 'role', sample: () => ({}) },
@@ -150,6 +155,11 @@ const table: Record<RouteName, { access: Access; sample: () => CallOptions }> = 
   exportThemeDayAttendance: { access: 'role', sample: () => ({ params: { id: f.dayId } }) },
   exportStationConcerns: { access: 'role', sample: () => ({ params: { stationId: f.org.stationId } }) },
   exportStationBookings: { access: 'role', sample: () => ({ params: { stationId: f.org.stationId } }) },
+  // 集中交纳党费: the branch's secretary keeps it, staff above read it.
+  duesRegister: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId }, query: { month: shanghaiMonth() } }) },
+  markDues: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, month: shanghaiMonth(), userId: f.memberId }, body: { amount: 10, paid: true } }) },
+  remindDues: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId, month: shanghaiMonth() } }) },
+  exportDues: { access: 'role', sample: () => ({ params: { branchId: f.org.branchId }, query: { month: shanghaiMonth() } }) },
 };
 
 /** A CSV of one new village under our township. */

@@ -63,6 +63,8 @@ const samples: Record<RouteName, Sample> = {
   closeThemeDay: { get params() { return day(); }, body: { summary: '总结' } },
   myAttendance: {},
   politicalBirthdays: { params: { branchId: 'yucun-dzb' }, query: { month: '2026-07' } },
+  celebrateBirthday: { params: { branchId: 'yucun-dzb', userId: SOME_ID, year: '2026' }, body: { oath: true, extras: ['gift_book'] } },
+  birthdayCard: { params: { branchId: 'yucun-dzb', userId: SOME_ID, year: '2026' } },
   // 党务公开, 三项考核, 百例
   createNotice: { params: { orgId: 'yucun-dzb' }, body: { title: '党费收缴公示', body: '本月党费已全部收缴。', category: 'party' }, as: 'demo-secretary-1' },
   listNotices: { params: { orgId: 'yucun-dzb' } },
@@ -83,6 +85,8 @@ const samples: Record<RouteName, Sample> = {
   stationConcerns: { params: { stationId: 'st-yucun' } },
   transitionConcern: { params: { id: SOME_ID }, body: { action: 'start', note: '已安排' } },
   concernFeedback: { params: { id: SOME_ID }, body: { satisfied: true, rating: 5 } },
+  concernOverview: { params: { orgId: 'tianhuangping' }, query: { month: '2026-11' } },
+  exportConcernOverview: { params: { orgId: 'tianhuangping' }, query: { month: '2026-11' } },
   revealConcernPhone: { params: { id: SOME_ID } },
   concernPhotoUpload: { body: { contentType: 'image/jpeg', size: 1000 } },
   // The default caller's own open concern, made in beforeAll.
@@ -136,6 +140,11 @@ const samples: Record<RouteName, Sample> = {
   exportThemeDayAttendance: { get params() { return day(); } },
   exportStationConcerns: { params: { stationId: 'st-yucun' } },
   exportStationBookings: { params: { stationId: 'st-yucun' } },
+  // 集中交纳党费
+  duesRegister: { params: { branchId: 'yucun-dzb' }, query: { month: '2026-11' } },
+  markDues: { params: { branchId: 'yucun-dzb', month: '2026-11', userId: SOME_ID }, body: { amount: 12.5, paid: true } },
+  remindDues: { params: { branchId: 'yucun-dzb', month: '2026-11' } },
+  exportDues: { params: { branchId: 'yucun-dzb' }, query: { month: '2026-11' } },
 };
 
 const names = Object.keys(routes) as RouteName[];

@@ -20,7 +20,7 @@ describe('GET /v1/branches/{branchId}/political-birthdays', () => {
     const res = await call('politicalBirthdays', { token: await login('demo-member-2'), params: { branchId: BRANCH }, query: { month } });
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual(
-      expect.arrayContaining([{ userId: me.id, displayName: me.displayName, joinedPartyOn: me.joinedPartyOn, years: year - Number(me.joinedPartyOn.slice(0, 4)) }]),
+      expect.arrayContaining([{ userId: me.id, displayName: me.displayName, joinedPartyOn: me.joinedPartyOn, years: year - Number(me.joinedPartyOn.slice(0, 4)), celebration: null }]),
     );
     expect(res.body.items.length).toBeGreaterThan(0);
     expect(res.body.items.every((i: { joinedPartyOn: string }) => i.joinedPartyOn.slice(5, 7) === month.slice(5))).toBe(true);

@@ -28,6 +28,7 @@ const BUDGET: Table<number> = {
   listAttendance: 3,
   myAttendance: 3,
   politicalBirthdays: 3,
+  birthdayCard: 3,
   listSessions: 3,
   listSlots: 3,
   myBookings: 3,
@@ -57,6 +58,11 @@ const BUDGET: Table<number> = {
   exportThemeDayAttendance: 5,
   exportStationConcerns: 4,
   exportStationBookings: 4,
+  // Built from running rows: the township, its station rows of the month, its open concerns past their deadline.
+  concernOverview: 3,
+  exportConcernOverview: 3,
+  duesRegister: 3,
+  exportDues: 3,
 };
 
 interface Call {
@@ -110,6 +116,11 @@ const CALLS: Table<() => Call> = {
   exportThemeDayAttendance: () => ({ as: 'demo-secretary-1', params: { id: 'seed-themeday-1' } }),
   exportStationConcerns: () => ({ as: 'demo-official-1', params: { stationId: 'st-yucun' } }),
   exportStationBookings: () => ({ as: 'demo-official-1', params: { stationId: 'st-yucun' } }),
+  birthdayCard: () => ({ as: 'demo-member-1', params: { branchId: 'yucun-dzb', userId: 'u-demo-member-1', year: shanghaiMonth().slice(0, 4) } }),
+  concernOverview: () => ({ as: 'demo-township-1', params: { orgId: 'tianhuangping' }, query: { month: shanghaiMonth() } }),
+  exportConcernOverview: () => ({ as: 'demo-township-1', params: { orgId: 'tianhuangping' }, query: { month: shanghaiMonth() } }),
+  duesRegister: () => ({ as: 'demo-secretary-1', params: { branchId: 'yucun-dzb' }, query: { month: shanghaiMonth() } }),
+  exportDues: () => ({ as: 'demo-township-1', params: { branchId: 'yucun-dzb' }, query: { month: shanghaiMonth() } }),
 };
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;

@@ -28,6 +28,7 @@ const JOURNEYS: Record<string, string[]> = {
     '/packages/notices/detail/index?id=seed-notice-1',
     '/packages/booking/station/index?stationId=st-yucun',
     '/packages/themeday/detail/index?id=no-such-day',
+    `/packages/practices/birthday/index?branchId=yucun-dzb&userId=u-demo-member-1&year=${new Date().getFullYear()}`,
   ],
   'demo-secretary-1': [
     '/pages/home/index',
@@ -41,6 +42,7 @@ const JOURNEYS: Record<string, string[]> = {
     '/packages/people/members/index?branchId=yucun-dzb',
     '/packages/people/invitations/index?orgId=yucun-dzb',
     '/packages/people/grants/index?orgId=yucun-dzb',
+    '/packages/practices/dues/index?branchId=yucun-dzb',
   ],
   'demo-township-1': [
     '/pages/home/index',
@@ -56,6 +58,7 @@ const JOURNEYS: Record<string, string[]> = {
     '/packages/admin/station/index?stationId=st-yucun',
     '/packages/people/invitations/index?orgId=tianhuangping',
     '/packages/people/grants/index?orgId=tianhuangping',
+    '/packages/practices/overview/index?townshipId=tianhuangping',
   ],
   'demo-official-1': [
     '/pages/home/index',

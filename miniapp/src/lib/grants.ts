@@ -50,3 +50,6 @@ export function canPublishIn(user: Holder, chain: Org[]): boolean {
 
 /** Orgs the user administers (组织管理, 驿站管理): township admins their township, admins everything below theirs. */
 export const staffOrgIds = (user: Holder): string[] => grantOrgIds(user, ROLE_SETS.staff);
+
+/** Orgs whose 党费登记 the user may open: secretaries their branch, staff their subtree. */
+export const duesRoots = (user: Holder): string[] => grantOrgIds(user, ROLE_SETS.duesReaders);

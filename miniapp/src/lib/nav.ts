@@ -60,6 +60,10 @@ export const PAGES = {
   invitations: page<{ orgId?: string }>('/packages/people/invitations/index'),
   grants: page<{ orgId?: string }>('/packages/people/grants/index'),
   redeem: page<{ code?: string }>('/packages/people/redeem/index'),
+  // 党费登记, 1+X 政治生日贺卡, 说事概况 (issue 15)
+  dues: page<{ branchId?: string }>('/packages/practices/dues/index'),
+  birthdayCard: page<{ branchId: string; userId: string; year: string }>('/packages/practices/birthday/index'),
+  concernOverview: page<{ townshipId?: string }>('/packages/practices/overview/index'),
 } as const;
 
 export type PageName = keyof typeof PAGES;

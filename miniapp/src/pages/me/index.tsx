@@ -15,7 +15,7 @@ import TextSizeCard from '../../components/me/TextSizeCard';
 import { Button } from '../../components/nut';
 import MyThemeDayCards from '../../components/themeday/MyThemeDayCards';
 import { usePageGate } from '../../lib/gate';
-import { assessmentRoots, canModerate, staffOrgIds } from '../../lib/grants';
+import { assessmentRoots, canModerate, duesRoots, staffOrgIds } from '../../lib/grants';
 import { loadMe } from '../../lib/me';
 import { go, goLogin } from '../../lib/nav';
 import { peopleScopes } from '../../lib/people';
@@ -121,6 +121,16 @@ export default function MePage() {
         {staffOrgIds(user).length > 0 && (
           <Button id='open-admin' block onClick={() => void go('adminOrgs')}>
             组织管理
+          </Button>
+        )}
+        {staffOrgIds(user).length > 0 && (
+          <Button id='open-concern-overview' block onClick={() => void go('concernOverview')}>
+            说事概况
+          </Button>
+        )}
+        {duesRoots(user).length > 0 && (
+          <Button id='open-dues' block onClick={() => void go('dues')}>
+            党费登记
           </Button>
         )}
         {peopleScopes(user).length > 0 && (

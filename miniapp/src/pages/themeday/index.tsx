@@ -171,7 +171,7 @@ export default function ThemeDayTab() {
             <SubscribeReminder id='td-tab-reminder' template='theme_day_published' label='新预告发布时提醒我' />
           </DaySection>
 
-          {birthdays && <BirthdaysCard birthdays={birthdays} />}
+          {birthdays && <BirthdaysCard birthdays={birthdays} branchId={branchId} year={Number(shanghaiMonth().slice(0, 4))} secretary={secretary} />}
 
           <DaySection title='往期回顾' id='td-past' days={past} empty='暂无往期主题党日' onOpen={open} workflow={secretary} />
 
