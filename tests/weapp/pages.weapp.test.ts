@@ -80,6 +80,9 @@ const visits = (): Array<[string | null, string, string]> => [
   ['demo-secretary-1', 'packages/people/invitations/index', 'orgId=yucun-dzb'],
   ['demo-township-1', 'packages/people/grants/index', 'orgId=tianhuangping'],
   ['demo-resident-1', 'packages/people/redeem/index', 'code=ABCDEFGH'],
+  ['demo-secretary-1', 'packages/practices/dues/index', 'branchId=yucun-dzb'],
+  ['demo-member-1', 'packages/practices/birthday/index', `branchId=yucun-dzb&userId=u-demo-member-1&year=${new Date().getFullYear()}`],
+  ['demo-township-1', 'packages/practices/overview/index', 'townshipId=tianhuangping'],
   ['demo-township-1', 'packages/admin/import/index', 'orgId=tianhuangping'],
 ];
 
