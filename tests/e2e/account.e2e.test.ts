@@ -8,11 +8,10 @@ import { concernKeys } from '../../functions/concerns/concern.entity';
 import { userKeys } from '../../functions/users/user.entity';
 import { itemAt, partition } from '../api/db';
 import { call, expectError, freshUser } from '../api/http';
-import { launchBrowser, webUrl } from './browser';
+import { launchBrowser, webUrl, UI_TIMEOUT_MS } from './browser';
 
-jest.setTimeout(120_000);
+jest.setTimeout(600_000);
 
-const UI_TIMEOUT = 20_000;
 
 let browser: Browser;
 let context: BrowserContext;
@@ -22,7 +21,7 @@ let pageErrors: Error[];
 beforeAll(async () => {
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(UI_TIMEOUT);
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
   page = await context.newPage();
   pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(err));

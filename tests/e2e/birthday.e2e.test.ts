@@ -7,9 +7,9 @@ import { call, login } from '../api/http';
 import { withGrant } from '../api/people';
 import { openTab, personaSession } from './browser';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
-const { loginAs } = personaSession(20_000);
+const { loginAs } = personaSession();
 const BRANCH = 'yucun-dzb';
 
 function apiResponse(page: Page, method: string, pathPattern: RegExp): Promise<Response> {

@@ -2,14 +2,13 @@
 // opened, sees the slot full and the booking in 我的预约, cancels it, and the seat shows free again.
 import type { Page } from 'playwright-core';
 import { call, login } from '../api/http';
-import { personaSession } from './browser';
+import { onShow, personaSession } from './browser';
 
-jest.setTimeout(120_000);
+jest.setTimeout(600_000);
 
-const UI_TIMEOUT = 20_000;
 const HOUR = 3600_000;
 
-const { loginAs } = personaSession(UI_TIMEOUT);
+const { loginAs } = personaSession();
 let page: Page;
 let pageErrors: Error[];
 
@@ -18,7 +17,8 @@ async function openStation(stationId: string): Promise<void> {
   await page.locator('#station-page').waitFor({ state: 'visible' });
 }
 
-const seatsText = async (slotId: string) => ((await page.locator(`#slot-seats-${slotId}`).textContent()) ?? '').trim();
+/** The seats line of a slot on the page on show (an earlier station page may still be in the DOM, hidden). */
+const seatsText = async (slotId: string) => ((await onShow(page).locator(`#slot-seats-${slotId}`).textContent()) ?? '').trim();
 
 describe('局长驻点 (H5)', () => {
   it('books a slot, shows it in 我的预约, cancels it, and the seat is free again', async () => {
@@ -65,7 +65,7 @@ describe('局长驻点 (H5)', () => {
 
     // Act 3: back to the station.
     await openStation('st-yucun');
-    await page.locator(`#slot-seats-${slotId}`, { hasText: '余 1 席' }).waitFor();
+    await onShow(page).locator(`#slot-seats-${slotId}`, { hasText: '余 1 席' }).waitFor();
 
     // Assess
     expect(booked.status()).toBe(201);

@@ -1,7 +1,7 @@
 // Launches Debian Chromium through playwright-core (Playwright's own browser downloads cannot work here).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -13,6 +13,12 @@ export const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * How long one UI step may wait for the app's state. Tests wait on state, never on time: this bound only tells a hang
+ * from a slow step, and on two shared cores a page switch with its requests can take many seconds.
+ */
+export const UI_TIMEOUT_MS = 60_000;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -47,7 +53,7 @@ export interface VisitOptions {
 }
 
 /** A fresh context past the privacy consent, on the login page (where a guest picks 暂不登录). */
-export async function openGuest(browser: Browser, { timeoutMs = 20_000, prepare }: VisitOptions = {}): Promise<Visit> {
+export async function openGuest(browser: Browser, { timeoutMs = UI_TIMEOUT_MS, prepare }: VisitOptions = {}): Promise<Visit> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
   context.setDefaultTimeout(timeoutMs);
   const page = await context.newPage();
@@ -83,7 +89,23 @@ function onTabPage(url: string): boolean {
   return !route || TAB_PAGES.includes(route);
 }
 
-/** The tab bar shows on tab pages only: go back until the URL is one, then open the tab and wait for its root. */
+/**
+ * The page on show. Taro's H5 router keeps earlier pages in the DOM (hidden), and a page it is unloading loses
+ * `taro_page_show` first: the last shown page that is not shaded is the one the user sees.
+ */
+export function onShow(page: Page): Locator {
+  return page.locator('.taro_page.taro_page_show:not(.taro_page_shade)').last();
+}
+
+/** What the router holds, for a failure message: the URL and each page element's id and classes. */
+async function routerState(page: Page): Promise<string> {
+  return page.evaluate(() => [location.hash, ...Array.from(document.querySelectorAll('.taro_page'), (e) => `${e.id} [${e.className}]`)].join('\n  '));
+}
+
+/**
+ * The tab bar shows on tab pages only: go back until the URL is one and the router shows that tab page again, then
+ * open the tab and wait for its root.
+ */
 export async function openTab(page: Page, label: string, rootSelector: string): Promise<void> {
   if (TAB_PAGES.length < 4) throw new Error(`openTab: found ${TAB_PAGES.length} tab pages in app.config.ts`);
   for (let i = 0; i < 6 && !onTabPage(page.url()); i++) {
@@ -92,9 +114,14 @@ export async function openTab(page: Page, label: string, rootSelector: string): 
     // Taro's router removes the page it leaves once it has handled the back: the next step starts after that.
     await page.waitForFunction((n) => document.querySelectorAll('.taro_page').length < n, open);
   }
-  // click() waits until the tab bar shows it.
-  await page.locator('.weui-tabbar__item', { hasText: label }).click();
-  await page.locator(rootSelector).waitFor({ state: 'visible' });
+  try {
+    // Back on a tab page, the router un-shades it after the page it left is gone; the tab bar then shows.
+    await page.locator('.taro_page.taro_tabbar_page.taro_page_show:not(.taro_page_shade)').waitFor();
+    await page.locator('.weui-tabbar__item', { hasText: label }).click();
+    await page.locator(rootSelector).waitFor({ state: 'visible' });
+  } catch (error) {
+    throw new Error(`openTab(${label}, ${rootSelector}): ${(error as Error).message}\nrouter:\n  ${await routerState(page)}`);
+  }
 }
 
 /**
@@ -122,7 +149,7 @@ export interface PersonaSession {
 }
 
 /** One browser for a test file, started before its tests and closed after them with every context opened in it. */
-export function personaSession(timeoutMs = 20_000): PersonaSession {
+export function personaSession(timeoutMs = UI_TIMEOUT_MS): PersonaSession {
   let browser: Browser | undefined;
   const personas: Persona[] = [];
   const guests: Visit[] = [];

@@ -12,12 +12,11 @@ import { itemAt, putRaw } from '../api/db';
 import { call, login } from '../api/http';
 import { loadMore, openTab, personaSession, settled } from './browser';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
-const UI_TIMEOUT = 20_000;
 const STATION = 'st-yucun';
 
-const { loginAs } = personaSession(UI_TIMEOUT);
+const { loginAs } = personaSession();
 
 const openConcernsTab = (page: Page) => openTab(page, '说事', '#cs-tab');
 

@@ -6,9 +6,9 @@ import type { Page, Response } from 'playwright-core';
 import { shanghaiMonth } from '@shared/time';
 import { openTab, personaSession } from './browser';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
-const { loginAs } = personaSession(20_000);
+const { loginAs } = personaSession();
 const MEMBER_ID = 'u-demo-member-1';
 
 function apiResponse(page: Page, method: string, pathPattern: RegExp): Promise<Response> {

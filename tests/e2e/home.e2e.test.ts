@@ -6,13 +6,12 @@ import { moveThemeDayStart } from '../api/db';
 import { call, login } from '../api/http';
 import { personaSession, settled, type Visit } from './browser';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
-const UI_TIMEOUT = 20_000;
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 const SEEDED_NOTICE = { id: 'seed-notice-1', title: '余村党支部第三季度党费收缴情况公示' };
 
-const { loginAs: openAs, visitAsGuest } = personaSession(UI_TIMEOUT);
+const { loginAs: openAs, visitAsGuest } = personaSession();
 
 /** A persona, landed on 首页. */
 async function loginAs(openid: string): Promise<Visit> {

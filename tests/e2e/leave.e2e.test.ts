@@ -5,9 +5,9 @@ import type { Page, Response } from 'playwright-core';
 import { call, login } from '../api/http';
 import { openTab, personaSession } from './browser';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
-const { loginAs, personas } = personaSession(20_000);
+const { loginAs, personas } = personaSession();
 const BRANCH = 'yucun-dzb';
 const MEMBER = 'demo-member-2';
 const MEMBER_ID = `u-${MEMBER}`;

@@ -6,14 +6,13 @@ import type { Page, Response } from 'playwright-core';
 import { call, login } from '../api/http';
 import { loadMore, openTab, personaSession, webUrl } from './browser';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
-const UI_TIMEOUT = 20_000;
 const BRANCH = 'yucun-dzb';
 /** The test content checker's marker for a "review" verdict (functions/content/content-check.ts). */
 const REVIEW = '【待审】';
 
-const { loginAs } = personaSession(UI_TIMEOUT);
+const { loginAs } = personaSession();
 
 function decision(page: Page, id: string): Promise<Response> {
   return page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === `/v1/moderation/idea/${id}/decision`);

@@ -7,10 +7,9 @@ import { ownTownship } from '../api/own-orgs';
 import { withGrant } from '../api/people';
 import { personaSession, webUrl } from './browser';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
-const UI_TIMEOUT = 20_000;
-const { visitAsGuest } = personaSession(UI_TIMEOUT);
+const { visitAsGuest } = personaSession();
 
 const answered = (page: Page, method: string, path: string): Promise<Response> =>
   page.waitForResponse((r) => new URL(r.url()).pathname === path && [method, 'POST'].includes(r.request().method()) && r.request().method() !== 'OPTIONS');

@@ -1,10 +1,9 @@
 // The mini-program shell in a real browser (H5 build): privacy consent, dev persona login, 我的.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, webUrl } from './browser';
+import { launchBrowser, webUrl, UI_TIMEOUT_MS } from './browser';
 
-jest.setTimeout(60_000);
+jest.setTimeout(600_000);
 
-const UI_TIMEOUT = 15_000;
 
 let browser: Browser;
 let context: BrowserContext;
@@ -21,7 +20,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
-  context.setDefaultTimeout(UI_TIMEOUT);
+  context.setDefaultTimeout(UI_TIMEOUT_MS);
   page = await context.newPage();
   pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(err));

@@ -6,14 +6,13 @@ import type { BrowserContext, Page, Response } from 'playwright-core';
 import { call, login } from '../api/http';
 import { openTab, personaSession } from './browser';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
-const UI_TIMEOUT = 20_000;
 const HOUR = 3600_000;
 const PERSONA = 'demo-member-8';
 const REMINDERS = ['#booking-reminder', '#cs-reminder', '#td-tab-reminder', '#td-reminder', '#political-birthday-reminder'];
 
-const { loginAs } = personaSession(UI_TIMEOUT);
+const { loginAs } = personaSession();
 let page: Page;
 let pageErrors: Error[];
 const subscriptionCalls: string[] = [];

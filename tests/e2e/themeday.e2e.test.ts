@@ -6,12 +6,11 @@ import type { Page, Response } from 'playwright-core';
 import { openTab, personaSession, settled, type Persona } from './browser';
 import { formatDateKey } from '../../shared/time';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
-const UI_TIMEOUT = 20_000;
 const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
 
-const { loginAs, personas } = personaSession(UI_TIMEOUT);
+const { loginAs, personas } = personaSession();
 
 const openThemeDayTab = (page: Page) => openTab(page, '党日', '#td-tab');
 
