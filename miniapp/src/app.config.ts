@@ -97,4 +97,7 @@ export default defineAppConfig({
     ],
   },
   lazyCodeLoading: 'requiredComponents',
+  // H5 only: pages switch without the slide. It stutters on cheap phones, and Taro's animated router shades the tab
+  // page again when a back comes before its hide timer (a blank screen, seen on busy machines). WeChat animates natively.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
 });
