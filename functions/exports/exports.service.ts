@@ -12,9 +12,22 @@ import { listMembers } from '../members/roster.service';
 import { requireBranch } from '../orgs/branches';
 import { stationConcerns } from '../concerns/concerns.service';
 import { stationBookings } from '../bookings/bookings.service';
-import { allPages, xlsxFile } from './workbook';
+import type { Page } from '../core/pagination';
+import { xlsxFile } from '../core/spreadsheet';
 
 const RSVP_LABELS = { attending: '参加', leave: '请假' } as const;
+/** Every item of a list, page by page through the screen's own service (its Queries, its permission check). */
+async function allPages<T>(fetch: (q: { limit: number; cursor?: string }) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetch({ limit: 50, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 export async function exportRoster(p: Principal, branchId: string): Promise<XlsxFile> {
