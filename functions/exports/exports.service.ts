@@ -1,14 +1,16 @@
 // 台账 exports: each sheet is filled by the service behind the screen that shows the same list (listMembers,
-// listAttendance via attendanceWith, listThemeDays, stationConcerns, stationBookings), page by page through its Queries, so an export
-// has the screen's permission check and its figures and cannot disagree with it.
+// listAttendance through attendanceWith, listThemeDays, stationConcerns, stationBookings), page by page through its
+// Queries, so an export has the screen's permission check and its figures and cannot disagree with it.
 import { ROLE_SETS } from '@shared/roles';
 import { ATTENDANCE_STATUS_LABELS, BOOKING_STATUS_LABELS, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, PARTY_STATUS_LABELS } from '@shared/labels';
 import type { XlsxFile } from '@shared/schemas/ledger';
 import { formatDate, formatDateTime, monthRange } from '@shared/time';
-import { requireRole, type Principal } from '../core/policy';
 import type { ThemeDay } from '@shared/schemas/themeday';
 import { noRead } from '../core/batch';
 import { NotFoundError } from '../core/errors';
+import type { Page } from '../core/pagination';
+import { requireRole, type Principal } from '../core/policy';
+import { xlsxFile } from '../core/spreadsheet';
 import { attendanceWith } from '../themedays/attendance.service';
 import { listThemeDays } from '../themedays/themedays.service';
 import { themeDaysRead } from '../themedays/themedays.repository';
@@ -17,8 +19,6 @@ import { listMembers } from '../members/roster.service';
 import { requireBranch } from '../orgs/branches';
 import { stationConcerns } from '../concerns/concerns.service';
 import { stationBookings } from '../bookings/bookings.service';
-import type { Page } from '../core/pagination';
-import { xlsxFile } from '../core/spreadsheet';
 
 const RSVP_LABELS = { attending: '参加', leave: '请假' } as const;
 /**
@@ -53,7 +53,8 @@ export async function exportRoster(p: Principal, branchId: string): Promise<Xlsx
 }
 
 export async function exportThemeDayAttendance(p: Principal, themeDayId: string): Promise<XlsxFile> {
-  // The day's title and figures ride in the roster's first batch (two keys per member and the day: 49 a page).
+  // The day's title and figures ride in the roster's first batch (two keys per member and the day: 49 a page). A
+  // container that has not seen the day yet reads it once more first, to authorise (moderatorsDay).
   let day: ThemeDay | undefined;
   const records = await allPages(49, async (q) => {
     const { page, also } = await attendanceWith(p, themeDayId, q, day ? noRead([]) : themeDaysRead([themeDayId]));

@@ -51,7 +51,8 @@ const BUDGET: Table<number> = {
   listTransfers: 3,
   importTemplate: 1,
   getImport: 2,
-  // An export reads what its screen reads, in pages of the screen's largest size: one page for a normal record.
+  // An export reads what its screen reads, a page as large as one batch allows: one page for a normal record; the
+  // theme day's own figures ride in its roster's batch (functions/exports/exports.service.ts).
   exportRoster: 3,
   exportMonthAttendance: 3,
   exportThemeDayAttendance: 3,
