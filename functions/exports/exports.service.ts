@@ -1,24 +1,49 @@
 // 台账 exports: each sheet is filled by the service behind the screen that shows the same list (listMembers,
-// listAttendance, listThemeDays, stationConcerns, stationBookings), page by page through its Queries, so an export
-// has the screen's permission check and its figures and cannot disagree with it.
+// listAttendance through attendanceWith, listThemeDays, stationConcerns, stationBookings), page by page through its
+// Queries, so an export has the screen's permission check and its figures and cannot disagree with it.
 import { ROLE_SETS } from '@shared/roles';
 import { ATTENDANCE_STATUS_LABELS, BOOKING_STATUS_LABELS, CONCERN_CATEGORY_LABELS, CONCERN_STATUS_LABELS, PARTY_STATUS_LABELS } from '@shared/labels';
 import type { XlsxFile } from '@shared/schemas/ledger';
 import { formatDate, formatDateTime, monthRange } from '@shared/time';
+import type { ThemeDay } from '@shared/schemas/themeday';
+import { noRead } from '../core/batch';
+import { NotFoundError } from '../core/errors';
+import type { Page } from '../core/pagination';
 import { requireRole, type Principal } from '../core/policy';
-import { listAttendance } from '../themedays/attendance.service';
-import { getThemeDayFor, listThemeDays } from '../themedays/themedays.service';
+import { xlsxFile } from '../core/spreadsheet';
+import { attendanceWith } from '../themedays/attendance.service';
+import { listThemeDays } from '../themedays/themedays.service';
+import { themeDaysRead } from '../themedays/themedays.repository';
+import { toThemeDay } from '../themedays/views';
 import { listMembers } from '../members/roster.service';
 import { requireBranch } from '../orgs/branches';
 import { stationConcerns } from '../concerns/concerns.service';
 import { stationBookings } from '../bookings/bookings.service';
-import { allPages, xlsxFile } from './workbook';
 
 const RSVP_LABELS = { attending: '参加', leave: '请假' } as const;
+/**
+ * Every item of a list, page by page through the screen's own service (its Queries, its permission check). A page
+ * is as large as one BatchGetItem (100 keys) allows for what the service reads per item, so a normal record (a
+ * branch of tens of members, a day's bookings, a month's days) is one page: the caller's Query, the list's Query
+ * and its batch, 3 requests. Only a huge record pages on, a Query and a batch per further page.
+ */
+async function allPages<T>(size: number, fetch: (q: { limit: number; cursor?: string }) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetch({ limit: size, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
+}
+/** Items per page when the service batch-reads at most one key per item (a profile, a member's own record of a day). */
+const PAGE = 100;
+
 const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 export async function exportRoster(p: Principal, branchId: string): Promise<XlsxFile> {
-  const members = await allPages((q) => listMembers(p, branchId, q));
+  const members = await allPages(PAGE, (q) => listMembers(p, branchId, q));
   const branch = await requireBranch(branchId);
   return xlsxFile(`${branch.name}花名册`, [{
     name: '花名册',
@@ -28,8 +53,15 @@ export async function exportRoster(p: Principal, branchId: string): Promise<Xlsx
 }
 
 export async function exportThemeDayAttendance(p: Principal, themeDayId: string): Promise<XlsxFile> {
-  const records = await allPages((q) => listAttendance(p, themeDayId, q));
-  const day = await getThemeDayFor(p, themeDayId);
+  // The day's title and figures ride in the roster's first batch (two keys per member and the day: 49 a page). A
+  // container that has not seen the day yet reads it once more first, to authorise (moderatorsDay).
+  let day: ThemeDay | undefined;
+  const records = await allPages(49, async (q) => {
+    const { page, also } = await attendanceWith(p, themeDayId, q, day ? noRead([]) : themeDaysRead([themeDayId]));
+    day ??= also[0] && toThemeDay(also[0]);
+    return page;
+  });
+  if (!day) throw new NotFoundError('主题党日不存在');
   const s = day.stats;
   return xlsxFile(`${formatDate(day.startsAt)}${day.title}考勤`, [
     {
@@ -46,7 +78,7 @@ export async function exportMonthAttendance(p: Principal, branchId: string, mont
   const branch = await requireBranch(branchId);
   requireRole(p, ROLE_SETS.branchReaders, branch.path);
   const { from, to } = monthRange(month);
-  const days = await allPages((q) => listThemeDays(p, branchId, { ...q, from, to }));
+  const days = await allPages(PAGE, (q) => listThemeDays(p, branchId, { ...q, from, to }));
   return xlsxFile(`${branch.name}${month}党日考勤`, [{
     name: month,
     header: ['日期', '主题', '应到', '出席', '请假', '线上参与', '缺席', '出勤率'],
@@ -55,7 +87,7 @@ export async function exportMonthAttendance(p: Principal, branchId: string, mont
 }
 
 export async function exportStationConcerns(p: Principal, stationId: string): Promise<XlsxFile> {
-  const concerns = await allPages((q) => stationConcerns(p, stationId, q));
+  const concerns = await allPages(PAGE, (q) => stationConcerns(p, stationId, q));
   return xlsxFile(`${concerns[0]?.stationName ?? '驿站'}群众诉求台账`, [{
     name: '群众诉求',
     header: ['编号', '村（社区）', '类别', '标题', '内容', '状态', '是否超期', '承诺办结时间', '提交时间'],
@@ -64,7 +96,7 @@ export async function exportStationConcerns(p: Principal, stationId: string): Pr
 }
 
 export async function exportStationBookings(p: Principal, stationId: string, date?: string): Promise<XlsxFile> {
-  const bookings = await allPages((q) => stationBookings(p, stationId, { ...q, ...(date ? { date } : {}) }));
+  const bookings = await allPages(PAGE, (q) => stationBookings(p, stationId, { ...q, ...(date ? { date } : {}) }));
   return xlsxFile(`${bookings[0]?.stationName ?? '驿站'}预约台账${date ?? ''}`, [{
     name: '预约',
     header: ['接待时间', '驻点干部', '群众', '联系电话', '事由', '状态', '接待结果'],

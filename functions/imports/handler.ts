@@ -1,7 +1,7 @@
 // This group has idempotent routes.
 import '../core/http/idempotency';
 import { importRoutes } from '@shared/routes/imports';
-import { asXlsxFile } from '../exports/workbook';
+import { asXlsxFile } from '../core/spreadsheet';
 import { createRouteGroup } from '../route-group';
 import { checkImport, createImport, getImport, runImport } from './imports.service';
 import { templateWorkbook } from './sheets';

@@ -1,8 +1,9 @@
 // The import file's layout (the template's columns) and reading an .xlsx or CSV file into rows of text cells.
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { IMPORT_SHEETS, type ImportSheet } from '@shared/schemas/ledger';
 import { ValidationError } from '../core/errors';
+import { Workbook } from '../core/spreadsheet';
 
 /** Columns of each sheet, in the template's order. Paths name orgs below the import root, separated by 「/」. */
 export const COLUMNS = {
@@ -55,7 +56,7 @@ function rowsOf(ws: ExcelJS.Worksheet): { header: string[]; rows: SheetRow[] } {
 }
 
 export async function readSheets(fileName: string, content: Buffer): Promise<Sheets> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   try {
     if (/\.csv$/i.test(fileName)) await wb.csv.read(Readable.from([content.toString('utf8').replace(/^\uFEFF/, '')]));
     else await wb.xlsx.load(content as unknown as ArrayBuffer);
@@ -79,7 +80,7 @@ export async function readSheets(fileName: string, content: Buffer): Promise<She
 
 /** The template: one sheet per kind, header and one example row. */
 export async function templateWorkbook(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new Workbook();
   for (const kind of Object.keys(COLUMNS) as ImportSheet[]) {
     const ws = wb.addWorksheet(IMPORT_SHEETS[kind]);
     ws.addRow([...COLUMNS[kind]]).font = { bold: true };

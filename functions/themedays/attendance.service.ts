@@ -5,7 +5,7 @@ import type { PageQuery } from '@shared/schemas/common';
 import { MINUTE_MS, shanghaiDate, shanghaiTime } from '@shared/time';
 import { THEMEDAY_RULES } from '@shared/rules/themeday';
 import { type AttendanceRecord, type CheckInCode, type CheckInResult, type RsvpBody } from '@shared/schemas/themeday';
-import { readTogether } from '../core/batch';
+import { noRead, readTogether, type BatchRead } from '../core/batch';
 import { InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
 import { newCode } from '../core/ids';
 import type { Page } from '../core/pagination';
@@ -72,15 +72,29 @@ export async function listAttendance(
   id: string,
   q: z.infer<typeof PageQuery>,
 ): Promise<Page<z.infer<typeof AttendanceRecord>>> {
+  return (await attendanceWith(principal, id, q, noRead(undefined))).page;
+}
+
+/** The roster page with one more read folded into its batch (the 台账 export reads the day's figures with it). */
+export async function attendanceWith<T>(
+  principal: Principal,
+  id: string,
+  q: z.infer<typeof PageQuery>,
+  also: BatchRead<T>,
+): Promise<{ page: Page<z.infer<typeof AttendanceRecord>>; also: T }> {
   const day = await moderatorsDay(principal, id);
   const page = await listMemberGrants(day.branchId, q.limit, q.cursor);
   const ids = page.items.map((g) => g.userId);
-  const [records, names] = await readTogether([rosterRead(day.id, ids), displayNamesRead(ids)]);
+  // Strongly consistent only with the extra read, which stands for getThemeDay's consistent GetItem.
+  const [records, names, extra] = await readTogether([rosterRead(day.id, ids), displayNamesRead(ids), also], { consistent: also.keys.length > 0 });
   return {
-    items: ids.map((userId) =>
-      toAttendanceRecord(records.get(userId) ?? { themeDayId: day.id, userId, startsAt: day.startsAt }, names.get(userId)),
-    ),
-    nextCursor: page.nextCursor,
+    page: {
+      items: ids.map((userId) =>
+        toAttendanceRecord(records.get(userId) ?? { themeDayId: day.id, userId, startsAt: day.startsAt }, names.get(userId)),
+      ),
+      nextCursor: page.nextCursor,
+    },
+    also: extra,
   };
 }
 

@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import { route } from './define';
-import { DateString, Id, MonthString } from '../schemas/common';
+import { DateString, Id } from '../schemas/common';
 import { XlsxFile } from '../schemas/ledger';
-import { MonthQuery, XlsxFile as PracticesXlsxFile } from '../schemas/practices';
+import { MonthQuery } from '../schemas/practices';
 
 /** 台账 as .xlsx: each with the permission and the figures of the screen that lists the same thing. */
 export const exportRoutes = {
@@ -12,7 +12,7 @@ export const exportRoutes = {
   }),
   exportMonthAttendance: route({
     method: 'GET', path: '/v1/exports/branches/{branchId}/attendance', group: 'exports', auth: 'user',
-    params: z.strictObject({ branchId: Id }), query: z.object({ month: MonthString }), response: XlsxFile,
+    params: z.strictObject({ branchId: Id }), query: MonthQuery, response: XlsxFile,
   }),
   exportThemeDayAttendance: route({
     method: 'GET', path: '/v1/exports/theme-days/{id}/attendance', group: 'exports', auth: 'user',
@@ -29,10 +29,10 @@ export const exportRoutes = {
   // The practices' registers, here so that only this function bundles the .xlsx writer.
   exportDues: route({
     method: 'GET', path: '/v1/exports/branches/{branchId}/dues', group: 'exports', auth: 'user',
-    params: z.strictObject({ branchId: Id }), query: MonthQuery, response: PracticesXlsxFile,
+    params: z.strictObject({ branchId: Id }), query: MonthQuery, response: XlsxFile,
   }),
   exportConcernOverview: route({
     method: 'GET', path: '/v1/exports/orgs/{orgId}/concern-overview', group: 'exports', auth: 'user',
-    params: z.strictObject({ orgId: Id }), query: MonthQuery, response: PracticesXlsxFile,
+    params: z.strictObject({ orgId: Id }), query: MonthQuery, response: XlsxFile,
   }),
 } as const;

@@ -58,11 +58,12 @@ export const ImportJob = z.object({
 });
 export type ImportJob = z.infer<typeof ImportJob>;
 
-/** An .xlsx file for the app to save and open. */
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const;
+/** Every generated .xlsx (台账 exports, registers, the import template), sent inline: the app saves it
+ *  (wx.getFileSystemManager, then the document viewer) or the browser downloads it. */
 export const XlsxFile = z.object({
   fileName: z.string(),
-  contentType: z.literal('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+  contentType: z.literal(XLSX_TYPE),
   contentBase64: z.string(),
 });
 export type XlsxFile = z.infer<typeof XlsxFile>;
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const;

@@ -5,14 +5,6 @@ import { DateString, Id, MonthString } from './common';
 
 export const MonthQuery = z.object({ month: MonthString });
 
-/** A generated spreadsheet, sent inline: the app saves it (wx.getFileSystemManager) or the browser downloads it. */
-export const XlsxFile = z.object({
-  filename: z.string(),
-  contentType: z.literal('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
-  base64: z.string(),
-});
-export type XlsxFile = z.infer<typeof XlsxFile>;
-
 // ── 群众说事 township overview ─────────────────────────────────────────────────────────────────────────────────────
 export const StationOverview = z.object({
   stationId: Id,

@@ -62,7 +62,7 @@ describe('GET /v1/orgs/{orgId}/concern-overview', () => {
     const file = await call('exportConcernOverview', { token: admin!.token, params: { orgId: org.townshipId }, query: { month } });
     expect(file.status).toBe(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file.body.base64, 'base64') as unknown as ArrayBuffer);
+    await book.xlsx.load(Buffer.from(file.body.contentBase64, 'base64') as unknown as ArrayBuffer);
     const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
     expect(rows[0]).toEqual(['驻点', '受理', '办结', '超期', '平均办结时长(小时)', '评价数', '满意率', '平均评分']);
     expect(rows.find((r) => r[0] === '合计')?.slice(1, 4)).toEqual([3, 1, 1]);

@@ -59,9 +59,9 @@ describe('the dues register', () => {
     // Export
     const file = await call('exportDues', { token: secretary!.token, params, query: { month } });
     expect(file.status).toBe(200);
-    expect(file.body.filename).toBe(`党费交纳-${month}.xlsx`);
+    expect(file.body.fileName).toBe(`党费交纳-${month}.xlsx`);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(file.body.base64, 'base64') as unknown as ArrayBuffer);
+    await book.xlsx.load(Buffer.from(file.body.contentBase64, 'base64') as unknown as ArrayBuffer);
     const rows = book.worksheets[0]!.getSheetValues().filter(Boolean).map((r) => (r as unknown[]).slice(1));
     expect(rows[0]).toEqual(['姓名', '申报金额(元)', '状态', '交纳日期', '登记人']);
     expect(rows.filter((r) => r[2] === '已交')).toHaveLength(1);

@@ -63,6 +63,16 @@ describe('exports hold what the screens show', () => {
     expect(month.slice(1).map((r) => r[1])).toEqual(days.map((d: { title: string }) => d.title));
   });
 
+  it("a closed day's figures, as the day shows them", async () => {
+    expect((await call('closeThemeDay', { token: secretary.token, params: { id: dayId }, body: { summary: '导出测试总结' } })).status).toBe(200);
+    const stats = (await call('getThemeDay', { token: secretary.token, params: { id: dayId } })).body.stats;
+    const sheets = await readXlsx((await call('exportThemeDayAttendance', { token: secretary.token, params: { id: dayId } })).body.contentBase64);
+    expect(sheets['汇总']).toEqual([
+      ['应到', '出席', '请假', '线上参与', '缺席', '出勤率'],
+      [stats.expected, stats.present, stats.leave, stats.online, stats.absent, `${(stats.attendanceRate * 100).toFixed(1)}%`].map(String),
+    ]);
+  });
+
   it("a station's concerns and bookings", async () => {
     const concerns = (await call('stationConcerns', { token: official.token, params: { stationId: org.stationId }, query: { limit: '50' } })).body.items;
     const concernRows = await sheetOf(await call('exportStationConcerns', { token: official.token, params: { stationId: org.stationId } }), '群众诉求');

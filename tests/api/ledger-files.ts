@@ -27,8 +27,13 @@ export async function readXlsx(contentBase64: string): Promise<Record<string, st
   await wb.xlsx.load(Buffer.from(contentBase64, 'base64') as unknown as ArrayBuffer);
   const out: Record<string, string[][]> = {};
   wb.eachSheet((ws) => {
+    // Empty cells are left out of a sheet: read them (holes, and missing trailing cells) as ''.
+    const width = ws.getRow(1).cellCount;
     const rows: string[][] = [];
-    ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)))));
+    ws.eachRow((r) => {
+      const values = r.values as unknown[];
+      rows.push(Array.from({ length: Math.max(width, values.length - 1) }, (_, i) => values[i + 1]).map((v) => (v === null || v === undefined ? '' : String(v))));
+    });
     out[ws.name] = rows;
   });
   return out;

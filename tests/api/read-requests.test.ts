@@ -51,13 +51,13 @@ const BUDGET: Table<number> = {
   listTransfers: 3,
   importTemplate: 1,
   getImport: 2,
-  // An export pages through its screen's list (one page here) and reads the record it is named after.
-  exportRoster: 4,
-  exportMonthAttendance: 4,
-  // listAttendance's three, and the day's title and figures as getThemeDay reads them (two).
-  exportThemeDayAttendance: 5,
-  exportStationConcerns: 4,
-  exportStationBookings: 4,
+  // An export reads what its screen reads, a page as large as one batch allows: one page for a normal record; the
+  // theme day's own figures ride in its roster's batch (functions/exports/exports.service.ts).
+  exportRoster: 3,
+  exportMonthAttendance: 3,
+  exportThemeDayAttendance: 3,
+  exportStationConcerns: 3,
+  exportStationBookings: 3,
   // Built from running rows: the township, its station rows of the month, its open concerns past their deadline.
   concernOverview: 3,
   exportConcernOverview: 3,

@@ -50,7 +50,9 @@ export async function saveXlsx(file: XlsxFile): Promise<void> {
   const a = document.createElement('a');
   a.href = url;
   a.download = file.fileName;
+  document.body.appendChild(a);
   a.click();
+  a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 

@@ -7,6 +7,7 @@ import type { Booking, SessionSummary } from '@shared/schemas/bookings';
 import { shanghaiDate } from '@shared/time';
 import { api, showApiError } from '../../../api/client';
 import DayBookings from '../../../components/booking/DayBookings';
+import ExportButton from '../../../components/ExportButton';
 import SessionForm from '../../../components/booking/SessionForm';
 import SessionList from '../../../components/booking/SessionList';
 import LoadState from '../../../components/LoadState';
@@ -62,7 +63,11 @@ export default function ConsolePage() {
   return (
     <PageShell className='bk' id='console-page'>
       <View className='card'>
-        <Text className='card-title'>{station.name || '驻点工作室'}</Text>
+        <View className='btn-row'>
+          <Text className='card-title'>{station.name || '驻点工作室'}</Text>
+          {/* The day on show, as its list shows it. */}
+          <ExportButton id='console-export' fetch={() => api('exportStationBookings', { params: { stationId }, query: { date: day } })} />
+        </View>
         {station.address && <Text className='muted'>{station.address}</Text>}
       </View>
 

@@ -8,6 +8,7 @@ import { CONCERN_STATUSES, type Concern, type ConcernStatus } from '@shared/sche
 import type { Station } from '@shared/schemas/people';
 import { api, errorMessage, isApiError } from '../../../api/client';
 import ConcernCard from '../../../components/concerns/ConcernCard';
+import ExportButton from '../../../components/ExportButton';
 import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';
 import SubscribeReminder from '../../../components/SubscribeReminder';
@@ -121,6 +122,9 @@ export default function ConcernQueuePage() {
           {station?.name ?? stationId}
         </Text>
       )}
+      <View className='btn-row'>
+        <ExportButton id='cs-queue-export' fetch={() => api('exportStationConcerns', { params: { stationId } })} />
+      </View>
       {/* The daily overdue digest goes to the station's officials (township staff open the queue by township). */}
       {!params.townshipId && <SubscribeReminder id='cs-queue-reminder' template='overdue_digest' label='超期事项每日提醒我' />}
 

@@ -15,7 +15,7 @@ import { duesRoots, isSecretaryOf } from '../../../lib/grants';
 import { loadMe } from '../../../lib/me';
 import { routeParam } from '../../../lib/nav';
 import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
-import { saveXlsx } from '../../../lib/xlsx-file';
+import { saveXlsx } from '../../../lib/ledger';
 import DuesRow, { type DuesMark } from './DuesRow';
 import '../../../components/practices/practices.scss';
 

@@ -19,7 +19,7 @@ import { staffOrgIds } from '../../../lib/grants';
 import { loadMe } from '../../../lib/me';
 import { go, routeParam } from '../../../lib/nav';
 import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
-import { saveXlsx } from '../../../lib/xlsx-file';
+import { saveXlsx } from '../../../lib/ledger';
 import '../../../components/practices/practices.scss';
 
 type Figures = Omit<z.infer<typeof StationOverview>, 'stationId' | 'stationName'>;
