@@ -67,12 +67,28 @@ export const idempotencyScope = (route: RouteDef): Middleware => ({
   },
 });
 
+/**
+ * The request's Lambda context on every log line, temporary keys dropped after: Powertools' injectLambdaContext
+ * without what it redoes on every request for features not used here (debug sampling, log buffering).
+ */
+export const lambdaContext = (): Middleware => {
+  const reset = () => logger.resetKeys();
+  return {
+    before: ({ event, context }) => {
+      logger.addContext(context);
+      logger.logEventIfEnabled(event);
+    },
+    after: reset,
+    onError: reset,
+  };
+};
+
 /** http-security-headers leaves some headers undefined; stored idempotent replays and node:http reject those. */
 export const stripUndefinedHeaders = (): Middleware => {
   const strip = (request: Request) => {
     const headers = request.response?.headers;
     if (!headers) return;
-    for (const [k, v] of Object.entries(headers)) if (v === undefined) delete headers[k];
+    for (const k in headers) if (headers[k] === undefined) delete headers[k];
   };
   return { after: strip, onError: strip };
 };

@@ -5,7 +5,6 @@ import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { logger } from './logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { zhCN } from 'zod/locales';
@@ -20,6 +19,7 @@ import {
   bodyLimit,
   idempotencyScope,
   jsonBody,
+  lambdaContext,
   stripUndefinedHeaders,
   type PrincipalLoader,
   validate,
@@ -95,7 +95,7 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
 
   const stack = middy<RouteEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core, deadlineOptions)
     .use(httpHeaderNormalizer())
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(lambdaContext())
     .use(bodyLimit(route.maxBodyBytes))
     .use(authenticate(route, deps.loadPrincipal))
     .use(idempotencyScope(route));
