@@ -15,7 +15,6 @@ import { LOCAL_TABLE, localFunctionEnv } from '../scripts/lib/local-env';
 import { freePort } from '../scripts/lib/ports';
 import { seed } from '../scripts/lib/seed';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { DYNAMO_TIMEOUTS } from '../functions/core/dynamo';
 import { BUNDLES_DIR } from './bundles';
 import { fmt, round, table } from './stats';
 
@@ -97,7 +96,8 @@ export interface InProcessReport {
 async function main(): Promise<InProcessReport> {
   watchRequests();
   // The raw calls get the functions' client settings (functions/core/dynamo.ts: attempts, timeouts), so the ratios
-  // measure the handler, not a different client.
+  // measure the handler, not a different client. (Required here: the module reads the function's env, set in this child only.)
+  const { DYNAMO_TIMEOUTS } = require('../functions/core/dynamo') as typeof import('../functions/core/dynamo');
   const client = new DynamoDBClient({
     endpoint: process.env.DYNAMODB_ENDPOINT,
     region: 'cn-northwest-1',
