@@ -164,23 +164,37 @@ async function main(): Promise<InProcessReport> {
     return seconds;
   };
   // The same transaction as a booking (bookings.repository.ts's book): the slot's seat, the resident's marker in the
-  // slot's partition, the booking record and a cap token, so both loops contend on the same items the same way.
+  // slot's partition, the booking record and a cap token, so both loops contend on the same items the same way. A
+  // conflict with another transaction is retried under the functions' policy (core/transact.ts), as the handler does:
+  // each call ends booked or refused, not dropped.
+  const { RETRY_POLICY, backoff } = require('../functions/core/transact') as typeof import('../functions/core/transact');
   const rawBurst = async (burst: number, counted: boolean) => {
     const pk = `BENCH#INPROC#${burst}#${Date.now()}`;
     await doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { pk, sk: 'SLOT', seats, booked: 0 } }));
     const t0 = performance.now();
     await Promise.all(tokens.map(async (_, i) => {
-      try {
-        await doc.send(new TransactWriteCommand({ TransactItems: [
-          { Update: { TableName: LOCAL_TABLE, Key: { pk, sk: 'SLOT' }, UpdateExpression: 'SET booked = booked + :one', ConditionExpression: 'booked < seats', ExpressionAttributeValues: { ':one': 1 }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
-          { Put: { TableName: LOCAL_TABLE, Item: { pk, sk: `BOOKER#${i}` }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Put: { TableName: LOCAL_TABLE, Item: { pk: `${pk}#BOOKING#${i}`, sk: 'BOOKING', topic: '压测：咨询政策' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-          { Update: { TableName: LOCAL_TABLE, Key: { pk: `${pk}#CAP#${i}`, sk: '0' }, UpdateExpression: 'SET bookingId = :b', ConditionExpression: 'attribute_not_exists(bookingId)', ExpressionAttributeValues: { ':b': String(i) }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
-        ] }));
-        if (counted) counts.rawBooked++;
-      } catch (err) {
-        // A timeout under this load is what the handler answers 503 for (its `other`): counted, not fatal.
-        if (!(err instanceof TransactionCanceledException) && counted) counts.rawOther++;
+      const items = [
+        { Update: { TableName: LOCAL_TABLE, Key: { pk, sk: 'SLOT' }, UpdateExpression: 'SET booked = booked + :one', ConditionExpression: 'booked < seats', ExpressionAttributeValues: { ':one': 1 }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
+        { Put: { TableName: LOCAL_TABLE, Item: { pk, sk: `BOOKER#${i}` }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: LOCAL_TABLE, Item: { pk: `${pk}#BOOKING#${i}`, sk: 'BOOKING', topic: '压测：咨询政策' }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Update: { TableName: LOCAL_TABLE, Key: { pk: `${pk}#CAP#${i}`, sk: '0' }, UpdateExpression: 'SET bookingId = :b', ConditionExpression: 'attribute_not_exists(bookingId)', ExpressionAttributeValues: { ':b': String(i) }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
+      ];
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await doc.send(new TransactWriteCommand({ TransactItems: items }));
+          if (counted) counts.rawBooked++;
+          return;
+        } catch (err) {
+          const refused = err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed');
+          const conflict = err instanceof TransactionCanceledException && !refused;
+          if (conflict && attempt < RETRY_POLICY.attempts) {
+            await backoff(attempt);
+            continue;
+          }
+          // Exhausted retries or a timeout under this load: what the handler answers 503 for (its `other`).
+          if (!refused && counted) counts.rawOther++;
+          return;
+        }
       }
     }));
     return (performance.now() - t0) / 1000;

@@ -133,12 +133,15 @@ export const validate = (route: RouteDef): Middleware => ({
       query: route.query.safeParse(event.queryStringParameters ?? {}),
       body: route.body.safeParse(body),
     };
+    if (parts.params.success && parts.query.success && parts.body.success) {
+      event.input = { params: parts.params.data, query: parts.query.data, body: parts.body.data };
+      return;
+    }
     const details = [
       ...(parts.params.success ? [] : toDetails(parts.params.error, '')),
       ...(parts.query.success ? [] : toDetails(parts.query.error, '')),
       ...(parts.body.success ? [] : toDetails(parts.body.error, '')),
     ];
-    if (details.length) throw new ValidationError('提交的内容有误，请检查后重试', details);
-    event.input = { params: parts.params.data, query: parts.query.data, body: parts.body.data };
+    throw new ValidationError('提交的内容有误，请检查后重试', details);
   },
 });

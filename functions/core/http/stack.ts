@@ -97,9 +97,9 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
     .use(httpHeaderNormalizer())
     .use(lambdaContext())
     .use(bodyLimit(route.maxBodyBytes))
-    .use(authenticate(route, deps.loadPrincipal))
-    .use(idempotencyScope(route));
+    .use(authenticate(route, deps.loadPrincipal));
   if (route.idempotent) {
+    stack.use(idempotencyScope(route));
     if (!idempotency) throw new Error(`route ${routeKey(route)} is idempotent: its handler must import core/http/idempotency`);
     // After the caller is known (the key is per user) and before anything that shapes the response, so a replay
     // returns the stored response with all its headers.
@@ -159,8 +159,10 @@ export function routeGroups(deps: StackDeps) {
       const path = event.rawPath ?? '';
       // wx.request cannot send PATCH; the miniapp sends POST with this header, and serverless.yml routes a POST twin
       // of each PATCH route here.
-      const override = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'x-http-method-override')?.[1];
-      if (method === 'POST' && override?.toUpperCase() === 'PATCH') method = 'PATCH';
+      if (method === 'POST') {
+        const override = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'x-http-method-override')?.[1];
+        if (override?.toUpperCase() === 'PATCH') method = 'PATCH';
+      }
       const handler =
         (method === event.requestContext?.http?.method ? byKey.get(event.routeKey) : undefined) ??
         entries.find((e) => e.route.method === method && e.pattern.test(path))?.handler ??
