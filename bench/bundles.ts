@@ -124,6 +124,7 @@ export async function benchBundles(runs = 15, log: (msg: string) => void = () =>
     SECRETS_SSM_PATH: `/pioneer-station/${STAGE}`,
     AWS_REGION: 'cn-northwest-1',
     POWERTOOLS_SERVICE_NAME: 'pioneer-station',
+    PHOTO_BUCKET: `pioneer-station-photos-${STAGE}`,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   const cacheDir = path.join(OUT, 'compile-cache');

@@ -1,6 +1,7 @@
-// Whether a resident may book a seat of a slot, decided in one place from what was just read. The repository's
-// transaction enforces the same rules as conditions (so concurrent requests cannot break them); when one of its
-// conditions fails, the service asks here again, with what the failed conditions found.
+// Why a resident may not book a seat of a slot, decided in one place. The repository's transaction enforces the rules
+// as conditions (so concurrent requests cannot break them); when some fail, the service asks here why, with what the
+// failed conditions found, in the order a resident should hear it: the slot itself, their own booking of it, seats,
+// their cap.
 import { BOOKING_RULES } from '@shared/rules/bookings';
 import { MINUTE_MS, DAY_MS } from '@shared/time';
 import { AlreadyBookedError, ConflictError, InvalidStateError, NotFoundError, SlotFullError } from '../core/errors';
@@ -17,8 +18,11 @@ export function bookingWindow(startsAt: string, now: number): BookingWindow {
   return 'ok';
 }
 
-/** The latest slot start that no longer takes bookings: the transaction's `startsAt > cutoff` condition. */
-export const bookingCutoff = (now: number): string => new Date(now + BOOKING_RULES.minLeadMinutes * MINUTE_MS).toISOString();
+/** The slot starts that take bookings at `now`: the transaction's `startsAt > cutoff AND startsAt <= latest`. */
+export const bookingRange = (now: number): { cutoff: string; latest: string } => ({
+  cutoff: new Date(now + BOOKING_RULES.minLeadMinutes * MINUTE_MS).toISOString(),
+  latest: new Date(now + BOOKING_RULES.maxAheadDays * DAY_MS).toISOString(),
+});
 
 const WINDOW_REFUSALS: Record<Exclude<BookingWindow, 'ok'>, () => Error> = {
   started: () => new InvalidStateError('该时段已开始或已结束，不能预约'),
@@ -29,30 +33,26 @@ const WINDOW_REFUSALS: Record<Exclude<BookingWindow, 'ok'>, () => Error> = {
 /** A cap token is free when empty or when the slot of the booking it names has started. */
 export const isFreeToken = (t: CapTokenRecord, nowIso: string): boolean => !t.bookingId || t.startsAt! <= nowIso;
 
-export interface BookingFacts {
-  slot: SlotRecord | undefined;
-  now: number;
-  /** The resident's cap tokens. */
-  tokens: CapTokenRecord[];
-  /** The resident's marker on the slot was found (a refused transaction's booker Put). */
-  markerFound?: boolean;
+/** Why the slot itself takes no booking now (gone, cancelled, outside the window), or undefined. */
+export function slotRefusal(slot: SlotRecord | undefined, now: number): Error | undefined {
+  if (!slot) return new NotFoundError('预约时段不存在');
+  if (slot.status !== 'open') return new InvalidStateError('该时段的接待已取消');
+  const window = bookingWindow(slot.startsAt, now);
+  return window === 'ok' ? undefined : WINDOW_REFUSALS[window]();
 }
 
+export const capRefusal = (): Error => new ConflictError(`每人最多同时预约 ${BOOKING_RULES.maxUpcoming} 个时段，请先取消或等已约时段结束后再约`);
+
 /**
- * Why the booking is refused, in the order a resident should hear it (the slot itself, then their own booking of
- * it, then seats, then their cap), or the cap token it claims.
+ * Why the booking transaction was refused, from what its failed conditions found, in the same order; undefined
+ * when they do not say (only the claimed cap token was taken, or a race the next attempt sees through).
  */
-export function decideBooking(f: BookingFacts): { refused: Error } | { token: CapTokenRecord } {
-  const { slot, now, tokens } = f;
-  if (!slot) return { refused: new NotFoundError('预约时段不存在') };
-  if (slot.status !== 'open') return { refused: new InvalidStateError('该时段的接待已取消') };
-  const window = bookingWindow(slot.startsAt, now);
-  if (window !== 'ok') return { refused: WINDOW_REFUSALS[window]() };
-  const nowIso = new Date(now).toISOString();
-  // A live token naming this slot is the resident's seat in it (the token and the slot's marker commit together).
-  if (f.markerFound || tokens.some((t) => t.slotId === slot.id && !isFreeToken(t, nowIso))) return { refused: new AlreadyBookedError() };
-  if (slot.booked >= slot.seats) return { refused: new SlotFullError() };
-  const token = tokens.find((t) => isFreeToken(t, nowIso));
-  if (!token) return { refused: new ConflictError(`每人最多同时预约 ${BOOKING_RULES.maxUpcoming} 个时段，请先取消或等已约时段结束后再约`) };
-  return { token };
+export function refusalOf(r: { slot?: SlotRecord | 'missing'; alreadyBooked: boolean }, now: number): Error | undefined {
+  if (r.slot) {
+    const closed = slotRefusal(r.slot === 'missing' ? undefined : r.slot, now);
+    if (closed) return closed;
+  }
+  if (r.alreadyBooked) return new AlreadyBookedError();
+  if (r.slot && r.slot !== 'missing' && r.slot.booked >= r.slot.seats) return new SlotFullError();
+  return undefined;
 }

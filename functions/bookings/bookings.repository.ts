@@ -32,18 +32,15 @@ export async function getBooking(id: string): Promise<BookingRecord | undefined>
 /** A cap token from its item; an empty token when there is none. */
 const capTokenOf = (index: number, item: Item | undefined): CapTokenRecord => (item ? toCapToken(item) : { index });
 
-/**
- * What a booking is decided on, read strongly consistent and side by side: the slot and the resident's cap tokens
- * (indexes 0 … maxUpcoming-1; missing ones are empty). (Not one BatchGetItem: DynamoDB Local leaves the keys of a
- * slot that transactions hold unprocessed, and a hot slot is exactly that.)
- */
-export async function readBookingFacts(slotId: string, userId: string): Promise<{ slot: SlotRecord | undefined; tokens: CapTokenRecord[] }> {
-  const [slotItem, tokenItems] = await Promise.all([get(bookingKeys.slot(slotId)), queryPartition(bookingKeys.capTokens(userId))]);
-  const held = new Map(tokenItems.map((item) => [Number(item.sk), item]));
-  return {
-    slot: slotItem ? toSlotRecord(slotItem) : undefined,
-    tokens: Array.from({ length: BOOKING_RULES.maxUpcoming }, (_, index) => capTokenOf(index, held.get(index))),
-  };
+export async function getSlot(slotId: string): Promise<SlotRecord | undefined> {
+  const item = await get(bookingKeys.slot(slotId));
+  return item ? toSlotRecord(item) : undefined;
+}
+
+/** The resident's cap tokens (indexes 0 … maxUpcoming-1; missing ones are empty), strongly consistent. */
+export async function readCapTokens(userId: string): Promise<CapTokenRecord[]> {
+  const held = new Map((await queryPartition(bookingKeys.capTokens(userId))).map((item) => [Number(item.sk), item]));
+  return Array.from({ length: BOOKING_RULES.maxUpcoming }, (_, index) => capTokenOf(index, held.get(index)));
 }
 
 /** The booking transaction refused: the slot and the claimed token as its conditions found them, if they failed. */
@@ -55,20 +52,21 @@ export interface BookRefusal {
 }
 
 /**
- * The booking transaction: a seat of an open slot that starts after `cutoff`, the resident's marker on the slot,
+ * The booking transaction: a seat of an open slot that starts after `window.cutoff` and no later than
+ * `window.latest`, the resident's marker on the slot,
  * the booking record and a free cap token, all or nothing. Refused, it says what its failed conditions found (each
  * item returns itself as it was), so the service can say why without reading again.
  */
-export async function book(booking: BookingRecord, now: string, cutoff: string): Promise<true | BookRefusal> {
+export async function book(booking: BookingRecord, now: string, window: { cutoff: string; latest: string }): Promise<true | BookRefusal> {
   const items: TransactItems = [
     {
       Update: {
         TableName: TABLE,
         Key: bookingKeys.slot(booking.slotId),
         UpdateExpression: 'SET booked = booked + :one',
-        ConditionExpression: 'booked < seats AND #status = :open AND startsAt > :cutoff',
+        ConditionExpression: 'booked < seats AND #status = :open AND startsAt > :cutoff AND startsAt <= :latest',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':cutoff': cutoff },
+        ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':cutoff': window.cutoff, ':latest': window.latest },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },

@@ -27,7 +27,8 @@ import { revealPhone } from '../contact/phone-reveal';
 import { getStation, type StationRecord } from '../orgs/orgs.repository';
 import { displayNames } from '../users/users.repository';
 import { hostKey, toBooking, toSessionSummary, toSlot, type BookingRecord, type SessionRecord, type SlotRecord } from './booking.entity';
-import { bookingCutoff, decideBooking } from './booking.rules';
+import { bookingRange, capRefusal, isFreeToken, refusalOf } from './booking.rules';
+import { slotBasis } from './slot-basis';
 import {
   book,
   cancelBookingTx,
@@ -35,7 +36,7 @@ import {
   listBookingsOfStationDay,
   listBookingsOfUser,
   putOutcome,
-  readBookingFacts,
+  readCapTokens,
   setConcernId,
 } from './bookings.repository';
 import {
@@ -200,43 +201,43 @@ export async function listSlots(stationId: string, q: { from?: string; to?: stri
  * failed conditions found, and the same rules say why from that; only what they cannot explain (a token claimed
  * by the resident's other booking meanwhile) makes the next attempt read again.
  */
+/**
+ * Straight to the booking transaction: its conditions decide, and a refusal says why from what they found. The
+ * resident's cap tokens are read only when the one claimed turned out taken.
+ */
 export async function createBooking(principal: Principal, slotId: string, body: CreateBookingBody): Promise<Booking> {
   const id = newId();
-  let details: { station: StationRecord; phone: Pick<BookingRecord, 'phoneEnc' | 'phoneMasked'> } | undefined;
+  let phone: Pick<BookingRecord, 'phoneEnc' | 'phoneMasked'> | undefined;
+  let capToken = 0;
   return retrying(async () => {
     const now = Date.now();
-    const { slot, tokens } = await readBookingFacts(slotId, principal.userId);
-    const decision = decideBooking({ slot, now, tokens });
-    if ('refused' in decision) throw decision.refused;
-    details ??= {
-      station: await stationOr404(slot!.stationId),
-      phone: body.contactPhone ? { phoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), phoneMasked: maskPhone(body.contactPhone) } : {},
-    };
+    const { slot, stationName } = await slotBasis(slotId, now);
+    phone ??= body.contactPhone ? { phoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), phoneMasked: maskPhone(body.contactPhone) } : {};
     const booking: BookingRecord = {
       id,
       slotId,
-      sessionId: slot!.sessionId,
-      stationId: slot!.stationId,
-      stationName: details.station.name,
-      host: slot!.host,
-      slotStartsAt: slot!.startsAt,
-      slotEndsAt: slot!.endsAt,
+      sessionId: slot.sessionId,
+      stationId: slot.stationId,
+      stationName,
+      host: slot.host,
+      slotStartsAt: slot.startsAt,
+      slotEndsAt: slot.endsAt,
       userId: principal.userId,
       topic: body.topic,
-      ...details.phone,
+      ...phone,
       status: 'booked',
-      capToken: decision.token.index,
+      capToken,
       createdAt: iso(now),
     };
-    const outcome = await book(booking, iso(now), bookingCutoff(now));
+    const outcome = await book(booking, iso(now), bookingRange(now));
     if (outcome === true) return toBooking(booking);
-    const found = decideBooking({
-      slot: outcome.slot === 'missing' ? undefined : (outcome.slot ?? slot),
-      now,
-      tokens: outcome.token ? tokens.map((t) => (t.index === outcome.token!.index ? outcome.token! : t)) : tokens,
-      markerFound: outcome.alreadyBooked,
-    });
-    if ('refused' in found) throw found.refused;
+    const refused = refusalOf(outcome, now);
+    if (refused) throw refused;
+    if (outcome.token) {
+      const free = (await readCapTokens(principal.userId)).find((t) => isFreeToken(t, iso(now)));
+      if (!free) throw capRefusal();
+      capToken = free.index;
+    }
     return TRY_AGAIN;
   });
 }

@@ -67,12 +67,28 @@ export const idempotencyScope = (route: RouteDef): Middleware => ({
   },
 });
 
+/**
+ * The request's Lambda context on every log line, temporary keys dropped after: Powertools' injectLambdaContext
+ * without what it redoes on every request for features not used here (debug sampling, log buffering).
+ */
+export const lambdaContext = (): Middleware => {
+  const reset = () => logger.resetKeys();
+  return {
+    before: ({ event, context }) => {
+      logger.addContext(context);
+      logger.logEventIfEnabled(event);
+    },
+    after: reset,
+    onError: reset,
+  };
+};
+
 /** http-security-headers leaves some headers undefined; stored idempotent replays and node:http reject those. */
 export const stripUndefinedHeaders = (): Middleware => {
   const strip = (request: Request) => {
     const headers = request.response?.headers;
     if (!headers) return;
-    for (const [k, v] of Object.entries(headers)) if (v === undefined) delete headers[k];
+    for (const k in headers) if (headers[k] === undefined) delete headers[k];
   };
   return { after: strip, onError: strip };
 };
@@ -117,12 +133,15 @@ export const validate = (route: RouteDef): Middleware => ({
       query: route.query.safeParse(event.queryStringParameters ?? {}),
       body: route.body.safeParse(body),
     };
+    if (parts.params.success && parts.query.success && parts.body.success) {
+      event.input = { params: parts.params.data, query: parts.query.data, body: parts.body.data };
+      return;
+    }
     const details = [
       ...(parts.params.success ? [] : toDetails(parts.params.error, '')),
       ...(parts.query.success ? [] : toDetails(parts.query.error, '')),
       ...(parts.body.success ? [] : toDetails(parts.body.error, '')),
     ];
-    if (details.length) throw new ValidationError('提交的内容有误，请检查后重试', details);
-    event.input = { params: parts.params.data, query: parts.query.data, body: parts.body.data };
+    throw new ValidationError('提交的内容有误，请检查后重试', details);
   },
 });

@@ -5,7 +5,6 @@ import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { logger } from './logger';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod';
 import { zhCN } from 'zod/locales';
@@ -20,6 +19,7 @@ import {
   bodyLimit,
   idempotencyScope,
   jsonBody,
+  lambdaContext,
   stripUndefinedHeaders,
   type PrincipalLoader,
   validate,
@@ -95,11 +95,11 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
 
   const stack = middy<RouteEvent, APIGatewayProxyStructuredResultV2, Error, Context>(core, deadlineOptions)
     .use(httpHeaderNormalizer())
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(lambdaContext())
     .use(bodyLimit(route.maxBodyBytes))
-    .use(authenticate(route, deps.loadPrincipal))
-    .use(idempotencyScope(route));
+    .use(authenticate(route, deps.loadPrincipal));
   if (route.idempotent) {
+    stack.use(idempotencyScope(route));
     if (!idempotency) throw new Error(`route ${routeKey(route)} is idempotent: its handler must import core/http/idempotency`);
     // After the caller is known (the key is per user) and before anything that shapes the response, so a replay
     // returns the stored response with all its headers.
@@ -159,8 +159,10 @@ export function routeGroups(deps: StackDeps) {
       const path = event.rawPath ?? '';
       // wx.request cannot send PATCH; the miniapp sends POST with this header, and serverless.yml routes a POST twin
       // of each PATCH route here.
-      const override = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'x-http-method-override')?.[1];
-      if (method === 'POST' && override?.toUpperCase() === 'PATCH') method = 'PATCH';
+      if (method === 'POST') {
+        const override = Object.entries(event.headers ?? {}).find(([k]) => k.toLowerCase() === 'x-http-method-override')?.[1];
+        if (override?.toUpperCase() === 'PATCH') method = 'PATCH';
+      }
       const handler =
         (method === event.requestContext?.http?.method ? byKey.get(event.routeKey) : undefined) ??
         entries.find((e) => e.route.method === method && e.pattern.test(path))?.handler ??
