@@ -11,9 +11,9 @@ import { ownTownship } from '../api/own-orgs';
 import { withGrant } from '../api/people';
 import { personaSession, webUrl } from './browser';
 
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
-const { visitAsGuest } = personaSession(20_000);
+const { visitAsGuest } = personaSession();
 
 /** The page on show: Taro's H5 router keeps the pages below it in the DOM, hidden, with the same ids. */
 const shown = (page: Page): Locator => page.locator('.taro_page').filter({ visible: true });
