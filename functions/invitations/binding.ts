@@ -50,7 +50,9 @@ export async function redeemBinding(
   const fromUpdatedAt = profiles.get(principal.userId)?.updatedAt;
   if (!fromUpdatedAt) throw new UnauthenticatedError('账号已注销');
 
-  const outcome = await bindWechat(principal, { code: inv.code, org, openid, fromUserId: principal.userId, fromUpdatedAt, toUserId });
+  // The person is the actor: the log reads "<member> bound their WeChat", the empty account named in the entry.
+  const actor: Principal = { userId: toUserId, grants: [], user: { id: toUserId, displayName: profile.displayName, grants: [] } };
+  const outcome = await bindWechat(actor, { code: inv.code, org, openid, fromUserId: principal.userId, fromUpdatedAt, toUserId });
   if (outcome === 'bound') return sessionOf(toUserId);
   // Two taps of the same person at once: the other one bound this WeChat to the profile.
   if ((await findUserIdByOpenid(openid)) === toUserId) return sessionOf(toUserId);
