@@ -1,7 +1,7 @@
 // Local seed data: part of Huzhou's real org tree (安吉县, 德清县, 吴兴区), branches with members, stations, and
 // the personas `POST /v1/auth/dev` logs in as. Items are built by the same entity functions the API uses.
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { withImpliedGrants } from '@shared/roles';
+import { withImpliedGrants } from '../../shared/roles';
 import type { Grant } from '@shared/schemas/people';
 import type { OrgType } from '@shared/schemas/common';
 import { DAY_MS, HOUR_MS } from '../../shared/time';
