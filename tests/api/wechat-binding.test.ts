@@ -6,7 +6,7 @@ import { invitationKeys } from '../../functions/invitations/invitation.entity';
 import { userKeys } from '../../functions/users/user.entity';
 import { closeDb, itemAt, partition, setAttributes } from './db';
 import { call, expectError, freshUser } from './http';
-import { csvBase64 } from './ledger-files';
+import { xlsxBase64 } from './ledger-files';
 import { ownTownship, type OwnTownship } from './own-orgs';
 import { withGrant, type Person } from './people';
 
@@ -15,28 +15,37 @@ afterAll(closeDb);
 let org: OwnTownship;
 let admin: Person;
 let secretary: Person;
+/** The branch the import made, with its members. */
+let branchId: string;
 /** Imported members by name: profiles with no WeChat. */
 const imported = new Map<string, string>();
 const NAMES = ['甲一', '乙二', '丙三', '丁四', '戊五', '己六', '庚七', '辛八'];
 
 beforeAll(async () => {
   org = await ownTownship('bind', { villages: 2 });
-  [[admin], [secretary]] = await Promise.all([withGrant('township_admin', org.townshipId, 1), withGrant('secretary', org.branchId, 1)]);
-  // Prepare: members imported through the real import (a CSV of the 党员 sheet), as a county onboards them
-  const rows = NAMES.map((name, i) => [`bind村/${org.branchName}`, name, `1390000${String(1000 + i)}`, '2001-07-01', '正式']);
-  const job = await call('createImport', { token: admin.token, body: { orgId: org.townshipId, fileName: '党员.csv', contentBase64: csvBase64('党员', rows) } });
-  expect(job.status).toBe(201);
+  [admin] = await withGrant('township_admin', org.townshipId, 1);
+  // Prepare: a village, its branch and its members imported through the real import, as a county onboards them
+  const file = await xlsxBase64({
+    组织: [['', '绑定村', '村（社区）', '村', ''], ['绑定村', '绑定村党支部', '党支部', '', '农村']],
+    党员: NAMES.map((name, i) => ['绑定村/绑定村党支部', name, `1390000${String(1000 + i)}`, '2001-07-01', '正式']),
+  });
+  const job = await call('createImport', { token: admin.token, body: { orgId: org.townshipId, fileName: '导入.xlsx', contentBase64: file } });
+  if (job.status !== 201) throw new Error(`import refused: ${JSON.stringify(job.body)}`);
   for (let state = job.body, guard = 0; state.status !== 'done'; guard++) {
     if (guard > 10) throw new Error(`import did not finish: ${JSON.stringify(state)}`);
     state = (await call('runImport', { token: admin.token, params: { jobId: job.body.id } })).body;
   }
-  const roster = await call('listMembers', { token: secretary.token, params: { branchId: org.branchId }, query: { limit: 50 } });
+  const children = async (parentId: string) => (await call('listOrgs', { query: { parentId, limit: '50' } })).body.items as { id: string; name: string }[];
+  const village = (await children(org.townshipId)).find((o) => o.name === '绑定村')!;
+  branchId = (await children(village.id)).find((o) => o.name === '绑定村党支部')!.id;
+  [secretary] = await withGrant('secretary', branchId, 1);
+  const roster = await call('listMembers', { token: secretary.token, params: { branchId }, query: { limit: 50 } });
   for (const m of roster.body.items as { userId: string; displayName: string }[]) if (NAMES.includes(m.displayName)) imported.set(m.displayName, m.userId);
   expect(imported.size).toBe(NAMES.length);
 }, 180_000);
 
 const bindingCode = async (userId: string, token = secretary.token) => {
-  const res = await call('createInvitation', { token, body: { role: 'member', orgId: org.branchId, bindUserId: userId } });
+  const res = await call('createInvitation', { token, body: { role: 'member', orgId: branchId, bindUserId: userId } });
   expect(res.status).toBe(201);
   return res.body.code as string;
 };
@@ -46,10 +55,10 @@ describe('binding an imported member to WeChat', () => {
   it('shows who is bound; a binding invitation moves an empty WeChat account onto the imported profile', async () => {
     // Prepare
     const memberId = imported.get('甲一')!;
-    const before = await call('listMembers', { token: secretary.token, params: { branchId: org.branchId }, query: { limit: 50 } });
+    const before = await call('listMembers', { token: secretary.token, params: { branchId: branchId }, query: { limit: 50 } });
     const phone = await freshUser('bind-ok');
     // Act
-    const made = await call('createInvitation', { token: secretary.token, body: { role: 'member', orgId: org.branchId, bindUserId: memberId } });
+    const made = await call('createInvitation', { token: secretary.token, body: { role: 'member', orgId: branchId, bindUserId: memberId } });
     const res = await redeem(phone.token, made.body.code);
     // Assess: the roster's binding state before
     const row = (id: string, r = before) => r.body.items.find((i: { userId: string }) => i.userId === id);
@@ -57,10 +66,10 @@ describe('binding an imported member to WeChat', () => {
     expect(row(secretary.userId)).toMatchObject({ wechatBound: true });
     // a one-use code naming the profile
     expect(made.status).toBe(201);
-    expect(made.body).toMatchObject({ role: 'member', orgId: org.branchId, maxUses: 1, bindUserId: memberId });
+    expect(made.body).toMatchObject({ role: 'member', orgId: branchId, maxUses: 1, bindUserId: memberId });
     // the caller is now the imported profile, with a new token; the old token and the temporary account are gone
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ id: memberId, displayName: '甲一', joinedPartyOn: '2001-07-01', grants: [{ role: 'member', orgId: org.branchId }], token: expect.any(String) });
+    expect(res.body).toMatchObject({ id: memberId, displayName: '甲一', joinedPartyOn: '2001-07-01', grants: [{ role: 'member', orgId: branchId }], token: expect.any(String) });
     expect((await call('getMe', { token: res.body.token })).body.id).toBe(memberId);
     expectError(await call('getMe', { token: phone.token }), 401, 'UNAUTHENTICATED');
     const relogin = await call('loginDev', { body: { openid: phone.openid } });
@@ -70,10 +79,10 @@ describe('binding an imported member to WeChat', () => {
     expect(await itemAt(userKeys.profile(memberId))).toMatchObject({ openid: phone.openid });
     expect(await itemAt(userKeys.profile(phone.userId))).toBeUndefined();
     expect(await itemAt(invitationKeys.invitation(made.body.code))).toMatchObject({ uses: 1, bindUserId: memberId });
-    const after = await call('listMembers', { token: secretary.token, params: { branchId: org.branchId }, query: { limit: 50 } });
+    const after = await call('listMembers', { token: secretary.token, params: { branchId: branchId }, query: { limit: 50 } });
     expect(row(memberId, after)).toMatchObject({ wechatBound: true });
     // audited: the member bound their WeChat, the replaced account named
-    const audit = (await partition(auditKeys.partition(org.branchId))).filter((i) => i.action === 'member.bind');
+    const audit = (await partition(auditKeys.partition(branchId))).filter((i) => i.action === 'member.bind');
     expect(audit).toEqual([expect.objectContaining({ actorId: memberId, target: { kind: 'user', id: memberId }, after: { invitation: made.body.code, wechatBound: true, replacedAccount: phone.userId } })]);
   });
 
@@ -100,12 +109,12 @@ describe('binding an imported member to WeChat', () => {
 
   it('refuses bad binding invitations: a bound profile, someone not in the branch, another role, more uses, a member asking', async () => {
     const unbound = imported.get('丙三')!;
-    const invite = (body: Record<string, unknown>, token = secretary.token) => call('createInvitation', { token, body: { role: 'member', orgId: org.branchId, ...body } });
+    const invite = (body: Record<string, unknown>, token = secretary.token) => call('createInvitation', { token, body: { role: 'member', orgId: branchId, ...body } });
     expectError(await invite({ bindUserId: secretary.userId }), 409, 'CONFLICT');
     expectError(await invite({ bindUserId: (await freshUser('bind-out')).userId }), 404, 'NOT_FOUND');
     expectError(await invite({ bindUserId: unbound, role: 'secretary' }, admin.token), 400, 'VALIDATION_FAILED');
     expectError(await invite({ bindUserId: unbound, maxUses: 2 }), 400, 'VALIDATION_FAILED');
-    const [member] = await withGrant('member', org.branchId, 1);
+    const [member] = await withGrant('member', branchId, 1);
     expectError(await invite({ bindUserId: unbound }, member!.token), 403, 'FORBIDDEN');
     expectError(await invite({ bindUserId: unbound, orgId: org.villages[1]!.branchId }), 403, 'FORBIDDEN');
   });
