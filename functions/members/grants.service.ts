@@ -41,7 +41,7 @@ export async function addGrant(principal: Principal, orgId: string, body: z.infe
   const profile = (await profilesById([body.userId])).get(body.userId);
   if (!profile || profile.deletedAt) throw new NotFoundError('用户不存在');
   const grant = { role: body.role, orgId };
-  await addGrantItem(principal, body.userId, grant, target, new Date().toISOString());
+  if ((await addGrantItem(principal, body.userId, grant, target, new Date().toISOString())) === 'gone') throw new NotFoundError('用户不存在');
   // Granting what is held already is no change: the existing grant, with its own date, answers.
   const held = await getGrant(body.userId, grant);
   return toOrgGrant({ ...grant, userId: body.userId, createdAt: held!.createdAt }, profile.displayName);

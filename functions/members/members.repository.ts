@@ -33,14 +33,19 @@ function endMembership(userId: string, branchId: string, joinedAt: string, leftA
   ];
 }
 
-/** Adds a grant (and the one it implies); false if the user holds it already. */
-export async function addGrantItem(by: Principal, userId: string, g: Grant, org: Org, at: string): Promise<boolean> {
+/**
+ * Adds a grant (and the one it implies). The profile is touched in the same transaction: a grant never lands on an
+ * erased account, and a binding that found the account empty sees it changed (invitations/binding.repository.ts).
+ */
+export async function addGrantItem(by: Principal, userId: string, g: Grant, org: Org, at: string): Promise<'added' | 'held' | 'gone'> {
   const outcome = await transactWrite([
     grantPut(userId, g, at),
+    { Update: profileUpdate(userId, {}, at) },
     auditPut(by, { action: 'grant.add', org, target: { kind: 'user', id: userId }, after: g }),
     ...impliedGrantWrites(userId, g, at),
   ]);
-  return !failedAt(outcome, 0);
+  if (failedAt(outcome, 1)) return 'gone';
+  return failedAt(outcome, 0) ? 'held' : 'added';
 }
 
 /** Removes a grant; false if it was not held. */

@@ -4,8 +4,8 @@ import { auditKeys } from '../../functions/audit/audit.entity';
 import { userKeys } from '../../functions/users/user.entity';
 import { closeDb, itemAt, partition } from './db';
 import { call, expectError, freshUser, login } from './http';
-import { ownTownship, type OwnTownship } from './own-orgs';
-import { withGrant, type Person } from './people';
+import type { OwnTownship } from './own-orgs';
+import { staffedTownship, withGrant, type Person } from './people';
 
 afterAll(closeDb);
 
@@ -14,12 +14,7 @@ let admin: Person;
 let secretary: Person;
 let members: Person[];
 beforeAll(async () => {
-  org = await ownTownship('grants', { villages: 3 });
-  [[admin], [secretary], members] = await Promise.all([
-    withGrant('township_admin', org.townshipId, 1),
-    withGrant('secretary', org.branchId, 1),
-    withGrant('member', org.branchId, 3),
-  ]);
+  ({ org, admin, secretary, members } = await staffedTownship('grants', { villages: 3 }));
 }, 120_000);
 
 const auditOf = async (orgId: string) => (await partition(auditKeys.partition(orgId))).map((i) => ({ action: i.action, target: i.target, actorId: i.actorId, before: i.before, after: i.after }));

@@ -5,22 +5,15 @@ import { userKeys } from '../../functions/users/user.entity';
 import { ok, runDay } from './closed-days';
 import { closeDb, itemAt } from './db';
 import { call, expectError } from './http';
-import { ownTownship, type OwnTownship } from './own-orgs';
-import { withGrant, type Person } from './people';
+import type { OwnTownship } from './own-orgs';
+import { staffedTownship, withGrant, type Person } from './people';
 
 afterAll(closeDb);
 
-let org: OwnTownship;
-let admin: Person;
-let secretary: Person;
-let members: Person[];
+// A township of its own: its admin, the secretary of its first branch and three members there.
+let org: OwnTownship, admin: Person, secretary: Person, members: Person[];
 beforeAll(async () => {
-  org = await ownTownship('secm', { villages: 2 });
-  [[admin], [secretary], members] = await Promise.all([
-    withGrant('township_admin', org.townshipId, 1),
-    withGrant('secretary', org.branchId, 1),
-    withGrant('member', org.branchId, 3),
-  ]);
+  ({ org, admin, secretary, members } = await staffedTownship('secm', { villages: 2 }));
 }, 120_000);
 
 const rosterIds = async (branchId = org.branchId) =>
