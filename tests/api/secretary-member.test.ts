@@ -3,8 +3,10 @@
 import { shanghaiMonth } from '@shared/time';
 import { userKeys } from '../../functions/users/user.entity';
 import { ok, runDay } from './closed-days';
-import { closeDb, itemAt } from './db';
-import { call, expectError } from './http';
+import { migrateImpliedGrants } from '../../functions/members/implied-grants.migration';
+import { grantItem } from '../../functions/users/user.entity';
+import { closeDb, itemAt, putRaw } from './db';
+import { call, expectError, freshUser } from './http';
 import type { OwnTownship } from './own-orgs';
 import { staffedTownship, withGrant, type Person } from './people';
 
@@ -86,5 +88,20 @@ describe('a secretary is a member of their branch', () => {
     const res = await call('leaveBranch', { token: admin.token, params: { branchId: org.villages[1]!.branchId, userId: leaving!.userId } });
     expect(res.status).toBe(204);
     expect((await call('getMe', { token: leaving!.token })).body.grants).toEqual([]);
+  });
+
+  it('the migration gives a secretary written before the rule their member grant, once', async () => {
+    // Prepare: a secretary grant alone, as the invitation flow wrote it before
+    const old = await freshUser('secm-old');
+    const branchId = org.villages[1]!.branchId;
+    await putRaw(grantItem(old.userId, { role: 'secretary', orgId: branchId }, '2026-01-05T00:00:00.000Z'));
+    // Act
+    const first = await migrateImpliedGrants();
+    const second = await migrateImpliedGrants();
+    // Assess: the member grant dated as the secretary's, on the roster once; the second run added nothing of ours
+    expect(first.added).toBeGreaterThanOrEqual(1);
+    expect(await itemAt(userKeys.grant(old.userId, { role: 'member', orgId: branchId }))).toMatchObject({ createdAt: '2026-01-05T00:00:00.000Z', gsi1pk: userKeys.orgGrants(branchId) });
+    expect(second.implying).toBeGreaterThanOrEqual(first.implying);
+    expect((await rosterIds(branchId)).filter((id) => id === old.userId)).toHaveLength(1);
   });
 });
