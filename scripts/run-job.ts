@@ -7,6 +7,8 @@ const JOBS: Record<string, string> = {
   // [date] is the day it runs: reminders go out for the sessions of the day after.
   'session-reminders': '../functions/jobs/session-reminders',
   'overdue-digest': '../functions/jobs/overdue-digest',
+  // One-off: the member grant of every secretary written before a secretary's grant brought it (IMPLIED_ROLES).
+  'implied-grants': '../functions/members/implied-grants.migration',
 };
 
 async function main() {

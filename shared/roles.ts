@@ -12,7 +12,7 @@ export const ROLE_SETS = {
   staff: STAFF,
   /** Belong to a branch: its members and secretary. */
   branchPeople: ['member', 'secretary'],
-  /** Take part in a branch's days and ideas (RSVP, check-in, reflections, support, reports): its members. A secretary holds a member grant too. */
+  /** Take part in a branch's days and ideas (RSVP, check-in, reflections, support, reports): its members (a secretary is one: IMPLIED_ROLES). */
   branchMembers: ['member'],
   /** Read a branch's internal records (ideas, drafts, attendance): its people, and staff above it. */
   branchReaders: ['member', 'secretary', ...STAFF],
@@ -49,6 +49,28 @@ export const ROLE_SETS = {
 } as const satisfies Record<string, RoleSet>;
 
 export type RoleSetName = keyof typeof ROLE_SETS;
+
+/**
+ * A grant that brings another on the same org with it: a branch's secretary is a member of the branch, so they are on
+ * its roster, expected at its theme days, in its dues and birthdays. Every write of a grant adds the implied one
+ * (keeping an existing one's date); counts read member grants only, so nobody is counted twice.
+ */
+export const IMPLIED_ROLES = { secretary: 'member' } as const satisfies Partial<Record<Role, Role>>;
+
+/** The role a grant of `role` brings with it on the same org, if any. */
+export const impliedRole = (role: Role): Role | undefined => (IMPLIED_ROLES as Partial<Record<Role, Role>>)[role];
+
+/** The roles whose grant brings a grant of `role` with it (a member grant: the secretary's). */
+export const rolesImplying = (role: Role): Role[] => (Object.keys(IMPLIED_ROLES) as Role[]).filter((r) => impliedRole(r) === role);
+
+/** The grants with the ones they imply, without repeats. */
+export function withImpliedGrants<G extends { role: Role; orgId: string }>(grants: readonly G[]): { role: Role; orgId: string }[] {
+  const all = grants.flatMap((g) => {
+    const implied = impliedRole(g.role);
+    return implied ? [{ role: g.role, orgId: g.orgId }, { role: implied, orgId: g.orgId }] : [{ role: g.role, orgId: g.orgId }];
+  });
+  return all.filter((g, i) => all.findIndex((o) => o.role === g.role && o.orgId === g.orgId) === i);
+}
 
 /** Which roles may invite whom, and to what kind of org. */
 export const INVITATION_RULES = {

@@ -12,6 +12,8 @@ export interface InvitationRecord extends Grant {
   createdBy: string;
   createdAt: string;
   revokedAt?: string;
+  /** A binding invitation: the profile (not bound to WeChat yet) that redeeming it binds the caller's WeChat to. */
+  bindUserId?: string;
 }
 
 export const invitationKeys = {
@@ -40,4 +42,5 @@ export const toInvitation = (r: InvitationRecord): Invitation => ({
   uses: r.uses,
   createdAt: r.createdAt,
   ...(r.revokedAt ? { revokedAt: r.revokedAt } : {}),
+  ...(r.bindUserId ? { bindUserId: r.bindUserId } : {}),
 });

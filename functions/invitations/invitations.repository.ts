@@ -5,8 +5,9 @@ import { auditPut } from '../audit/audit';
 import { TABLE, ddb } from '../core/dynamo';
 import { queryPage, type Page } from '../core/pagination';
 import type { Principal } from '../core/policy';
-import { failedAt, transactWrite } from '../core/transact';
+import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import { birthdayKeys, grantItem, userKeys } from '../users/user.entity';
+import { impliedGrantWrites } from '../users/users.repository';
 import { invitationItem, invitationKeys, toInvitation, toInvitationRecord, type InvitationRecord } from './invitation.entity';
 
 type Org = { id: string; path: string[] };
@@ -47,6 +48,19 @@ export async function revokeInvitationCode(by: Principal, inv: InvitationRecord,
   return outcome.committed;
 }
 
+/** Uses one of the code's uses: fails when it has none left, has expired or was revoked. */
+export function useInvitation(code: string, now: string): TransactItems[number] {
+  return {
+    Update: {
+      TableName: TABLE,
+      Key: invitationKeys.invitation(code),
+      UpdateExpression: 'ADD uses :one',
+      ConditionExpression: 'uses < maxUses AND expiresAt > :now AND attribute_not_exists(revokedAt)',
+      ExpressionAttributeValues: { ':one': 1, ':now': now },
+    },
+  };
+}
+
 export type RedeemOutcome = 'granted' | 'already_granted' | 'unusable' | 'account_deleted';
 
 export async function redeem(by: Principal, inv: InvitationRecord, org: Org, joinedPartyOn?: string): Promise<RedeemOutcome> {
@@ -55,15 +69,7 @@ export async function redeem(by: Principal, inv: InvitationRecord, org: Org, joi
   const birthday = joinedPartyOn ? birthdayKeys(userId, joinedPartyOn) : undefined;
   const grant = { role: inv.role, orgId: inv.orgId };
   const outcome = await transactWrite([
-    {
-      Update: {
-        TableName: TABLE,
-        Key: invitationKeys.invitation(inv.code),
-        UpdateExpression: 'ADD uses :one',
-        ConditionExpression: 'uses < maxUses AND expiresAt > :now AND attribute_not_exists(revokedAt)',
-        ExpressionAttributeValues: { ':one': 1, ':now': now },
-      },
-    },
+    useInvitation(inv.code, now),
     { Put: { TableName: TABLE, Item: grantItem(userId, grant, now), ConditionExpression: 'attribute_not_exists(pk)' } },
     {
       Update: {
@@ -75,6 +81,7 @@ export async function redeem(by: Principal, inv: InvitationRecord, org: Org, joi
       },
     },
     auditPut(by, { action: 'grant.add', org, target: { kind: 'user', id: userId }, after: { ...grant, invitation: inv.code } }),
+    ...impliedGrantWrites(userId, grant, now),
   ]);
   // Holding the grant already is success: redeeming twice must not burn a second use.
   if (failedAt(outcome, 1)) return 'already_granted';

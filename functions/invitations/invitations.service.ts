@@ -1,6 +1,6 @@
 import type * as z from 'zod';
 import { INVITATION_RULES } from '@shared/roles';
-import type { CreateInvitationBody, Invitation, User } from '@shared/schemas/people';
+import type { CreateInvitationBody, Invitation, RedeemResult } from '@shared/schemas/people';
 import type { PageQuery } from '@shared/schemas/common';
 import { DAY_MS } from '@shared/time';
 import { ConflictError, ForbiddenError, InvalidStateError, NotFoundError, UnauthenticatedError, ValidationError } from '../core/errors';
@@ -9,6 +9,7 @@ import type { Page } from '../core/pagination';
 import { holds, requireRole, type Principal } from '../core/policy';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { loadPrincipal } from '../users/users.repository';
+import { redeemBinding, requireBindable } from './binding';
 import { toInvitation, type InvitationRecord } from './invitation.entity';
 import { getInvitation, listInvitationsOf, putInvitation, redeem, revokeInvitationCode } from './invitations.repository';
 import { requireTarget, targetFor, type InvitableRole } from './targets';
@@ -20,6 +21,10 @@ export async function createInvitation(principal: Principal, body: z.infer<typeo
   const rule = INVITATION_RULES[body.role];
   const target = await targetFor(body.role, body.orgId);
   requireRole(principal, rule.inviters, target.path);
+  if (body.bindUserId) {
+    if (body.role !== 'member') throw new ValidationError('绑定邀请只能发给本支部党员', [{ path: 'role', message: '须为 member' }]);
+    await requireBindable(target.id, body.bindUserId, body.maxUses);
+  }
 
   const now = Date.now();
   const expiresAt = body.expiresAt ? Date.parse(body.expiresAt) : now + DEFAULT_VALIDITY_MS;
@@ -34,6 +39,7 @@ export async function createInvitation(principal: Principal, body: z.infer<typeo
     expiresAt: new Date(expiresAt).toISOString(),
     createdBy: principal.userId,
     createdAt: new Date(now).toISOString(),
+    ...(body.bindUserId ? { bindUserId: body.bindUserId } : {}),
   };
   // 31^8 codes: a clash is rare, and the conditional put makes one harmless.
   const stored = await retrying(
@@ -54,17 +60,21 @@ function unusable(inv: InvitationRecord): Error | undefined {
   return undefined;
 }
 
-export async function redeemInvitation(principal: Principal, code: string, joinedPartyOn?: string): Promise<User> {
+/** Why the code could not be used just now, read again. */
+const unusableNow = async (code: string): Promise<Error> => {
+  const now = await getInvitation(code);
+  return (now && unusable(now)) ?? new ConflictError('邀请码已被用完');
+};
+
+export async function redeemInvitation(principal: Principal, code: string, joinedPartyOn?: string): Promise<RedeemResult> {
   const inv = await getInvitation(code);
   if (!inv) throw new NotFoundError('邀请码不存在');
   // A used-up code is still fine for someone who already holds its grant: the transaction tells.
   if (inv.revokedAt || Date.parse(inv.expiresAt) <= Date.now()) throw unusable(inv)!;
   const target = await requireTarget(inv.orgId);
+  if (inv.bindUserId) return redeemBinding(principal, { ...inv, bindUserId: inv.bindUserId }, target, () => unusableNow(code));
   const outcome = await redeem(principal, inv, target, joinedPartyOn);
-  if (outcome === 'unusable') {
-    const now = await getInvitation(code);
-    throw (now && unusable(now)) ?? new ConflictError('邀请码已被用完');
-  }
+  if (outcome === 'unusable') throw await unusableNow(code);
   if (outcome === 'account_deleted') throw new UnauthenticatedError('账号已注销');
   const fresh = await loadPrincipal(principal.userId);
   if (!fresh) throw new UnauthenticatedError('账号已注销');

@@ -1,7 +1,7 @@
 // Grants per org: listed, added and revoked by whoever may invite to that role there (INVITATION_RULES). A revoked
 // grant stops working on the very next request: the caller's grants are read on every request (users/principal.ts).
 import type * as z from 'zod';
-import { INVITATION_RULES, ROLE_SETS } from '@shared/roles';
+import { INVITATION_RULES, ROLE_SETS, rolesImplying } from '@shared/roles';
 import type { AddGrantBody, OrgGrant } from '@shared/schemas/members';
 import type { PageQuery } from '@shared/schemas/common';
 import type { Grant } from '@shared/schemas/people';
@@ -41,7 +41,7 @@ export async function addGrant(principal: Principal, orgId: string, body: z.infe
   const profile = (await profilesById([body.userId])).get(body.userId);
   if (!profile || profile.deletedAt) throw new NotFoundError('用户不存在');
   const grant = { role: body.role, orgId };
-  await addGrantItem(principal, body.userId, grant, target, new Date().toISOString());
+  if ((await addGrantItem(principal, body.userId, grant, target, new Date().toISOString())) === 'gone') throw new NotFoundError('用户不存在');
   // Granting what is held already is no change: the existing grant, with its own date, answers.
   const held = await getGrant(body.userId, grant);
   return toOrgGrant({ ...grant, userId: body.userId, createdAt: held!.createdAt }, profile.displayName);
@@ -51,6 +51,10 @@ export async function revokeGrant(principal: Principal, orgId: string, role: Gra
   const target = await managedTarget(principal, role, orgId);
   const grant = { role, orgId };
   if (!(await getGrant(userId, grant))) throw new NotFoundError('该授权不存在或已撤销');
+  // A secretary is a member of their branch (IMPLIED_ROLES): their member grant goes with the secretary grant, not alone.
+  for (const implying of rolesImplying(role)) {
+    if (await getGrant(userId, { role: implying, orgId })) throw new ConflictError('该党员是本支部书记，请先撤销其书记授权');
+  }
   if (role === 'secretary' && !confirm) {
     const secretaries = await listOrgGrants(orgId, 2, undefined, 'secretary');
     if (secretaries.items.length === 1) throw new ConflictError('这是该支部唯一的书记，撤销后支部将没有书记。确认撤销请再次提交（confirm=true）');

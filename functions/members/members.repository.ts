@@ -1,5 +1,6 @@
 // Writes of people administration. Each change and its audit entry go in one transaction (see audit/audit.ts).
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { rolesImplying } from '@shared/roles';
 import type { Grant } from '@shared/schemas/people';
 import { auditPut, type AuditChange } from '../audit/audit';
 import { TABLE, ddb } from '../core/dynamo';
@@ -7,7 +8,7 @@ import { queryPage } from '../core/pagination';
 import type { Principal } from '../core/policy';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import { formerMemberItem, grantItem, userKeys } from '../users/user.entity';
-import { profileUpdate, type ProfileChanges } from '../users/users.repository';
+import { impliedGrantWrites, profileUpdate, type ProfileChanges } from '../users/users.repository';
 import { toTransfer, transferItem, transferKeys, type TransferRecord } from './transfer.entity';
 
 type Org = { id: string; path: string[] };
@@ -20,18 +21,31 @@ const grantDelete = (userId: string, g: Grant): Tx => ({
   Delete: { TableName: TABLE, Key: userKeys.grant(userId, g), ConditionExpression: 'attribute_exists(pk)' },
 });
 
-/** Ends a membership: the member grant goes (access ends now), a former-member record keeps the history. */
+/**
+ * Ends a membership: the member grant goes (access ends now), and with it a secretary grant there, if any (a secretary
+ * is a member: IMPLIED_ROLES); a former-member record keeps the history. The member grant's delete comes first.
+ */
 function endMembership(userId: string, branchId: string, joinedAt: string, leftAt: string): Tx[] {
   return [
     grantDelete(userId, { role: 'member', orgId: branchId }),
     { Put: { TableName: TABLE, Item: formerMemberItem({ userId, branchId, createdAt: joinedAt, leftAt }) } },
+    ...rolesImplying('member').map((role): Tx => ({ Delete: { TableName: TABLE, Key: userKeys.grant(userId, { role, orgId: branchId }) } })),
   ];
 }
 
-/** Adds a grant; false if the user holds it already. */
-export async function addGrantItem(by: Principal, userId: string, g: Grant, org: Org, at: string): Promise<boolean> {
-  const outcome = await transactWrite([grantPut(userId, g, at), auditPut(by, { action: 'grant.add', org, target: { kind: 'user', id: userId }, after: g })]);
-  return !failedAt(outcome, 0);
+/**
+ * Adds a grant (and the one it implies). The profile is touched in the same transaction: a grant never lands on an
+ * erased account, and a binding that found the account empty sees it changed (invitations/binding.repository.ts).
+ */
+export async function addGrantItem(by: Principal, userId: string, g: Grant, org: Org, at: string): Promise<'added' | 'held' | 'gone'> {
+  const outcome = await transactWrite([
+    grantPut(userId, g, at),
+    { Update: profileUpdate(userId, {}, at) },
+    auditPut(by, { action: 'grant.add', org, target: { kind: 'user', id: userId }, after: g }),
+    ...impliedGrantWrites(userId, g, at),
+  ]);
+  if (failedAt(outcome, 1)) return 'gone';
+  return failedAt(outcome, 0) ? 'held' : 'added';
 }
 
 /** Removes a grant; false if it was not held. */
@@ -49,11 +63,10 @@ export async function updateMemberProfile(by: Principal, userId: string, changes
   return outcome.committed;
 }
 
-/** A member leaves the branch (also their secretary grant there, if any); false if they were no member. */
+/** A member leaves the branch; false if they were no member. */
 export async function leaveItems(by: Principal, userId: string, branch: Org, joinedAt: string, leftAt: string): Promise<boolean> {
   const outcome = await transactWrite([
     ...endMembership(userId, branch.id, joinedAt, leftAt),
-    { Delete: { TableName: TABLE, Key: userKeys.grant(userId, { role: 'secretary', orgId: branch.id }) } },
     auditPut(by, { action: 'member.leave', org: branch, target: { kind: 'user', id: userId }, before: { joinedBranchAt: joinedAt }, after: { leftAt } }),
   ]);
   return outcome.committed;
@@ -89,11 +102,12 @@ export async function decideTransferItems(by: Principal, t: TransferRecord, deci
       after: { status: decided.status, fromBranchId: t.fromBranchId, toBranchId: t.toBranchId },
     }),
   ];
+  const ended = items.length;
   if (accept) items.push(...endMembership(t.userId, t.fromBranchId, joinedAt, decided.decidedAt!), grantPut(t.userId, { role: 'member', orgId: t.toBranchId }, decided.decidedAt!));
   const outcome = await transactWrite(items);
   if (failedAt(outcome, 0)) return 'already_decided';
-  if (failedAt(outcome, 2)) return 'not_member';
-  if (failedAt(outcome, 4)) return 'already_member';
+  if (failedAt(outcome, ended)) return 'not_member';
+  if (failedAt(outcome, items.length - 1)) return 'already_member';
   return 'done';
 }
 

@@ -21,6 +21,7 @@ const toRosterMember = (g: MemberGrant, p: ProfileRecord | undefined): RosterMem
   ...(p?.joinedPartyOn ? { joinedPartyOn: p.joinedPartyOn } : {}),
   ...(p?.partyStatus ? { partyStatus: p.partyStatus } : {}),
   joinedBranchAt: g.createdAt,
+  wechatBound: Boolean(p?.openid),
 });
 
 /** The branch, once the caller may administer its people. */

@@ -9,9 +9,11 @@ import { queryPage, type Page } from '../core/pagination';
 import { retrying, transactWrite, TRY_AGAIN, type TransactItems } from '../core/transact';
 import type { PartyStatus } from '@shared/schemas/members';
 import type { Grant } from '@shared/schemas/people';
+import { impliedRole } from '@shared/roles';
 import {
   birthdayKeys,
   DELETED_NAME,
+  grantItem,
   identityItem,
   orgGrantsOfRole,
   profileItem,
@@ -122,6 +124,28 @@ export async function eraseUser(userId: string): Promise<void> {
   // A transaction holds at most 100 items; nobody holds anywhere near 98 grants. A concurrent erase that won leaves
   // nothing to do.
   await transactWrite(transact.slice(0, 100));
+}
+
+/**
+ * For the transaction that adds grant `g`: the grant it implies (IMPLIED_ROLES: a secretary is a member), created if
+ * missing, an existing one kept with its date. Unconditional, so it never decides the transaction's outcome.
+ */
+export function impliedGrantWrites(userId: string, g: Grant, at: string): TransactItems {
+  const role = impliedRole(g.role);
+  if (!role) return [];
+  const { pk, sk, createdAt, ...fields } = grantItem(userId, { role, orgId: g.orgId }, at);
+  const names = Object.keys(fields);
+  return [
+    {
+      Update: {
+        TableName: TABLE,
+        Key: { pk, sk },
+        UpdateExpression: `SET ${names.map((_, i) => `#f${i} = :f${i}`).join(', ')}, createdAt = if_not_exists(createdAt, :at)`,
+        ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#f${i}`, n])),
+        ExpressionAttributeValues: { ...Object.fromEntries(names.map((n, i) => [`:f${i}`, fields[n]])), ':at': createdAt },
+      },
+    },
+  ];
 }
 
 export interface MemberGrant {

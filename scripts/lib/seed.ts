@@ -1,6 +1,7 @@
 // Local seed data: part of Huzhou's real org tree (安吉县, 德清县, 吴兴区), branches with members, stations, and
 // the personas `POST /v1/auth/dev` logs in as. Items are built by the same entity functions the API uses.
 import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { withImpliedGrants } from '../../shared/roles';
 import type { Grant } from '@shared/schemas/people';
 import type { OrgType } from '@shared/schemas/common';
 import { DAY_MS, HOUR_MS } from '../../shared/time';
@@ -143,7 +144,8 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
   ) => {
     items.push(profileItem({ id, displayName, createdAt: at, updatedAt: at, ...(openid ? { openid } : {}), ...extra }));
     if (openid) items.push(identityItem(openid, id, at));
-    for (const g of grants) items.push(grantItem(id, g, at));
+    // The app's own rule: a secretary's grant brings the branch's member grant with it (IMPLIED_ROLES).
+    for (const g of withImpliedGrants(grants)) items.push(grantItem(id, g, at));
     users++;
   };
 
@@ -171,11 +173,8 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
           lng + vi * 0.01,
         );
         const isDemoBranch = villageSpec.id === 'yucun';
-        // Secretaries are party members too: they count in their branch's attendance.
-        const secGrants: Grant[] = [
-          { role: 'secretary', orgId: branch.id },
-          { role: 'member', orgId: branch.id },
-        ];
+        // Secretaries are party members too (their member grant is implied): they count in their branch's attendance.
+        const secGrants: Grant[] = [{ role: 'secretary', orgId: branch.id }];
         if (isDemoBranch) {
           addUser('u-demo-secretary-1', 'demo-secretary-1', '潘书记', secGrants, { villageId: village.id, joinedPartyOn: '1998-07-01' });
         } else {
@@ -201,7 +200,7 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
   function mixedTree(county: OrgRecord) {
     const committee = addOrg('deqing-xw', '中共德清县委', 'committee', county);
     const branch = addOrg('deqing-jgdzb', '德清县委组织部机关党支部', 'branch', committee, { sector: 'government' });
-    addUser('u-deqing-jgdzb-sec', undefined, personName(person++), [{ role: 'secretary', orgId: branch.id }, { role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
+    addUser('u-deqing-jgdzb-sec', undefined, personName(person++), [{ role: 'secretary', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
     for (let m = 1; m <= 8; m++) addUser(`u-deqing-jgdzb-m${m}`, undefined, personName(person++), [{ role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
   }
 
@@ -217,7 +216,7 @@ export function buildSeedItems(at = '2026-01-01T00:00:00.000Z'): { items: Record
       stationType: 'red_steward', hostDepartment: '飞英街道党工委', openingHours: '每日 9:00—18:00', serves: [community.id],
     });
     for (const branch of branches) {
-      addUser(`u-${branch.id}-sec`, undefined, personName(person++), [{ role: 'secretary', orgId: branch.id }, { role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
+      addUser(`u-${branch.id}-sec`, undefined, personName(person++), [{ role: 'secretary', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
       for (let m = 1; m <= 8; m++) addUser(`u-${branch.id}-m${m}`, undefined, personName(person++), [{ role: 'member', orgId: branch.id }], { joinedPartyOn: joinedOn(person) });
     }
   }

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
-import { CreateInvitationBody, Invitation, InvitationCode, RedeemInvitationBody, User } from '../schemas/people';
+import { CreateInvitationBody, Invitation, InvitationCode, RedeemInvitationBody, RedeemResult } from '../schemas/people';
 
 export const invitationRoutes = {
   createInvitation: route({
@@ -10,7 +10,7 @@ export const invitationRoutes = {
   }),
   redeemInvitation: route({
     method: 'POST', path: '/v1/invitations/{code}/redeem', group: 'invitations', auth: 'user',
-    params: z.strictObject({ code: InvitationCode }), body: RedeemInvitationBody.optional(), response: User,
+    params: z.strictObject({ code: InvitationCode }), body: RedeemInvitationBody.optional(), response: RedeemResult,
   }),
   listInvitations: route({
     method: 'GET', path: '/v1/orgs/{orgId}/invitations', group: 'invitations', auth: 'user',

@@ -19,6 +19,7 @@ export const AUDIT_ACTIONS = [
   'member.transfer.accept',
   'member.transfer.decline',
   'member.leave',
+  'member.bind',
   'import.apply',
   'phone.reveal',
   'dues.mark',

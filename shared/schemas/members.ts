@@ -29,6 +29,8 @@ export const RosterMember = z.object({
   partyStatus: PartyStatus.optional(),
   /** When they joined this branch (their member grant). */
   joinedBranchAt: DateTimeString,
+  /** 绑定微信: whether someone can log in to this profile (an imported member cannot, until they redeem a binding invitation). */
+  wechatBound: z.boolean(),
 });
 export type RosterMember = z.infer<typeof RosterMember>;
 

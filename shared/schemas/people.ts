@@ -41,6 +41,11 @@ export const CreateInvitationBody = z.strictObject({
   orgId: Id,
   maxUses: z.number().int().min(1).max(500).optional(),
   expiresAt: DateTimeString.optional(),
+  /**
+   * A personal binding invitation (role member, one use): redeeming it binds the caller's WeChat to this member's
+   * profile (one not bound yet, e.g. imported), and the app continues as that profile.
+   */
+  bindUserId: Id.optional(),
 });
 export const Invitation = z.object({
   code: z.string(),
@@ -51,10 +56,14 @@ export const Invitation = z.object({
   uses: z.number().int().optional(),
   createdAt: z.string().optional(),
   revokedAt: z.string().optional(),
+  bindUserId: Id.optional(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 export const InvitationCode = z.string().regex(/^[A-Z0-9]{4,16}$/, '邀请码格式不正确');
 export const RedeemInvitationBody = z.strictObject({ joinedPartyOn: DateString.optional() });
+/** The caller after redeeming. A binding invitation makes them another user: `token` is then that user's session. */
+export const RedeemResult = User.extend({ token: z.string().optional() });
+export type RedeemResult = z.infer<typeof RedeemResult>;
 
 // Orgs and stations live in ./orgs; their types re-exported so existing imports keep working (types only: a function
 // that needs no org schema does not load it).

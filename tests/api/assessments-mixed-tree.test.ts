@@ -26,7 +26,7 @@ async function create(token: string, body: Record<string, unknown>): Promise<str
   return res.body.id;
 }
 
-/** A branch with `members` members and its secretary (not a member), and one closed day where `present` check in. */
+/** A branch with `members` members and its secretary (a member too), and one closed day where `present` check in. */
 async function branchWithDay(id: string, members: number, present: number, leave = 0): Promise<Branch> {
   const [[secretary], people] = await Promise.all([withGrant('secretary', id, 1), withGrant('member', id, members)]);
   const dayId = await runDay(secretary!, id, async (dayId, code) => {
@@ -37,7 +37,7 @@ async function branchWithDay(id: string, members: number, present: number, leave
       await ok(call('decideLeave', { token: secretary!.token, params: { id: dayId, userId: m.userId }, body: { decision: 'approve' } }), 200);
     }
   });
-  return { id, dayId, secretary: secretary!, members: people, figures: { expected: members, present, leave, themeDaysHeld: 1 } };
+  return { id, dayId, secretary: secretary!, members: people, figures: { expected: members + 1, present, leave, themeDaysHeld: 1 } };
 }
 
 const add = (...fs: Fig[]): Fig => fs.reduce((t, f) => ({ expected: t.expected + f.expected, present: t.present + f.present, leave: t.leave + f.leave, themeDaysHeld: t.themeDaysHeld + f.themeDaysHeld }));

@@ -32,7 +32,7 @@ describe('the dues register', () => {
     // Assess: the register, read by the township's admin
     const reg = await call('duesRegister', { token: admin!.token, params, query: { month } });
     expect(reg.status).toBe(200);
-    expect(reg.body).toMatchObject({ expected: 3, paidCount: 1, unpaidCount: 2, totalPaid: 25.5 });
+    expect(reg.body).toMatchObject({ expected: 4, paidCount: 1, unpaidCount: 3, totalPaid: 25.5 }); // three members and the secretary
     const byUser = Object.fromEntries(reg.body.items.map((i: { userId: string }) => [i.userId, i]));
     expect(byUser[paid!.userId]).toMatchObject({ amount: 25.5, paid: true, paidOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
     expect(byUser[declared!.userId]).toMatchObject({ amount: 10, paid: false });
@@ -45,12 +45,12 @@ describe('the dues register', () => {
     expect(marks).toHaveLength(2);
     expect(marks.find((e: { target: { id: string } }) => e.target.id === paid!.userId)).toMatchObject({ actorId: secretary!.userId, after: { month, amount: 25.5, paid: true } });
 
-    // Reminders: both unpaid members get one, a second tap the same day adds nothing
+    // Reminders: the unpaid (two members and the secretary) get one each, a second tap the same day adds nothing
     await grantAtWeChat(declared!.openid, 'tmpl-dues_reminder', 2);
     expect((await call('recordSubscriptions', { token: declared!.token, body: { results: [{ template: 'dues_reminder', accepted: true }] } })).status).toBe(200);
     const first = await call('remindDues', { token: secretary!.token, params: { ...params, month } });
     const second = await call('remindDues', { token: secretary!.token, params: { ...params, month } });
-    expect([first.body.reminded, second.body.reminded]).toEqual([2, 0]);
+    expect([first.body.reminded, second.body.reminded]).toEqual([3, 0]);
     await outboxSettled(`dues#${org.branchId}#${month}#${declared!.userId}`);
     const sent = await messagesTo(declared!.openid, 'tmpl-dues_reminder');
     expect(sent).toHaveLength(1);
@@ -86,6 +86,6 @@ describe('the dues register', () => {
     expectError(await call('duesRegister', { token: member!.token, params: { branchId: org.branchId }, query: { month } }), 403, 'FORBIDDEN');
     // Nothing was stored by the refused calls
     const reg = await call('duesRegister', { token: secretary!.token, params: { branchId: org.branchId }, query: { month } });
-    expect(reg.body.items.map((i: { amount: number | null }) => i.amount)).toEqual([null]);
+    expect(reg.body.items.map((i: { amount: number | null }) => i.amount)).toEqual([null, null]); // the member and the secretary
   });
 });

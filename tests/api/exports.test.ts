@@ -44,7 +44,7 @@ describe('exports hold what the screens show', () => {
   it('roster', async () => {
     const screen = (await call('listMembers', { token: secretary.token, params: { branchId: org.branchId }, query: { limit: '50' } })).body.items;
     const rows = await sheetOf(await call('exportRoster', { token: secretary.token, params: { branchId: org.branchId } }), '花名册');
-    expect(screen).toHaveLength(3);
+    expect(screen).toHaveLength(4); // three members and the secretary
     expect(rows[0]).toEqual(['姓名', '手机号', '入党日期', '党员状态', '加入支部日期']);
     expect(rows.slice(1)).toEqual(screen.map((m: { displayName: string; phoneMasked?: string; joinedPartyOn?: string; partyStatus?: 'full'; joinedBranchAt: string }) =>
       [m.displayName, m.phoneMasked ?? '', m.joinedPartyOn ?? '', m.partyStatus ? PARTY_STATUS_LABELS[m.partyStatus] : '', formatDate(m.joinedBranchAt)]));

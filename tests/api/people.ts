@@ -1,5 +1,6 @@
 // Fresh people with grants, made through the real invitation flow, so tests that change a branch own it.
 import { call, freshUser, login } from './http';
+import { ownTownship, type OwnTownship } from './own-orgs';
 
 export interface Person {
   token: string;
@@ -25,4 +26,15 @@ export async function withGrant(role: string, orgId: string, count: number, invi
     people.push(...batch);
   }
   return people;
+}
+
+/** A township of the file's own with its admin, a secretary of its first branch and `members` members there (default 3). */
+export async function staffedTownship(tag: string, opts: { villages?: number; members?: number } = {}): Promise<{ org: OwnTownship; admin: Person; secretary: Person; members: Person[] }> {
+  const org = await ownTownship(tag, { villages: opts.villages });
+  const [[admin], [secretary], members] = await Promise.all([
+    withGrant('township_admin', org.townshipId, 1),
+    withGrant('secretary', org.branchId, 1),
+    withGrant('member', org.branchId, opts.members ?? 3),
+  ]);
+  return { org, admin: admin!, secretary: secretary!, members };
 }

@@ -28,9 +28,9 @@ describe('GET /v1/branches/{branchId}/members', () => {
     const res = await call('listMembers', { token: secretary.token, params: { branchId: org.branchId } });
     // Assess
     expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(4);
+    expect(res.body.items).toHaveLength(5); // the secretary is a member too
     const row = res.body.items.find((i: { userId: string }) => i.userId === m!.userId);
-    expect(row).toEqual({ userId: m!.userId, displayName: expect.any(String), phoneMasked: '138****5678', joinedPartyOn: '2005-07-01', joinedBranchAt: expect.any(String) });
+    expect(row).toEqual({ userId: m!.userId, displayName: expect.any(String), phoneMasked: '138****5678', joinedPartyOn: '2005-07-01', joinedBranchAt: expect.any(String), wechatBound: true });
     expect(Date.parse(row.joinedBranchAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(JSON.stringify(res.body)).not.toContain('13812345678');
   });

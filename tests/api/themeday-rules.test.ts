@@ -55,7 +55,7 @@ describe('online participation after the close (补课)', () => {
     expect((await call('rsvp', { token: b.token, params: { id }, body: { response: 'leave', reason: '外出' } })).status).toBe(200);
     expect((await call('decideLeave', { token: s.token, params: { id, userId: b.userId }, body: { decision: 'approve' } })).status).toBe(200);
     const closed = await close(id, '按计划完成。', s);
-    expect(closed.body.stats).toMatchObject({ expected: 4, present: 1, leave: 1, online: 0, absent: 2 });
+    expect(closed.body.stats).toMatchObject({ expected: 5, present: 1, leave: 1, online: 0, absent: 3 }); // four members and the secretary
     // Act
     const byAbsent = await reflect(c, id);
     const byLeave = await reflect(b, id);
@@ -63,7 +63,7 @@ describe('online participation after the close (补课)', () => {
     const again = await reflect(c, id);
     // Assess: the on-site figure (present) never moves, the online one grows within the window
     expect([byAbsent.status, byLeave.status, byPresent.status, again.status]).toEqual([201, 201, 201, 201]);
-    expect(await stats(id)).toMatchObject({ expected: 4, present: 1, leave: 0, online: 2, absent: 1, attendanceRate: 0.25 });
+    expect(await stats(id)).toMatchObject({ expected: 5, present: 1, leave: 0, online: 2, absent: 2, attendanceRate: 0.2 });
     const history = (await call('myAttendance', { token: c.token })).body.items.find((r: { themeDayId: string }) => r.themeDayId === id);
     expect(history).toMatchObject({ status: 'online', source: 'online' });
     // The assessment moves with it
@@ -113,7 +113,7 @@ describe('leave requests (请假) with approval', () => {
     expect(sent[0]!.data.phrase3!.value).toBe('已批准');
     // The close counts only the approved leave
     const closed = await close(id, '按计划完成。', s);
-    expect(closed.body.stats).toMatchObject({ expected: 4, present: 0, leave: 1, online: 0, absent: 3 });
+    expect(closed.body.stats).toMatchObject({ expected: 5, present: 0, leave: 1, online: 0, absent: 4 }); // four members and the secretary
     const status = async (p: Person) => (await call('myAttendance', { token: p.token })).body.items.find((r: { themeDayId: string }) => r.themeDayId === id)?.status;
     expect([await status(approved), await status(declined), await status(undecided)]).toEqual(['leave', 'absent', 'absent']);
     // Decisions end with the day

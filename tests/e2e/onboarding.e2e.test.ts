@@ -169,9 +169,9 @@ describe('开通一个街道 (H5)', () => {
     const memberCode = (await memberInvite.json()).code as string;
     expect((await memberInvite.json()).orgId).toBe(branchId);
     for (const m of memberUsers) await redeem((await signedIn(m.token)).page, memberCode);
-    // Assess 2: the branch's roster holds both members (the secretary's grant is not a member's)
+    // Assess 2: the branch's roster holds both members and the secretary, who is a member of their branch
     const roster = (await call('listMembers', { token: secretaryUser.token, params: { branchId } })).body.items as { userId: string }[];
-    expect(roster.map((r) => r.userId).sort()).toEqual(memberUsers.map((m) => m.userId).sort());
+    expect(roster.map((r) => r.userId).sort()).toEqual([...memberUsers.map((m) => m.userId), secretaryUser.userId].sort());
 
     // Act 3: 成员管理: 入党日期 for both members, one in this month (Shanghai) and one in another
     const today = shanghaiDate();

@@ -68,7 +68,7 @@ describe('成员管理 (H5)', () => {
     await page.locator(`#member-${leaver.userId}`).waitFor({ state: 'detached' });
     const roster = (await call('listMembers', { token: secretary!.token, params: { branchId: org.branchId } })).body.items;
     expect(roster.map((m: { userId: string; partyStatus?: string }) => [m.userId, m.partyStatus ?? null]).sort()).toEqual(
-      [[kept.userId, 'probationary'], [revoked.userId, null]].sort(),
+      [[kept.userId, 'probationary'], [revoked.userId, null], [secretary!.userId, null]].sort(), // the secretary is a member too
     );
 
     // Act 4: 权限: revoke the third member's grant

@@ -38,6 +38,15 @@ describe('seed data', () => {
     for (let r = 1; r <= 3; r++) expect(grantsOf(`demo-resident-${r}`)).toEqual([]);
   });
 
+  it('makes every secretary a member of their branch, once', () => {
+    const grants = byEntity('grant');
+    const secretaries = grants.filter((g) => g.role === 'secretary');
+    expect(secretaries.length).toBeGreaterThanOrEqual(4);
+    for (const s of secretaries) {
+      expect(grants.filter((g) => g.role === 'member' && g.userId === s.userId && g.orgId === s.orgId)).toHaveLength(1);
+    }
+  });
+
   it('writes each key once', () => {
     const keys = items.map((i) => `${i.pk}|${i.sk}`);
     expect(new Set(keys).size).toBe(keys.length);

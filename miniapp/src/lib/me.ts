@@ -1,9 +1,9 @@
 // The signed-in user (grants, village, name), fetched once and shared by the pages. Changes made through
 // `updateMe` and `redeemInvitation` replace the cached user, so every page sees new grants at once.
-import type { User } from '@shared/schemas/people';
+import type { RedeemResult, User } from '@shared/schemas/people';
 import type { RouteBody } from '@shared/routes';
 import { api } from '../api/client';
-import { getToken } from '../api/session';
+import { getToken, setToken } from '../api/session';
 
 let cache: { token: string; user: Promise<User> } | null = null;
 
@@ -37,6 +37,16 @@ async function replacing(call: () => Promise<User>): Promise<User> {
 /** Changes the profile. */
 export const updateMe = (body: RouteBody<'updateMe'>): Promise<User> => replacing(() => api('updateMe', { body }));
 
-/** Redeems an invitation code: the new grant shows on every page. */
-export const redeemInvitation = (code: string): Promise<User> =>
-  replacing(() => api('redeemInvitation', { params: { code }, body: {} }));
+/**
+ * Redeems an invitation code: the new grant shows on every page. A binding code makes the caller the member's
+ * profile: its token replaces the session (the old account is gone). `bound` says which happened.
+ */
+export async function redeemInvitation(code: string): Promise<{ user: User; bound: boolean }> {
+  const token = getToken();
+  const { token: boundToken, ...user }: RedeemResult = await api('redeemInvitation', { params: { code }, body: {} });
+  if (boundToken) {
+    setToken(boundToken);
+    keep(boundToken, Promise.resolve(user));
+  } else if (token && getToken() === token) keep(token, Promise.resolve(user));
+  return { user, bound: Boolean(boundToken) };
+}

@@ -154,7 +154,7 @@ export default function InvitationsPage() {
             return (
               <View className='pp-item' key={inv.code} id={`invitation-${inv.code}`}>
                 <View className='pp-spread'>
-                  <Text>{`${inv.code} · ${ROLE_LABELS[inv.role]}`}</Text>
+                  <Text>{`${inv.code} · ${inv.bindUserId ? '绑定微信' : ROLE_LABELS[inv.role]}`}</Text>
                   {state.usable && (
                     <Button size='small' id={`invitation-revoke-${inv.code}`} onClick={() => void revoke(inv)}>
                       撤销

@@ -1,5 +1,5 @@
-// One member of the roster: masked phone, 入党日期, 正式/预备 and the date they joined; opened, it edits 入党日期 and
-// status, asks for a transfer (组织关系转接) or records leaving.
+// One member of the roster: masked phone, 入党日期, 正式/预备, the date they joined and 绑定微信; opened, it edits
+// 入党日期 and status, makes a binding invitation for an unbound member, asks for a transfer or records leaving.
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { PARTY_STATUS_LABELS } from '../../../lib/people';
@@ -14,14 +14,15 @@ interface Props {
   onSave: (m: RosterMember, change: { joinedPartyOn?: string; partyStatus?: PartyStatus }) => Promise<void>;
   onTransfer: (m: RosterMember, toBranchId: string) => Promise<void>;
   onLeave: (m: RosterMember) => Promise<void>;
+  onBind: (m: RosterMember) => Promise<void>;
 }
 
-export default function MemberRow({ member: m, busy, onSave, onTransfer, onLeave }: Props) {
+export default function MemberRow({ member: m, busy, onSave, onTransfer, onLeave, onBind }: Props) {
   const [open, setOpen] = useState(false);
   const [date, setDate] = useState(m.joinedPartyOn ?? '');
   const [status, setStatus] = useState<PartyStatus | undefined>(m.partyStatus);
   const [toBranch, setToBranch] = useState('');
-  const facts = [m.phoneMasked ?? '未留手机号', m.joinedPartyOn ? `入党 ${m.joinedPartyOn}` : '未填入党日期', m.partyStatus ? PARTY_STATUS_LABELS[m.partyStatus] : '', `${formatDate(m.joinedBranchAt)} 加入本支部`];
+  const facts = [m.phoneMasked ?? '未留手机号', m.joinedPartyOn ? `入党 ${m.joinedPartyOn}` : '未填入党日期', m.partyStatus ? PARTY_STATUS_LABELS[m.partyStatus] : '', `${formatDate(m.joinedBranchAt)} 加入本支部`, m.wechatBound ? '已绑定微信' : '未绑定微信'];
   const changed = (date && date !== m.joinedPartyOn) || (status && status !== m.partyStatus);
 
   return (
@@ -51,6 +52,13 @@ export default function MemberRow({ member: m, busy, onSave, onTransfer, onLeave
               离开支部
             </Button>
           </View>
+          {!m.wechatBound && (
+            <View className='btn-row'>
+              <Button size='small' id={`member-bind-${m.userId}`} disabled={busy} onClick={() => void onBind(m)}>
+                生成绑定邀请
+              </Button>
+            </View>
+          )}
           <FieldRow rowId={`member-transfer-${m.userId}`} label='转入支部编号' value={toBranch} maxLength={64} placeholder='接收支部的编号' onInput={setToBranch} />
           <Button size='small' id={`member-transfer-send-${m.userId}`} disabled={!toBranch.trim() || busy} onClick={() => void onTransfer(m, toBranch.trim())}>
             申请组织关系转接

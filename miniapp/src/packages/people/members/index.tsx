@@ -1,9 +1,11 @@
 // 成员管理: a branch's roster for its secretary (and the staff above it), the transfers waiting on either side, and
-// the changes: 入党日期 and status, 组织关系转接, leaving. Each change is confirmed first.
+// the changes: 入党日期 and status, 组织关系转接, leaving, and a binding invitation for a member not bound to WeChat
+// (an imported one). Each change is confirmed first.
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { BranchTransfers, RosterMember, Transfer } from '@shared/schemas/members';
+import type { Invitation } from '@shared/schemas/people';
 import type * as z from 'zod';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import ListFooter from '../../../components/ListFooter';
@@ -13,8 +15,10 @@ import OrgPicker from '../../../components/people/OrgPicker';
 import { usePeopleAdmin } from '../../../components/people/usePeopleAdmin';
 import { usePageGate } from '../../../lib/gate';
 import { exportXlsx } from '../../../lib/ledger';
-import { routeParam } from '../../../lib/nav';
+import { routeParam, useShareCard } from '../../../lib/nav';
+import { redeemPath } from '../../../lib/people';
 import { usePagedList } from '../../../lib/paged-list';
+import NewInvitation from '../invitations/NewInvitation';
 import MemberRow from './MemberRow';
 import '../../../components/people/people.scss';
 
@@ -26,12 +30,15 @@ export default function MembersPage() {
   const [branchId, setBranchId] = useState('');
   const [busy, setBusy] = useState(false);
   const [transfers, setTransfers] = useState<z.infer<typeof BranchTransfers> | null>(null);
+  const [binding, setBinding] = useState<{ invitation: Invitation; name: string } | null>(null);
   const { roots, blocked } = usePeopleAdmin(allowed, 'members', '只有支部书记和乡镇组织委员可以管理成员');
   const roster = usePagedList({
     fetchPage: (cursor: string | undefined, bid: string) => api('listMembers', { params: { branchId: bid }, query: { limit: 30, cursor } }),
     keyOf: (m: RosterMember) => m.userId,
     errorText: (err) => (isApiError(err) && err.status === 403 ? '只有本支部书记和上级组织委员可以管理成员' : errorMessage(err)),
   });
+
+  useShareCard(() => ({ title: binding ? `${binding.name}，请绑定您的党员档案` : '先锋驿站', path: binding ? redeemPath(binding.invitation.code) : '/pages/home/index' }));
 
   if (!allowed) return <View />;
   if (blocked) return blocked;
@@ -41,6 +48,7 @@ export default function MembersPage() {
     roster.reset();
     void roster.reload(bid);
     setTransfers(null);
+    setBinding(null);
     void api('listTransfers', { params: { branchId: bid } }).then(setTransfers, () => setTransfers(null));
   };
 
@@ -76,6 +84,14 @@ export default function MembersPage() {
       const t = await api('requestTransfer', { params: { branchId, userId: m.userId }, body: { toBranchId } });
       setTransfers((prev) => prev && { ...prev, outgoing: [t, ...prev.outgoing] });
     }, '已提交转接申请');
+  };
+
+  const bind = async (m: RosterMember) => {
+    if (!(await ask('绑定微信', `为 ${m.displayName} 生成一次性的绑定邀请？对方用自己的微信兑换后，即可登录并看到自己的党员档案。`, '生成'))) return;
+    await act(async () => {
+      const invitation = await api('createInvitation', { body: { role: 'member', orgId: branchId, bindUserId: m.userId, maxUses: 1 } });
+      setBinding({ invitation, name: m.displayName });
+    }, '已生成绑定邀请');
   };
 
   const decide = async (t: Transfer, decision: 'accept' | 'decline') => {
@@ -115,6 +131,7 @@ export default function MembersPage() {
               ))}
             </View>
           )}
+          {binding && <NewInvitation invitation={binding.invitation} bindName={binding.name} />}
           <View className='card' id='roster'>
             <View className='btn-row'>
               <Text className='card-title'>党员名册</Text>
@@ -125,7 +142,7 @@ export default function MembersPage() {
             ) : roster.items.length === 0 ? (
               <Text className='muted'>本支部暂无党员，可在「邀请」中生成邀请码</Text>
             ) : (
-              roster.items.map((m) => <MemberRow key={m.userId} member={m} busy={busy} onSave={save} onTransfer={transfer} onLeave={leave} />)
+              roster.items.map((m) => <MemberRow key={m.userId} member={m} busy={busy} onSave={save} onTransfer={transfer} onLeave={leave} onBind={bind} />)
             )}
             {roster.status === 'ready' && roster.items.length > 0 && <ListFooter id='roster-more' className='pp-more' list={roster} />}
           </View>
