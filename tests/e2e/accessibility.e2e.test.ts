@@ -9,7 +9,7 @@ import { personaSession, settled, webUrl } from './browser';
 
 jest.setTimeout(600_000);
 
-const { loginAs, visitAsGuest } = personaSession(30_000);
+const { loginAs, visitAsGuest } = personaSession();
 
 /** Each persona with the pages they open (hash routes, seeded ids). */
 const JOURNEYS: Record<string, string[]> = {

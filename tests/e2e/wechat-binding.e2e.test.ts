@@ -8,9 +8,9 @@ import { ownTownship } from '../api/own-orgs';
 import { withGrant } from '../api/people';
 import { personaSession, webUrl, type Visit } from './browser';
 
-jest.setTimeout(240_000);
+jest.setTimeout(600_000);
 
-const { visitAsGuest } = personaSession(20_000);
+const { visitAsGuest } = personaSession();
 const on = (page: Page): Locator => page.locator('.taro_page').filter({ visible: true });
 const answered = (page: Page, method: string, path: string): Promise<Response> =>
   page.waitForResponse((r) => new URL(r.url()).pathname === path && r.request().method() === method);
