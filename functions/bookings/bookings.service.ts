@@ -17,7 +17,8 @@ import {
   type Slot,
 } from '@shared/schemas/bookings';
 import { ConflictError, DomainError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
-import { claimPut, replayOf, storedAnswer, type IdempotencyClaim } from '../core/idempotency';
+import { claimPut, replayOf, storedAnswer } from '../core/idempotency';
+import type { IdempotencyClaim } from '../core/idempotency-key';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { encryptPhone, maskPhone } from '../core/phone';

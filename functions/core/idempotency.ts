@@ -1,40 +1,19 @@
-// Idempotency records, without Powertools: their table keys (shared with Powertools' layer, idempotency-store.ts),
-// and the record a route writes inside its own transaction (routes marked `ownIdempotency`).
+// The idempotency record a route writes inside its own transaction (routes marked `ownIdempotency`), without
+// Powertools.
 //
 // Such a record is put, with the answer it stores, in the same TransactWriteItems as the change it answers for: both
 // commit or neither does. So there is no "in progress" state: a concurrent duplicate either loses the race to the
 // first transaction and gets its stored answer (a replay), or it is the first. A refused request stores nothing, as
 // Powertools deletes its record when the handler throws.
 //
-// The record is Powertools' own (same key, attributes and hashes), so records of either kind are read by both.
-import { createHash } from 'node:crypto';
+// The record is Powertools' own (same key and hashes, idempotency-key.ts; same attributes), so either reads the other's.
 import { IdempotencyMismatchError, ConflictError } from './errors';
-import { getItem } from './reads';
 import { TABLE } from './dynamo';
+import type { IdempotencyClaim } from './idempotency-key';
+import { getItem } from './reads';
 import type { TransactItems } from './transact';
 
-const PK_PREFIX = 'IDEMPOTENCY#';
 const EXPIRES_AFTER_S = 24 * 3600;
-
-/** The table key of the record Powertools names `recordKey` (`<METHOD path>#<hash of the scope>`). */
-export function idempotencyRecordKey(recordKey: string): { pk: string; sk: string } {
-  // 64 bits of a hash: partitions never need to be listed, and the sort key disambiguates anyway.
-  return { pk: `${PK_PREFIX}${createHash('sha256').update(recordKey).digest('hex').slice(0, 16)}`, sk: recordKey };
-}
-
-/** Powertools' hash of a JMESPath result (a string here): md5, base64, of its JSON. */
-const hashOf = (value: string) => createHash('md5').update(JSON.stringify(value)).digest('base64');
-
-/** A request's claim on its Idempotency-Key: where its record lives and the hash of the body it came with. */
-export interface IdempotencyClaim {
-  key: { pk: string; sk: string };
-  payloadHash: string;
-}
-
-/** `scope` and `payload` as the stack's idempotencyScope middleware puts them on the event. */
-export function idempotencyClaim(routeKey: string, scope: string, payload: string): IdempotencyClaim {
-  return { key: idempotencyRecordKey(`${routeKey}#${hashOf(scope)}`), payloadHash: hashOf(payload) };
-}
 
 /** A stored answer: what the route answered the first request. */
 export interface StoredAnswer {

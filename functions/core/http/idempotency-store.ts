@@ -8,8 +8,7 @@
 // idempotencyScope); the partition is derived from it, so a record is still found with one GetItem.
 import type { AttributeValue, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-
-import { idempotencyRecordKey } from '../idempotency';
+import { idempotencyRecordKey } from '../idempotency-key';
 
 export { idempotencyRecordKey };
 

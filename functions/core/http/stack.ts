@@ -11,7 +11,7 @@ import { zhCN } from 'zod/locales';
 import { routeKey, type RouteDef, type RouteTable } from '@shared/routes/define';
 import { config } from '../config';
 import { NotFoundError, UnauthenticatedError } from '../errors';
-import { idempotencyClaim, type IdempotencyClaim } from '../idempotency';
+import { idempotencyClaim, type IdempotencyClaim } from '../idempotency-key';
 import type { Principal } from '../policy';
 import { deadlineOptions, requestClock } from './deadline';
 import { errorResponse } from './error-response';
