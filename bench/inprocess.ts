@@ -121,6 +121,8 @@ export interface BookingVariant {
   booked: number;
   full: number;
   other: number;
+  /** What the `other` answers were: `<status> <error code>` and how many. */
+  otherCodes: Record<string, number>;
   overbooked: number;
 }
 
@@ -175,8 +177,8 @@ async function main(): Promise<InProcessReport> {
     body: { host: '压测 · 局长', startsAt: new Date(start).toISOString(), endsAt: new Date(start + slotCount * 1_800_000).toISOString(), slotMinutes: 30, seatsPerSlot: seats },
   }), 201);
   const slotIds: string[] = session.slots.map((s: { id: string }) => s.id);
-  type Tally = { booked: number; full: number; other: number; overbooked: number; seconds: number; ratios: number[] };
-  const tally = (): Tally => ({ booked: 0, full: 0, other: 0, overbooked: 0, seconds: 0, ratios: [] });
+  type Tally = { booked: number; full: number; other: number; otherCodes: Record<string, number>; overbooked: number; seconds: number; ratios: number[] };
+  const tally = (): Tally => ({ booked: 0, full: 0, other: 0, otherCodes: {}, overbooked: 0, seconds: 0, ratios: [] });
   const keyedTally = tally();
   const noKeyTally = tally();
   const rawCounts = { booked: 0, other: 0 };
@@ -209,7 +211,11 @@ async function main(): Promise<InProcessReport> {
     const won = replies.filter((r) => r.statusCode === 201).length;
     t.booked += won;
     t.full += replies.filter((r) => r.statusCode === 409).length;
-    t.other += replies.filter((r) => r.statusCode !== 201 && r.statusCode !== 409).length;
+    for (const r of replies.filter((r) => r.statusCode !== 201 && r.statusCode !== 409)) {
+      const code = `${r.statusCode} ${(JSON.parse(r.body || '{}') as { error?: { code?: string } }).error?.code ?? ''}`;
+      t.otherCodes[code] = (t.otherCodes[code] ?? 0) + 1;
+      t.other++;
+    }
     if (won > seats) t.overbooked++;
     t.seconds += seconds;
     await cancelWinners(replies);
@@ -290,6 +296,7 @@ async function main(): Promise<InProcessReport> {
       booked: t.booked,
       full: t.full,
       other: t.other,
+      otherCodes: t.otherCodes,
       overbooked: t.overbooked,
     };
   };
@@ -352,6 +359,8 @@ export function printInProcess(r: InProcessReport): void {
     `${b.bursts} bursts of ${b.residents} at once on a ${b.seats}-seat slot: handler with Idempotency-Key ÷ bare throughput ` +
       `${fmt(b.keyed.ratio, 2)}× (target ≥ 0.7×). A warm-up burst's booking requests: with a key ${kinds(b.keyed)}; without ${kinds(b.noKey)}`,
   );
+  const others = (v: BookingVariant) => Object.entries(v.otherCodes).map(([k, n]) => `${n}× ${k}`).join(', ') || 'none';
+  console.log(`other answers: with a key ${others(b.keyed)}; without ${others(b.noKey)}`);
 }
 
 const variantJson = (v: BookingVariant) => ({
