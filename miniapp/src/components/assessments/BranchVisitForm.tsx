@@ -5,7 +5,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { GUIDANCE_KIND_LABELS } from '@shared/labels';
 import { BranchVisitBody, GUIDANCE_KINDS, type GuidanceKind } from '@shared/schemas/notices';
-import { shanghaiDate } from '@shared/time';
+import { formatDateKey, shanghaiDate } from '@shared/time';
 import { api } from '../../api/client';
 import { useActionKey } from '../../lib/action-key';
 import SubmitBar from '../form/SubmitBar';
@@ -47,7 +47,7 @@ export default function BranchVisitForm({ branchId, onSent }: { branchId: string
         ))}
       </View>
       <Picker mode='date' value={visitedOn} end={today} onChange={(e) => setVisitedOn(String(e.detail.value))}>
-        <Text className='nt-label' id='as-visit-date'>{`日期：${visitedOn}`}</Text>
+        <Text className='nt-label' id='as-visit-date'>{`日期：${formatDateKey(visitedOn)}`}</Text>
       </Picker>
       <View className='ca-rating' id='as-visit-rating'>
         {[1, 2, 3, 4, 5].map((n) => (

@@ -6,7 +6,7 @@ import type { IdeaCategory, ThemeDay } from '@shared/schemas/themeday';
 import { api, showApiError } from '../../api/client';
 import { IDEA_CATEGORY_LABELS } from '../../lib/themeday-labels';
 import { Button } from '../nut';
-import { BRAND_COLOR } from '../../lib/design';
+import { showModal } from '../../lib/design';
 
 const CATEGORIES = Object.keys(IDEA_CATEGORY_LABELS) as IdeaCategory[];
 
@@ -21,10 +21,9 @@ export default function MarkCaseCard({ day, onMarked }: Props) {
 
   const mark = async () => {
     if (marking) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '评为典型案例',
       content: `「${day.title}」将以「${IDEA_CATEGORY_LABELS[category]}」类别进入百例案例库，所有人可查看。确定吗？`,
-      confirmColor: BRAND_COLOR,
     });
     if (!confirm) return;
     setMarking(true);

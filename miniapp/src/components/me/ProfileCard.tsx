@@ -11,7 +11,7 @@ import SubmitBar from '../form/SubmitBar';
 import { FieldRow } from '../form/TextField';
 import { useSubmit } from '../form/useSubmit';
 import { Button } from '../nut';
-import { BRAND_COLOR } from '../../lib/design';
+import { showModal } from '../../lib/design';
 
 export default function ProfileCard({ user, onSaved }: { user: User; onSaved: (u: User) => void }) {
   const [nickname, setNickname] = useState(user.displayName);
@@ -49,7 +49,7 @@ export default function ProfileCard({ user, onSaved }: { user: User; onSaved: (u
   };
 
   const clearPhone = async () => {
-    const { confirm } = await Taro.showModal({ title: '清除手机号', content: '确定不再保留您的手机号吗？', confirmColor: BRAND_COLOR });
+    const { confirm } = await showModal({ title: '清除手机号', content: '确定不再保留您的手机号吗？' });
     if (!confirm) return;
     try {
       onSaved(await updateMe({ phone: null }));

@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect } from 'react';
 import type { User } from '@shared/schemas/people';
-import { formatDay, shanghaiDate } from '@shared/time';
+import { formatDateKey, formatDay, shanghaiDate } from '@shared/time';
 import { api } from '../../api/client';
 import { branchIdsOf } from '../../lib/grants';
 import { go } from '../../lib/nav';
@@ -31,7 +31,7 @@ function PoliticalBirthdayCard({ joinedPartyOn }: { joinedPartyOn: string }) {
         </View>
       ) : (
         <View>
-          <Text className='td-card__meta' id='political-birthday-date'>{`入党日期 ${joinedPartyOn}`}</Text>
+          <Text className='td-card__meta' id='political-birthday-date'>{`入党日期 ${formatDateKey(joinedPartyOn)}`}</Text>
           <Text className='td-card__meta' id='political-birthday-years'>{`党龄 ${info.years} 年`}</Text>
           <Text className='muted'>{`下一个政治生日：${month}月${day}日，还有 ${info.daysUntil} 天`}</Text>
         </View>

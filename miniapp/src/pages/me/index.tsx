@@ -20,7 +20,7 @@ import { loadMe } from '../../lib/me';
 import { go, goLogin } from '../../lib/nav';
 import { peopleScopes } from '../../lib/people';
 import { usePageLoad, useReloadOnShow } from '../../lib/page-load';
-import { BRAND_COLOR } from '../../lib/design';
+import { showModal } from '../../lib/design';
 import PageShell from '../../components/PageShell';
 import LoginCard from '../../components/LoginCard';
 import './index.scss';
@@ -67,11 +67,10 @@ export default function MePage() {
   };
 
   const deleteAccount = async () => {
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '注销账号',
       content: '注销后，您的昵称、手机号等个人信息将被删除且无法恢复，已发布的内容将匿名保留。确定注销吗？',
       confirmText: '确定注销',
-      confirmColor: BRAND_COLOR,
     });
     if (!confirm) return;
     try {

@@ -7,7 +7,7 @@ import { IS_WEAPP } from '../../env';
 import { goLogin, openPage, safeRedirect } from '../../lib/nav';
 import { recordConsent } from '../../lib/privacy';
 import { PRIVACY_GUIDE as USED } from '../../lib/privacy-guide';
-import { BRAND_COLOR } from '../../lib/design';
+import { showModal } from '../../lib/design';
 import PageShell from '../../components/PageShell';
 import './index.scss';
 
@@ -27,12 +27,11 @@ export default function PrivacyPage() {
   const decline = () => {
     setDeclined(true);
     if (IS_WEAPP) {
-      void Taro.showModal({
+      void showModal({
         title: '需要您的同意',
         content: '不同意隐私保护指引将无法使用先锋驿站。确定退出吗？',
         confirmText: '退出',
         cancelText: '再看看',
-        confirmColor: BRAND_COLOR,
       }).then((r) => {
         if (r.confirm) Taro.exitMiniProgram().catch(() => undefined);
       });

@@ -9,6 +9,7 @@ import type { ImportCheck, ImportJob } from '@shared/schemas/ledger';
 import { api, errorMessage, isApiError } from '../../../api/client';
 import { usePageGate } from '../../../lib/gate';
 import { downloadTemplate, pickImportFile, type PickedFile } from '../../../lib/ledger';
+import { showModal } from '../../../lib/design';
 import '../admin.scss';
 
 export default function AdminImportPage() {
@@ -54,7 +55,7 @@ export default function AdminImportPage() {
 
   const start = () => guarded(async () => {
     if (!file) return;
-    const { confirm } = await Taro.showModal({ title: '开始导入', content: `导入「${file.fileName}」：新建组织 ${check?.toCreate.orgs ?? 0} 个、驿站 ${check?.toCreate.stations ?? 0} 个、党员 ${check?.toCreate.members ?? 0} 名？` });
+    const { confirm } = await showModal({ title: '开始导入', content: `导入「${file.fileName}」：新建组织 ${check?.toCreate.orgs ?? 0} 个、驿站 ${check?.toCreate.stations ?? 0} 个、党员 ${check?.toCreate.members ?? 0} 名？` });
     if (!confirm) return;
     await runAll(await api('createImport', { body: { orgId, ...file } }));
   });

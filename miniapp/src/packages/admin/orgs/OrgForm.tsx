@@ -11,6 +11,7 @@ import SubmitBar from '../../../components/form/SubmitBar';
 import { TextField } from '../../../components/form/TextField';
 import { useSubmit } from '../../../components/form/useSubmit';
 import { Button } from '../../../components/nut';
+import { showModal } from '../../../lib/design';
 
 export type OrgFormMode = { kind: 'create'; parent: Org } | { kind: 'rename'; org: Org } | { kind: 'move'; org: Org };
 
@@ -43,7 +44,7 @@ export default function OrgForm({ mode, onDone, onCancel, childOptions }: Props)
     });
   }, [mode, childOptions]);
 
-  const confirmed = async (content: string) => (await Taro.showModal({ title: TITLES[mode.kind], content, confirmText: CONFIRMS[mode.kind] })).confirm;
+  const confirmed = async (content: string) => (await showModal({ title: TITLES[mode.kind], content, confirmText: CONFIRMS[mode.kind] })).confirm;
 
   const submit = async () => {
     if (saving) return;

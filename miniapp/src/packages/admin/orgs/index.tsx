@@ -16,6 +16,7 @@ import { go } from '../../../lib/nav';
 import { childOrgs, lookupOrg, orgChain } from '../../../lib/orgs';
 import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
 import OrgForm, { type OrgFormMode } from './OrgForm';
+import { showModal } from '../../../lib/design';
 import '../admin.scss';
 
 interface AdminView {
@@ -59,7 +60,7 @@ export default function AdminOrgsPage() {
   const { org, chain, children, stations, roots } = data;
   const top = chain.findIndex((o) => roots.some((r) => r.id === o.id));
   const archive = async () => {
-    const { confirm } = await Taro.showModal({ title: '归档组织', content: `归档后「${org.name}」不再出现在选择列表中，历史记录保留。`, confirmText: '确认归档', confirmColor: '#c8161d' });
+    const { confirm } = await showModal({ title: '归档组织', content: `归档后「${org.name}」不再出现在选择列表中，历史记录保留。`, confirmText: '确认归档' });
     if (!confirm) return;
     try {
       await api('archiveOrg', { params: { orgId: org.id } });
@@ -67,7 +68,7 @@ export default function AdminOrgsPage() {
       void page.reload();
     } catch (err) {
       // 409 lists the open concerns, future sessions and active children in its message.
-      void Taro.showModal({ title: '不能归档', content: errorMessage(err), showCancel: false });
+      void showModal({ title: '不能归档', content: errorMessage(err), showCancel: false });
     }
   };
 

@@ -15,6 +15,7 @@ import { usePageGate } from '../../../lib/gate';
 import { back } from '../../../lib/nav';
 import { childOrgs, orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
+import { showModal } from '../../../lib/design';
 import '../admin.scss';
 
 interface Loaded {
@@ -79,7 +80,7 @@ export default function AdminStationPage() {
     };
     const r = CreateStationBody.safeParse({ orgId: org.id, ...fields });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
-    const { confirm } = await Taro.showModal({ title: station ? '保存驿站' : '新建驿站', content: `${station ? '保存' : '新建'}「${r.data.name}」？服务的村（社区）的新诉求将转到此驿站。`, confirmText: station ? '确认保存' : '确认新建' });
+    const { confirm } = await showModal({ title: station ? '保存驿站' : '新建驿站', content: `${station ? '保存' : '新建'}「${r.data.name}」？服务的村（社区）的新诉求将转到此驿站。`, confirmText: station ? '确认保存' : '确认新建' });
     if (!confirm) return;
     await send(async () => {
       if (station) await api('updateStation', { params: { stationId: station.id }, body: fields });

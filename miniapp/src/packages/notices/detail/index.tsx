@@ -15,7 +15,7 @@ import { loadMe } from '../../../lib/me';
 import { back, go, pageUrl, routeParam, useShareCard } from '../../../lib/nav';
 import { orgChain } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
-import { BRAND_COLOR } from '../../../lib/design';
+import { showModal } from '../../../lib/design';
 import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
 
@@ -79,11 +79,10 @@ export default function NoticeDetailPage() {
 
   const withdraw = async () => {
     if (withdrawing) return;
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '撤回公告',
       content: '撤回后群众将无法再看到这条公告（系统会留存记录备查）。确定撤回吗？',
       confirmText: '撤回',
-      confirmColor: BRAND_COLOR,
     });
     if (!confirm) return;
     setWithdrawing(true);

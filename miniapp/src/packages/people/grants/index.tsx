@@ -16,6 +16,7 @@ import { ROLE_LABELS } from '../../../lib/labels';
 import { routeParam } from '../../../lib/nav';
 import { usePagedList } from '../../../lib/paged-list';
 import { useRouter } from '@tarojs/taro';
+import { showModal } from '../../../lib/design';
 import '../../../components/people/people.scss';
 
 const keyOf = (g: OrgGrant) => `${g.role}:${g.userId}`;
@@ -36,7 +37,7 @@ export default function GrantsPage() {
 
   const revoke = async (g: OrgGrant, confirm = false) => {
     if (!confirm) {
-      const asked = await Taro.showModal({ title: '撤销权限', content: `撤销 ${g.displayName} 的「${ROLE_LABELS[g.role]}」权限？撤销后立即生效。`, confirmText: '确认撤销', confirmColor: '#c8161d' });
+      const asked = await showModal({ title: '撤销权限', content: `撤销 ${g.displayName} 的「${ROLE_LABELS[g.role]}」权限？撤销后立即生效。`, confirmText: '确认撤销' });
       if (!asked.confirm) return;
     }
     try {
@@ -45,7 +46,7 @@ export default function GrantsPage() {
       void Taro.showToast({ title: '已撤销', icon: 'none' });
     } catch (err) {
       if (isApiError(err) && err.code === 'CONFLICT' && !confirm) {
-        const again = await Taro.showModal({ title: '再次确认', content: err.message, confirmText: '仍然撤销', confirmColor: '#c8161d' });
+        const again = await showModal({ title: '再次确认', content: err.message, confirmText: '仍然撤销' });
         if (again.confirm) await revoke(g, true);
         return;
       }

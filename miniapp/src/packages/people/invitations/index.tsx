@@ -1,7 +1,7 @@
 // 邀请: make a code for an org (role, expiry, number of uses), show its QR and share card, and list and revoke the
 // org's codes. A secretary invites members of their branch; township staff invite secretaries, officials and staff.
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { holdsAnywhere, ROLE_SETS } from '@shared/roles';
 import type { Invitation, Org, Station } from '@shared/schemas/people';
@@ -21,6 +21,7 @@ import { routeParam, useShareCard } from '../../../lib/nav';
 import { usePagedList } from '../../../lib/paged-list';
 import { invitableRoles, invitationState, redeemPath, type InvitableRole } from '../../../lib/people';
 import NewInvitation from './NewInvitation';
+import { showModal } from '../../../lib/design';
 import '../../../components/people/people.scss';
 
 const VALIDITY_DAYS = [1, 7, 30] as const;
@@ -78,7 +79,7 @@ export default function InvitationsPage() {
   };
 
   const revoke = async (inv: Invitation) => {
-    const { confirm } = await Taro.showModal({ title: '撤销邀请码', content: `撤销后，邀请码 ${inv.code} 将无法再使用。已加入的人不受影响。`, confirmText: '确认撤销', confirmColor: '#c8161d' });
+    const { confirm } = await showModal({ title: '撤销邀请码', content: `撤销后，邀请码 ${inv.code} 将无法再使用。已加入的人不受影响。`, confirmText: '确认撤销' });
     if (!confirm) return;
     try {
       const revoked = await api('revokeInvitation', { params: { code: inv.code } });

@@ -4,7 +4,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { PARTY_STATUS_LABELS } from '../../../lib/people';
 import type { PartyStatus, RosterMember } from '@shared/schemas/members';
-import { formatDate, shanghaiDate } from '@shared/time';
+import { formatDate, formatDateKey, shanghaiDate } from '@shared/time';
 import { Button } from '../../../components/nut';
 import { FieldRow } from '../../../components/form/TextField';
 
@@ -22,7 +22,7 @@ export default function MemberRow({ member: m, busy, onSave, onTransfer, onLeave
   const [date, setDate] = useState(m.joinedPartyOn ?? '');
   const [status, setStatus] = useState<PartyStatus | undefined>(m.partyStatus);
   const [toBranch, setToBranch] = useState('');
-  const facts = [m.phoneMasked ?? '未留手机号', m.joinedPartyOn ? `入党 ${m.joinedPartyOn}` : '未填入党日期', m.partyStatus ? PARTY_STATUS_LABELS[m.partyStatus] : '', `${formatDate(m.joinedBranchAt)} 加入本支部`, m.wechatBound ? '已绑定微信' : '未绑定微信'];
+  const facts = [m.phoneMasked ?? '未留手机号', m.joinedPartyOn ? `入党 ${formatDateKey(m.joinedPartyOn)}` : '未填入党日期', m.partyStatus ? PARTY_STATUS_LABELS[m.partyStatus] : '', `${formatDate(m.joinedBranchAt)} 加入本支部`, m.wechatBound ? '已绑定微信' : '未绑定微信'];
   const changed = (date && date !== m.joinedPartyOn) || (status && status !== m.partyStatus);
 
   return (
@@ -35,7 +35,7 @@ export default function MemberRow({ member: m, busy, onSave, onTransfer, onLeave
       {open && (
         <View>
           <Picker mode='date' value={date || '2000-07-01'} end={shanghaiDate()} onChange={(e) => setDate(String(e.detail.value))}>
-            <Text className='pp-chip' id={`member-date-${m.userId}`}>{date ? `入党日期 ${date}` : '选择入党日期'}</Text>
+            <Text className='pp-chip' id={`member-date-${m.userId}`}>{date ? `入党日期 ${formatDateKey(date)}` : '选择入党日期'}</Text>
           </Picker>
           <View className='pp-row'>
             {(Object.keys(PARTY_STATUS_LABELS) as PartyStatus[]).map((s) => (

@@ -20,9 +20,10 @@ import { redeemPath } from '../../../lib/people';
 import { usePagedList } from '../../../lib/paged-list';
 import NewInvitation from '../invitations/NewInvitation';
 import MemberRow from './MemberRow';
+import { showModal } from '../../../lib/design';
 import '../../../components/people/people.scss';
 
-const ask = async (title: string, content: string, confirmText = '确定') => (await Taro.showModal({ title, content, confirmText, confirmColor: '#c8161d' })).confirm;
+const ask = async (title: string, content: string, confirmText = '确定') => (await showModal({ title, content, confirmText })).confirm;
 
 export default function MembersPage() {
   const allowed = usePageGate('members', { requireLogin: true });

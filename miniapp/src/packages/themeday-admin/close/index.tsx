@@ -16,6 +16,7 @@ import SubmitBar from '../../../components/form/SubmitBar';
 import { TextAreaField } from '../../../components/form/TextField';
 import { useSubmit } from '../../../components/form/useSubmit';
 import PageShell from '../../../components/PageShell';
+import { showModal } from '../../../lib/design';
 import '../../../components/themeday/themeday.scss';
 
 const SUMMARY_MAX = 2000;
@@ -62,7 +63,7 @@ export default function CloseThemeDayPage() {
     const r = CloseThemeDayBody.safeParse({ summary });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
     // Closing cannot be undone: the on-site figures freeze.
-    const { confirm } = await Taro.showModal({
+    const { confirm } = await showModal({
       title: '确认结束主题党日？',
       content: '结束后现场出勤数据冻结，不能撤销、不能再更正。',
       confirmText: '确认结束',
