@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { call, login } from '../api/http';
 import { personaSession, settled, webUrl } from './browser';
+import { MISSING_PAGES } from './missing-pages';
 
 jest.setTimeout(600_000);
 
@@ -190,6 +191,9 @@ async function audit(page: Page, routes: string[], large: boolean): Promise<stri
     await open(page, route);
     const { found, targets, texts } = await measure(page, min);
     if (texts === 0 || targets === 0) problems.push(`${route}: measured ${texts} texts and ${targets} targets`);
+    // Measured as it is used: not its error or not-found state (but for the route that asks for a missing record).
+    const state = await page.locator('.taro_page .state').filter({ visible: true }).count();
+    if (state > 0 && !route.includes('no-such')) problems.push(`${route}: shows its error state`);
     for (const f of found) problems.push(`${large ? '大字' : '标准'} ${route}: ${f.what} ${f.detail}`);
   }
   return problems;
@@ -242,6 +246,26 @@ describe('适老化: tap targets, text sizes and labels on every page', () => {
     expect(await page.locator('#taro-navigation-bar .taro-navigation-bar-back').isVisible()).toBe(false);
     await page.locator('#td-detail-home').click();
     await page.locator('#home').waitFor();
+  });
+
+  test('every page of one record, opened cold on a missing id, says so and offers 首页 (on the page and in the bar)', async () => {
+    const problems: string[] = [];
+    for (const persona of [...new Set(MISSING_PAGES.map(([who]) => who))]) {
+      const { page, errors } = await loginAs(persona);
+      for (const [, route, state] of MISSING_PAGES.filter(([who]) => who === persona)) {
+        await open(page, route);
+        const shown = async (selector: string) => (await page.locator(selector).count()) > 0 && page.locator(selector).first().isVisible();
+        if (!(await shown(`#${state}-missing`))) problems.push(`${route}: no #${state}-missing`);
+        else if (!(await shown(`#${state}-home`))) problems.push(`${route}: no #${state}-home`);
+        if (!(await shown('#taro-navigation-bar .taro-navigation-bar-home'))) problems.push(`${route}: no 首页 in the navigation bar`);
+      }
+      const [, route, state] = MISSING_PAGES.find(([who]) => who === persona)!;
+      await open(page, route);
+      await page.locator(`#${state}-home`).click();
+      await page.locator('#home').waitFor();
+      expect(errors).toEqual([]);
+    }
+    expect(problems).toEqual([]);
   });
 
   test('a page opened from another has a back action in the navigation bar', async () => {

@@ -57,12 +57,7 @@ export default function NoticeDetailPage() {
   if (status === 'ready' && !data) {
     return (
       <PageShell>
-        <View className='state' id='nt-detail-gone'>
-          <Text className='state-text'>该公告不存在、已过期或已撤回</Text>
-          <Button id='nt-detail-back' type='primary' onClick={() => void back()}>
-            返回
-          </Button>
-        </View>
+        <LoadState id='nt-detail' status='missing' message='该公告不存在、已过期或已撤回' />
       </PageShell>
     );
   }
