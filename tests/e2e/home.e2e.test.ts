@@ -105,6 +105,11 @@ describe('首页, 三项考核, 党务公开 (H5)', () => {
     expect(table).toContain('余村党支部');
     expect(table).toContain('大溪村党支部');
     expect(table).toContain('出勤率');
+    // The table is wider than the phone and says it scrolls; a name under a chart bar stays on one line.
+    await page.locator('#as-table-hint').waitFor({ state: 'visible' });
+    expect(await page.locator('#as-table').evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const name = page.locator('#as-col-yucun-dzb .as-chart__name');
+    expect(await name.evaluate((el) => el.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(el).lineHeight))).toBe(true);
     expect(await text(page, '#as-yucun-dzb-attendanceRate')).toMatch(/^\d{1,3}\.\d%$/);
     expect(Number(await text(page, '#as-yucun-dzb-themeDaysHeld'))).toBeGreaterThanOrEqual(1);
     expect(Number(await text(page, '#as-yucun-dzb-monthsHeld'))).toBeGreaterThanOrEqual(1);
