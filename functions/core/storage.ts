@@ -59,12 +59,12 @@ const toUrl = (r: { path: string; query?: Record<string, unknown> }) => {
 
 /** A presigned PUT of exactly `size` bytes of `contentType` (both signed: S3 refuses any other). */
 export async function presignPut(key: string, contentType: string, size: number, expiresIn: number): Promise<string> {
-  const req = request('PUT', objectPath(key), { 'content-type': contentType, 'content-length': String(size), 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' });
+  const req = request('PUT', objectPath(key), { 'content-type': contentType, 'content-length': String(size), 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' });
   return toUrl(await signer.presign(req, { expiresIn, signableHeaders: new Set(['content-type', 'content-length']) }));
 }
 
 export async function presignGet(key: string, expiresIn: number): Promise<string> {
-  return toUrl(await signer.presign(request('GET', objectPath(key), { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' }), { expiresIn }));
+  return toUrl(await signer.presign(request('GET', objectPath(key), { 'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD' }), { expiresIn }));
 }
 
 interface Answer {
