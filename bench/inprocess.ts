@@ -1,6 +1,7 @@
 // Handlers as shipped (the prod bundles from section 1), invoked in this process against DynamoDB Local, next to the
 // raw SDK calls they make: warm CPU per GET /v1/me, and booking throughput under contention against bare
-// TransactWriteItems at the same concurrency. Run as a child of the bench (the bundles read config at import):
+// TransactWriteItems at the same concurrency, with an Idempotency-Key per booking as the mini-program sends (and
+// without, for comparison). Run as a child of the bench (the bundles read config at import):
 //   BUNDLES=bench/.out DYNAMODB_ENDPOINT=… node -r @swc-node/register bench/inprocess.ts
 import http from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
@@ -16,19 +17,24 @@ import { freePort } from '../scripts/lib/ports';
 import { seed } from '../scripts/lib/seed';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { BUNDLES_DIR } from './bundles';
-import { fmt, round, table } from './stats';
+import { fmt, median, round, table } from './stats';
 
 type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
 const bundles = process.env.BUNDLES!;
 const load = (fn: string, file: string): Handler => require(path.resolve(bundles, fn, file)).handler;
 
-function event(method: string, routePath: string, rawPath: string, opts: { token?: string; body?: unknown; params?: Record<string, string> } = {}): APIGatewayProxyEventV2 {
+function event(
+  method: string,
+  routePath: string,
+  rawPath: string,
+  opts: { token?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
+): APIGatewayProxyEventV2 {
   return {
     version: '2.0',
     routeKey: `${method} ${routePath}`,
     rawPath,
     rawQueryString: '',
-    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}) },
+    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
     pathParameters: opts.params,
     requestContext: { http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' }, routeKey: `${method} ${routePath}` },
     body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
@@ -90,7 +96,34 @@ async function cpuPerCall(fire: () => Promise<unknown>, calls: number, concurren
 
 export interface InProcessReport {
   warmCpu: { route: string; rawCalls: string[]; handlerCpuMs: number; rawCpuMs: number; ratio: number; calls: number };
-  booking: { requestsPerCall: number; requestKinds: Record<string, number>; residents: number; seats: number; bursts: number; handlerRps: number; rawRps: number; ratio: number; handlerBooked: number; handlerFull: number; handlerOther: number; rawBooked: number; rawOther: number; overbooked: number };
+  booking: {
+    residents: number;
+    seats: number;
+    bursts: number;
+    /** With an Idempotency-Key per booking, as the mini-program sends: the figure the target is about. */
+    keyed: BookingVariant;
+    /** Without the header (as the bench sent before). */
+    noKey: BookingVariant;
+    rawRps: number;
+    rawBooked: number;
+    rawOther: number;
+  };
+}
+
+export interface BookingVariant {
+  /** DynamoDB requests per booking call (a warm-up burst, bookings only) and their kinds. */
+  requestsPerCall: number;
+  requestKinds: Record<string, number>;
+  rps: number;
+  /** Handler ÷ bare throughput over all bursts, and the median and range of the per-burst ratios. */
+  ratio: number;
+  burstRatio: { median: number; min: number; max: number };
+  booked: number;
+  full: number;
+  other: number;
+  /** What the `other` answers were: `<status> <error code>` and how many. */
+  otherCodes: Record<string, number>;
+  overbooked: number;
 }
 
 async function main(): Promise<InProcessReport> {
@@ -128,39 +161,64 @@ async function main(): Promise<InProcessReport> {
     rawCpu += await cpuPerCall(raw, calls / 5, 10);
   }
 
-  // Booking throughput: bursts of residents booking one slot at once, through the handler and as bare transactions.
+  // Booking throughput: bursts of residents booking one slot at once, through the handler (with and without an
+  // Idempotency-Key) and as bare transactions.
   const residents = 200;
   const seats = 3;
-  const bursts = 5;
+  const bursts = 6;
   const tokens: string[] = [];
   for (let i = 0; i < residents; i += 25) tokens.push(...(await Promise.all(Array.from({ length: 25 }, (_, j) => login(`bench-inproc-${i + j}`)))).map((l) => l.token));
   const official = (await login('demo-official-1')).token;
   const start = Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000;
+  const slotCount = 2 * bursts + 2;
   const session = await ok(bookings, event('POST', '/v1/stations/{stationId}/sessions', '/v1/stations/st-yucun/sessions', {
     token: official,
     params: { stationId: 'st-yucun' },
-    body: { host: '压测 · 局长', startsAt: new Date(start).toISOString(), endsAt: new Date(start + (bursts + 1) * 1_800_000).toISOString(), slotMinutes: 30, seatsPerSlot: seats },
+    body: { host: '压测 · 局长', startsAt: new Date(start).toISOString(), endsAt: new Date(start + slotCount * 1_800_000).toISOString(), slotMinutes: 30, seatsPerSlot: seats },
   }), 201);
   const slotIds: string[] = session.slots.map((s: { id: string }) => s.id);
-  const counts = { booked: 0, full: 0, other: 0, rawBooked: 0, rawOther: 0, overbooked: 0 };
-  const handlerBurst = async (slotId: string, counted: boolean) => {
-    const book = (t: string) => bookings(event('POST', '/v1/slots/{slotId}/bookings', `/v1/slots/${slotId}/bookings`, { token: t, params: { slotId }, body: { topic: '压测：咨询政策' } }), context());
+  type Tally = { booked: number; full: number; other: number; otherCodes: Record<string, number>; overbooked: number; seconds: number; ratios: number[] };
+  const tally = (): Tally => ({ booked: 0, full: 0, other: 0, otherCodes: {}, overbooked: 0, seconds: 0, ratios: [] });
+  const keyedTally = tally();
+  const noKeyTally = tally();
+  const rawCounts = { booked: 0, other: 0 };
+  /** One burst: every resident books `slotId` at once; a fresh key per booking, as the app makes one per tap. */
+  const bookBurst = async (slotId: string, keyed: boolean) => {
+    const book = (t: string, i: number) =>
+      bookings(
+        event('POST', '/v1/slots/{slotId}/bookings', `/v1/slots/${slotId}/bookings`, {
+          token: t,
+          params: { slotId },
+          body: { topic: '压测：咨询政策' },
+          headers: keyed ? { 'idempotency-key': `bench-${slotId}-${i}-${Math.random().toString(36).slice(2)}` } : undefined,
+        }),
+        context(),
+      );
     const t0 = performance.now();
     const replies = await Promise.all(tokens.map(book));
-    const seconds = (performance.now() - t0) / 1000;
-    const won = replies.filter((r) => r.statusCode === 201);
-    if (counted) {
-      counts.booked += won.length;
-      counts.full += replies.filter((r) => r.statusCode === 409).length;
-      counts.other += replies.filter((r) => r.statusCode !== 201 && r.statusCode !== 409).length;
-      if (won.length > seats) counts.overbooked++;
-    }
-    // Winners cancel (not timed), so nobody reaches the cap of upcoming bookings.
-    for (const r of won) {
+    return { replies, seconds: (performance.now() - t0) / 1000 };
+  };
+  // Winners cancel (not timed), so nobody reaches the cap of upcoming bookings.
+  const cancelWinners = async (replies: APIGatewayProxyStructuredResultV2[]) => {
+    for (const [i, r] of replies.entries()) {
+      if (r.statusCode !== 201) continue;
       const id = JSON.parse(r.body!).id;
-      const t = tokens[replies.indexOf(r)];
-      await ok(bookings, event('DELETE', '/v1/bookings/{bookingId}', `/v1/bookings/${id}`, { token: t, params: { bookingId: id } }), 200);
+      await ok(bookings, event('DELETE', '/v1/bookings/{bookingId}', `/v1/bookings/${id}`, { token: tokens[i], params: { bookingId: id } }), 200);
     }
+  };
+  const handlerBurst = async (slotId: string, keyed: boolean, t: Tally) => {
+    const { replies, seconds } = await bookBurst(slotId, keyed);
+    const won = replies.filter((r) => r.statusCode === 201).length;
+    t.booked += won;
+    t.full += replies.filter((r) => r.statusCode === 409).length;
+    for (const r of replies.filter((r) => r.statusCode !== 201 && r.statusCode !== 409)) {
+      const code = `${r.statusCode} ${(JSON.parse(r.body || '{}') as { error?: { code?: string } }).error?.code ?? ''}`;
+      t.otherCodes[code] = (t.otherCodes[code] ?? 0) + 1;
+      t.other++;
+    }
+    if (won > seats) t.overbooked++;
+    t.seconds += seconds;
+    await cancelWinners(replies);
     return seconds;
   };
   // The same transaction as a booking (bookings.repository.ts's book): the slot's seat, the resident's marker in the
@@ -182,7 +240,7 @@ async function main(): Promise<InProcessReport> {
       for (let attempt = 1; ; attempt++) {
         try {
           await doc.send(new TransactWriteCommand({ TransactItems: items }));
-          if (counted) counts.rawBooked++;
+          if (counted) rawCounts.booked++;
           return;
         } catch (err) {
           const refused = err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed');
@@ -192,31 +250,68 @@ async function main(): Promise<InProcessReport> {
             continue;
           }
           // Exhausted retries or a timeout under this load: what the handler answers 503 for (its `other`).
-          if (!refused && counted) counts.rawOther++;
+          if (!refused && counted) rawCounts.other++;
           return;
         }
       }
     }));
     return (performance.now() - t0) / 1000;
   };
-  const perBooking = await captureRequests(() => handlerBurst(slotIds[bursts], false));
+  // Warm-up bursts (not counted), whose booking requests say what one booking costs with and without a key.
+  const requestsOf = async (slotId: string, keyed: boolean) => {
+    let replies: APIGatewayProxyStructuredResultV2[] = [];
+    const sent = await captureRequests(async () => ({ replies } = await bookBurst(slotId, keyed)));
+    await cancelWinners(replies);
+    const kinds = [...new Set(sent.map((r) => r.target.split('.')[1]))];
+    return { requestsPerCall: sent.length / residents, requestKinds: Object.fromEntries(kinds.map((k) => [k, sent.filter((r) => r.target.endsWith(`.${k}`)).length])) };
+  };
+  const keyedCost = await requestsOf(slotIds[2 * bursts], true);
+  const noKeyCost = await requestsOf(slotIds[2 * bursts + 1], false);
   await rawBurst(-1, false);
-  let handlerSeconds = 0;
   let rawSeconds = 0;
-  // Interleaved, so drift in the machine's load hits both alike.
+  // Interleaved, the order turning each burst, so drift in the machine's load hits all three alike; each burst's
+  // ratios pair the handler with the bare loop next to it.
   for (let b = 0; b < bursts; b++) {
-    handlerSeconds += await handlerBurst(slotIds[b], true);
-    rawSeconds += await rawBurst(b, true);
+    const steps = [
+      async () => handlerBurst(slotIds[2 * b], true, keyedTally),
+      async () => handlerBurst(slotIds[2 * b + 1], false, noKeyTally),
+      async () => rawBurst(b, true),
+    ];
+    const order = [0, 1, 2].map((i) => (i + b) % 3);
+    const took: number[] = [];
+    for (const i of order) took[i] = await steps[i]();
+    rawSeconds += took[2];
+    keyedTally.ratios.push(took[2] / took[0]);
+    noKeyTally.ratios.push(took[2] / took[1]);
   }
   client.destroy();
-  const handlerRps = (residents * bursts) / handlerSeconds;
   const rawRps = (residents * bursts) / rawSeconds;
+  const variant = (t: Tally, cost: { requestsPerCall: number; requestKinds: Record<string, number> }): BookingVariant => {
+    const rps = (residents * bursts) / t.seconds;
+    return {
+      ...cost,
+      rps,
+      ratio: rps / rawRps,
+      burstRatio: { median: median(t.ratios), min: Math.min(...t.ratios), max: Math.max(...t.ratios) },
+      booked: t.booked,
+      full: t.full,
+      other: t.other,
+      otherCodes: t.otherCodes,
+      overbooked: t.overbooked,
+    };
+  };
   return {
     warmCpu: { route: 'GET /v1/me', rawCalls: sent.map((r) => r.target.split('.')[1]), handlerCpuMs: handlerCpu / 5, rawCpuMs: rawCpu / 5, ratio: handlerCpu / rawCpu, calls },
     booking: {
-      requestsPerCall: perBooking.length / residents,
-      requestKinds: Object.fromEntries([...new Set(perBooking.map((r) => r.target.split('.')[1]))].map((t) => [t, perBooking.filter((r) => r.target.endsWith(`.${t}`)).length])),
-      residents, seats, bursts, handlerRps, rawRps, ratio: handlerRps / rawRps, handlerBooked: counts.booked, handlerFull: counts.full, handlerOther: counts.other, rawBooked: counts.rawBooked, rawOther: counts.rawOther, overbooked: counts.overbooked },
+      residents,
+      seats,
+      bursts,
+      keyed: variant(keyedTally, keyedCost),
+      noKey: variant(noKeyTally, noKeyCost),
+      rawRps,
+      rawBooked: rawCounts.booked,
+      rawOther: rawCounts.other,
+    },
   };
 }
 
@@ -248,26 +343,38 @@ export function printInProcess(r: InProcessReport): void {
       `${fmt(w.rawCpuMs, 3)} ms: ${fmt(w.ratio, 2)}× (target ≤ 1.25×)`,
   );
   const b = r.booking;
+  const row = (name: string, v: BookingVariant) => [name, fmt(v.rps, 0), `${fmt(v.ratio, 2)}×`, `${fmt(v.burstRatio.median, 2)}× (${fmt(v.burstRatio.min, 2)}–${fmt(v.burstRatio.max, 2)})`, fmt(v.requestsPerCall, 2), v.booked, v.full, v.other, v.overbooked];
   console.log(
     table(
-      ['in process', 'req/s', 'booked', 'full', 'other', 'overbooked'],
+      ['in process', 'req/s', '÷ bare', 'per burst: median (range)', 'requests/call', 'booked', 'full', 'other', 'overbooked'],
       [
-        ['POST /v1/slots/{id}/bookings handler', fmt(b.handlerRps, 0), b.handlerBooked, b.handlerFull, b.handlerOther, b.overbooked],
-        ['bare TransactWriteItems', fmt(b.rawRps, 0), b.rawBooked, '-', b.rawOther, '-'],
+        row('POST /v1/slots/{id}/bookings, Idempotency-Key', b.keyed),
+        row('POST /v1/slots/{id}/bookings, no key', b.noKey),
+        ['bare TransactWriteItems', fmt(b.rawRps, 0), '1×', '-', '1', b.rawBooked, '-', b.rawOther, '-'],
       ],
     ),
   );
+  const kinds = (v: BookingVariant) => Object.entries(v.requestKinds).map(([k, n]) => `${n} ${k}`).join(', ');
   console.log(
-    `${b.bursts} bursts of ${b.residents} at once on a ${b.seats}-seat slot: handler ÷ bare throughput ${fmt(b.ratio, 2)}× (target ≥ 0.7×); ` +
-      `the handler sends ${fmt(b.requestsPerCall, 1)} DynamoDB requests per call, the bare loop 1 (the same four-item transaction) ` +
-      `(warm-up burst, cancels included: ${Object.entries(b.requestKinds).map(([k, n]) => `${n} ${k}`).join(', ')})`,
+    `${b.bursts} bursts of ${b.residents} at once on a ${b.seats}-seat slot: handler with Idempotency-Key ÷ bare throughput ` +
+      `${fmt(b.keyed.ratio, 2)}× (target ≥ 0.7×). A warm-up burst's booking requests: with a key ${kinds(b.keyed)}; without ${kinds(b.noKey)}`,
   );
+  const others = (v: BookingVariant) => Object.entries(v.otherCodes).map(([k, n]) => `${n}× ${k}`).join(', ') || 'none';
+  console.log(`other answers: with a key ${others(b.keyed)}; without ${others(b.noKey)}`);
 }
+
+const variantJson = (v: BookingVariant) => ({
+  ...v,
+  requestsPerCall: round(v.requestsPerCall, 2),
+  rps: round(v.rps, 0),
+  ratio: round(v.ratio, 2),
+  burstRatio: { median: round(v.burstRatio.median, 2), min: round(v.burstRatio.min, 2), max: round(v.burstRatio.max, 2) },
+});
 
 export function inProcessJson(r: InProcessReport): Record<string, unknown> {
   return {
     warmCpu: { ...r.warmCpu, handlerCpuMs: round(r.warmCpu.handlerCpuMs, 3), rawCpuMs: round(r.warmCpu.rawCpuMs, 3), ratio: round(r.warmCpu.ratio, 2) },
-    booking: { ...r.booking, handlerRps: round(r.booking.handlerRps, 0), rawRps: round(r.booking.rawRps, 0), ratio: round(r.booking.ratio, 2) },
+    booking: { ...r.booking, keyed: variantJson(r.booking.keyed), noKey: variantJson(r.booking.noKey), rawRps: round(r.booking.rawRps, 0) },
   };
 }
 

@@ -8,7 +8,7 @@ const JOBS: Record<string, string> = {
   'session-reminders': '../functions/jobs/session-reminders',
   'overdue-digest': '../functions/jobs/overdue-digest',
   // One-off: the member grant of every secretary written before a secretary's grant brought it (IMPLIED_ROLES).
-  'implied-grants': '../functions/members/implied-grants.migration',
+  'implied-grants': './migrations/implied-grants',
 };
 
 async function main() {

@@ -49,15 +49,23 @@ export interface BookRefusal {
   /** The resident already holds a seat in the slot (their marker exists). */
   alreadyBooked: boolean;
   token?: CapTokenRecord;
+  /** The request's Idempotency-Key was used already: its record as the transaction found it. */
+  keyUsed?: Record<string, unknown>;
 }
 
 /**
  * The booking transaction: a seat of an open slot that starts after `window.cutoff` and no later than
  * `window.latest`, the resident's marker on the slot,
- * the booking record and a free cap token, all or nothing. Refused, it says what its failed conditions found (each
- * item returns itself as it was), so the service can say why without reading again.
+ * the booking record and a free cap token, all or nothing; with `claim`, also the request's idempotency record
+ * (core/idempotency.ts). Refused, it says what its failed conditions found (each item returns itself as it was), so
+ * the service can say why without reading again.
  */
-export async function book(booking: BookingRecord, now: string, window: { cutoff: string; latest: string }): Promise<true | BookRefusal> {
+export async function book(
+  booking: BookingRecord,
+  now: string,
+  window: { cutoff: string; latest: string },
+  claim?: TransactItems[number],
+): Promise<true | BookRefusal> {
   const items: TransactItems = [
     {
       Update: {
@@ -88,6 +96,7 @@ export async function book(booking: BookingRecord, now: string, window: { cutoff
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
+    ...(claim ? [claim] : []),
   ];
   const outcome = await transactWrite(items);
   if (outcome.committed) return true;
@@ -96,6 +105,7 @@ export async function book(booking: BookingRecord, now: string, window: { cutoff
     slot: failedAt(outcome, 0) ? (slotItem ? toSlotRecord(slotItem) : 'missing') : undefined,
     alreadyBooked: failedAt(outcome, 1),
     token: failedAt(outcome, 3) ? capTokenOf(booking.capToken, outcome.items[3]) : undefined,
+    keyUsed: failedAt(outcome, 4) ? outcome.items[4] : undefined,
   };
 }
 

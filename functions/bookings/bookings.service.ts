@@ -16,7 +16,9 @@ import {
   type SessionSummary,
   type Slot,
 } from '@shared/schemas/bookings';
-import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import { ConflictError, DomainError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
+import { claimPut, replayOf, storedAnswer } from '../core/idempotency';
+import type { IdempotencyClaim } from '../core/idempotency-key';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
 import { encryptPhone, maskPhone } from '../core/phone';
@@ -196,22 +198,25 @@ export async function listSlots(stationId: string, q: { from?: string; to?: stri
 // Bookings
 
 /**
- * Books a seat. Each attempt reads the slot and the resident's cap tokens (one request) and decides
- * (booking.rules.ts); the transaction then holds the decision's facts as conditions. Refused, it returns what its
- * failed conditions found, and the same rules say why from that; only what they cannot explain (a token claimed
- * by the resident's other booking meanwhile) makes the next attempt read again.
+ * Books a seat, straight to the booking transaction: its conditions decide, and a refusal says why from what they
+ * found. The resident's cap tokens are read only when the one claimed turned out taken. With an Idempotency-Key
+ * (`claim`) the answer is stored in the same transaction: a retry, even one racing the first request, gets the
+ * first answer; a refused booking stores nothing.
  */
-/**
- * Straight to the booking transaction: its conditions decide, and a refusal says why from what they found. The
- * resident's cap tokens are read only when the one claimed turned out taken.
- */
-export async function createBooking(principal: Principal, slotId: string, body: CreateBookingBody): Promise<Booking> {
+export async function createBooking(principal: Principal, slotId: string, body: CreateBookingBody, claim?: IdempotencyClaim): Promise<Booking> {
   const id = newId();
   let phone: Pick<BookingRecord, 'phoneEnc' | 'phoneMasked'> | undefined;
   let capToken = 0;
   return retrying(async () => {
     const now = Date.now();
-    const { slot, stationName } = await slotBasis(slotId, now);
+    const basis = await slotBasis(slotId, now).catch(async (err: unknown) => {
+      // The slot takes no booking now (closed, started): a retry of a booking it took still gets its answer.
+      const stored = claim && err instanceof DomainError ? await storedAnswer(claim, now) : undefined;
+      if (!stored) throw err;
+      return stored;
+    });
+    if ('statusCode' in basis) return basis.body as Booking;
+    const { slot, stationName } = basis;
     phone ??= body.contactPhone ? { phoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), phoneMasked: maskPhone(body.contactPhone) } : {};
     const booking: BookingRecord = {
       id,
@@ -229,8 +234,10 @@ export async function createBooking(principal: Principal, slotId: string, body: 
       capToken,
       createdAt: iso(now),
     };
-    const outcome = await book(booking, iso(now), bookingRange(now));
-    if (outcome === true) return toBooking(booking);
+    const answer = toBooking(booking);
+    const outcome = await book(booking, iso(now), bookingRange(now), claim && claimPut(claim, { statusCode: 201, body: answer }, now));
+    if (outcome === true) return answer;
+    if (outcome.keyUsed) return replayOf(claim!, outcome.keyUsed).body as Booking;
     const refused = refusalOf(outcome, now);
     if (refused) throw refused;
     if (outcome.token) {

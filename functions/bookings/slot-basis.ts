@@ -15,19 +15,28 @@ export interface SlotBasis {
 
 const TTL_MS = 60_000;
 const MAX_SLOTS = 500;
-const known = new Map<string, SlotBasis & { until: number }>();
+// The read in flight is shared: when a slot opens, its first residents all tap at once, and would each read it.
+const known = new Map<string, { basis: Promise<SlotBasis>; until: number }>();
 
 /** The slot's basis; a slot read now that takes no booking is refused here (404, cancelled, outside the window). */
-export async function slotBasis(slotId: string, now: number): Promise<SlotBasis> {
+export function slotBasis(slotId: string, now: number): Promise<SlotBasis> {
   const hit = known.get(slotId);
-  if (hit && hit.until > now) return hit;
+  if (hit && hit.until > now) return hit.basis;
+  const basis = readBasis(slotId, now);
+  if (known.size >= MAX_SLOTS) known.delete(known.keys().next().value!);
+  known.set(slotId, { basis, until: now + TTL_MS });
+  // A refusal or a failed read is not kept: the next request reads again.
+  basis.catch(() => {
+    if (known.get(slotId)?.basis === basis) known.delete(slotId);
+  });
+  return basis;
+}
+
+async function readBasis(slotId: string, now: number): Promise<SlotBasis> {
   const slot = await getSlot(slotId);
   const closed = slotRefusal(slot, now);
   if (closed) throw closed;
   const station = await getStation(slot!.stationId);
   if (!station) throw new NotFoundError('驻点工作室不存在');
-  if (known.size >= MAX_SLOTS) known.delete(known.keys().next().value!);
-  const basis = { slot: slot!, stationName: station.name, until: now + TTL_MS };
-  known.set(slotId, basis);
-  return basis;
+  return { slot: slot!, stationName: station.name };
 }

@@ -44,6 +44,8 @@ export async function redeemBinding(
   const [profiles, holdings] = await Promise.all([profilesById([toUserId, principal.userId]), accountHoldings(principal.userId)]);
   const profile = profiles.get(toUserId);
   if (!profile || profile.deletedAt) throw new NotFoundError('该党员档案已不存在，请联系支部书记');
+  // A second tap that read the profile after the first one bound this very WeChat to it.
+  if (profile.openid === openid) return sessionOf(toUserId);
   if (profile.openid) throw new ConflictError(ALREADY_BOUND);
   if (holdings.grants) throw new ConflictError('当前微信已是党员或干部账号，不能再绑定其他党员档案，请联系支部书记处理');
   if (holdings.records) throw new ConflictError('当前微信账号已有说事或预约记录，不能自动合并到党员档案，请联系支部书记处理');

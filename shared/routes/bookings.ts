@@ -36,6 +36,8 @@ export const bookingRoutes = {
   createBooking: route({
     method: 'POST', path: '/v1/slots/{slotId}/bookings', group: 'bookings', auth: 'user',
     params: z.strictObject({ slotId: Id }), body: CreateBookingBody, response: Booking, status: 201, idempotent: true,
+    // The record commits with the booking (bookings.repository.ts's book): no request before or after it.
+    ownIdempotency: true,
   }),
   myBookings: route({
     method: 'GET', path: '/v1/bookings/mine', group: 'bookings', auth: 'user',

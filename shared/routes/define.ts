@@ -27,6 +27,11 @@ export interface RouteDef<
   status: number;
   /** Creating POSTs honour `Idempotency-Key`. */
   idempotent: boolean;
+  /**
+   * The route's implementation writes the idempotency record inside its own transaction (functions/core/idempotency.ts),
+   * so the stack leaves Powertools' layer out of it.
+   */
+  ownIdempotency?: true;
   /** Exists on the local stage only (serverless.yml leaves it out of every deployed API). */
   localOnly?: true;
   /** A larger request body than the stack's default (an uploaded file). */
@@ -52,6 +57,7 @@ export function route<P extends z.ZodType = typeof NoParams, Q extends z.ZodType
   response: R;
   status?: number;
   idempotent?: boolean;
+  ownIdempotency?: true;
   localOnly?: true;
   maxBodyBytes?: number;
 }): RouteDef<P, Q, B, R> {

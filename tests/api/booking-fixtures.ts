@@ -1,5 +1,6 @@
 // 局长驻点 test fixtures: sessions opened through the API with a host of their own (so tests never share a slot or
 // a host's calendar), bookings, and time passing for a slot (written to the table with the entity's keys).
+import { randomUUID } from 'node:crypto';
 import { bookingKeys } from '../../functions/bookings/booking.entity';
 import { call, login, type CallResult } from './http';
 import { getItem as getRaw, setAttributes as setRaw } from './db';
@@ -52,6 +53,21 @@ export async function openSession(spec: SessionSpec = {}): Promise<any> {
 
 export const bookSlot = (token: string, slotId: string, body: Record<string, unknown> = { topic: '咨询宅基地审批' }) =>
   call('createBooking', { token, params: { slotId }, body });
+
+/**
+ * A resident's tap as the app sends it: one Idempotency-Key, and a 503 (the API shedding load; on a busy machine
+ * DynamoDB Local answers past the client's timeouts) retried with the same key after its Retry-After, as the app
+ * retries and as the resident taps again on 服务繁忙. Returns the final answer and how many 503s came before it.
+ */
+export async function bookSlotAsApp(token: string, slotId: string, maxAttempts = 20): Promise<CallResult & { shed: number }> {
+  const key = randomUUID();
+  for (let shed = 0; ; shed++) {
+    const res = await call('createBooking', { token, params: { slotId }, body: { topic: '咨询宅基地审批' }, headers: { 'idempotency-key': key } });
+    if (res.status !== 503 || shed + 1 >= maxAttempts) return { ...res, shed };
+    const seconds = Number(res.headers.get('retry-after'));
+    await new Promise((resolve) => setTimeout(resolve, (Number.isFinite(seconds) ? seconds : 1) * 1000));
+  }
+}
 
 export async function slotOf(slotId: string): Promise<Record<string, unknown>> {
   const item = await getItem(bookingKeys.slot(slotId));

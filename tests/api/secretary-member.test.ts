@@ -3,7 +3,7 @@
 import { shanghaiMonth } from '@shared/time';
 import { userKeys } from '../../functions/users/user.entity';
 import { ok, runDay } from './closed-days';
-import { migrateImpliedGrants } from '../../functions/members/implied-grants.migration';
+import { migrateImpliedGrants } from '../../scripts/migrations/implied-grants';
 import { grantItem } from '../../functions/users/user.entity';
 import { closeDb, itemAt, putRaw } from './db';
 import { call, expectError, freshUser } from './http';

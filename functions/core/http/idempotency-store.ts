@@ -6,17 +6,11 @@
 //
 // The sort key is Powertools' own record key (the route and a hash of caller, concrete path and key, see
 // idempotencyScope); the partition is derived from it, so a record is still found with one GetItem.
-import { createHash } from 'node:crypto';
 import type { AttributeValue, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import { idempotencyRecordKey } from '../idempotency-key';
 
-const PK_PREFIX = 'IDEMPOTENCY#';
-
-/** The table key of the record Powertools names `recordKey`. */
-export function idempotencyRecordKey(recordKey: string): { pk: string; sk: string } {
-  // 64 bits of a hash: partitions never need to be listed, and the sort key disambiguates anyway.
-  return { pk: `${PK_PREFIX}${createHash('sha256').update(recordKey).digest('hex').slice(0, 16)}`, sk: recordKey };
-}
+export { idempotencyRecordKey };
 
 /** Powertools' DynamoDB layer with its key spread over partitions instead of one static partition key. */
 export class SpreadDynamoDBPersistenceLayer extends DynamoDBPersistenceLayer {

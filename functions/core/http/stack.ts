@@ -11,6 +11,7 @@ import { zhCN } from 'zod/locales';
 import { routeKey, type RouteDef, type RouteTable } from '@shared/routes/define';
 import { config } from '../config';
 import { NotFoundError, UnauthenticatedError } from '../errors';
+import { idempotencyClaim, type IdempotencyClaim } from '../idempotency-key';
 import type { Principal } from '../policy';
 import { deadlineOptions, requestClock } from './deadline';
 import { errorResponse } from './error-response';
@@ -47,6 +48,8 @@ export interface HandlerContext<R extends RouteDef> {
   /** The caller, or 401. */
   user(): Principal;
   requestId: string;
+  /** Routes marked `ownIdempotency`, called with an Idempotency-Key: the record to write with the change. */
+  idempotency?: IdempotencyClaim;
 }
 
 /** A result with a status other than the route's default (e.g. 200 for a repeated check-in). */
@@ -89,6 +92,9 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
         return event.principal;
       },
       requestId: context.awsRequestId,
+      idempotency: route.ownIdempotency && event.idempotencyScope !== undefined
+        ? idempotencyClaim(routeKey(route), event.idempotencyScope, event.idempotencyPayload ?? '')
+        : undefined,
     };
     return toResponse(route, await impl(ctx));
   };
@@ -98,8 +104,8 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
     .use(lambdaContext())
     .use(bodyLimit(route.maxBodyBytes))
     .use(authenticate(route, deps.loadPrincipal));
-  if (route.idempotent) {
-    stack.use(idempotencyScope(route));
+  if (route.idempotent) stack.use(idempotencyScope(route));
+  if (route.idempotent && !route.ownIdempotency) {
     if (!idempotency) throw new Error(`route ${routeKey(route)} is idempotent: its handler must import core/http/idempotency`);
     // After the caller is known (the key is per user) and before anything that shapes the response, so a replay
     // returns the stored response with all its headers.

@@ -1,13 +1,13 @@
 // One-off migration for data written before IMPLIED_ROLES: every grant that implies another (a secretary's) gets the
 // implied one (the member grant of the same branch), an existing one kept with its date. Safe to run again: a second
-// run writes nothing new. A Scan, so never on a request path: `npm run job -- implied-grants` runs it.
+// run writes nothing new. A Scan, so it lives with the scripts, never on a request path: `npm run job -- implied-grants`.
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { IMPLIED_ROLES } from '@shared/roles';
-import type { Grant } from '@shared/schemas/people';
-import { TABLE, ddb } from '../core/dynamo';
-import { transactWrite } from '../core/transact';
-import { userKeys } from '../users/user.entity';
-import { getGrant, impliedGrantWrites } from '../users/users.repository';
+import { IMPLIED_ROLES } from '../../shared/roles';
+import type { Grant } from '../../shared/schemas/people';
+import { TABLE, ddb } from '../../functions/core/dynamo';
+import { transactWrite } from '../../functions/core/transact';
+import { userKeys } from '../../functions/users/user.entity';
+import { getGrant, impliedGrantWrites } from '../../functions/users/users.repository';
 
 export interface ImpliedGrantsReport {
   /** Grants that imply another. */
