@@ -7,8 +7,9 @@ import http from 'node:http';
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DynamoDBClient, QueryCommand, TransactionCanceledException, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, TransactionCanceledException, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBDocumentClient, PutCommand, QueryCommand as DocQueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { spawn } from 'node:child_process';
 import { ensureTable, startDynamoLocal } from '../scripts/lib/dynamodb-local';
@@ -150,8 +151,17 @@ async function main(): Promise<InProcessReport> {
   for (let i = 0; i < 200; i++) await ok(me, getMe, 200);
   const sent = await captureRequests(() => ok(me, getMe, 200));
   if (!sent.every((r) => r.target === 'DynamoDB_20120810.Query')) throw new Error(`GET /v1/me made ${sent.map((r) => r.target)}: replay handles Query only`);
-  const inputs = sent.map((r) => JSON.parse(r.body) as QueryCommandInput);
-  const raw = () => Promise.all(inputs.map((input) => client.send(new QueryCommand(input))));
+  // Replayed through a DocumentClient with the functions' options, as the handler sends it (functions/core/dynamo.ts's
+  // `ddb`): the SDK call it makes includes marshalling its input and unmarshalling the items.
+  const inputs = sent.map((r) => {
+    const input = JSON.parse(r.body) as QueryCommandInput;
+    return {
+      ...input,
+      ExpressionAttributeValues: input.ExpressionAttributeValues && unmarshall(input.ExpressionAttributeValues),
+      ExclusiveStartKey: input.ExclusiveStartKey && unmarshall(input.ExclusiveStartKey),
+    };
+  });
+  const raw = () => Promise.all(inputs.map((input) => doc.send(new DocQueryCommand(input))));
   for (let i = 0; i < 200; i++) await raw();
   const calls = Number(process.env.CPU_CALLS ?? 1000);
   let handlerCpu = 0;

@@ -232,3 +232,6 @@ export function toBooking(b: BookingRecord, residentName?: string): Booking {
     ...(b.concernId ? { concernId: b.concernId } : {}),
   };
 }
+
+/** A cap token as stored, or the empty token `index` when no item holds it. */
+export const capTokenOf = (index: number, item: Item | undefined): CapTokenRecord => (item ? toCapToken(item) : { index });

@@ -8,16 +8,13 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { BOOKING_RULES } from '@shared/rules/bookings';
 import { TABLE, ddb } from '../core/dynamo';
-import type { Item } from '../core/item';
 import { getItem as get, queryPartition } from '../core/reads';
 import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import {
-  bookerItem,
-  bookingItem,
   bookingKeys,
   toBookingRecord,
-  toCapToken,
+  capTokenOf,
   toSlotRecord,
   type BookingRecord,
   type CapTokenRecord,
@@ -29,9 +26,6 @@ export async function getBooking(id: string): Promise<BookingRecord | undefined>
   return item ? toBookingRecord(item) : undefined;
 }
 
-/** A cap token from its item; an empty token when there is none. */
-const capTokenOf = (index: number, item: Item | undefined): CapTokenRecord => (item ? toCapToken(item) : { index });
-
 export async function getSlot(slotId: string): Promise<SlotRecord | undefined> {
   const item = await get(bookingKeys.slot(slotId));
   return item ? toSlotRecord(item) : undefined;
@@ -41,72 +35,6 @@ export async function getSlot(slotId: string): Promise<SlotRecord | undefined> {
 export async function readCapTokens(userId: string): Promise<CapTokenRecord[]> {
   const held = new Map((await queryPartition(bookingKeys.capTokens(userId))).map((item) => [Number(item.sk), item]));
   return Array.from({ length: BOOKING_RULES.maxUpcoming }, (_, index) => capTokenOf(index, held.get(index)));
-}
-
-/** The booking transaction refused: the slot and the claimed token as its conditions found them, if they failed. */
-export interface BookRefusal {
-  slot?: SlotRecord | 'missing';
-  /** The resident already holds a seat in the slot (their marker exists). */
-  alreadyBooked: boolean;
-  token?: CapTokenRecord;
-  /** The request's Idempotency-Key was used already: its record as the transaction found it. */
-  keyUsed?: Record<string, unknown>;
-}
-
-/**
- * The booking transaction: a seat of an open slot that starts after `window.cutoff` and no later than
- * `window.latest`, the resident's marker on the slot,
- * the booking record and a free cap token, all or nothing; with `claim`, also the request's idempotency record
- * (core/idempotency.ts). Refused, it says what its failed conditions found (each item returns itself as it was), so
- * the service can say why without reading again.
- */
-export async function book(
-  booking: BookingRecord,
-  now: string,
-  window: { cutoff: string; latest: string },
-  claim?: TransactItems[number],
-): Promise<true | BookRefusal> {
-  const items: TransactItems = [
-    {
-      Update: {
-        TableName: TABLE,
-        Key: bookingKeys.slot(booking.slotId),
-        UpdateExpression: 'SET booked = booked + :one',
-        ConditionExpression: 'booked < seats AND #status = :open AND startsAt > :cutoff AND startsAt <= :latest',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':cutoff': window.cutoff, ':latest': window.latest },
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    },
-    { Put: { TableName: TABLE, Item: bookerItem(booking), ConditionExpression: 'attribute_not_exists(pk)' } },
-    { Put: { TableName: TABLE, Item: bookingItem(booking), ConditionExpression: 'attribute_not_exists(pk)' } },
-    {
-      Update: {
-        TableName: TABLE,
-        Key: bookingKeys.capToken(booking.userId, booking.capToken),
-        UpdateExpression: 'SET bookingId = :bid, slotId = :sid, startsAt = :start, entity = :entity',
-        ConditionExpression: 'attribute_not_exists(bookingId) OR startsAt <= :now',
-        ExpressionAttributeValues: {
-          ':bid': booking.id,
-          ':sid': booking.slotId,
-          ':start': booking.slotStartsAt,
-          ':entity': 'booking_cap_token',
-          ':now': now,
-        },
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    },
-    ...(claim ? [claim] : []),
-  ];
-  const outcome = await transactWrite(items);
-  if (outcome.committed) return true;
-  const slotItem = outcome.items[0];
-  return {
-    slot: failedAt(outcome, 0) ? (slotItem ? toSlotRecord(slotItem) : 'missing') : undefined,
-    alreadyBooked: failedAt(outcome, 1),
-    token: failedAt(outcome, 3) ? capTokenOf(booking.capToken, outcome.items[3]) : undefined,
-    keyUsed: failedAt(outcome, 4) ? outcome.items[4] : undefined,
-  };
 }
 
 export type CancelOutcome = 'cancelled' | 'not_cancellable' | 'token_moved';

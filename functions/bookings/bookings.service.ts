@@ -9,36 +9,27 @@ import { bookingConcernText, checkConcernText, raiseFromBooking } from '../conce
 import {
   BOOKING_RULES,
   type Booking,
-  type CreateBookingBody,
   type CreateSessionBody,
   type OutcomeBody,
   type Session,
   type SessionSummary,
   type Slot,
 } from '@shared/schemas/bookings';
-import { ConflictError, DomainError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
-import { claimPut, replayOf, storedAnswer } from '../core/idempotency';
-import type { IdempotencyClaim } from '../core/idempotency-key';
+import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
 import { newId } from '../core/ids';
 import type { Page } from '../core/pagination';
-import { encryptPhone, maskPhone } from '../core/phone';
 import { requireActor, requireRole, type Principal } from '../core/policy';
-import { secrets } from '../core/secrets';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import { revealPhone } from '../contact/phone-reveal';
 import { getStation, type StationRecord } from '../orgs/orgs.repository';
 import { displayNames } from '../users/users.repository';
 import { hostKey, toBooking, toSessionSummary, toSlot, type BookingRecord, type SessionRecord, type SlotRecord } from './booking.entity';
-import { bookingRange, capRefusal, isFreeToken, refusalOf } from './booking.rules';
-import { slotBasis } from './slot-basis';
 import {
-  book,
   cancelBookingTx,
   getBooking,
   listBookingsOfStationDay,
   listBookingsOfUser,
   putOutcome,
-  readCapTokens,
   setConcernId,
 } from './bookings.repository';
 import {
@@ -196,58 +187,6 @@ export async function listSlots(stationId: string, q: { from?: string; to?: stri
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bookings
-
-/**
- * Books a seat, straight to the booking transaction: its conditions decide, and a refusal says why from what they
- * found. The resident's cap tokens are read only when the one claimed turned out taken. With an Idempotency-Key
- * (`claim`) the answer is stored in the same transaction: a retry, even one racing the first request, gets the
- * first answer; a refused booking stores nothing.
- */
-export async function createBooking(principal: Principal, slotId: string, body: CreateBookingBody, claim?: IdempotencyClaim): Promise<Booking> {
-  const id = newId();
-  let phone: Pick<BookingRecord, 'phoneEnc' | 'phoneMasked'> | undefined;
-  let capToken = 0;
-  return retrying(async () => {
-    const now = Date.now();
-    const basis = await slotBasis(slotId, now).catch(async (err: unknown) => {
-      // The slot takes no booking now (closed, started): a retry of a booking it took still gets its answer.
-      const stored = claim && err instanceof DomainError ? await storedAnswer(claim, now) : undefined;
-      if (!stored) throw err;
-      return stored;
-    });
-    if ('statusCode' in basis) return basis.body as Booking;
-    const { slot, stationName } = basis;
-    phone ??= body.contactPhone ? { phoneEnc: encryptPhone((await secrets()).phoneKey, body.contactPhone), phoneMasked: maskPhone(body.contactPhone) } : {};
-    const booking: BookingRecord = {
-      id,
-      slotId,
-      sessionId: slot.sessionId,
-      stationId: slot.stationId,
-      stationName,
-      host: slot.host,
-      slotStartsAt: slot.startsAt,
-      slotEndsAt: slot.endsAt,
-      userId: principal.userId,
-      topic: body.topic,
-      ...phone,
-      status: 'booked',
-      capToken,
-      createdAt: iso(now),
-    };
-    const answer = toBooking(booking);
-    const outcome = await book(booking, iso(now), bookingRange(now), claim && claimPut(claim, { statusCode: 201, body: answer }, now));
-    if (outcome === true) return answer;
-    if (outcome.keyUsed) return replayOf(claim!, outcome.keyUsed).body as Booking;
-    const refused = refusalOf(outcome, now);
-    if (refused) throw refused;
-    if (outcome.token) {
-      const free = (await readCapTokens(principal.userId)).find((t) => isFreeToken(t, iso(now)));
-      if (!free) throw capRefusal();
-      capToken = free.index;
-    }
-    return TRY_AGAIN;
-  });
-}
 
 export async function myBookings(principal: Principal, limit: number, cursor?: string): Promise<Page<Booking>> {
   const page = await listBookingsOfUser(principal.userId, limit, cursor);

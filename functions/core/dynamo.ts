@@ -1,7 +1,7 @@
 // One DynamoDB client per container, shared by every repository.
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-// Not a direct dependency: the SDK's own HTTP handler (a dependency of @aws-sdk/client-dynamodb), imported for its timeouts.
+// The SDK's own HTTP handler, imported for its timeouts.
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { config } from './config';
 

@@ -38,6 +38,7 @@ export const bookingRoutes = {
     params: z.strictObject({ slotId: Id }), body: CreateBookingBody, response: Booking, status: 201, idempotent: true,
     // The record commits with the booking (bookings.repository.ts's book): no request before or after it.
     ownIdempotency: true,
+    callerInTransaction: true,
   }),
   myBookings: route({
     method: 'GET', path: '/v1/bookings/mine', group: 'bookings', auth: 'user',

@@ -44,6 +44,19 @@ describe('POST /v1/slots/{slotId}/bookings', () => {
     expect((await slotOf(session.slots[0].id)).booked).toBe(1);
   });
 
+  it('answers 401 to the token of an erased account and takes no seat (the booking checks the account in its transaction)', async () => {
+    // Prepare
+    const session = await openSession();
+    const { token, userId } = await freshUser('erased-booker');
+    expect((await call('deleteMe', { token })).status).toBe(204);
+    // Act
+    const res = await bookSlot(token, session.slots[0].id);
+    // Assess
+    expectError(res, 401, 'UNAUTHENTICATED');
+    expect((await slotOf(session.slots[0].id)).booked).toBe(0);
+    expect(await getItem(bookingKeys.booker(session.slots[0].id, userId))).toBeUndefined();
+  });
+
   it('answers 409 SLOT_FULL once every seat is taken', async () => {
     // Prepare
     const session = await openSession({ seats: 1 });

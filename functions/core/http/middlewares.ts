@@ -10,6 +10,8 @@ import { logger } from './logger';
 
 export interface RouteEvent extends APIGatewayProxyEventV2 {
   principal?: Principal;
+  /** The verified token's user; on `callerInTransaction` routes the only thing known of the caller. */
+  callerId?: string;
   /** User- and path-scoped key for Powertools idempotency; absent when the client sent no Idempotency-Key. */
   idempotencyScope?: string;
   /** The raw body, kept apart because the JSON parser replaces `body` before Powertools hashes it again. */
@@ -43,12 +45,19 @@ export const authenticate = (route: RouteDef, loadPrincipal: PrincipalLoader): M
     const header = request.event.headers?.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     const userId = token ? await verifyToken(token) : undefined;
+    if (route.callerInTransaction) {
+      // The route's transaction checks the account (a deleted one answers 401 there): no read before it.
+      if (!userId) throw new UnauthenticatedError(token ? '登录已过期，请重新登录' : '请先登录');
+      request.event.callerId = userId;
+      return;
+    }
     const principal = userId ? await loadPrincipal(userId) : undefined;
     if (token && !principal) logger.info('token refused', { reason: userId ? 'user unknown or deleted' : 'invalid or expired' });
     if (route.auth === 'user' && !principal) {
       throw new UnauthenticatedError(token ? '登录已过期，请重新登录' : '请先登录');
     }
     request.event.principal = principal;
+    request.event.callerId = principal?.userId;
   },
 });
 
@@ -62,7 +71,7 @@ export const idempotencyScope = (route: RouteDef): Middleware => ({
     if (!route.idempotent || !key) return;
     if (key.length > 128) throw new ValidationError('Idempotency-Key 过长', [{ path: 'Idempotency-Key', message: '最多 128 个字符' }]);
     const path = (request.event.rawPath ?? '').replace(/\/+$/, '');
-    request.event.idempotencyScope = `${request.event.principal?.userId ?? 'anonymous'}|${path}|${key}`;
+    request.event.idempotencyScope = `${request.event.callerId ?? 'anonymous'}|${path}|${key}`;
     request.event.idempotencyPayload = request.event.body ?? '';
   },
 });

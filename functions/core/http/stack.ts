@@ -1,7 +1,6 @@
 // The one HTTP stack every function uses. Each route of a group gets its own middy instance (built once, at
 // cold start) so route-specific settings such as idempotency stay static; the group entry dispatches by route key.
 import middy from '@middy/core';
-import httpCors from '@middy/http-cors';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { logger } from './logger';
@@ -9,7 +8,6 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import * as z from 'zod';
 import { zhCN } from 'zod/locales';
 import { routeKey, type RouteDef, type RouteTable } from '@shared/routes/define';
-import { config } from '../config';
 import { NotFoundError, UnauthenticatedError } from '../errors';
 import { idempotencyClaim, type IdempotencyClaim } from '../idempotency-key';
 import type { Principal } from '../policy';
@@ -47,6 +45,8 @@ export interface HandlerContext<R extends RouteDef> {
   principal: Principal | undefined;
   /** The caller, or 401. */
   user(): Principal;
+  /** The caller's user id, or 401: all a `callerInTransaction` route knows of the caller. */
+  callerId(): string;
   requestId: string;
   /** Routes marked `ownIdempotency`, called with an Idempotency-Key: the record to write with the change. */
   idempotency?: IdempotencyClaim;
@@ -91,6 +91,10 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
         if (!event.principal) throw new UnauthenticatedError();
         return event.principal;
       },
+      callerId: () => {
+        if (!event.callerId) throw new UnauthenticatedError();
+        return event.callerId;
+      },
       requestId: context.awsRequestId,
       idempotency: route.ownIdempotency && event.idempotencyScope !== undefined
         ? idempotencyClaim(routeKey(route), event.idempotencyScope, event.idempotencyPayload ?? '')
@@ -111,11 +115,9 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
     // returns the stored response with all its headers.
     stack.use(idempotency(route));
   }
+  // No CORS middleware: the HTTP API answers preflights and adds the headers (provider.httpApi.cors in
+  // serverless.yml), and serverless-offline does the same from that setting locally.
   stack.use(stripUndefinedHeaders()).use(httpSecurityHeaders());
-  // Deployed, the HTTP API answers CORS itself (provider.httpApi.cors in serverless.yml) and overrides these headers.
-  if (config.isLocal) {
-    stack.use(httpCors({ origin: '*', headers: 'authorization,content-type,idempotency-key', methods: 'GET,POST,PUT,PATCH,DELETE,OPTIONS' }));
-  }
   return stack
     .use(jsonBody())
     .use(validate(route))

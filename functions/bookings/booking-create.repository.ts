@@ -1,0 +1,78 @@
+// The booking transaction. A file of its own because it checks the caller's account inside the write
+// (users/caller-check.ts): only the function that books carries it, and only its role needs ConditionCheckItem.
+import { TABLE } from '../core/dynamo';
+import { failedAt, transactWrite, type TransactItems } from '../core/transact';
+import { callerCheck } from '../users/caller-check';
+import { bookerItem, bookingItem, bookingKeys, capTokenOf, toSlotRecord, type BookingRecord, type CapTokenRecord, type SlotRecord } from './booking.entity';
+
+/** The booking transaction refused: the slot and the claimed token as its conditions found them, if they failed. */
+export interface BookRefusal {
+  slot?: SlotRecord | 'missing';
+  /** The resident already holds a seat in the slot (their marker exists). */
+  alreadyBooked: boolean;
+  token?: CapTokenRecord;
+  /** The request's Idempotency-Key was used already: its record as the transaction found it. */
+  keyUsed?: Record<string, unknown>;
+  /** The caller's account is gone (erased, or moved to another profile by a binding) since the token was issued. */
+  callerGone: boolean;
+}
+
+/**
+ * The booking transaction: a seat of an open slot that starts after `window.cutoff` and no later than
+ * `window.latest`, the resident's marker on the slot,
+ * the booking record and a free cap token, all or nothing; with `claim`, also the request's idempotency record
+ * (core/idempotency.ts). Refused, it says what its failed conditions found (each item returns itself as it was), so
+ * the service can say why without reading again.
+ */
+export async function book(
+  booking: BookingRecord,
+  now: string,
+  window: { cutoff: string; latest: string },
+  claim?: TransactItems[number],
+): Promise<true | BookRefusal> {
+  const items: TransactItems = [
+    {
+      Update: {
+        TableName: TABLE,
+        Key: bookingKeys.slot(booking.slotId),
+        UpdateExpression: 'SET booked = booked + :one',
+        ConditionExpression: 'booked < seats AND #status = :open AND startsAt > :cutoff AND startsAt <= :latest',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':one': 1, ':open': 'open', ':cutoff': window.cutoff, ':latest': window.latest },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+    { Put: { TableName: TABLE, Item: bookerItem(booking), ConditionExpression: 'attribute_not_exists(pk)' } },
+    { Put: { TableName: TABLE, Item: bookingItem(booking), ConditionExpression: 'attribute_not_exists(pk)' } },
+    {
+      Update: {
+        TableName: TABLE,
+        Key: bookingKeys.capToken(booking.userId, booking.capToken),
+        UpdateExpression: 'SET bookingId = :bid, slotId = :sid, startsAt = :start, entity = :entity',
+        ConditionExpression: 'attribute_not_exists(bookingId) OR startsAt <= :now',
+        ExpressionAttributeValues: {
+          ':bid': booking.id,
+          ':sid': booking.slotId,
+          ':start': booking.slotStartsAt,
+          ':entity': 'booking_cap_token',
+          ':now': now,
+        },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
+    // The route reads no principal before this (callerInTransaction): the account is checked here.
+    callerCheck(booking.userId),
+    ...(claim ? [claim] : []),
+  ];
+  const outcome = await transactWrite(items);
+  if (outcome.committed) return true;
+  const slotItem = outcome.items[0];
+  return {
+    slot: failedAt(outcome, 0) ? (slotItem ? toSlotRecord(slotItem) : 'missing') : undefined,
+    alreadyBooked: failedAt(outcome, 1),
+    token: failedAt(outcome, 3) ? capTokenOf(booking.capToken, outcome.items[3]) : undefined,
+    callerGone: failedAt(outcome, 4),
+    keyUsed: failedAt(outcome, 5) ? outcome.items[5] : undefined,
+  };
+}
+

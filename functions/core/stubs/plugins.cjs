@@ -1,0 +1,50 @@
+// esbuild plugins of the shipped bundles (serverless.yml's esbuild `plugins`); plain CommonJS because serverless-esbuild
+// `require`s this file. The `alias` entries there swap whole packages; this swaps files that a package imports by
+// relative path, which an alias cannot reach.
+const { readFileSync } = require('node:fs');
+
+/** Export names of an ES module: `export const|let|var|function|class NAME` and `export { a, b as c }` (no `from`). */
+function exportNames(source) {
+  const names = [...source.matchAll(/^export (?:const|let|var|function\*?|async function|class) ([\w$]+)/gm)].map((m) => m[1]);
+  for (const [, list] of source.matchAll(/^export \{([^}]*)\};?\s*$/gm)) {
+    for (const part of list.split(',')) if (part.trim()) names.push(part.trim().split(/\s+as\s+/).pop());
+  }
+  return names;
+}
+
+/**
+ * Replaces each file matching `filter` by a module with the same export names, each one a function that throws when
+ * called (`factories`: one that returns such a function). Names in `keep` are re-exported from the real file, which
+ * esbuild then tree-shakes down to them.
+ */
+function stubFiles({ name, filter, keep = [], factories = [], message }) {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter }, (args) => {
+        if (args.suffix === '?real') return undefined; // the real file, for `keep`
+        const names = exportNames(readFileSync(args.path, 'utf8'));
+        const real = JSON.stringify(`${args.path}?real`);
+        const lines = [`const unbundled = () => { throw new Error(${JSON.stringify(message)}); };`];
+        for (const n of names) {
+          if (keep.includes(n)) lines.push(`export { ${n} } from ${real};`);
+          else lines.push(`export const ${n} = ${factories.includes(n) ? '() => unbundled' : 'unbundled'};`);
+        }
+        return { contents: lines.join('\n'), loader: 'js', resolveDir: require('node:path').dirname(args.path) };
+      });
+    },
+  };
+}
+
+module.exports = [
+  // zod's JSON Schema generation (≈ 16 KiB): every classic schema type refers to its JSON Schema processor, so all of
+  // them are bundled, yet the functions only parse; docs/openapi.json is generated from the sources, not the bundles.
+  // `aggregateChecks` stays real: schema getters such as `.minLength` and `.format` read it.
+  stubFiles({
+    name: 'zod-json-schema',
+    filter: /[\\/]zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema)\.js$/,
+    keep: ['aggregateChecks'],
+    factories: ['createToJSONSchemaMethod', 'createStandardJSONSchemaMethod'],
+    message: 'zod JSON Schema generation is not bundled (functions/core/stubs/plugins.cjs)',
+  }),
+];
