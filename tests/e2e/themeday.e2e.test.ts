@@ -41,6 +41,9 @@ function shanghai(ms: number): { date: string; time: string } {
 
 const textOf = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').trim();
 
+/** The theme day's primary (red) buttons on screen: one per state, so a member at a running day is not offered three. */
+const primaryActions = (page: Page) => page.locator('#td-detail .nut-button.nut-button-primary:visible').count();
+
 describe('主题党日 (H5)', () => {
   it('runs a theme day from preview to closing figures', async () => {
     // ---- Prepare: the secretary creates a day that started a minute ago and runs two hours, and publishes it.
@@ -89,6 +92,7 @@ describe('主题党日 (H5)', () => {
     await m1.locator('#rsvp-attend').waitFor(); // the member's controls, from the same user as the secretary's card
     await settled(m1);
     expect(await m1.locator('#td-secretary').count()).toBe(0);
+    expect(await primaryActions(m1)).toBe(1);
     const [rsvp] = await Promise.all([apiResponse(m1, 'PUT', /\/rsvp$/), m1.locator('#rsvp-attend').click()]);
     expect(rsvp.status()).toBe(200);
     await m1.locator('#rsvp-state', { hasText: '您已报名参加' }).waitFor();
@@ -153,6 +157,11 @@ describe('主题党日 (H5)', () => {
       const member = await loginAs(openid);
       checkIns.push(member);
       await openThemeDay(member.page, day.id);
+      await member.page.locator('#checkin-code input').waitFor();
+      await settled(member.page);
+      // 参加/请假, 签到 and 线上学习 are all on offer at a running day: only 签到 is primary.
+      expect(await primaryActions(member.page)).toBe(1);
+      expect(await member.page.locator('#td-detail .nut-button-primary:visible', { hasText: '签到' }).count()).toBe(1);
       await member.page.locator('#checkin-code input').fill(shownCode);
       const [checkedIn] = await Promise.all([apiResponse(member.page, 'POST', /\/check-ins$/), member.page.locator('#checkin-submit').click()]);
       expect(checkedIn.status()).toBe(201);
