@@ -3,8 +3,12 @@
 // two members check in with it; one takes part online; the secretary closes the day and sees the figures.
 // Each persona has its own browser context (its own storage and token).
 import type { Page, Response } from 'playwright-core';
-import { openTab, personaSession, settled, type Persona } from './browser';
-import { formatDateKey } from '../../shared/time';
+import { openTab, personaSession, settled, webUrl, type Persona } from './browser';
+import { DAY_MS, HOUR_MS, formatDateKey } from '../../shared/time';
+import { THEMEDAY_RULES } from '../../shared/rules/themeday';
+import { themeDayKeys } from '../../functions/themedays/themeday.entity';
+import { call, login } from '../api/http';
+import { moveThemeDayStart, setAttributes } from '../api/db';
 
 jest.setTimeout(600_000);
 
@@ -208,5 +212,37 @@ describe('主题党日 (H5)', () => {
     const shownExpected = Number(await textOf(sp, '#close-stat-expected'));
     expect(await textOf(sp, '#close-stat-rate')).toBe(`${((2 / shownExpected) * 100).toFixed(1)}%`);
     for (const p of personas) expect({ openid: p.openid, errors: p.errors.map(String) }).toEqual({ openid: p.openid, errors: [] });
+  });
+
+  it('after the online window the member is told before typing, and what they wrote is kept', async () => {
+    // ---- Prepare: a published day of the branch that began a minute ago, open online; a member starts a reflection
+    const token = await login('demo-secretary-1');
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const body = { title: `补课 e2e ${Date.now().toString(36)}`, startsAt: iso(Date.now() - 60_000), endsAt: iso(Date.now() + 2 * HOUR_MS), location: '余村村委会', agenda: ['学习党章'], onlineParticipation: true };
+    const created = await call('createThemeDay', { token, params: { branchId: 'yucun-dzb' }, body });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await call('publishThemeDay', { token, params: { id } })).status).toBe(200);
+    const { page: mp } = await loginAs('demo-member-6');
+    await mp.goto(`${webUrl()}#/packages/themeday/online/index?id=${id}`);
+    await mp.locator('#online-form').waitFor();
+    const draft = '因在外务工未能到场，先写下一部分学习体会，稍后再补充完整。';
+    await mp.locator('#reflection textarea').fill(draft);
+
+    // ---- Act: the day is closed, and its window passes (the day moved back beyond it)
+    expect((await call('closeThemeDay', { token, params: { id }, body: { summary: '按计划完成。' } })).status).toBe(200);
+    const past = Date.now() - (THEMEDAY_RULES.onlineWindowDays + 1) * DAY_MS;
+    await moveThemeDayStart(id, iso(past - 2 * HOUR_MS));
+    await setAttributes(themeDayKeys.day(id).pk, themeDayKeys.day(id).sk, { endsAt: iso(past) });
+    await mp.reload();
+
+    // ---- Assess: the page says the window has ended instead of offering the form, and shows what was written
+    await mp.locator('#online-closed-reason', { hasText: '截止' }).waitFor();
+    expect(await mp.locator('#online-form').count()).toBe(0);
+    await mp.locator('#online-closed-draft', { hasText: draft }).waitFor();
+    // The preview says it too, and offers no reflection
+    await mp.goto(`${webUrl()}#/packages/themeday/detail/index?id=${id}`);
+    await mp.locator('#online-window-ended', { hasText: '线上人数已确定' }).waitFor();
+    expect(await mp.locator('#online-open').count()).toBe(0);
   });
 });
