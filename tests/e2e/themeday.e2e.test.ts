@@ -139,6 +139,15 @@ describe('主题党日 (H5)', () => {
     await m1.reload();
     await m1.locator('#idea-answer-reply', { hasText: '好创意，已纳入下月主题党日安排。' }).waitFor();
     expect(await textOf(m1, '#idea-answer-status')).toBe('已采纳');
+    // Its author cannot support their own idea: the count shows, not the button.
+    await m1.locator('#idea-detail', { hasText: '1 人支持' }).waitFor();
+    expect(await m1.locator('#idea-support').count()).toBe(0);
+    // 修改答复 opens with the current answer on a fresh visit, not empty.
+    const again = await secretary.context.newPage();
+    await again.goto(`${webUrl()}#/packages/themeday/idea/index?id=${idea.id}`);
+    await again.locator('#answer-form', { hasText: '修改答复' }).waitFor();
+    expect(await again.locator('#answer-reply textarea').inputValue()).toBe('好创意，已纳入下月主题党日安排。');
+    await again.close();
 
     // ---- The secretary opens the check-in screen: a code, and a live count.
     await openThemeDay(sp, day.id);
