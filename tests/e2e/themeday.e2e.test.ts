@@ -254,4 +254,24 @@ describe('主题党日 (H5)', () => {
     await mp.locator('#online-window-ended', { hasText: '线上人数已确定' }).waitFor();
     expect(await mp.locator('#online-open').count()).toBe(0);
   });
+
+  it('我的主题党日 says 已取消 for a day called off after the member checked in, not 出席', async () => {
+    // ---- Prepare: a published day that began a minute ago; a member checks in
+    const token = await login('demo-secretary-1');
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const body = { title: `取消 e2e ${Date.now().toString(36)}`, startsAt: iso(Date.now() - 60_000), endsAt: iso(Date.now() + 2 * HOUR_MS), location: '余村村委会', agenda: ['学习党章'], onlineParticipation: false };
+    const created = await call('createThemeDay', { token, params: { branchId: 'yucun-dzb' }, body });
+    const id = created.body.id as string;
+    expect((await call('publishThemeDay', { token, params: { id } })).status).toBe(200);
+    const { code } = (await call('createCheckInCode', { token, params: { id } })).body as { code: string };
+    expect((await call('checkIn', { token: await login('demo-member-8'), params: { id }, body: { code } })).status).toBe(201);
+    // ---- Act: the secretary calls it off
+    expect((await call('cancelThemeDay', { token, params: { id }, body: { reason: '台风预警' } })).status).toBe(200);
+    // ---- Assess: the member's own record says so
+    const { page } = await loginAs('demo-member-8');
+    await openTab(page, '我的', '#me');
+    const row = page.locator(`#my-attendance-${id}`);
+    await row.locator('text=已取消').waitFor();
+    expect(await row.textContent()).not.toContain('出席');
+  });
 });
