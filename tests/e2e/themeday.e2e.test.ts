@@ -83,11 +83,15 @@ describe('主题党日 (H5)', () => {
     const m1 = member1.page;
     await openThemeDayTab(m1);
     await m1.locator(`#td-card-${day.id}`, { hasText: '预告发布较晚' }).waitFor();
+    // Members read where the day stands (it began a minute ago), not the secretary's 已发布
+    expect(await textOf(m1, `#td-card-${day.id}`)).toContain('进行中');
+    expect(await textOf(m1, `#td-card-${day.id}`)).not.toContain('已发布');
     await settled(m1);
     expect(await m1.locator('#td-new').count()).toBe(0); // the secretary's page showed it (#td-new clicked above)
     await m1.locator(`#td-card-${day.id}`).click();
     await m1.locator('#td-detail').waitFor();
     expect(await textOf(m1, '#td-title')).toBe(title);
+    expect(await textOf(m1, '#td-status')).toBe('进行中');
     expect(await textOf(m1, '#td-location')).toBe('余村党群服务中心二楼会议室');
     expect(await m1.locator('#td-agenda').textContent()).toContain('学习研讨：乡村振兴');
     await m1.locator('#rsvp-attend').waitFor(); // the member's controls, from the same user as the secretary's card
