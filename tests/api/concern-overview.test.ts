@@ -1,9 +1,11 @@
 // The township overview of 群众说事 (issue 15): figures per station and month kept in the concerns' own transactions,
 // overdue counted against the station that let the deadline pass, the worst overdue list, export, and who may read it.
 import ExcelJS from 'exceljs';
-import { shanghaiMonth } from '@shared/time';
+import { MINUTE_MS, shanghaiMonth } from '@shared/time';
+import { ddb } from '../../functions/core/dynamo';
 import { concernKeys } from '../../functions/concerns/concern.entity';
 import { overviewKeys } from '../../functions/concerns/overview.entity';
+import { concernOverview } from '../../functions/concerns/overview.service';
 import { closeDb, getItem, partition, putRaw } from './db';
 import { call, expectError, freshUser } from './http';
 import { ownTownship } from './own-orgs';
@@ -71,5 +73,40 @@ describe('GET /v1/orgs/{orgId}/concern-overview', () => {
     expectError(await call('concernOverview', { token: stranger!.token, params: { orgId: org.townshipId }, query: { month } }), 403, 'FORBIDDEN');
     expectError(await call('concernOverview', { token: admin!.token, params: { orgId: org.townshipId }, query: { month: '2026-13' } }), 400, 'VALIDATION_FAILED');
     expectError(await call('concernOverview', { token: admin!.token, params: { orgId: org.branchId }, query: { month } }), 404, 'NOT_FOUND');
+  });
+
+  it('answers for a township of 60 stations and 400 open concerns in 3 DynamoDB requests at most', async () => {
+    // Prepare: the running rows of a township of our own, written straight to the table: a row per station for the
+    // month, 300 open concerns past their deadline (the oldest first in the key) and 100 not yet due
+    const { townshipId } = await ownTownship('overview-bench');
+    const month = shanghaiMonth();
+    const now = Date.now();
+    const rows = Array.from({ length: 60 }, (_, i) => ({
+      pk: overviewKeys.stationRows(month, townshipId), sk: `st-bench-${i}`, entity: 'concern_agg', stationName: `第${i}说事室`, received: 5, resolved: 2, resolveMsSum: 7_200_000, overdueDone: 1, feedbackCount: 1, satisfied: 1, ratingSum: 5,
+    }));
+    const open = Array.from({ length: 400 }, (_, i) => {
+      const dueAt = new Date(i < 300 ? now - (i + 1) * MINUTE_MS : now + (i + 1) * MINUTE_MS).toISOString();
+      const id = `bench-concern-${i}`;
+      return { pk: overviewKeys.openConcerns(townshipId), sk: overviewKeys.openSort({ id, dueAt }), entity: 'concern_open', id, trackingNo: `SS${i}`, title: `第${i}件`, stationId: `st-bench-${i % 60}`, stationName: `第${i % 60}说事室`, dueAt };
+    });
+    for (let i = 0; i < rows.length + open.length; i += 25) await Promise.all([...rows, ...open].slice(i, i + 25).map(putRaw));
+    let requests = 0;
+    ddb.middlewareStack.add((next) => async (args) => {
+      requests++;
+      return next(args);
+    }, { step: 'initialize', name: 'countOverviewRequests' });
+    const admin = { userId: 'u-demo-admin', grants: [{ role: 'admin' as const, orgId: 'huzhou' }], user: { id: 'u-demo-admin', displayName: 'admin', grants: [] } };
+    try {
+      // Act
+      const result = await concernOverview(admin, townshipId, month, new Date(now));
+      // Assess: every station, the worst ten overdue (longest past their deadline first), in three requests
+      expect(result.stations).toHaveLength(60);
+      expect(result.total).toMatchObject({ received: 300, resolved: 120 });
+      expect(result.worstOverdue.map((c) => c.id)).toEqual(Array.from({ length: 10 }, (_, i) => `bench-concern-${299 - i}`));
+      expect(requests).toBeGreaterThan(0); // the counter sees the reads
+      expect(requests).toBeLessThanOrEqual(3); // the township, its station rows, its overdue open concerns
+    } finally {
+      ddb.middlewareStack.remove('countOverviewRequests');
+    }
   });
 });

@@ -116,6 +116,10 @@ describe('leave requests (请假) with approval', () => {
     expect(closed.body.stats).toMatchObject({ expected: 5, present: 0, leave: 1, online: 0, absent: 4 }); // four members and the secretary
     const status = async (p: Person) => (await call('myAttendance', { token: p.token })).body.items.find((r: { themeDayId: string }) => r.themeDayId === id)?.status;
     expect([await status(approved), await status(declined), await status(undecided)]).toEqual(['leave', 'absent', 'absent']);
+    // The assessment counts the approved leave alone as leave
+    const month = shanghaiMonth((await call('getThemeDay', { params: { id } })).body.startsAt);
+    const row = (await call('getAssessment', { token: s.token, params: { orgId: branchId }, query: { month } })).body.totals;
+    expect(row).toMatchObject({ expected: 5, present: 0, leave: 1, online: 0 });
     // Decisions end with the day
     expectError(await call('decideLeave', { token: s.token, params: { id, userId: declined.userId }, body: { decision: 'approve' } }), 409, 'INVALID_STATE');
   });
@@ -142,6 +146,27 @@ describe('assessment measures that can fail', () => {
     const year = await call('getAssessment', { token: s.token, params: { orgId: branchId }, query: { year: month.slice(0, 4) } });
     expect(year.body.totals.monthsHeld).toBe(1);
     expect(year.body.monthsInPeriod).toBe(Number(shanghaiMonth().slice(5, 7)));
+  });
+
+  it('counts a preview published on time, and not one published late', async () => {
+    // Prepare: one day previewed 10 days ahead, one an hour ahead (late), both then held now
+    const { branchId } = await ownTownship('preview');
+    const [s] = await withGrant('secretary', branchId, 1);
+    const inDays = (days: number, hours = 0) => new Date(Date.now() + days * DAY_MS + hours * HOUR_MS).toISOString();
+    const ahead = await call('createThemeDay', {
+      token: s.token,
+      params: { branchId },
+      body: { title: '学习党章', startsAt: inDays(10), endsAt: inDays(10, 2), location: '村委会', agenda: ['学习'], onlineParticipation: true },
+    });
+    expect((await call('publishThemeDay', { token: s.token, params: { id: ahead.body.id } })).body.lateNotice).toBe(false);
+    await moveThemeDayStart(ahead.body.id, new Date().toISOString());
+    const late = await startedDay(branchId, s);
+    // Act
+    for (const id of [ahead.body.id as string, late]) expect((await close(id, LONG_SUMMARY, s)).status).toBe(200);
+    // Assess
+    const month = shanghaiMonth((await call('getThemeDay', { params: { id: late } })).body.startsAt);
+    const res = await call('getAssessment', { token: s.token, params: { orgId: branchId }, query: { month } });
+    expect(res.body.totals).toMatchObject({ themeDaysHeld: 2, monthsHeld: 1, previewsOnTime: 1, summariesOnTime: 2 });
   });
 });
 

@@ -201,6 +201,8 @@ describe('群众说事 (H5)', () => {
     await t.locator('#cs-handle').waitFor();
     await t.locator('#cs-status', { hasText: '已转办' }).waitFor();
     const actionsWhenTransferred = await t.locator('#cs-actions .cs-chip[id^="cs-action-"]').evaluateAll((els) => els.map((e) => e.id));
+    const dueWhenTransferred = await text(t, '#cs-detail-due');
+    const transferDueWhenTransferred = await text(t, '#cs-detail-transfer-due');
     const rejected = await act(t, id, 'reject', reason);
     await t.locator('#cs-status', { hasText: '不予受理' }).waitFor();
 
@@ -225,6 +227,11 @@ describe('群众说事 (H5)', () => {
     expect(await text(r, '#cs-reject-reason')).toContain(reason);
     const timeline = await text(r, '#cs-timeline');
     expect(timeline).toContain('转至：大溪村群众说事室');
+    // Both dates: the promise made when it was filed, kept (and lapsed), and the receiving station's own deadline
+    expect(dueWhenTransferred).toMatch(/2001.*已超期/);
+    expect(transferDueWhenTransferred).toMatch(/前办结/);
+    expect(await text(r, '#cs-detail-due')).toContain('2001');
+    expect(await r.locator('#cs-detail-transfer-due').count()).toBe(1);
     expect(timeline).toContain('乡镇组织委员 · 钱立新');
     expect(await r.locator('#cs-feedback').count()).toBe(0);
     expect(await r.locator('#cs-open-handle').count()).toBe(0);

@@ -3,8 +3,12 @@
 // two members check in with it; one takes part online; the secretary closes the day and sees the figures.
 // Each persona has its own browser context (its own storage and token).
 import type { Page, Response } from 'playwright-core';
-import { openTab, personaSession, settled, type Persona } from './browser';
-import { formatDateKey } from '../../shared/time';
+import { openTab, personaSession, settled, webUrl, type Persona } from './browser';
+import { DAY_MS, HOUR_MS, formatDateKey } from '../../shared/time';
+import { THEMEDAY_RULES } from '../../shared/rules/themeday';
+import { themeDayKeys } from '../../functions/themedays/themeday.entity';
+import { call, login } from '../api/http';
+import { moveThemeDayStart, setAttributes } from '../api/db';
 
 jest.setTimeout(600_000);
 
@@ -82,11 +86,15 @@ describe('主题党日 (H5)', () => {
     const m1 = member1.page;
     await openThemeDayTab(m1);
     await m1.locator(`#td-card-${day.id}`, { hasText: '预告发布较晚' }).waitFor();
+    // Members read where the day stands (it began a minute ago), not the secretary's 已发布
+    expect(await textOf(m1, `#td-card-${day.id}`)).toContain('进行中');
+    expect(await textOf(m1, `#td-card-${day.id}`)).not.toContain('已发布');
     await settled(m1);
     expect(await m1.locator('#td-new').count()).toBe(0); // the secretary's page showed it (#td-new clicked above)
     await m1.locator(`#td-card-${day.id}`).click();
     await m1.locator('#td-detail').waitFor();
     expect(await textOf(m1, '#td-title')).toBe(title);
+    expect(await textOf(m1, '#td-status')).toBe('进行中');
     expect(await textOf(m1, '#td-location')).toBe('余村党群服务中心二楼会议室');
     expect(await m1.locator('#td-agenda').textContent()).toContain('学习研讨：乡村振兴');
     await m1.locator('#rsvp-attend').waitFor(); // the member's controls, from the same user as the secretary's card
@@ -139,6 +147,15 @@ describe('主题党日 (H5)', () => {
     await m1.reload();
     await m1.locator('#idea-answer-reply', { hasText: '好创意，已纳入下月主题党日安排。' }).waitFor();
     expect(await textOf(m1, '#idea-answer-status')).toBe('已采纳');
+    // Its author cannot support their own idea: the count shows, not the button.
+    await m1.locator('#idea-detail', { hasText: '1 人支持' }).waitFor();
+    expect(await m1.locator('#idea-support').count()).toBe(0);
+    // 修改答复 opens with the current answer on a fresh visit, not empty.
+    const again = await secretary.context.newPage();
+    await again.goto(`${webUrl()}#/packages/themeday/idea/index?id=${idea.id}`);
+    await again.locator('#answer-form', { hasText: '修改答复' }).waitFor();
+    expect(await again.locator('#answer-reply textarea').inputValue()).toBe('好创意，已纳入下月主题党日安排。');
+    await again.close();
 
     // ---- The secretary opens the check-in screen: a code, and a live count.
     await openThemeDay(sp, day.id);
@@ -197,6 +214,8 @@ describe('主题党日 (H5)', () => {
       stats: { expected: number; present: number; leave: number; online: number; absent: number; attendanceRate: number };
     };
     await sp.locator('#close-result').waitFor();
+    // The on-site figures are frozen; the online one is fixed only when the 7-day window ends, and the screen says so.
+    expect(await sp.locator('#close-online-window').textContent()).toMatch(/线上参与（补课）开放至 .*线上人数届时确定/);
 
     // ---- Assess
     expect(stats.present).toBe(2);
@@ -215,5 +234,57 @@ describe('主题党日 (H5)', () => {
     const shownExpected = Number(await textOf(sp, '#close-stat-expected'));
     expect(await textOf(sp, '#close-stat-rate')).toBe(`${((2 / shownExpected) * 100).toFixed(1)}%`);
     for (const p of personas) expect({ openid: p.openid, errors: p.errors.map(String) }).toEqual({ openid: p.openid, errors: [] });
+  });
+
+  it('after the online window the member is told before typing, and what they wrote is kept', async () => {
+    // ---- Prepare: a published day of the branch that began a minute ago, open online; a member starts a reflection
+    const token = await login('demo-secretary-1');
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const body = { title: `补课 e2e ${Date.now().toString(36)}`, startsAt: iso(Date.now() - 60_000), endsAt: iso(Date.now() + 2 * HOUR_MS), location: '余村村委会', agenda: ['学习党章'], onlineParticipation: true };
+    const created = await call('createThemeDay', { token, params: { branchId: 'yucun-dzb' }, body });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect((await call('publishThemeDay', { token, params: { id } })).status).toBe(200);
+    const { page: mp } = await loginAs('demo-member-6');
+    await mp.goto(`${webUrl()}#/packages/themeday/online/index?id=${id}`);
+    await mp.locator('#online-form').waitFor();
+    const draft = '因在外务工未能到场，先写下一部分学习体会，稍后再补充完整。';
+    await mp.locator('#reflection textarea').fill(draft);
+
+    // ---- Act: the day is closed, and its window passes (the day moved back beyond it)
+    expect((await call('closeThemeDay', { token, params: { id }, body: { summary: '按计划完成。' } })).status).toBe(200);
+    const past = Date.now() - (THEMEDAY_RULES.onlineWindowDays + 1) * DAY_MS;
+    await moveThemeDayStart(id, iso(past - 2 * HOUR_MS));
+    await setAttributes(themeDayKeys.day(id).pk, themeDayKeys.day(id).sk, { endsAt: iso(past) });
+    await mp.reload();
+
+    // ---- Assess: the page says the window has ended instead of offering the form, and shows what was written
+    await mp.locator('#online-closed-reason', { hasText: '截止' }).waitFor();
+    expect(await mp.locator('#online-form').count()).toBe(0);
+    await mp.locator('#online-closed-draft', { hasText: draft }).waitFor();
+    // The preview says it too, and offers no reflection
+    await mp.goto(`${webUrl()}#/packages/themeday/detail/index?id=${id}`);
+    await mp.locator('#online-window-ended', { hasText: '线上人数已确定' }).waitFor();
+    expect(await mp.locator('#online-open').count()).toBe(0);
+  });
+
+  it('我的主题党日 says 已取消 for a day called off after the member checked in, not 出席', async () => {
+    // ---- Prepare: a published day that began a minute ago; a member checks in
+    const token = await login('demo-secretary-1');
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const body = { title: `取消 e2e ${Date.now().toString(36)}`, startsAt: iso(Date.now() - 60_000), endsAt: iso(Date.now() + 2 * HOUR_MS), location: '余村村委会', agenda: ['学习党章'], onlineParticipation: false };
+    const created = await call('createThemeDay', { token, params: { branchId: 'yucun-dzb' }, body });
+    const id = created.body.id as string;
+    expect((await call('publishThemeDay', { token, params: { id } })).status).toBe(200);
+    const { code } = (await call('createCheckInCode', { token, params: { id } })).body as { code: string };
+    expect((await call('checkIn', { token: await login('demo-member-8'), params: { id }, body: { code } })).status).toBe(201);
+    // ---- Act: the secretary calls it off
+    expect((await call('cancelThemeDay', { token, params: { id }, body: { reason: '台风预警' } })).status).toBe(200);
+    // ---- Assess: the member's own record says so
+    const { page } = await loginAs('demo-member-8');
+    await openTab(page, '我的', '#me');
+    const row = page.locator(`#my-attendance-${id}`);
+    await row.locator('text=已取消').waitFor();
+    expect(await row.textContent()).not.toContain('出席');
   });
 });

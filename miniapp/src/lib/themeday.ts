@@ -1,7 +1,7 @@
 // Pure helpers for the 主题党日 pages: date ranges, windows, QR text, political birthdays. No Taro imports.
 import { THEMEDAY_RULES, type ThemeDay } from '@shared/schemas/themeday';
 import { onlineWindowEnd } from '@shared/rules/themeday';
-import { DAY_MS, MINUTE_MS, formatDay, shanghaiDate, shanghaiTime } from '@shared/time';
+import { DAY_MS, MINUTE_MS, formatDateTime, formatDay, shanghaiDate, shanghaiTime } from '@shared/time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -37,6 +37,22 @@ export function isOnlineOpen(
     now >= Date.parse(day.startsAt) &&
     now <= Date.parse(onlineWindowEnd(day.endsAt))
   );
+}
+
+/**
+ * Why a reflection cannot be handed in now, in the words the member reads before typing; null while it can. The same
+ * conditions as isOnlineOpen (and the API's participateOnline).
+ */
+export function onlineClosedReason(
+  day: Pick<ThemeDay, 'status' | 'startsAt' | 'endsAt' | 'onlineParticipation'>,
+  now: number,
+): string | null {
+  if (isOnlineOpen(day, now)) return null;
+  if (!day.onlineParticipation) return '本次主题党日未开放线上参与。';
+  if (day.status === 'cancelled') return '本次主题党日已取消，不需要提交心得。';
+  if (day.status === 'draft') return '本次主题党日尚未发布。';
+  if (now < Date.parse(day.startsAt)) return `活动开始后（${formatDateTime(day.startsAt)}）才能提交心得。`;
+  return `线上参与已于 ${formatDateTime(onlineWindowEnd(day.endsAt))} 截止（活动结束后 ${THEMEDAY_RULES.onlineWindowDays} 天），线上人数已确定，不能再提交心得。`;
 }
 
 /** Where a published day stands in time, for members (closed is 已结束 either way). */

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { THEMEDAY_RULES, type ThemeDay } from '@shared/schemas/themeday';
 import { Button } from '../../nut';
 import { go } from '../../../lib/nav';
+import { onlineClosedReason } from '../../../lib/themeday';
 
 interface Props {
   day: ThemeDay;
@@ -16,6 +17,8 @@ interface Props {
 export default function OnlineCard({ day, member, open, primary }: Props) {
   const online = day.mine?.status === 'online';
   const review = member ? day.myReflection : undefined;
+  const now = Date.now();
+  const ended = member && !online && day.mine?.status !== 'present' && now > Date.parse(day.endsAt) ? onlineClosedReason(day, now) : null;
   return (
     <View className='card'>
       <Text className='card-title'>网上参与</Text>
@@ -33,6 +36,12 @@ export default function OnlineCard({ day, member, open, primary }: Props) {
       {review?.reviewStatus === 'rejected' && (
         <Text className='error-text' id='reflection-rejected'>
           {`您的心得未通过审核${review.review?.reason ? `：${review.review.reason}` : ''}。不计为线上参与，可修改后重新提交。`}
+        </Text>
+      )}
+      {/* After the window: said here, so nobody starts a reflection the API would refuse. */}
+      {ended && (
+        <Text className='muted' id='online-window-ended'>
+          {ended}
         </Text>
       )}
       {open && !online && (

@@ -11,7 +11,7 @@ import { Button } from '../../../components/nut';
 import { usePageGate } from '../../../lib/gate';
 import { back } from '../../../lib/nav';
 import { usePageLoad } from '../../../lib/page-load';
-import { formatRange } from '../../../lib/themeday';
+import { formatRange, onlineClosedReason } from '../../../lib/themeday';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { TextAreaField } from '../../../components/form/TextField';
 import { useSubmit } from '../../../components/form/useSubmit';
@@ -66,6 +66,8 @@ export default function OnlinePage() {
   };
 
   const length = content.trim().length;
+  // Said before the member types (the window may have ended since the link was shared); a draft kept here stays.
+  const closedReason = done ? null : onlineClosedReason(day, Date.now());
 
   return (
     <PageShell id='online'>
@@ -83,6 +85,23 @@ export default function OnlinePage() {
           </Text>
           <View className='btn-row'>
             <Button id='online-back' type='primary' onClick={() => void back('themeday')}>
+              返回
+            </Button>
+          </View>
+        </View>
+      ) : closedReason ? (
+        <View className='card' id='online-closed'>
+          <Text className='card-title'>学习心得</Text>
+          <Text className='muted' id='online-closed-reason'>
+            {closedReason}
+          </Text>
+          {content.trim() && (
+            <Text className='td-card__meta' id='online-closed-draft' userSelect>
+              {`您写下的内容仍保存在本机：${content}`}
+            </Text>
+          )}
+          <View className='btn-row'>
+            <Button id='online-back' onClick={() => void back('themeday')}>
               返回
             </Button>
           </View>
