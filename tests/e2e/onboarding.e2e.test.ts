@@ -5,7 +5,7 @@
 // the admin revokes the secretary's grant, and the secretary's next request is refused with a Chinese message.
 // The street is a township of the test's own, so nothing here races other files.
 import type { Locator, Page, Response } from 'playwright-core';
-import { shanghaiDate } from '../../shared/time';
+import { formatDateKey, shanghaiDate } from '../../shared/time';
 import { call, freshUser } from '../api/http';
 import { ownTownship } from '../api/own-orgs';
 import { withGrant } from '../api/people';
@@ -185,10 +185,11 @@ describe('开通一个街道 (H5)', () => {
     for (const [userId, date] of dates) {
       await on(s).locator(`#member-${userId} .pp-link`).click();
       await pickDate(s, on(s).locator(`#member-date-${userId}`), date);
-      await on(s).locator(`#member-date-${userId}`, { hasText: date }).waitFor();
+      // Shown in the app's one date format (2000年12月1日), not as the ISO value the picker reports.
+      await on(s).locator(`#member-date-${userId}`, { hasText: formatDateKey(date) }).waitFor();
       const saved = await Promise.all([answered(s, 'PATCH', `/v1/branches/${branchId}/members/${userId}`), on(s).locator(`#member-save-${userId}`).click()]);
       expect(saved[0].status()).toBe(200);
-      await on(s).locator(`#member-${userId}`, { hasText: `入党 ${date}` }).waitFor();
+      await on(s).locator(`#member-${userId}`, { hasText: `入党 ${formatDateKey(date)}` }).waitFor();
     }
     // Assess 3: 党日 shows this month's political birthdays: the one member, not the other
     await s.goto(`${webUrl()}#/pages/themeday/index`);
