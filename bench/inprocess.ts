@@ -231,11 +231,14 @@ async function main(): Promise<InProcessReport> {
     await cancelWinners(replies);
     return seconds;
   };
-  // The same transaction as a booking (bookings.repository.ts's book): the slot's seat, the resident's marker in the
-  // slot's partition, the booking record and a cap token, so both loops contend on the same items the same way. A
+  // The same transaction as a booking (booking-create.repository.ts's book): the slot's seat, the resident's marker in
+  // the slot's partition, the booking record, a cap token and the check that the resident's account exists (the
+  // route reads no principal before it), so both loops contend on the same items the same way. A
   // conflict with another transaction is retried under the functions' policy (core/transact.ts), as the handler does:
   // each call ends booked or refused, not dropped.
   const { RETRY_POLICY, backoff } = require('../functions/core/transact') as typeof import('../functions/core/transact');
+  const accountKey = (i: number) => ({ pk: `BENCH#INPROC#USER#${i}`, sk: 'PROFILE' });
+  await Promise.all(tokens.map((_, i) => doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { ...accountKey(i), entity: 'user' } }))));
   const rawBurst = async (burst: number, counted: boolean) => {
     const pk = `BENCH#INPROC#${burst}#${Date.now()}`;
     await doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { pk, sk: 'SLOT', seats, booked: 0 } }));
@@ -246,6 +249,7 @@ async function main(): Promise<InProcessReport> {
         { Put: { TableName: LOCAL_TABLE, Item: { pk, sk: `BOOKER#${i}` }, ConditionExpression: 'attribute_not_exists(pk)' } },
         { Put: { TableName: LOCAL_TABLE, Item: { pk: `${pk}#BOOKING#${i}`, sk: 'BOOKING', topic: '压测：咨询政策' }, ConditionExpression: 'attribute_not_exists(pk)' } },
         { Update: { TableName: LOCAL_TABLE, Key: { pk: `${pk}#CAP#${i}`, sk: '0' }, UpdateExpression: 'SET bookingId = :b', ConditionExpression: 'attribute_not_exists(bookingId)', ExpressionAttributeValues: { ':b': String(i) }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
+        { ConditionCheck: { TableName: LOCAL_TABLE, Key: accountKey(i), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)' } },
       ];
       for (let attempt = 1; ; attempt++) {
         try {
