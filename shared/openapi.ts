@@ -1,6 +1,6 @@
 // The published contract: an OpenAPI 3.1 document built from the route table and its zod schemas. `npm run openapi`
 // writes docs/openapi.json and a unit test fails when that file is stale. Pure (no Node APIs), so it could be served.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { routes, type FunctionGroup, type RouteDef, type RouteName } from './routes';
 import * as audit from './schemas/audit';
 import * as bookings from './schemas/bookings';
@@ -67,12 +67,12 @@ const EXTRA_STATUS_CODES: Record<number, string[]> = { 504: ['UNAVAILABLE'] };
 const SUCCESS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted', 204: 'No content' };
 
 /** Every zod schema exported by `shared/schemas/*`, by export name: these become named components. */
-function namedSchemas(): Map<z.ZodType, string> {
-  const names = new Map<z.ZodType, string>();
+function namedSchemas(): Map<z.ZodMiniType, string> {
+  const names = new Map<z.ZodMiniType, string>();
   const taken = new Set<string>();
   for (const mod of SCHEMA_MODULES) {
     for (const [name, value] of Object.entries(mod)) {
-      if (!(value instanceof z.ZodType) || names.has(value)) continue;
+      if (!(value instanceof z.ZodMiniType) || names.has(value)) continue;
       if (taken.has(name)) throw new Error(`two schemas are exported as ${name}`);
       names.set(value, name);
       taken.add(name);
@@ -81,7 +81,7 @@ function namedSchemas(): Map<z.ZodType, string> {
   return names;
 }
 
-const toJsonSchema = (schema: z.ZodType, io: Io, metadata?: z.core.$ZodRegistry<{ id: string }>) =>
+const toJsonSchema = (schema: z.ZodMiniType, io: Io, metadata?: z.core.$ZodRegistry<{ id: string }>) =>
   z.toJSONSchema(schema, { io, metadata, target: 'draft-2020-12', unrepresentable: 'any' }) as Json;
 
 function withComponentRefs<T>(value: T): T {
@@ -103,7 +103,7 @@ class SchemaCollector {
     output: z.registry<{ id: string }>(),
   };
 
-  constructor(names: Map<z.ZodType, string>) {
+  constructor(names: Map<z.ZodMiniType, string>) {
     for (const [schema, name] of names) {
       const differs = JSON.stringify(toJsonSchema(schema, 'input')) !== JSON.stringify(toJsonSchema(schema, 'output'));
       this.registries.output.add(schema, { id: name });
@@ -112,7 +112,7 @@ class SchemaCollector {
   }
 
   /** A schema for the document: a `$ref` for named schemas, inline otherwise. */
-  schema(schema: z.ZodType, io: Io): Json {
+  schema(schema: z.ZodMiniType, io: Io): Json {
     const { $schema: _, $defs = {}, ...root } = toJsonSchema(schema, io, this.registries[io]);
     for (const [name, def] of Object.entries($defs as Record<string, Json>)) {
       const json = withComponentRefs(def);
@@ -125,7 +125,7 @@ class SchemaCollector {
 }
 
 /** Path or query parameters from an object schema, inlined so each parameter carries its own constraints. */
-function parameters(schema: z.ZodType, where: 'path' | 'query', routeName: string): Json[] {
+function parameters(schema: z.ZodMiniType, where: 'path' | 'query', routeName: string): Json[] {
   const json = toJsonSchema(schema, 'input');
   if (json.type !== 'object') throw new Error(`${routeName}: ${where} schema is not an object`);
   const required = new Set((json.required as string[] | undefined) ?? []);
@@ -228,7 +228,7 @@ function operation(name: RouteName, route: RouteDef, schemas: SchemaCollector, e
     throw new Error(`${name}: path parameters ${declared.join(', ')} do not match ${route.path}`);
   }
   const query = parameters(route.query, 'query', name);
-  const hasBody = !(route.body instanceof z.ZodUndefined);
+  const hasBody = !(route.body instanceof z.ZodMiniUndefined);
   const success = (description: string) =>
     route.status === 204
       ? { description }

@@ -2,7 +2,7 @@
 // the miniapp's client is typed by it, serverless.yml is checked against it, and tests call through it.
 // Each group's routes live in `routes/<group>.ts`: a function imports only its own group (keeps other schemas out of
 // its bundle); everything else uses this combined table.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { assessmentRoutes } from './routes/assessments';
 import { authRoutes } from './routes/auth';
 import { bookingRoutes } from './routes/bookings';

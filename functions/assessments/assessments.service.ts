@@ -2,7 +2,7 @@
 // An assessment reads running aggregates, never theme days: an org in a township is two Queries (its branches, their
 // rows), an org above the townships two as well (its children, their totals), whatever the depth of the tree or the
 // number of days behind them.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import { shanghaiDate, toUtc } from '@shared/time';
 import type { Assessment, AssessmentFigures, BranchVisit, BranchVisitBody, CaseSummary, Guidance } from '@shared/schemas/notices';

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { PageQuery } from '@shared/schemas/common';
 import { ROLE_SETS } from '@shared/roles';
 import { CONCERN_RULES } from '@shared/rules/concerns';

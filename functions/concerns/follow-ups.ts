@@ -1,5 +1,5 @@
 // 补充说明: the resident adds text and photos to their concern while the station still has it open.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_LABELS } from '@shared/labels';
 import type { Concern, ConcernFollowUpBody } from '@shared/schemas/concerns';
 import { ConflictError, InvalidStateError, NotFoundError } from '../core/errors';

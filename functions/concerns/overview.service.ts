@@ -1,6 +1,6 @@
 // The township overview of 群众说事 per station and month, from the running rows of overview.entity: the township,
 // its station rows for the month and its open concerns past their deadline: three requests, however many concerns.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { ConcernOverview, StationOverview } from '@shared/schemas/practices';
 import { DAY_MS, HOUR_MS, shanghaiMonth } from '@shared/time';

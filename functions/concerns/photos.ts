@@ -1,7 +1,7 @@
 // Concern photos: presigned uploads, the check before a photo is attached, short-lived view URLs, and erasure.
 // Limits are enforced twice: the upload URL signs the declared type and size (S3 refuses anything else), and
 // attaching reads the stored object's real size and type (a stale or forged upload is refused and deleted).
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { CONCERN_RULES } from '@shared/rules/concerns';
 import type { Photo, PhotoUpload, PhotoUploadBody } from '@shared/schemas/concerns';
 import { ValidationError } from '../core/errors';

@@ -1,6 +1,6 @@
 // 集中交纳党费 per branch and month: who is expected (the branch's current members),
 // what each declared, who has paid. The secretary marks and reminds; staff above read and export.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { DuesEntry, DuesRegister, MarkDuesBody } from '@shared/schemas/practices';
 import { monthLabel, shanghaiDate, shanghaiMonth } from '@shared/time';

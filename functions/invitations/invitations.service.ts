@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { INVITATION_RULES } from '@shared/roles';
 import type { CreateInvitationBody, Invitation, RedeemResult } from '@shared/schemas/people';
 import type { PageQuery } from '@shared/schemas/common';

@@ -1,6 +1,6 @@
 // Grants per org: listed, added and revoked by whoever may invite to that role there (INVITATION_RULES). A revoked
 // grant stops working on the very next request: the caller's grants are read on every request (users/principal.ts).
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { INVITATION_RULES, ROLE_SETS, rolesImplying } from '@shared/roles';
 import type { AddGrantBody, OrgGrant } from '@shared/schemas/members';
 import type { PageQuery } from '@shared/schemas/common';

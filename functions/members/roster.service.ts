@@ -1,6 +1,6 @@
 // A branch's roster (花名册) for its secretary and the staff above it: each member with masked phone, 入党日期,
 // 正式/预备 and the date they joined the branch. Members leave here too; their history (attendance, ideas) stays.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { RosterMember, UpdateMemberBody } from '@shared/schemas/members';
 import type { PageQuery } from '@shared/schemas/common';

@@ -1,6 +1,6 @@
 // 组织关系转接: the sending branch's secretary (or staff over it) asks; the receiving secretary or staff over the
 // receiving branch accepts or declines. Accepting moves the member in one transaction.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { DecideTransferBody, RequestTransferBody, Transfer } from '@shared/schemas/members';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';

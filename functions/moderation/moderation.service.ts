@@ -1,6 +1,6 @@
 // 内容审核: the queue a secretary (their branch) or township staff (their subtree) works through, and the decision,
 // which each feature applies to its own item (ideas, themedays, concerns services).
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { PageQuery, Role } from '@shared/schemas/common';
 import type { ModerationDecisionBody, ModerationDecisionResult, ModerationItem, ModerationKind } from '@shared/schemas/moderation';

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { CreateNoticeBody, Notice, UpdateNoticeBody } from '@shared/schemas/notices';
 import { toUtc } from '@shared/time';

@@ -1,6 +1,6 @@
 // Attendance: RSVP, check-in codes and check-in, the secretary's corrections, the roster and a member's history.
 import { requireQuotaLeft, spendQuota } from '../quotas/quota';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { PageQuery } from '@shared/schemas/common';
 import { MINUTE_MS, shanghaiDate, shanghaiTime } from '@shared/time';
 import { THEMEDAY_RULES } from '@shared/rules/themeday';

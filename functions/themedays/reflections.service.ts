@@ -1,6 +1,6 @@
 // Online participation (线上参与): a member's reflection counts as "online" unless they were there in person, and
 // its moderation when the content check asks for a person.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import { onlineWindowEnd, THEMEDAY_RULES } from '@shared/rules/themeday';
 import { type OnlineParticipation } from '@shared/schemas/themeday';

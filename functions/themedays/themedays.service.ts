@@ -1,6 +1,6 @@
 // A theme day's lifecycle: draft → published → closed (figures frozen), or cancelled. Attendance is in
 // ./attendance.service, reflections in ./reflections.service.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import { DAY_MS, HOUR_MS, shanghaiDate, shanghaiTime, toUtc } from '@shared/time';
 import {

@@ -1,5 +1,5 @@
 // Records as the API shows them.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { AttendanceRecord, OnlineParticipation, ThemeDay } from '@shared/schemas/themeday';
 import { toOutcome } from '../moderation/moderation.entity';
 import type { AttendanceItem, ReflectionRecord, ThemeDayRecord } from './themeday.entity';

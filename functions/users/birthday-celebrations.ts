@@ -1,7 +1,7 @@
 // The "1+X" political birthday: the secretary records the fixed item (重温入党誓词 before the flag) and chosen extras
 // for a member's anniversary; the member's birthday card shows it with their years in the party.
 //   pk BDAY#<branchId>#<year>   sk <userId>   (the month's list reads its members' rows in its batch of profiles)
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { BirthdayCard, CelebrateBody, Celebration } from '@shared/schemas/practices';
 import { shanghaiMonth } from '@shared/time';

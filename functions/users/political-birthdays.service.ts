@@ -1,5 +1,5 @@
 // Political birthdays (政治生日): the anniversary of joining the party, shown per branch and month.
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { PoliticalBirthday } from '@shared/schemas/themeday';
 import { requireRole, type Principal } from '../core/policy';

@@ -1,5 +1,5 @@
 import { useEffect, type PropsWithChildren } from 'react';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { IS_H5 } from './env';
 import { applyTextSize } from './lib/text-size';
 import './app.scss';

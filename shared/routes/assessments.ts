@@ -1,5 +1,5 @@
 // 三项考核, 乡镇指导, 百例
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { IdeaCategory } from '../schemas/themeday';
@@ -16,11 +16,11 @@ export const assessmentRoutes = {
   }),
   markExemplary: route({
     method: 'POST', path: '/v1/theme-days/{id}/exemplary', group: 'assessments', auth: 'user',
-    params: z.strictObject({ id: Id }), body: z.strictObject({ category: IdeaCategory.optional() }).optional(), response: ExemplaryResult,
+    params: z.strictObject({ id: Id }), body: z.optional(z.strictObject({ category: z.optional(IdeaCategory) })), response: ExemplaryResult,
   }),
   listCases: route({
     method: 'GET', path: '/v1/cases', group: 'assessments', auth: 'public',
-    query: PageQuery.extend({ category: IdeaCategory.optional() }), response: page(CaseSummary),
+    query: z.extend(PageQuery, { category: z.optional(IdeaCategory) }), response: page(CaseSummary),
   }),
   getAssessment: route({
     method: 'GET', path: '/v1/orgs/{orgId}/assessments', group: 'assessments', auth: 'user',

@@ -1,5 +1,5 @@
 // 局长驻点: sessions, slots, bookings
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import {

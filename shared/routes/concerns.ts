@@ -1,5 +1,5 @@
 // 群众说事
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { PhoneReveal } from '../schemas/contact';
@@ -21,7 +21,7 @@ export const concernRoutes = {
   }),
   stationConcerns: route({
     method: 'GET', path: '/v1/stations/{stationId}/concerns', group: 'concerns', auth: 'user',
-    params: z.strictObject({ stationId: Id }), query: PageQuery.extend(StationConcernsQuery.shape), response: page(Concern),
+    params: z.strictObject({ stationId: Id }), query: z.extend(PageQuery, StationConcernsQuery.shape), response: page(Concern),
   }),
   transitionConcern: route({
     method: 'POST', path: '/v1/concerns/{id}/transitions', group: 'concerns', auth: 'user',

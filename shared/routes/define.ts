@@ -1,6 +1,6 @@
 // What every part of the route table is built with. A function's bundle imports only its own group's file
 // (`shared/routes/<group>.ts`) and this one, so it carries only the zod schemas its routes use.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Empty } from '../schemas/common';
 
 /** One Lambda function per group; `serverless.yml` names them the same. */
@@ -9,10 +9,10 @@ export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'members'
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export interface RouteDef<
-  P extends z.ZodType = z.ZodType,
-  Q extends z.ZodType = z.ZodType,
-  B extends z.ZodType = z.ZodType,
-  R extends z.ZodType = z.ZodType,
+  P extends z.ZodMiniType = z.ZodMiniType,
+  Q extends z.ZodMiniType = z.ZodMiniType,
+  B extends z.ZodMiniType = z.ZodMiniType,
+  R extends z.ZodMiniType = z.ZodMiniType,
 > {
   method: HttpMethod;
   path: string;
@@ -52,7 +52,7 @@ const NoQuery = z.object({});
 const NoBody = z.undefined();
 export const NoContent = z.undefined();
 
-export function route<P extends z.ZodType = typeof NoParams, Q extends z.ZodType = typeof NoQuery, B extends z.ZodType = typeof NoBody, R extends z.ZodType = typeof NoContent>(def: {
+export function route<P extends z.ZodMiniType = typeof NoParams, Q extends z.ZodMiniType = typeof NoQuery, B extends z.ZodMiniType = typeof NoBody, R extends z.ZodMiniType = typeof NoContent>(def: {
   method: HttpMethod;
   path: string;
   group: FunctionGroup;

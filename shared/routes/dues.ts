@@ -1,5 +1,5 @@
 // 集中交纳党费: a branch's register of dues paid offline, per month
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { Id, MonthString } from '../schemas/common';
 import { DuesEntry, DuesRegister, DuesReminderResult, MarkDuesBody, MonthQuery } from '../schemas/practices';
@@ -14,7 +14,7 @@ export const duesRoutes = {
   /** The secretary records a member's declared amount and whether it was handed in. */
   markDues: route({
     method: 'PUT', path: '/v1/branches/{branchId}/dues/{month}/{userId}', group: 'dues', auth: 'user',
-    params: RegisterParams.extend({ userId: Id }), body: MarkDuesBody, response: DuesEntry,
+    params: z.extend(RegisterParams, { userId: Id }), body: MarkDuesBody, response: DuesEntry,
   }),
   /** A subscribe message to every unpaid member (at most one per member and day). */
   remindDues: route({

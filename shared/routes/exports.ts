@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { DateString, Id } from '../schemas/common';
 import { XlsxFile } from '../schemas/ledger';
@@ -24,7 +24,7 @@ export const exportRoutes = {
   }),
   exportStationBookings: route({
     method: 'GET', path: '/v1/exports/stations/{stationId}/bookings', group: 'exports', auth: 'user',
-    params: z.strictObject({ stationId: Id }), query: z.object({ date: DateString.optional() }), response: XlsxFile,
+    params: z.strictObject({ stationId: Id }), query: z.object({ date: z.optional(DateString) }), response: XlsxFile,
   }),
   // The practices' registers, here so that only this function bundles the .xlsx writer.
   exportDues: route({

@@ -1,5 +1,5 @@
 // 主题党日: ideas
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { AnswerIdeaBody, CreateIdeaBody, Idea, ListIdeasQuery, ReportIdeaBody, ReportResult, SupportResult } from '../schemas/themeday';
@@ -11,7 +11,7 @@ export const ideaRoutes = {
   }),
   listIdeas: route({
     method: 'GET', path: '/v1/branches/{branchId}/ideas', group: 'ideas', auth: 'user',
-    params: z.strictObject({ branchId: Id }), query: PageQuery.extend(ListIdeasQuery.shape), response: page(Idea),
+    params: z.strictObject({ branchId: Id }), query: z.extend(PageQuery, ListIdeasQuery.shape), response: page(Idea),
   }),
   getIdea: route({
     method: 'GET', path: '/v1/ideas/{ideaId}', group: 'ideas', auth: 'user',

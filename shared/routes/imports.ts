@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { Id } from '../schemas/common';
 import { ImportCheck, ImportFileBody, ImportJob, MAX_IMPORT_FILE_BYTES, XlsxFile } from '../schemas/ledger';

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { CreateInvitationBody, Invitation, InvitationCode, RedeemInvitationBody, RedeemResult } from '../schemas/people';
@@ -10,7 +10,7 @@ export const invitationRoutes = {
   }),
   redeemInvitation: route({
     method: 'POST', path: '/v1/invitations/{code}/redeem', group: 'invitations', auth: 'user',
-    params: z.strictObject({ code: InvitationCode }), body: RedeemInvitationBody.optional(), response: RedeemResult,
+    params: z.strictObject({ code: InvitationCode }), body: z.optional(RedeemInvitationBody), response: RedeemResult,
   }),
   listInvitations: route({
     method: 'GET', path: '/v1/orgs/{orgId}/invitations', group: 'invitations', auth: 'user',

@@ -1,6 +1,6 @@
 // Administration of people: grants per org, a branch's roster, transfers between branches and leaving. Served by the
 // members function.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NoContent, route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { InvitableRole } from '../schemas/people';

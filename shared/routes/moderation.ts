@@ -1,5 +1,5 @@
 // 内容审核: the queue of a township, village or branch; a decision on one item; the outbox's dead letters
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { DeadLetter } from '../schemas/notify';

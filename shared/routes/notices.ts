@@ -1,5 +1,5 @@
 // 党务公开
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { Id, page, PageQuery } from '../schemas/common';
 import { CreateNoticeBody, Notice, UpdateNoticeBody } from '../schemas/notices';

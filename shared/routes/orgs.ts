@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { DateString, Id, page, PageQuery, withDateRange } from '../schemas/common';
 import { AuditEntry } from '../schemas/audit';
@@ -8,7 +8,7 @@ export const orgRoutes = {
   listOrgs: route({
     method: 'GET', path: '/v1/orgs', group: 'orgs', auth: 'public',
     // Archived orgs leave the pickers; administration asks for them with archived=include.
-    query: PageQuery.extend({ parentId: Id.optional(), archived: z.literal('include').optional() }), response: page(Org),
+    query: z.extend(PageQuery, { parentId: z.optional(Id), archived: z.optional(z.literal('include')) }), response: page(Org),
   }),
   getOrg: route({
     method: 'GET', path: '/v1/orgs/{orgId}', group: 'orgs', auth: 'public',
@@ -16,7 +16,7 @@ export const orgRoutes = {
   }),
   listStations: route({
     method: 'GET', path: '/v1/stations', group: 'orgs', auth: 'public',
-    query: PageQuery.extend({ orgId: Id }), response: page(Station),
+    query: z.extend(PageQuery, { orgId: Id }), response: page(Station),
   }),
   getStation: route({
     method: 'GET', path: '/v1/stations/{stationId}', group: 'orgs', auth: 'public',
@@ -46,6 +46,6 @@ export const orgRoutes = {
   /** The audit log of one org, newest first; `from`/`to` are Asia/Shanghai dates, both included. */
   listAudit: route({
     method: 'GET', path: '/v1/audit', group: 'orgs', auth: 'user',
-    query: withDateRange(PageQuery.extend({ orgId: Id, from: DateString.optional(), to: DateString.optional() })), response: page(AuditEntry),
+    query: withDateRange(z.extend(PageQuery, { orgId: Id, from: z.optional(DateString), to: z.optional(DateString) })), response: page(AuditEntry),
   }),
 } as const;

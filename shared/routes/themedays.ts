@@ -1,5 +1,5 @@
 // 主题党日: theme days, attendance, online participation, political birthdays
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { route } from './define';
 import { BirthdayCard, BirthdayYear, CelebrateBody, Celebration } from '../schemas/practices';
 import { Id, page, PageQuery } from '../schemas/common';
@@ -75,7 +75,7 @@ export const themedayRoutes = {
   }),
   myAttendance: route({
     method: 'GET', path: '/v1/me/attendance', group: 'themedays', auth: 'user',
-    query: PageQuery, response: page(AttendanceRecord.extend({ themeDay: ThemeDay.pick({ id: true, title: true, startsAt: true, status: true, branchId: true }) })),
+    query: PageQuery, response: page(z.extend(AttendanceRecord, { themeDay: z.pick(ThemeDay, { id: true, title: true, startsAt: true, status: true, branchId: true }) })),
   }),
   politicalBirthdays: route({
     method: 'GET', path: '/v1/branches/{branchId}/political-birthdays', group: 'themedays', auth: 'user',

@@ -1,6 +1,6 @@
 // The administrative audit log: who changed what, before and after, and when. Entries are written in the same
 // transaction as the change they record, so the log never misses one.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DateTimeString, Id } from './common';
 
 export const AUDIT_ACTIONS = [
@@ -36,9 +36,9 @@ export const AuditEntry = z.object({
   /** What was changed: its kind and id (an org, a station, a user, an invitation code, …). */
   target: z.object({ kind: z.string(), id: z.string() }),
   actorId: Id,
-  actorName: z.string().optional(),
-  before: z.record(z.string(), z.unknown()).nullable(),
-  after: z.record(z.string(), z.unknown()).nullable(),
+  actorName: z.optional(z.string()),
+  before: z.nullable(z.record(z.string(), z.unknown())),
+  after: z.nullable(z.record(z.string(), z.unknown())),
   at: DateTimeString,
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;

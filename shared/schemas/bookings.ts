@@ -1,5 +1,5 @@
 // 局长驻点: office-hour sessions, the slots they are cut into, and residents' bookings of those slots.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BOOKING_RULES } from '../rules/bookings';
 import { DateString, DateTimeString, Id, LimitedText, PageQuery, PhoneNumber, RangeQuery } from './common';
 
@@ -17,17 +17,10 @@ export const CreateSessionBody = z
     startsAt: DateTimeString,
     endsAt: DateTimeString,
     slotMinutes: z
-      .number()
-      .int('每段时长须为整数分钟')
-      .min(BOOKING_RULES.slotMinutes.min, `每段至少 ${BOOKING_RULES.slotMinutes.min} 分钟`)
-      .max(BOOKING_RULES.slotMinutes.max, `每段最多 ${BOOKING_RULES.slotMinutes.max} 分钟`),
+      .number().check(z.int('每段时长须为整数分钟'), z.gte(BOOKING_RULES.slotMinutes.min, `每段至少 ${BOOKING_RULES.slotMinutes.min} 分钟`), z.lte(BOOKING_RULES.slotMinutes.max, `每段最多 ${BOOKING_RULES.slotMinutes.max} 分钟`)),
     seatsPerSlot: z
-      .number()
-      .int('名额须为整数')
-      .min(BOOKING_RULES.seatsPerSlot.min, `每段至少 ${BOOKING_RULES.seatsPerSlot.min} 个名额`)
-      .max(BOOKING_RULES.seatsPerSlot.max, `每段最多 ${BOOKING_RULES.seatsPerSlot.max} 个名额`),
-  })
-  .refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] });
+      .number().check(z.int('名额须为整数'), z.gte(BOOKING_RULES.seatsPerSlot.min, `每段至少 ${BOOKING_RULES.seatsPerSlot.min} 个名额`), z.lte(BOOKING_RULES.seatsPerSlot.max, `每段最多 ${BOOKING_RULES.seatsPerSlot.max} 个名额`)),
+  }).check(z.refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] }));
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
 
 export const SESSION_STATUSES = ['open', 'cancelled'] as const;
@@ -40,9 +33,9 @@ export const Slot = z.object({
   host: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),
-  seats: z.number().int(),
-  booked: z.number().int(),
-  seatsLeft: z.number().int(),
+  seats: z.number().check(z.int()),
+  booked: z.number().check(z.int()),
+  seatsLeft: z.number().check(z.int()),
   status: SessionStatus,
   /** Open, not full, and inside the booking window (≥ 30 minutes ahead, ≤ 60 days ahead) right now. */
   bookable: z.boolean(),
@@ -55,31 +48,31 @@ export const SessionSummary = z.object({
   host: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),
-  slotMinutes: z.number().int(),
-  seatsPerSlot: z.number().int(),
+  slotMinutes: z.number().check(z.int()),
+  seatsPerSlot: z.number().check(z.int()),
   status: SessionStatus,
-  cancelReason: z.string().optional(),
-  cancelledAt: z.string().optional(),
+  cancelReason: z.optional(z.string()),
+  cancelledAt: z.optional(z.string()),
   createdAt: z.string(),
   /** On cancel: how many bookings this call cancelled. */
-  cancelledBookings: z.number().int().optional(),
+  cancelledBookings: z.optional(z.number().check(z.int())),
 });
 export type SessionSummary = z.infer<typeof SessionSummary>;
 
-export const Session = SessionSummary.extend({ slots: z.array(Slot) });
+export const Session = z.extend(SessionSummary, { slots: z.array(Slot) });
 export type Session = z.infer<typeof Session>;
 
 export const CancelSessionBody = z.strictObject({ reason: Text(1, 200, '取消原因') });
 
 /** `?from=&to=&limit=&cursor=` on slot and session lists (see RangeQuery), at most 62 days apart. */
-export const TimeRangeQuery = RangeQuery.refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 62 * 24 * 3600 * 1000, {
+export const TimeRangeQuery = RangeQuery.check(z.refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 62 * 24 * 3600 * 1000, {
   message: '查询范围最多 62 天',
   path: ['to'],
-});
+}));
 
 export const CreateBookingBody = z.strictObject({
   topic: Text(1, 200, '事由'),
-  contactPhone: PhoneNumber.optional(),
+  contactPhone: z.optional(PhoneNumber),
 });
 export type CreateBookingBody = z.infer<typeof CreateBookingBody>;
 
@@ -98,27 +91,27 @@ export const Booking = z.object({
   slotEndsAt: z.string(),
   userId: Id,
   /** The resident's current display name (officials' lists). */
-  residentName: z.string().optional(),
+  residentName: z.optional(z.string()),
   topic: z.string(),
-  contactPhoneMasked: z.string().optional(),
+  contactPhoneMasked: z.optional(z.string()),
   status: BookingStatus,
   createdAt: z.string(),
-  cancelledAt: z.string().optional(),
+  cancelledAt: z.optional(z.string()),
   /** Who cancelled: the resident, or the official who called off the whole session. */
-  cancelledBy: z.enum(['resident', 'official']).optional(),
+  cancelledBy: z.optional(z.enum(['resident', 'official'])),
   /** The official's reason when the session was cancelled, shown to the resident. */
-  cancelReason: z.string().optional(),
-  outcomeNote: z.string().optional(),
-  outcomeAt: z.string().optional(),
-  concernId: Id.optional(),
+  cancelReason: z.optional(z.string()),
+  outcomeNote: z.optional(z.string()),
+  outcomeAt: z.optional(z.string()),
+  concernId: z.optional(Id),
 });
 export type Booking = z.infer<typeof Booking>;
 
-export const StationBookingsQuery = PageQuery.extend({ date: DateString.optional() });
+export const StationBookingsQuery = z.extend(PageQuery, { date: z.optional(DateString) });
 
 export const OutcomeBody = z.strictObject({
   status: z.enum(['completed', 'no_show']),
-  note: Text(1, 1000, '备注').optional(),
-  createConcern: z.boolean().optional(),
+  note: z.optional(Text(1, 1000, '备注')),
+  createConcern: z.optional(z.boolean()),
 });
 export type OutcomeBody = z.infer<typeof OutcomeBody>;

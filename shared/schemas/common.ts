@@ -1,5 +1,5 @@
 // Building blocks shared by every request/response schema. `import * as z` keeps the miniapp bundle small.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -24,39 +24,34 @@ export const ErrorBody = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
-    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** Ids are ulids for records made through the API and readable slugs for seeded ones. */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确');
+export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'));
 
 /** Calendar date in Asia/Shanghai. */
 export const DateString = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效');
+  .string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效'));
 
-export const MonthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+export const MonthString = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'));
 
 /** Requests carry an offset; responses are normalised to UTC `...Z`. */
 export const DateTimeString = z.iso.datetime({ offset: true, error: '时间格式应为带时区的 ISO-8601' });
 
 /** Mainland mobile number, as typed by a resident: the length first, then whether it is a mobile number at all. */
-export const PhoneNumber = z
-  .string()
+export const PhoneNumber = z.string().check(
   // `abort`: a number of the wrong length gets that one message, not also the second.
-  .regex(/^\d{11}$/, { error: '请输入 11 位手机号', abort: true })
-  .regex(/^1[3-9]\d{9}$/, '不是有效的手机号');
+  z.regex(/^\d{11}$/, { error: '请输入 11 位手机号', abort: true }),
+  z.regex(/^1[3-9]\d{9}$/, '不是有效的手机号'),
+);
 
 /** Trimmed text of `min`..`max` characters; the messages say the rule (至少 10 个字, not 不能为空, when min > 1). */
 export const LimitedText = (min: number, max: number, what: string) =>
   z
-    .string()
-    .trim()
-    .min(min, min > 1 ? `${what}至少 ${min} 个字` : `${what}不能为空`)
-    .max(max, `${what}最多 ${max} 个字`);
+    .string().check(z.trim(), z.minLength(min, min > 1 ? `${what}至少 ${min} 个字` : `${what}不能为空`), z.maxLength(max, `${what}最多 ${max} 个字`));
 
 export const ROLES = ['resident', 'member', 'secretary', 'official', 'township_admin', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -72,8 +67,8 @@ export type OrgType = z.infer<typeof OrgType>;
 
 /** `?limit=&cursor=` on every list. */
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1, 'limit 最小为 1').max(50, 'limit 最大为 50').default(20),
-  cursor: z.string().max(2048).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1, 'limit 最小为 1'), z.lte(50, 'limit 最大为 50')), 20),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
 
 /**
@@ -81,16 +76,13 @@ export const PageQuery = z.object({
  * completed by the route's default (e.g. `from` = now), and a range that then ends before it starts is empty, not an
  * error (see `queryPage`).
  */
-export const RangeQuery = PageQuery.extend({ from: DateTimeString.optional(), to: DateTimeString.optional() }).refine(
-  (q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from),
-  { message: '结束时间须晚于开始时间', path: ['to'] },
-);
+export const RangeQuery = z.extend(PageQuery, { from: z.optional(DateTimeString), to: z.optional(DateTimeString) }).check(z.refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { message: '结束时间须晚于开始时间', path: ['to'] }));
 
 /** `?from=&to=` as Asia/Shanghai dates, both days included: `to` may not be before `from` (400). */
-export const withDateRange = <T extends z.ZodObject<{ from: z.ZodOptional<typeof DateString>; to: z.ZodOptional<typeof DateString> }>>(query: T) =>
-  query.refine((q) => !q.from || !q.to || q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] });
+export const withDateRange = <T extends z.ZodMiniObject<{ from: z.ZodMiniOptional<typeof DateString>; to: z.ZodMiniOptional<typeof DateString> }>>(query: T) =>
+  query.check(z.refine((q) => !q.from || !q.to || q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] }));
 
-export const page = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const page = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 export const Empty = z.strictObject({});

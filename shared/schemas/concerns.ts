@@ -1,5 +1,5 @@
 // 群众说事: residents' concerns, routed to a station, tracked to resolution with a promised deadline.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id, PhoneNumber } from './common';
 import { ModerationOutcome } from './moderation';
 import { CONCERN_RULES } from '../rules/concerns';
@@ -19,11 +19,11 @@ const PHOTOS = CONCERN_RULES.photos;
 export const PhotoContentType = z.enum(PHOTOS.types, { error: '照片须为 JPG、PNG 或 WebP 格式' });
 
 /** Photo ids from photo-uploads, already uploaded by the caller: at most `photos.max` at a time. */
-export const PhotoIds = z.array(Id).max(PHOTOS.max, `最多 ${PHOTOS.max} 张照片`);
+export const PhotoIds = z.array(Id).check(z.maxLength(PHOTOS.max, `最多 ${PHOTOS.max} 张照片`));
 
 export const PhotoUploadBody = z.strictObject({
   contentType: PhotoContentType,
-  size: z.number().int().min(1, '照片是空的').max(PHOTOS.maxBytes, `照片不能超过 ${PHOTOS.maxBytes / 1024 / 1024} MB`),
+  size: z.number().check(z.int(), z.gte(1, '照片是空的'), z.lte(PHOTOS.maxBytes, `照片不能超过 ${PHOTOS.maxBytes / 1024 / 1024} MB`)),
 });
 
 /** A short-lived presigned PUT: send the file's bytes with exactly these headers before `expiresAt`. */
@@ -42,16 +42,16 @@ export type Photo = z.infer<typeof Photo>;
 export const CreateConcernBody = z.strictObject({
   villageId: Id,
   category: ConcernCategory,
-  title: z.string().trim().min(1, '标题不能为空').max(CONCERN_RULES.titleMax, `标题最多 ${CONCERN_RULES.titleMax} 个字`),
-  content: z.string().trim().min(5, '请至少写 5 个字').max(2000, '内容最多 2000 个字'),
-  contactPhone: PhoneNumber.optional(),
-  photos: PhotoIds.optional(),
+  title: z.string().check(z.trim(), z.minLength(1, '标题不能为空'), z.maxLength(CONCERN_RULES.titleMax, `标题最多 ${CONCERN_RULES.titleMax} 个字`)),
+  content: z.string().check(z.trim(), z.minLength(5, '请至少写 5 个字'), z.maxLength(2000, '内容最多 2000 个字')),
+  contactPhone: z.optional(PhoneNumber),
+  photos: z.optional(PhotoIds),
 });
 
 /** The resident adds information (text and photos) while the concern is open. */
 export const ConcernFollowUpBody = z.strictObject({
-  note: z.string().trim().min(1, '请填写补充内容').max(1000, '补充内容最多 1000 个字'),
-  photos: PhotoIds.optional(),
+  note: z.string().check(z.trim(), z.minLength(1, '请填写补充内容'), z.maxLength(1000, '补充内容最多 1000 个字')),
+  photos: z.optional(PhotoIds),
 });
 
 export const TimelineEntry = z.object({
@@ -60,10 +60,10 @@ export const TimelineEntry = z.object({
   action: z.enum(['submitted', 'start', 'resolve', 'transfer', 'reject', 'feedback_satisfied', 'feedback_unsatisfied', 'review_approve', 'review_reject', 'follow_up']),
   /** Who, by role and name: 「驻点干部 · 沈局长」 or 「群众」. Never a phone number. */
   by: z.string(),
-  note: z.string().optional(),
-  toStationName: z.string().optional(),
+  note: z.optional(z.string()),
+  toStationName: z.optional(z.string()),
   /** The entry's photos, for the resident and the handlers only. */
-  photos: z.array(Photo).optional(),
+  photos: z.optional(z.array(Photo)),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
@@ -71,52 +71,52 @@ export const Concern = z.object({
   id: Id,
   trackingNo: z.string(),
   villageId: Id,
-  villageName: z.string().optional(),
+  villageName: z.optional(z.string()),
   stationId: Id,
-  stationName: z.string().optional(),
+  stationName: z.optional(z.string()),
   category: ConcernCategory,
   title: z.string(),
   content: z.string(),
   status: ConcernStatus,
   /** Content check asked for a person to look at it: routed all the same, marked for the handlers. */
-  pendingReview: z.boolean().optional(),
+  pendingReview: z.optional(z.boolean()),
   /** The moderation decision on it, once township staff made one. */
-  review: ModerationOutcome.optional(),
+  review: z.optional(ModerationOutcome),
   /** The deadline promised to the resident when it was filed: a transfer never moves it. */
   dueAt: z.string(),
   /** Since a transfer: the receiving station's own deadline (the full time again from the transfer). */
-  transferDueAt: z.string().optional(),
+  transferDueAt: z.optional(z.string()),
   /** Open past the deadline of the station holding it (transferDueAt once transferred, else dueAt). */
   overdue: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
   /** Shown to the author and the handling officials only, and only masked. */
-  contactPhoneMasked: z.string().optional(),
-  rejectReason: z.string().optional(),
-  feedback: z.object({ satisfied: z.boolean(), rating: z.number().int(), comment: z.string().optional(), at: z.string() }).optional(),
-  timeline: z.array(TimelineEntry).optional(),
+  contactPhoneMasked: z.optional(z.string()),
+  rejectReason: z.optional(z.string()),
+  feedback: z.optional(z.object({ satisfied: z.boolean(), rating: z.number().check(z.int()), comment: z.optional(z.string()), at: z.string() })),
+  timeline: z.optional(z.array(TimelineEntry)),
   /** Whether the caller may act as a handler (an official of the station or township staff above it). */
-  canHandle: z.boolean().optional(),
+  canHandle: z.optional(z.boolean()),
   /** Whether the caller raised it (and may give feedback once it is resolved). */
-  mine: z.boolean().optional(),
+  mine: z.optional(z.boolean()),
 });
 export type Concern = z.infer<typeof Concern>;
 
 export const ConcernTransitionBody = z.strictObject({
   action: z.enum(['start', 'resolve', 'transfer', 'reject']),
-  note: z.string().trim().min(1, '请填写处理说明').max(1000, '说明最多 1000 个字'),
-  toStationId: Id.optional(),
+  note: z.string().check(z.trim(), z.minLength(1, '请填写处理说明'), z.maxLength(1000, '说明最多 1000 个字')),
+  toStationId: z.optional(Id),
   /** Photos of the result: with `resolve` only. */
-  photos: PhotoIds.optional(),
+  photos: z.optional(PhotoIds),
 });
 
 export const ConcernFeedbackBody = z.strictObject({
   satisfied: z.boolean(),
-  rating: z.number().int().min(1, '评分为 1–5').max(5, '评分为 1–5'),
-  comment: z.string().trim().max(500, '最多 500 个字').optional(),
+  rating: z.number().check(z.int(), z.gte(1, '评分为 1–5'), z.lte(5, '评分为 1–5')),
+  comment: z.optional(z.string().check(z.trim(), z.maxLength(500, '最多 500 个字'))),
 });
 
 export const StationConcernsQuery = z.object({
-  status: ConcernStatus.optional(),
-  overdue: z.enum(['true', 'false']).optional(),
+  status: z.optional(ConcernStatus),
+  overdue: z.optional(z.enum(['true', 'false'])),
 });

@@ -1,5 +1,5 @@
 // 联系群众: what an official gets when revealing a resident's phone number (each reveal is recorded).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DateTimeString, PhoneNumber } from './common';
 
 export const PhoneReveal = z.object({

@@ -1,5 +1,5 @@
 // 台账: importing a county's organisations, stations and members from a file, and exporting the screens' lists as .xlsx.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DateTimeString, Id } from './common';
 
 /** Sheets of an import file, by their Chinese names (the template's tabs; a CSV holds one of them, named by its first cell). */
@@ -12,8 +12,8 @@ export const MAX_IMPORT_FILE_BYTES = 3_500_000;
 export const ImportFileBody = z.strictObject({
   /** The org everything in the file goes under: parent paths in the file start below it. */
   orgId: Id,
-  fileName: z.string().trim().min(1, '请提供文件名').max(120, '文件名最多 120 个字').regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件'),
-  contentBase64: z.string().min(1, '文件为空').max(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, '文件过大：请拆分后分批导入（每个文件不超过 3.5 MB）'),
+  fileName: z.string().check(z.trim(), z.minLength(1, '请提供文件名'), z.maxLength(120, '文件名最多 120 个字'), z.regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件')),
+  contentBase64: z.string().check(z.minLength(1, '文件为空'), z.maxLength(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, '文件过大：请拆分后分批导入（每个文件不超过 3.5 MB）')),
 });
 export type ImportFileBody = z.infer<typeof ImportFileBody>;
 
@@ -21,13 +21,13 @@ export type ImportFileBody = z.infer<typeof ImportFileBody>;
 export const RowError = z.object({
   sheet: z.string(),
   /** The row number as the spreadsheet shows it (the header is row 1). */
-  row: z.number().int(),
+  row: z.number().check(z.int()),
   column: z.string(),
   message: z.string(),
 });
 export type RowError = z.infer<typeof RowError>;
 
-export const ImportCounts = z.object({ orgs: z.number().int(), stations: z.number().int(), members: z.number().int() });
+export const ImportCounts = z.object({ orgs: z.number().check(z.int()), stations: z.number().check(z.int()), members: z.number().check(z.int()) });
 export type ImportCounts = z.infer<typeof ImportCounts>;
 
 /** What a dry run found: the rows to create, those already there (skipped), and every row error. Nothing is written. */
@@ -45,10 +45,10 @@ export const ImportJob = z.object({
   fileName: z.string(),
   status: z.enum(IMPORT_STATUSES),
   /** Chunks applied so far, of `chunks`; each run applies the next one. */
-  chunksDone: z.number().int(),
-  chunks: z.number().int(),
-  rowsDone: z.number().int(),
-  rows: z.number().int(),
+  chunksDone: z.number().check(z.int()),
+  chunks: z.number().check(z.int()),
+  rowsDone: z.number().check(z.int()),
+  rows: z.number().check(z.int()),
   created: ImportCounts,
   /** Rows that turned out to conflict while applying (e.g. a name taken meanwhile); the rest went in. */
   errors: z.array(RowError),

@@ -1,5 +1,5 @@
 // Administration of a branch's people: grants per org, the roster with 入党日期 and status, transfers and leaving.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DateString, DateTimeString, Id } from './common';
 import { InvitableRole } from './people';
 
@@ -19,14 +19,14 @@ export type OrgGrant = z.infer<typeof OrgGrant>;
 export const AddGrantBody = z.strictObject({ userId: Id, role: InvitableRole });
 
 /** `?confirm=true` repeats a revocation that asked for confirmation (the last secretary of a branch). */
-export const RevokeGrantQuery = z.object({ confirm: z.enum(['true', 'false']).optional() });
+export const RevokeGrantQuery = z.object({ confirm: z.optional(z.enum(['true', 'false'])) });
 
 export const RosterMember = z.object({
   userId: Id,
   displayName: z.string(),
-  phoneMasked: z.string().optional(),
-  joinedPartyOn: DateString.optional(),
-  partyStatus: PartyStatus.optional(),
+  phoneMasked: z.optional(z.string()),
+  joinedPartyOn: z.optional(DateString),
+  partyStatus: z.optional(PartyStatus),
   /** When they joined this branch (their member grant). */
   joinedBranchAt: DateTimeString,
   /** 绑定微信: whether someone can log in to this profile (an imported member cannot, until they redeem a binding invitation). */
@@ -35,8 +35,7 @@ export const RosterMember = z.object({
 export type RosterMember = z.infer<typeof RosterMember>;
 
 export const UpdateMemberBody = z
-  .strictObject({ joinedPartyOn: DateString.nullable().optional(), partyStatus: PartyStatus.optional() })
-  .refine((b) => b.joinedPartyOn !== undefined || b.partyStatus !== undefined, '请至少修改一项');
+  .strictObject({ joinedPartyOn: z.optional(z.nullable(DateString)), partyStatus: z.optional(PartyStatus) }).check(z.refine((b) => b.joinedPartyOn !== undefined || b.partyStatus !== undefined, '请至少修改一项'));
 export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 
 export const TRANSFER_STATUSES = ['pending', 'accepted', 'declined'] as const;
@@ -48,18 +47,18 @@ export const Transfer = z.object({
   fromBranchName: z.string(),
   toBranchId: Id,
   toBranchName: z.string(),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   status: z.enum(TRANSFER_STATUSES),
   requestedBy: Id,
   requestedAt: DateTimeString,
-  decidedBy: Id.optional(),
-  decidedAt: DateTimeString.optional(),
+  decidedBy: z.optional(Id),
+  decidedAt: z.optional(DateTimeString),
 });
 export type Transfer = z.infer<typeof Transfer>;
 
 export const RequestTransferBody = z.strictObject({
   toBranchId: Id,
-  note: z.string().trim().max(200, '说明最多 200 个字').optional(),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200, '说明最多 200 个字'))),
 });
 
 export const DecideTransferBody = z.strictObject({ decision: z.enum(['accept', 'decline']) });

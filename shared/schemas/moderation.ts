@@ -1,6 +1,6 @@
 // 内容审核: the moderation queue of content the check wanted a person to see (待复核) or members reported (被举报),
 // and the decision a secretary or township staff member makes on it.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Id } from './common';
 
 export const MODERATION_KINDS = ['idea', 'reflection', 'concern'] as const;
@@ -11,7 +11,7 @@ export type ModerationKind = z.infer<typeof ModerationKind>;
  * What a queued item is called in routes: its own id, or `<themeDayId>_<userId>` for a reflection (one per member
  * per day). Theme-day ids are ulids or seed slugs and never contain `_`.
  */
-export const ModerationItemId = z.string().regex(/^[A-Za-z0-9_-]{1,130}$/, '编号格式不正确');
+export const ModerationItemId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,130}$/, '编号格式不正确'));
 
 /** Why it waits: the content check asked for a person (待复核), or members reported it (被举报). */
 export const ModerationWhy = z.enum(['content_check', 'reported']);
@@ -19,7 +19,7 @@ export const ModerationWhy = z.enum(['content_check', 'reported']);
 /** The decision as the author sees it on their own item. */
 export const ModerationOutcome = z.object({
   decision: z.enum(['approved', 'rejected']),
-  reason: z.string().optional(),
+  reason: z.optional(z.string()),
   decidedAt: z.string(),
 });
 export type ModerationOutcome = z.infer<typeof ModerationOutcome>;
@@ -29,7 +29,7 @@ export const ModerationItem = z.object({
   id: ModerationItemId,
   /** The branch (ideas, reflections) or village (concerns) it belongs to. */
   orgId: Id,
-  orgName: z.string().optional(),
+  orgName: z.optional(z.string()),
   authorId: Id,
   authorName: z.string(),
   /** Idea or concern title; for a reflection, its theme day's title. */
@@ -37,11 +37,11 @@ export const ModerationItem = z.object({
   content: z.string(),
   why: ModerationWhy,
   /** Distinct reporters, for reported items. */
-  reportCount: z.number().int().optional(),
+  reportCount: z.optional(z.number().check(z.int())),
   /** A concern's tracking number. */
-  trackingNo: z.string().optional(),
+  trackingNo: z.optional(z.string()),
   /** A reflection's theme day. */
-  themeDayId: Id.optional(),
+  themeDayId: z.optional(Id),
   queuedAt: z.string(),
 });
 export type ModerationItem = z.infer<typeof ModerationItem>;
@@ -49,9 +49,8 @@ export type ModerationItem = z.infer<typeof ModerationItem>;
 export const ModerationDecisionBody = z
   .strictObject({
     decision: z.enum(['approve', 'reject']),
-    reason: z.string().trim().min(1, '理由不能为空').max(200, '理由最多 200 个字').optional(),
-  })
-  .refine((b) => b.decision !== 'reject' || !!b.reason, { message: '不通过时请填写理由', path: ['reason'] });
+    reason: z.optional(z.string().check(z.trim(), z.minLength(1, '理由不能为空'), z.maxLength(200, '理由最多 200 个字'))),
+  }).check(z.refine((b) => b.decision !== 'reject' || !!b.reason, { message: '不通过时请填写理由', path: ['reason'] }));
 export type ModerationDecisionBody = z.infer<typeof ModerationDecisionBody>;
 
 export const ModerationDecisionResult = z.object({

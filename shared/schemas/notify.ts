@@ -1,6 +1,6 @@
 // Subscribe messages: one-time grants the user gives in the app (wx.requestSubscribeMessage), counted by the
 // server and spent on what the user is waiting for.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export const SUBSCRIBE_TEMPLATES = ['idea_answered', 'theme_day_published', 'concern_update', 'session_reminder', 'political_birthday', 'overdue_digest', 'leave_decided', 'dues_reminder'] as const;
 export const SubscribeTemplate = z.enum(SUBSCRIBE_TEMPLATES);
@@ -8,13 +8,11 @@ export type SubscribeTemplate = z.infer<typeof SubscribeTemplate>;
 
 export const RecordSubscriptionsBody = z.strictObject({
   results: z
-    .array(z.strictObject({ template: SubscribeTemplate, accepted: z.boolean() }))
-    .min(1)
-    .max(SUBSCRIBE_TEMPLATES.length),
+    .array(z.strictObject({ template: SubscribeTemplate, accepted: z.boolean() })).check(z.minLength(1), z.maxLength(SUBSCRIBE_TEMPLATES.length)),
 });
 
 export const Subscriptions = z.object({
-  templates: z.array(z.object({ key: SubscribeTemplate, templateId: z.string(), grants: z.number().int() })),
+  templates: z.array(z.object({ key: SubscribeTemplate, templateId: z.string(), grants: z.number().check(z.int()) })),
 });
 export type Subscriptions = z.infer<typeof Subscriptions>;
 
@@ -26,7 +24,7 @@ export const DeadLetter = z.object({
   template: SubscribeTemplate,
   /** Recipients it did not reach, with WeChat's (or the network's) last answer. */
   failed: z.array(z.object({ userId: z.string(), error: z.string() })),
-  attempts: z.number().int(),
+  attempts: z.number().check(z.int()),
   createdAt: z.string(),
   deadAt: z.string(),
 });

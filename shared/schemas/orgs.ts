@@ -1,5 +1,5 @@
 // The organisation tree and its stations: what clients see, and what administration sends.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DateTimeString, Id, OrgType } from './common';
 
 /** What kind of place an area org is: 区县 county or 区 district, 乡镇 township or 街道 street, 村 village or 社区 community. */
@@ -30,13 +30,13 @@ export const Org = z.object({
   id: Id,
   name: z.string(),
   type: OrgType,
-  parentId: Id.nullable(),
+  parentId: z.nullable(Id),
   /** Area orgs: which kind of place (区/县, 乡镇/街道, 村/社区). */
-  kind: AreaKind.optional(),
+  kind: z.optional(AreaKind),
   /** Party branches: the sector they work in. */
-  sector: Sector.optional(),
+  sector: z.optional(Sector),
   /** Set once archived: the org keeps its history and leaves the pickers. */
-  archivedAt: DateTimeString.optional(),
+  archivedAt: z.optional(DateTimeString),
 });
 export type Org = z.infer<typeof Org>;
 
@@ -50,49 +50,47 @@ export const Station = z.object({
   name: z.string(),
   orgId: Id,
   address: z.string(),
-  lat: z.number().optional(),
-  lng: z.number().optional(),
-  stationType: StationType.optional(),
-  hostDepartment: z.string().optional(),
-  openingHours: z.string().optional(),
+  lat: z.optional(z.number()),
+  lng: z.optional(z.number()),
+  stationType: z.optional(StationType),
+  hostDepartment: z.optional(z.string()),
+  openingHours: z.optional(z.string()),
   /** The villages and communities whose new concerns come here. */
-  serves: z.array(Id).optional(),
+  serves: z.optional(z.array(Id)),
 });
 export type Station = z.infer<typeof Station>;
 
-const OrgName = z.string().trim().min(1, '名称不能为空').max(40, '名称最多 40 个字');
+const OrgName = z.string().check(z.trim(), z.minLength(1, '名称不能为空'), z.maxLength(40, '名称最多 40 个字'));
 
 export const CreateOrgBody = z.strictObject({
   parentId: Id,
   name: OrgName,
   type: OrgType,
-  kind: AreaKind.optional(),
-  sector: Sector.optional(),
+  kind: z.optional(AreaKind),
+  sector: z.optional(Sector),
 });
 export type CreateOrgBody = z.infer<typeof CreateOrgBody>;
 
 /** Rename, move (new parent), or both. */
 export const UpdateOrgBody = z
-  .strictObject({ name: OrgName.optional(), parentId: Id.optional(), sector: Sector.optional() })
-  .refine((b) => b.name !== undefined || b.parentId !== undefined || b.sector !== undefined, '请填写要修改的名称、上级组织或领域');
+  .strictObject({ name: z.optional(OrgName), parentId: z.optional(Id), sector: z.optional(Sector) }).check(z.refine((b) => b.name !== undefined || b.parentId !== undefined || b.sector !== undefined, '请填写要修改的名称、上级组织或领域'));
 export type UpdateOrgBody = z.infer<typeof UpdateOrgBody>;
 
-const Lat = z.number().min(-90, '纬度无效').max(90, '纬度无效');
-const Lng = z.number().min(-180, '经度无效').max(180, '经度无效');
+const Lat = z.number().check(z.gte(-90, '纬度无效'), z.lte(90, '纬度无效'));
+const Lng = z.number().check(z.gte(-180, '经度无效'), z.lte(180, '经度无效'));
 const StationFields = {
   name: OrgName,
   stationType: StationType,
-  hostDepartment: z.string().trim().max(40, '承办单位最多 40 个字').optional(),
-  address: z.string().trim().min(1, '地址不能为空').max(100, '地址最多 100 个字'),
-  lat: Lat.optional(),
-  lng: Lng.optional(),
-  openingHours: z.string().trim().max(60, '开放时间最多 60 个字').optional(),
-  serves: z.array(Id).max(50, '一个驿站最多服务 50 个村（社区）').optional(),
+  hostDepartment: z.optional(z.string().check(z.trim(), z.maxLength(40, '承办单位最多 40 个字'))),
+  address: z.string().check(z.trim(), z.minLength(1, '地址不能为空'), z.maxLength(100, '地址最多 100 个字')),
+  lat: z.optional(Lat),
+  lng: z.optional(Lng),
+  openingHours: z.optional(z.string().check(z.trim(), z.maxLength(60, '开放时间最多 60 个字'))),
+  serves: z.optional(z.array(Id).check(z.maxLength(50, '一个驿站最多服务 50 个村（社区）'))),
 };
 
 export const CreateStationBody = z.strictObject({ orgId: Id, ...StationFields });
 export type CreateStationBody = z.infer<typeof CreateStationBody>;
 export const UpdateStationBody = z
-  .strictObject(Object.fromEntries(Object.entries(StationFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof StationFields]: z.ZodOptional<(typeof StationFields)[K]> })
-  .refine((b) => Object.keys(b).length > 0, '请填写要修改的内容');
+  .strictObject(Object.fromEntries(Object.entries(StationFields).map(([k, v]) => [k, z.optional(v)])) as { [K in keyof typeof StationFields]: z.ZodMiniOptional<(typeof StationFields)[K]> }).check(z.refine((b) => Object.keys(b).length > 0, '请填写要修改的内容'));
 export type UpdateStationBody = z.infer<typeof UpdateStationBody>;

@@ -1,6 +1,6 @@
 // Practices of issue 15: the township overview of 群众说事, the collective dues register (集中交纳党费) and the
 // "1+X" political birthday. Month-based reads take `?month=YYYY-MM` (Asia/Shanghai).
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DateString, Id, MonthString } from './common';
 
 export const MonthQuery = z.object({ month: MonthString });
@@ -15,12 +15,12 @@ export const StationOverview = z.object({
   /** Concerns whose deadline at this station fell in the month and that were not finished by it (still open, or finished late). */
   overdue: z.int(),
   /** Mean hours from filing to 办结 of the month's resolved concerns; null when none. */
-  avgResolveHours: z.number().nullable(),
+  avgResolveHours: z.nullable(z.number()),
   feedbackCount: z.int(),
   satisfied: z.int(),
   /** satisfied / feedbackCount; null without feedback. */
-  satisfactionRate: z.number().nullable(),
-  avgRating: z.number().nullable(),
+  satisfactionRate: z.nullable(z.number()),
+  avgRating: z.nullable(z.number()),
 });
 export const OverdueConcern = z.object({
   id: Id,
@@ -36,7 +36,7 @@ export const ConcernOverview = z.object({
   orgId: Id,
   month: MonthString,
   stations: z.array(StationOverview),
-  total: StationOverview.omit({ stationId: true, stationName: true }),
+  total: z.omit(StationOverview, { stationId: true, stationName: true }),
   /** The longest overdue open concerns of the township (at most 10), oldest deadline first. */
   worstOverdue: z.array(OverdueConcern),
 });
@@ -44,15 +44,15 @@ export type ConcernOverview = z.infer<typeof ConcernOverview>;
 
 // ── 集中交纳党费 register ─────────────────────────────────────────────────────────────────────────────────────────
 /** Yuan with at most two decimals, stored as fen. */
-export const Yuan = z.number().min(0, '金额不能为负').max(100000, '金额过大').refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, '金额最多两位小数');
+export const Yuan = z.number().check(z.gte(0, '金额不能为负'), z.lte(100000, '金额过大'), z.refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, '金额最多两位小数'));
 export const DuesEntry = z.object({
   userId: Id,
   displayName: z.string(),
   /** What the member declared for the month (元); null until recorded. */
-  amount: z.number().nullable(),
+  amount: z.nullable(z.number()),
   paid: z.boolean(),
-  paidOn: DateString.optional(),
-  markedBy: z.string().optional(),
+  paidOn: z.optional(DateString),
+  markedBy: z.optional(z.string()),
 });
 export const DuesRegister = z.object({
   branchId: Id,
@@ -68,7 +68,7 @@ export const MarkDuesBody = z.strictObject({
   amount: Yuan,
   paid: z.boolean(),
   /** The day it was handed in; today when paid and left out. */
-  paidOn: DateString.optional(),
+  paidOn: z.optional(DateString),
 });
 export const DuesReminderResult = z.object({ reminded: z.int() });
 
@@ -77,12 +77,12 @@ export const BIRTHDAY_EXTRAS = ['gift_book', 'talk', 'visit'] as const;
 export const BirthdayExtra = z.enum(BIRTHDAY_EXTRAS);
 export const BIRTHDAY_EXTRA_LABELS: Record<z.infer<typeof BirthdayExtra>, string> = { gift_book: '赠送书籍', talk: '谈心谈话', visit: '走访慰问' };
 /** A year in a path: digits, read as a number. */
-export const BirthdayYear = z.string().regex(/^(19|20)\d{2}$/, '年份格式应为 YYYY');
+export const BirthdayYear = z.string().check(z.regex(/^(19|20)\d{2}$/, '年份格式应为 YYYY'));
 export const CelebrateBody = z.strictObject({
   /** The "1": re-taking the oath before the flag (重温入党誓词). Required: without it, it is not a 1+X. */
   oath: z.literal(true, { message: '须完成重温入党誓词' }),
-  extras: z.array(BirthdayExtra).max(3).refine((a) => new Set(a).size === a.length, '选项重复'),
-  note: z.string().trim().max(200).optional(),
+  extras: z.array(BirthdayExtra).check(z.maxLength(3), z.refine((a) => new Set(a).size === a.length, '选项重复')),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(200))),
 });
 export const Celebration = z.object({
   userId: Id,
@@ -90,7 +90,7 @@ export const Celebration = z.object({
   year: z.int(),
   oath: z.boolean(),
   extras: z.array(BirthdayExtra),
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   celebratedAt: z.string(),
 });
 export const BirthdayCard = z.object({
@@ -100,5 +100,5 @@ export const BirthdayCard = z.object({
   joinedPartyOn: DateString,
   year: z.int(),
   years: z.int(),
-  celebration: Celebration.nullable(),
+  celebration: z.nullable(Celebration),
 });

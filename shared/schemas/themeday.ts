@@ -1,5 +1,5 @@
 // 主题党日: ideas (创意征集), theme days (预告公示), attendance, online participation, political birthdays.
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { THEMEDAY_RULES } from '../rules/themeday';
 import { DateString, DateTimeString, Id, LimitedText, MonthString, RangeQuery } from './common';
 import { ModerationOutcome } from './moderation';
@@ -42,22 +42,22 @@ export const Idea = z.object({
   content: z.string(),
   category: IdeaCategory,
   status: IdeaStatus,
-  supportCount: z.number().int(),
+  supportCount: z.number().check(z.int()),
   supportedByMe: z.boolean(),
-  reportedByMe: z.boolean().optional(),
-  answer: IdeaAnswer.optional(),
+  reportedByMe: z.optional(z.boolean()),
+  answer: z.optional(IdeaAnswer),
   /** The last moderation decision (审核结果), shown to the author with its reason. */
-  review: ModerationOutcome.optional(),
+  review: z.optional(ModerationOutcome),
   createdAt: z.string(),
 });
 export type Idea = z.infer<typeof Idea>;
 
 export const ListIdeasQuery = z.object({
-  sort: z.enum(['new', 'hot']).default('new'),
-  status: IdeaStatus.optional(),
+  sort: z._default(z.enum(['new', 'hot']), 'new'),
+  status: z.optional(IdeaStatus),
 });
 
-export const SupportResult = z.object({ supportCount: z.number().int(), supportedByMe: z.boolean() });
+export const SupportResult = z.object({ supportCount: z.number().check(z.int()), supportedByMe: z.boolean() });
 
 export type SupportResult = z.infer<typeof SupportResult>;
 export const AnswerIdeaBody = z.strictObject({ status: AnswerStatus, reply: Text(1, 500, '回复') });
@@ -69,11 +69,11 @@ export const THEME_DAY_STATUSES = ['draft', 'published', 'cancelled', 'closed'] 
 export const ThemeDayStatus = z.enum(THEME_DAY_STATUSES);
 
 export const AttendanceStats = z.object({
-  expected: z.number().int(),
-  present: z.number().int(),
-  leave: z.number().int(),
-  online: z.number().int(),
-  absent: z.number().int(),
+  expected: z.number().check(z.int()),
+  present: z.number().check(z.int()),
+  leave: z.number().check(z.int()),
+  online: z.number().check(z.int()),
+  absent: z.number().check(z.int()),
   /** present ÷ expected, 0–1, four decimals. Leave and online are shown apart and never count as present. */
   attendanceRate: z.number(),
 });
@@ -84,17 +84,16 @@ export const CreateThemeDayBody = z.strictObject({
   startsAt: DateTimeString,
   endsAt: DateTimeString,
   location: Text(1, 100, '地点'),
-  agenda: z.array(Text(1, 100, '议程')).min(1, '至少一项议程').max(20, '议程最多 20 项'),
-  ideaIds: z.array(Id).max(20).optional(),
+  agenda: z.array(Text(1, 100, '议程')).check(z.minLength(1, '至少一项议程'), z.maxLength(20, '议程最多 20 项')),
+  ideaIds: z.optional(z.array(Id).check(z.maxLength(20))),
   onlineParticipation: z.boolean(),
   /** What kind of theme day it is (the case library groups by it); defaults to 其他. */
-  category: IdeaCategory.optional(),
+  category: z.optional(IdeaCategory),
 });
 
 export const RSVP_RESPONSES = ['attending', 'leave'] as const;
 export const RsvpBody = z
-  .strictObject({ response: z.enum(RSVP_RESPONSES), reason: Text(1, 200, '请假理由').optional() })
-  .refine((b) => b.response !== 'leave' || !!b.reason, { message: '请假需填写理由', path: ['reason'] });
+  .strictObject({ response: z.enum(RSVP_RESPONSES), reason: z.optional(Text(1, 200, '请假理由')) }).check(z.refine((b) => b.response !== 'leave' || !!b.reason, { message: '请假需填写理由', path: ['reason'] }));
 
 export type RsvpBody = z.infer<typeof RsvpBody>;
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'leave', 'online'] as const;
@@ -107,16 +106,16 @@ export const LeaveStatus = z.enum(LEAVE_STATUSES);
 export const AttendanceRecord = z.object({
   themeDayId: Id,
   userId: Id,
-  displayName: z.string().optional(),
-  rsvp: z.enum(RSVP_RESPONSES).optional(),
-  reason: z.string().optional(),
+  displayName: z.optional(z.string()),
+  rsvp: z.optional(z.enum(RSVP_RESPONSES)),
+  reason: z.optional(z.string()),
   /** Set with an RSVP of leave: the secretary's decision on it. */
-  leaveStatus: LeaveStatus.optional(),
+  leaveStatus: z.optional(LeaveStatus),
   /** Unset until checked in, corrected, or the day is closed. */
-  status: AttendanceStatus.optional(),
-  checkedInAt: z.string().optional(),
+  status: z.optional(AttendanceStatus),
+  checkedInAt: z.optional(z.string()),
   /** How the status came about: scan, manual correction by the secretary, online reflection, or close. */
-  source: z.enum(['scan', 'manual', 'online', 'close']).optional(),
+  source: z.optional(z.enum(['scan', 'manual', 'online', 'close'])),
 });
 export type AttendanceRecord = z.infer<typeof AttendanceRecord>;
 
@@ -127,7 +126,7 @@ export const OnlineParticipation = z.object({
   content: z.string(),
   /** `rejected`: a moderator did not accept it (the reason is in `review`); it no longer counts as online. */
   reviewStatus: z.enum(['published', 'pending_review', 'rejected']),
-  review: ModerationOutcome.optional(),
+  review: z.optional(ModerationOutcome),
   submittedAt: z.string(),
 });
 
@@ -136,7 +135,7 @@ export type OnlineParticipation = z.infer<typeof OnlineParticipation>;
 export const ThemeDay = z.object({
   id: Id,
   branchId: Id,
-  branchName: z.string().optional(),
+  branchName: z.optional(z.string()),
   title: z.string(),
   startsAt: z.string(),
   endsAt: z.string(),
@@ -144,20 +143,20 @@ export const ThemeDay = z.object({
   agenda: z.array(z.string()),
   ideaIds: z.array(Id),
   /** Titles of the adopted ideas, for the preview. */
-  ideas: z.array(z.object({ id: Id, title: z.string() })).optional(),
+  ideas: z.optional(z.array(z.object({ id: Id, title: z.string() }))),
   onlineParticipation: z.boolean(),
   category: IdeaCategory,
-  exemplary: z.boolean().optional(),
+  exemplary: z.optional(z.boolean()),
   status: ThemeDayStatus,
-  publishedAt: z.string().optional(),
-  lateNotice: z.boolean().optional(),
-  cancelReason: z.string().optional(),
-  summary: z.string().optional(),
-  stats: AttendanceStats.optional(),
+  publishedAt: z.optional(z.string()),
+  lateNotice: z.optional(z.boolean()),
+  cancelReason: z.optional(z.string()),
+  summary: z.optional(z.string()),
+  stats: z.optional(AttendanceStats),
   /** The caller's own RSVP and attendance, when the caller is a member of the branch. */
-  mine: AttendanceRecord.optional(),
+  mine: z.optional(AttendanceRecord),
   /** The caller's own reflection (心得) and how its review went, when they wrote one. */
-  myReflection: OnlineParticipation.optional(),
+  myReflection: z.optional(OnlineParticipation),
   createdAt: z.string(),
 });
 export type ThemeDay = z.infer<typeof ThemeDay>;
@@ -176,7 +175,7 @@ export const CheckInCode = z.object({
   qrText: z.string(),
 });
 export type CheckInCode = z.infer<typeof CheckInCode>;
-export const CheckInBody = z.strictObject({ code: z.string().trim().min(4, '签到码无效').max(16, '签到码无效') });
+export const CheckInBody = z.strictObject({ code: z.string().check(z.trim(), z.minLength(4, '签到码无效'), z.maxLength(16, '签到码无效')) });
 export const CheckInResult = z.object({ status: z.literal('present'), checkedInAt: z.string(), repeated: z.boolean() });
 
 export type CheckInResult = z.infer<typeof CheckInResult>;
@@ -192,9 +191,9 @@ export const PoliticalBirthday = z.object({
   userId: Id,
   displayName: z.string(),
   joinedPartyOn: DateString,
-  years: z.number().int(),
+  years: z.number().check(z.int()),
   /** The year's "1+X" record (schemas/practices: Celebration), null while not celebrated. */
-  celebration: z.object({ oath: z.boolean(), extras: z.array(z.string()), celebratedAt: z.string() }).nullable(),
+  celebration: z.nullable(z.object({ oath: z.boolean(), extras: z.array(z.string()), celebratedAt: z.string() })),
 });
 
 export type PoliticalBirthday = z.infer<typeof PoliticalBirthday>;

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { routes, type RouteDef } from '@shared/routes';
 import { ERROR_CODES } from '@shared/schemas/common';
 import { openApiDocument } from '@shared/openapi';
@@ -44,7 +44,7 @@ function refsIn(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-const zodJson = (schema: z.ZodType, io: 'input' | 'output') => {
+const zodJson = (schema: z.ZodMiniType, io: 'input' | 'output') => {
   const { $schema: _, ...json } = z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Json;
   return json;
 };
@@ -120,7 +120,7 @@ describe('every route of the table', () => {
       expect([name, op?.operationId]).toEqual([name, name]);
       const params = op!.parameters as Json[];
       expect(params.filter((p) => p.in === 'path').map((p) => p.name).sort()).toEqual(placeholders(r.path).sort());
-      const shape = r.query instanceof z.ZodObject ? (r.query.shape as Record<string, z.ZodType>) : undefined;
+      const shape = r.query instanceof z.ZodMiniObject ? (r.query.shape as Record<string, z.ZodMiniType>) : undefined;
       expect([name, shape !== undefined]).toEqual([name, true]);
       const query = params.filter((p) => p.in === 'query');
       expect([name, query.map((p) => p.name).sort()]).toEqual([name, Object.keys(shape!).sort()]);
@@ -138,7 +138,7 @@ describe('every route of the table', () => {
     expect(table.length).toBeGreaterThan(50);
     for (const [name, r] of table) {
       const op = opOf(r)!;
-      if (r.body instanceof z.ZodUndefined) expect([name, op.requestBody]).toEqual([name, undefined]);
+      if (r.body instanceof z.ZodMiniUndefined) expect([name, op.requestBody]).toEqual([name, undefined]);
       else {
         expect([name, op.requestBody.required]).toEqual([name, !r.body.safeParse(undefined).success]);
         expect([name, deref(op.requestBody.content['application/json'].schema)]).toEqual([name, zodJson(r.body, 'input')]);
@@ -158,7 +158,7 @@ describe('every route of the table', () => {
     for (const [name, r] of table) {
       const op = opOf(r)!;
       const errors = Object.keys(op.responses).map(Number).filter((s) => s >= 400);
-      const expected = [400, 500, 503, 504, ...(r.auth === 'user' ? [401] : []), ...(r.body instanceof z.ZodUndefined ? [] : [413])];
+      const expected = [400, 500, 503, 504, ...(r.auth === 'user' ? [401] : []), ...(r.body instanceof z.ZodMiniUndefined ? [] : [413])];
       expect([name, errors]).toEqual([name, expect.arrayContaining(expected)]);
       if (r.auth === 'public') expect([name, errors.includes(401)]).toEqual([name, false]);
       if (placeholders(r.path).length) expect([name, errors.includes(404)]).toEqual([name, true]);

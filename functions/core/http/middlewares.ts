@@ -1,7 +1,7 @@
 // Small middy middlewares of our own; the stack that composes them with middy's and Powertools' is in stack.ts.
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { RouteDef } from '@shared/routes/define';
 import { PayloadTooLargeError, UnauthenticatedError, ValidationError } from '../errors';
 import type { Principal } from '../policy';
@@ -102,7 +102,7 @@ export const stripUndefinedHeaders = (): Middleware => {
   return { after: strip, onError: strip };
 };
 
-function toDetails(error: z.ZodError, prefix: string): { path: string; message: string }[] {
+function toDetails(error: z.core.$ZodError, prefix: string): { path: string; message: string }[] {
   return error.issues.flatMap((issue) => {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {

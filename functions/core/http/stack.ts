@@ -5,7 +5,7 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import { logger } from './logger';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { zhCN } from 'zod/locales';
 import { routeKey, type RouteDef, type RouteTable } from '@shared/routes/define';
 import { NotFoundError, UnauthenticatedError } from '../errors';

@@ -2,7 +2,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BIRTHDAY_EXTRAS, BIRTHDAY_EXTRA_LABELS, type Celebration } from '@shared/schemas/practices';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { api } from '../../api/client';
 import { TextAreaField } from '../form/TextField';
 import SubmitBar from '../form/SubmitBar';

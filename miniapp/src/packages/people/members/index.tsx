@@ -6,7 +6,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { BranchTransfers, RosterMember, Transfer } from '@shared/schemas/members';
 import type { Invitation } from '@shared/schemas/people';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';

@@ -2,7 +2,7 @@
 // (amount, 已交/未交 and the day it was handed in).
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { DuesEntry } from '@shared/schemas/practices';
 import { formatDateKey, shanghaiDate } from '@shared/time';
 import { FieldRow } from '../../../components/form/TextField';

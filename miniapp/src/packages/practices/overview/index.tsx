@@ -5,7 +5,7 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { StationOverview } from '@shared/schemas/practices';
 import { formatDate } from '@shared/time';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { api, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
