@@ -52,7 +52,12 @@ const NoQuery = z.object({});
 const NoBody = z.undefined();
 export const NoContent = z.undefined();
 
-export function route<P extends z.ZodMiniType = typeof NoParams, Q extends z.ZodMiniType = typeof NoQuery, B extends z.ZodMiniType = typeof NoBody, R extends z.ZodMiniType = typeof NoContent>(def: {
+export function route<
+  P extends z.ZodMiniType = typeof NoParams,
+  Q extends z.ZodMiniType = typeof NoQuery,
+  B extends z.ZodMiniType = typeof NoBody,
+  R extends z.ZodMiniType = typeof NoContent,
+>(def: {
   method: HttpMethod;
   path: string;
   group: FunctionGroup;

@@ -11,16 +11,21 @@ const Text = LimitedText;
 /** Name and title of whoever receives residents, e.g. 「王局长 · 区农业农村局」. */
 export const Host = Text(1, 40, '接待人');
 
-export const CreateSessionBody = z
-  .strictObject({
-    host: Host,
-    startsAt: DateTimeString,
-    endsAt: DateTimeString,
-    slotMinutes: z
-      .number().check(z.int('每段时长须为整数分钟'), z.gte(BOOKING_RULES.slotMinutes.min, `每段至少 ${BOOKING_RULES.slotMinutes.min} 分钟`), z.lte(BOOKING_RULES.slotMinutes.max, `每段最多 ${BOOKING_RULES.slotMinutes.max} 分钟`)),
-    seatsPerSlot: z
-      .number().check(z.int('名额须为整数'), z.gte(BOOKING_RULES.seatsPerSlot.min, `每段至少 ${BOOKING_RULES.seatsPerSlot.min} 个名额`), z.lte(BOOKING_RULES.seatsPerSlot.max, `每段最多 ${BOOKING_RULES.seatsPerSlot.max} 个名额`)),
-  }).check(z.refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] }));
+export const CreateSessionBody = z.strictObject({
+  host: Host,
+  startsAt: DateTimeString,
+  endsAt: DateTimeString,
+  slotMinutes: z.number().check(
+    z.int('每段时长须为整数分钟'),
+    z.gte(BOOKING_RULES.slotMinutes.min, `每段至少 ${BOOKING_RULES.slotMinutes.min} 分钟`),
+    z.lte(BOOKING_RULES.slotMinutes.max, `每段最多 ${BOOKING_RULES.slotMinutes.max} 分钟`),
+  ),
+  seatsPerSlot: z.number().check(
+    z.int('名额须为整数'),
+    z.gte(BOOKING_RULES.seatsPerSlot.min, `每段至少 ${BOOKING_RULES.seatsPerSlot.min} 个名额`),
+    z.lte(BOOKING_RULES.seatsPerSlot.max, `每段最多 ${BOOKING_RULES.seatsPerSlot.max} 个名额`),
+  ),
+}).check(z.refine((b) => Date.parse(b.endsAt) > Date.parse(b.startsAt), { message: '结束时间须晚于开始时间', path: ['endsAt'] }));
 export type CreateSessionBody = z.infer<typeof CreateSessionBody>;
 
 export const SESSION_STATUSES = ['open', 'cancelled'] as const;

@@ -33,8 +33,10 @@ export type ErrorBody = z.infer<typeof ErrorBody>;
 export const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, '编号格式不正确'));
 
 /** Calendar date in Asia/Shanghai. */
-export const DateString = z
-  .string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效'));
+export const DateString = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效'),
+);
 
 export const MonthString = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'));
 
@@ -50,8 +52,11 @@ export const PhoneNumber = z.string().check(
 
 /** Trimmed text of `min`..`max` characters; the messages say the rule (至少 10 个字, not 不能为空, when min > 1). */
 export const LimitedText = (min: number, max: number, what: string) =>
-  z
-    .string().check(z.trim(), z.minLength(min, min > 1 ? `${what}至少 ${min} 个字` : `${what}不能为空`), z.maxLength(max, `${what}最多 ${max} 个字`));
+  z.string().check(
+    z.trim(),
+    z.minLength(min, min > 1 ? `${what}至少 ${min} 个字` : `${what}不能为空`),
+    z.maxLength(max, `${what}最多 ${max} 个字`),
+  );
 
 export const ROLES = ['resident', 'member', 'secretary', 'official', 'township_admin', 'admin'] as const;
 export const Role = z.enum(ROLES);
@@ -76,10 +81,13 @@ export const PageQuery = z.object({
  * completed by the route's default (e.g. `from` = now), and a range that then ends before it starts is empty, not an
  * error (see `queryPage`).
  */
-export const RangeQuery = z.extend(PageQuery, { from: z.optional(DateTimeString), to: z.optional(DateTimeString) }).check(z.refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { message: '结束时间须晚于开始时间', path: ['to'] }));
+export const RangeQuery = z.extend(PageQuery, { from: z.optional(DateTimeString), to: z.optional(DateTimeString) }).check(
+  z.refine((q) => !q.from || !q.to || Date.parse(q.to) > Date.parse(q.from), { message: '结束时间须晚于开始时间', path: ['to'] }),
+);
 
 /** `?from=&to=` as Asia/Shanghai dates, both days included: `to` may not be before `from` (400). */
-export const withDateRange = <T extends z.ZodMiniObject<{ from: z.ZodMiniOptional<typeof DateString>; to: z.ZodMiniOptional<typeof DateString> }>>(query: T) =>
+type DateRangeShape = { from: z.ZodMiniOptional<typeof DateString>; to: z.ZodMiniOptional<typeof DateString> };
+export const withDateRange = <T extends z.ZodMiniObject<DateRangeShape>>(query: T) =>
   query.check(z.refine((q) => !q.from || !q.to || q.to >= q.from, { message: '结束日期不能早于开始日期', path: ['to'] }));
 
 export const page = <T extends z.ZodMiniType>(item: T) =>

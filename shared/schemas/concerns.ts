@@ -23,7 +23,11 @@ export const PhotoIds = z.array(Id).check(z.maxLength(PHOTOS.max, `最多 ${PHOT
 
 export const PhotoUploadBody = z.strictObject({
   contentType: PhotoContentType,
-  size: z.number().check(z.int(), z.gte(1, '照片是空的'), z.lte(PHOTOS.maxBytes, `照片不能超过 ${PHOTOS.maxBytes / 1024 / 1024} MB`)),
+  size: z.number().check(
+    z.int(),
+    z.gte(1, '照片是空的'),
+    z.lte(PHOTOS.maxBytes, `照片不能超过 ${PHOTOS.maxBytes / 1024 / 1024} MB`),
+  ),
 });
 
 /** A short-lived presigned PUT: send the file's bytes with exactly these headers before `expiresAt`. */
@@ -42,7 +46,11 @@ export type Photo = z.infer<typeof Photo>;
 export const CreateConcernBody = z.strictObject({
   villageId: Id,
   category: ConcernCategory,
-  title: z.string().check(z.trim(), z.minLength(1, '标题不能为空'), z.maxLength(CONCERN_RULES.titleMax, `标题最多 ${CONCERN_RULES.titleMax} 个字`)),
+  title: z.string().check(
+    z.trim(),
+    z.minLength(1, '标题不能为空'),
+    z.maxLength(CONCERN_RULES.titleMax, `标题最多 ${CONCERN_RULES.titleMax} 个字`),
+  ),
   content: z.string().check(z.trim(), z.minLength(5, '请至少写 5 个字'), z.maxLength(2000, '内容最多 2000 个字')),
   contactPhone: z.optional(PhoneNumber),
   photos: z.optional(PhotoIds),

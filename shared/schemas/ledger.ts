@@ -12,8 +12,16 @@ export const MAX_IMPORT_FILE_BYTES = 3_500_000;
 export const ImportFileBody = z.strictObject({
   /** The org everything in the file goes under: parent paths in the file start below it. */
   orgId: Id,
-  fileName: z.string().check(z.trim(), z.minLength(1, '请提供文件名'), z.maxLength(120, '文件名最多 120 个字'), z.regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件')),
-  contentBase64: z.string().check(z.minLength(1, '文件为空'), z.maxLength(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, '文件过大：请拆分后分批导入（每个文件不超过 3.5 MB）')),
+  fileName: z.string().check(
+    z.trim(),
+    z.minLength(1, '请提供文件名'),
+    z.maxLength(120, '文件名最多 120 个字'),
+    z.regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件'),
+  ),
+  contentBase64: z.string().check(
+    z.minLength(1, '文件为空'),
+    z.maxLength(Math.ceil(MAX_IMPORT_FILE_BYTES / 3) * 4, '文件过大：请拆分后分批导入（每个文件不超过 3.5 MB）'),
+  ),
 });
 export type ImportFileBody = z.infer<typeof ImportFileBody>;
 

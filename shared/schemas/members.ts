@@ -34,8 +34,9 @@ export const RosterMember = z.object({
 });
 export type RosterMember = z.infer<typeof RosterMember>;
 
-export const UpdateMemberBody = z
-  .strictObject({ joinedPartyOn: z.optional(z.nullable(DateString)), partyStatus: z.optional(PartyStatus) }).check(z.refine((b) => b.joinedPartyOn !== undefined || b.partyStatus !== undefined, '请至少修改一项'));
+export const UpdateMemberBody = z.strictObject({ joinedPartyOn: z.optional(z.nullable(DateString)), partyStatus: z.optional(PartyStatus) }).check(
+  z.refine((b) => b.joinedPartyOn !== undefined || b.partyStatus !== undefined, '请至少修改一项'),
+);
 export type UpdateMemberBody = z.infer<typeof UpdateMemberBody>;
 
 export const TRANSFER_STATUSES = ['pending', 'accepted', 'declined'] as const;

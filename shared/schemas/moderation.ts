@@ -46,11 +46,10 @@ export const ModerationItem = z.object({
 });
 export type ModerationItem = z.infer<typeof ModerationItem>;
 
-export const ModerationDecisionBody = z
-  .strictObject({
-    decision: z.enum(['approve', 'reject']),
-    reason: z.optional(z.string().check(z.trim(), z.minLength(1, '理由不能为空'), z.maxLength(200, '理由最多 200 个字'))),
-  }).check(z.refine((b) => b.decision !== 'reject' || !!b.reason, { message: '不通过时请填写理由', path: ['reason'] }));
+export const ModerationDecisionBody = z.strictObject({
+  decision: z.enum(['approve', 'reject']),
+  reason: z.optional(z.string().check(z.trim(), z.minLength(1, '理由不能为空'), z.maxLength(200, '理由最多 200 个字'))),
+}).check(z.refine((b) => b.decision !== 'reject' || !!b.reason, { message: '不通过时请填写理由', path: ['reason'] }));
 export type ModerationDecisionBody = z.infer<typeof ModerationDecisionBody>;
 
 export const ModerationDecisionResult = z.object({

@@ -86,8 +86,11 @@ export const CaseSummary = z.object({
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
-export const AssessmentQuery = z
-  .object({ month: z.optional(MonthString), year: z.optional(z.string().check(z.regex(/^\d{4}$/, '年份格式应为 YYYY'))) }).check(z.refine((q) => Boolean(q.month) !== Boolean(q.year), { message: '请指定 month 或 year 之一', path: ['month'] }));
+export const AssessmentQuery = z.object({ month: z.optional(MonthString), year: z.optional(z.string().check(
+  z.regex(/^\d{4}$/, '年份格式应为 YYYY'),
+)) }).check(
+  z.refine((q) => Boolean(q.month) !== Boolean(q.year), { message: '请指定 month 或 year 之一', path: ['month'] }),
+);
 
 /** The three assessments for one org (a branch, or an org whose figures sum its branches). */
 export const AssessmentFigures = z.object({

@@ -7,8 +7,10 @@ export const SubscribeTemplate = z.enum(SUBSCRIBE_TEMPLATES);
 export type SubscribeTemplate = z.infer<typeof SubscribeTemplate>;
 
 export const RecordSubscriptionsBody = z.strictObject({
-  results: z
-    .array(z.strictObject({ template: SubscribeTemplate, accepted: z.boolean() })).check(z.minLength(1), z.maxLength(SUBSCRIBE_TEMPLATES.length)),
+  results: z.array(z.strictObject({ template: SubscribeTemplate, accepted: z.boolean() })).check(
+    z.minLength(1),
+    z.maxLength(SUBSCRIBE_TEMPLATES.length),
+  ),
 });
 
 export const Subscriptions = z.object({

@@ -72,8 +72,9 @@ export const CreateOrgBody = z.strictObject({
 export type CreateOrgBody = z.infer<typeof CreateOrgBody>;
 
 /** Rename, move (new parent), or both. */
-export const UpdateOrgBody = z
-  .strictObject({ name: z.optional(OrgName), parentId: z.optional(Id), sector: z.optional(Sector) }).check(z.refine((b) => b.name !== undefined || b.parentId !== undefined || b.sector !== undefined, '请填写要修改的名称、上级组织或领域'));
+export const UpdateOrgBody = z.strictObject({ name: z.optional(OrgName), parentId: z.optional(Id), sector: z.optional(Sector) }).check(
+  z.refine((b) => b.name !== undefined || b.parentId !== undefined || b.sector !== undefined, '请填写要修改的名称、上级组织或领域'),
+);
 export type UpdateOrgBody = z.infer<typeof UpdateOrgBody>;
 
 const Lat = z.number().check(z.gte(-90, '纬度无效'), z.lte(90, '纬度无效'));
@@ -92,5 +93,6 @@ const StationFields = {
 export const CreateStationBody = z.strictObject({ orgId: Id, ...StationFields });
 export type CreateStationBody = z.infer<typeof CreateStationBody>;
 export const UpdateStationBody = z
-  .strictObject(Object.fromEntries(Object.entries(StationFields).map(([k, v]) => [k, z.optional(v)])) as { [K in keyof typeof StationFields]: z.ZodMiniOptional<(typeof StationFields)[K]> }).check(z.refine((b) => Object.keys(b).length > 0, '请填写要修改的内容'));
+  .partial(z.strictObject(StationFields))
+  .check(z.refine((b) => Object.keys(b).length > 0, '请填写要修改的内容'));
 export type UpdateStationBody = z.infer<typeof UpdateStationBody>;

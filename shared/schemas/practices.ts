@@ -44,7 +44,11 @@ export type ConcernOverview = z.infer<typeof ConcernOverview>;
 
 // ── 集中交纳党费 register ─────────────────────────────────────────────────────────────────────────────────────────
 /** Yuan with at most two decimals, stored as fen. */
-export const Yuan = z.number().check(z.gte(0, '金额不能为负'), z.lte(100000, '金额过大'), z.refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, '金额最多两位小数'));
+export const Yuan = z.number().check(
+  z.gte(0, '金额不能为负'),
+  z.lte(100000, '金额过大'),
+  z.refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, '金额最多两位小数'),
+);
 export const DuesEntry = z.object({
   userId: Id,
   displayName: z.string(),

@@ -92,8 +92,9 @@ export const CreateThemeDayBody = z.strictObject({
 });
 
 export const RSVP_RESPONSES = ['attending', 'leave'] as const;
-export const RsvpBody = z
-  .strictObject({ response: z.enum(RSVP_RESPONSES), reason: z.optional(Text(1, 200, '请假理由')) }).check(z.refine((b) => b.response !== 'leave' || !!b.reason, { message: '请假需填写理由', path: ['reason'] }));
+export const RsvpBody = z.strictObject({ response: z.enum(RSVP_RESPONSES), reason: z.optional(Text(1, 200, '请假理由')) }).check(
+  z.refine((b) => b.response !== 'leave' || !!b.reason, { message: '请假需填写理由', path: ['reason'] }),
+);
 
 export type RsvpBody = z.infer<typeof RsvpBody>;
 export const ATTENDANCE_STATUSES = ['present', 'absent', 'leave', 'online'] as const;
@@ -175,7 +176,11 @@ export const CheckInCode = z.object({
   qrText: z.string(),
 });
 export type CheckInCode = z.infer<typeof CheckInCode>;
-export const CheckInBody = z.strictObject({ code: z.string().check(z.trim(), z.minLength(4, '签到码无效'), z.maxLength(16, '签到码无效')) });
+export const CheckInBody = z.strictObject({ code: z.string().check(
+  z.trim(),
+  z.minLength(4, '签到码无效'),
+  z.maxLength(16, '签到码无效'),
+) });
 export const CheckInResult = z.object({ status: z.literal('present'), checkedInAt: z.string(), repeated: z.boolean() });
 
 export type CheckInResult = z.infer<typeof CheckInResult>;
