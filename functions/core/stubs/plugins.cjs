@@ -37,9 +37,10 @@ function stubFiles({ name, filter, keep = [], factories = [], message }) {
 }
 
 module.exports = [
-  // zod's JSON Schema generation (≈ 16 KiB): every classic schema type refers to its JSON Schema processor, so all of
-  // them are bundled, yet the functions only parse; docs/openapi.json is generated from the sources, not the bundles.
-  // `aggregateChecks` stays real: schema getters such as `.minLength` and `.format` read it.
+  // zod's JSON Schema generation (≈ 16 KiB): the functions only parse; docs/openapi.json is generated from the sources,
+  // not the bundles. The shared schemas are zod/mini, whose types don't refer to it (tree-shaken); every classic type
+  // does, so this keeps it out should a classic `zod` import come back. `aggregateChecks` stays real: classic getters
+  // such as `.minLength` and `.format` read it.
   stubFiles({
     name: 'zod-json-schema',
     filter: /[\\/]zod[\\/]v4[\\/]core[\\/](json-schema-processors|to-json-schema)\.js$/,
