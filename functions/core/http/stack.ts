@@ -109,8 +109,7 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
     .use(bodyLimit(route.maxBodyBytes))
     .use(authenticate(route, deps.loadPrincipal));
   if (route.idempotent) stack.use(idempotencyScope(route));
-  if (route.idempotent && !route.ownIdempotency) {
-    if (!idempotency) throw new Error(`route ${routeKey(route)} is idempotent: its handler must import core/http/idempotency`);
+  if (route.idempotent && !route.ownIdempotency && idempotency) {
     // After the caller is known (the key is per user) and before anything that shapes the response, so a replay
     // returns the stored response with all its headers.
     stack.use(idempotency(route));
@@ -147,20 +146,26 @@ export function routeGroups(deps: StackDeps) {
       if (route.group !== group) throw new Error(`route ${name} belongs to group ${route.group}, not ${group}`);
       const impl = byName[name];
       if (!impl) throw new Error(`route ${name} has no implementation`);
-      return { route, pattern: pathPattern(route), handler: routeStack(route, impl, deps) };
+      if (route.idempotent && !route.ownIdempotency && !idempotency) throw new Error(`route ${name} is idempotent: its handler must import core/http/idempotency`);
+      // Each route's stack is built on its first request: a cold start serves one route, not the group's dozen.
+      let stack: HttpHandler | undefined;
+      const handler: HttpHandler = (event, context) => (stack ??= routeStack(route, impl, deps))(event, context);
+      return { route, pattern: pathPattern(route), handler };
     });
     const unknown = Object.keys(byName).filter((name) => !(name in table));
     if (unknown.length > 0) throw new Error(`not routes of group ${group}: ${unknown.join(', ')}`);
     const byKey = new Map(entries.map((e) => [routeKey(e.route), e.handler]));
     // Unknown method/path within the group: same stack (CORS, security headers, error shape), nothing validated.
     const anything = z.unknown();
-    const notFound = routeStack(
-      { method: 'GET', path: '*', group, auth: 'public', params: anything, query: anything, body: anything, response: anything, status: 404, idempotent: false },
-      async () => {
-        throw new NotFoundError('接口不存在');
-      },
-      deps,
-    );
+    let notFoundStack: HttpHandler | undefined;
+    const notFound: HttpHandler = (event, context) =>
+      (notFoundStack ??= routeStack(
+        { method: 'GET', path: '*', group, auth: 'public', params: anything, query: anything, body: anything, response: anything, status: 404, idempotent: false },
+        async () => {
+          throw new NotFoundError('接口不存在');
+        },
+        deps,
+      ))(event, context);
 
     return async (event, context) => {
       let method = event.requestContext?.http?.method ?? '';
