@@ -155,7 +155,7 @@ export function routeGroups(deps: StackDeps) {
     const unknown = Object.keys(byName).filter((name) => !(name in table));
     if (unknown.length > 0) throw new Error(`not routes of group ${group}: ${unknown.join(', ')}`);
     const byKey = new Map(entries.map((e) => [routeKey(e.route), e.handler]));
-    // Unknown method/path within the group: same stack (CORS, security headers, error shape), nothing validated.
+    // Unknown method/path within the group: same stack (security headers, error shape), nothing validated.
     const anything = z.unknown();
     let notFoundStack: HttpHandler | undefined;
     const notFound: HttpHandler = (event, context) =>
