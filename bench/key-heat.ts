@@ -11,7 +11,7 @@
 import { bookingKeys } from '../functions/bookings/booking.entity';
 import { aggKeys } from '../functions/assessments/aggregate.entity';
 import { concernKeys } from '../functions/concerns/concern.entity';
-import { idempotencyRecordKey } from '../functions/core/http/idempotency-store';
+import { idempotencyRecordKey } from '../functions/core/idempotency-key';
 import { ideaKeys } from '../functions/ideas/idea.entity';
 import { queueScope } from '../functions/moderation/moderation.entity';
 import { quotaKeys } from '../functions/quotas/quota.entity';

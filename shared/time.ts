@@ -95,6 +95,9 @@ export const yearRange = (year: string | number): { from: string; to: string } =
 /** Normalises an ISO-8601 instant with any offset to UTC `...Z`. */
 export const toUtc = (iso: string): string => new Date(iso).toISOString();
 
+/** An instant (epoch ms) as the ISO string stored and sent. */
+export const isoAt = (ms: number): string => new Date(ms).toISOString();
+
 // Display (zh-CN)
 
 /** `周三` */

@@ -8,13 +8,12 @@ import { encryptPhone, maskPhone } from '../core/phone';
 import { secrets } from '../core/secrets';
 import { retrying, TRY_AGAIN } from '../core/transact';
 import type { Booking, CreateBookingBody } from '@shared/schemas/bookings';
+import { isoAt } from '@shared/time';
 import { toBooking, type BookingRecord } from './booking.entity';
 import { bookingRange, capRefusal, isFreeToken, refusalOf } from './booking.rules';
 import { book } from './booking-create.repository';
 import { readCapTokens } from './bookings.repository';
 import { slotBasis } from './slot-basis';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Books a seat, straight to the booking transaction: its conditions decide, and a refusal says why from what they
@@ -51,17 +50,17 @@ export async function createBooking(callerId: string, slotId: string, body: Crea
       ...phone,
       status: 'booked',
       capToken,
-      createdAt: iso(now),
+      createdAt: isoAt(now),
     };
     const answer = toBooking(booking);
-    const outcome = await book(booking, iso(now), bookingRange(now), claim && claimPut(claim, { statusCode: 201, body: answer }, now));
+    const outcome = await book(booking, isoAt(now), bookingRange(now), claim && claimPut(claim, { statusCode: 201, body: answer }, now));
     if (outcome === true) return answer;
     if (outcome.keyUsed) return replayOf(claim!, outcome.keyUsed).body as Booking;
     if (outcome.callerGone) throw new UnauthenticatedError('登录已过期，请重新登录');
     const refused = refusalOf(outcome, now);
     if (refused) throw refused;
     if (outcome.token) {
-      const free = (await readCapTokens(callerId)).find((t) => isFreeToken(t, iso(now)));
+      const free = (await readCapTokens(callerId)).find((t) => isFreeToken(t, isoAt(now)));
       if (!free) throw capRefusal();
       capToken = free.index;
     }

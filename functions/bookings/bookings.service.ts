@@ -4,7 +4,7 @@
 import { ROLE_SETS } from '@shared/roles';
 import type { Role } from '@shared/schemas/common';
 import type { PhoneReveal } from '@shared/schemas/contact';
-import { DAY_MS, HOUR_MS, MINUTE_MS, shanghaiDate, startOfShanghaiDay } from '@shared/time';
+import { DAY_MS, HOUR_MS, MINUTE_MS, isoAt, shanghaiDate, startOfShanghaiDay } from '@shared/time';
 import { bookingConcernText, checkConcernText, raiseFromBooking } from '../concerns/concerns.service';
 import {
   BOOKING_RULES,
@@ -51,8 +51,6 @@ async function stationOr404(stationId: string): Promise<StationRecord> {
   return station;
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
 // ---------------------------------------------------------------------------------------------------------------
 // Sessions
 
@@ -72,14 +70,14 @@ export async function createSession(principal: Principal, stationId: string, bod
   if (!Number.isInteger(minutes) || !Number.isInteger(slotCount)) throw refuse('slotMinutes', '接待时长须为每段时长的整数倍');
   if (slotCount > BOOKING_RULES.maxSlotsPerSession) throw refuse('slotMinutes', `一次接待最多分 ${BOOKING_RULES.maxSlotsPerSession} 段`);
 
-  const at = iso(now);
+  const at = isoAt(now);
   const session: SessionRecord = {
     id: newId(),
     stationId,
     host: body.host,
     hostKey: hostKey(body.host),
-    startsAt: iso(start),
-    endsAt: iso(end),
+    startsAt: isoAt(start),
+    endsAt: isoAt(end),
     slotMinutes: body.slotMinutes,
     seatsPerSlot: body.seatsPerSlot,
     slotIds: [],
@@ -92,8 +90,8 @@ export async function createSession(principal: Principal, stationId: string, bod
     sessionId: session.id,
     stationId,
     host: session.host,
-    startsAt: iso(start + i * body.slotMinutes * MINUTE_MS),
-    endsAt: iso(start + (i + 1) * body.slotMinutes * MINUTE_MS),
+    startsAt: isoAt(start + i * body.slotMinutes * MINUTE_MS),
+    endsAt: isoAt(start + (i + 1) * body.slotMinutes * MINUTE_MS),
     seats: body.seatsPerSlot,
     booked: 0,
     status: 'open',
@@ -103,7 +101,7 @@ export async function createSession(principal: Principal, stationId: string, bod
   // A calendar changed since it was read (another session of the host) means: read it again and re-check.
   return retrying(async () => {
     // Every open session of the host that starts early enough to reach into this one (sessions last ≤ 12 h).
-    const calendar = await readHostCalendar(stationId, session.hostKey, iso(start - BOOKING_RULES.maxSessionHours * HOUR_MS), session.endsAt);
+    const calendar = await readHostCalendar(stationId, session.hostKey, isoAt(start - BOOKING_RULES.maxSessionHours * HOUR_MS), session.endsAt);
     const clash = calendar.entries.find((e) => e.startsAt < session.endsAt && e.endsAt > session.startsAt);
     if (clash) throw new ConflictError(`${session.host}在该时间段已有接待安排，不能重叠`);
     if ((await putSession(session, slots, calendar.version)) === 'stale') return TRY_AGAIN;
@@ -120,7 +118,7 @@ export async function listSessions(
   requireRole(principal, STATION_MANAGERS, station.path);
   const from = q.from ? Date.parse(q.from) : startOfShanghaiDay(shanghaiDate());
   const to = q.to ? Date.parse(q.to) : from + BOOKING_RULES.maxAheadDays * DAY_MS;
-  const page = await listSessionRecords(stationId, iso(from), iso(to), q.limit, q.cursor);
+  const page = await listSessionRecords(stationId, isoAt(from), isoAt(to), q.limit, q.cursor);
   return { items: page.items.map(toSessionSummary), nextCursor: page.nextCursor };
 }
 
@@ -138,12 +136,12 @@ export async function cancelSession(principal: Principal, sessionId: string, rea
   const now = Date.now();
   if (session.status === 'open') {
     if (Date.parse(session.endsAt) <= now) throw new InvalidStateError('接待已结束，不能取消');
-    await markSessionCancelled(session, reason, principal.userId, iso(now));
+    await markSessionCancelled(session, reason, principal.userId, isoAt(now));
     session = (await getSession(sessionId))!;
   }
 
   let cancelled = 0;
-  const at = iso(Date.now());
+  const at = isoAt(Date.now());
   for (const slotId of session.slotIds) {
     const ids = await activeBookingIds(slotId);
     const results = await Promise.all(
@@ -181,7 +179,7 @@ export async function listSlots(stationId: string, q: { from?: string; to?: stri
   const now = Date.now();
   const from = q.from ? Date.parse(q.from) : now;
   const to = q.to ? Date.parse(q.to) : from + 14 * DAY_MS;
-  const page = await listOpenSlots(stationId, iso(from), iso(to), q.limit, q.cursor);
+  const page = await listOpenSlots(stationId, isoAt(from), isoAt(to), q.limit, q.cursor);
   return { items: page.items.map((s) => toSlot(s, now)), nextCursor: page.nextCursor };
 }
 
@@ -201,7 +199,7 @@ export async function cancelBooking(principal: Principal, bookingId: string): Pr
   if (b.status !== 'booked') throw new InvalidStateError('该预约已结束，不能取消');
   const now = Date.now();
   if (Date.parse(b.slotStartsAt) <= now) throw new InvalidStateError('时段已开始，不能取消');
-  const done = await cancelOne(b, { by: 'resident', at: iso(now), notStartedBy: iso(now), releaseSeat: true });
+  const done = await cancelOne(b, { by: 'resident', at: isoAt(now), notStartedBy: isoAt(now), releaseSeat: true });
   const fresh = (await getBooking(bookingId))!;
   if (!done && fresh.status !== 'cancelled') throw new InvalidStateError('时段已开始，不能取消');
   return toBooking(fresh);
@@ -238,7 +236,7 @@ export async function revealBookingPhone(principal: Principal, bookingId: string
 export async function recordOutcome(principal: Principal, bookingId: string, body: OutcomeBody): Promise<Booking> {
   const { b, station } = await bookingForOfficial(principal, bookingId, ROLE_SETS.stationOfficials, '只有本驻点的干部可以记录接待结果');
   if (b.status === 'cancelled') throw new InvalidStateError('该预约已取消，不能记录接待结果');
-  const at = iso(Date.now());
+  const at = isoAt(Date.now());
   if (b.slotStartsAt > at) throw new InvalidStateError('时段开始后才能记录接待结果');
   // The follow-up concern's text passes the content check like any concern, before anything is saved.
   const checked = body.createConcern && !b.concernId ? await checkConcernText(bookingConcernText(b.topic, body.note), principal.openid) : undefined;

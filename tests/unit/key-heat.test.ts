@@ -1,7 +1,7 @@
 // The traffic model and key-heat report (bench/): idempotency records spread, and the budget check catches a hot key.
 import { ACCESSES, BUDGET_SHARE, hottestShare, keyHeat, overBudget, type Access } from '../../bench/key-heat';
 import { peakOf, townshipOf, ZHEJIANG } from '../../bench/traffic-model';
-import { idempotencyRecordKey } from '../../functions/core/http/idempotency-store';
+import { idempotencyRecordKey } from '../../functions/core/idempotency-key';
 
 const peak = peakOf(ZHEJIANG);
 

@@ -10,8 +10,6 @@ import type { AttributeValue, DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import { idempotencyRecordKey } from '../idempotency-key';
 
-export { idempotencyRecordKey };
-
 /** Powertools' DynamoDB layer with its key spread over partitions instead of one static partition key. */
 export class SpreadDynamoDBPersistenceLayer extends DynamoDBPersistenceLayer {
   protected override getKey(recordKey: string): Record<string, AttributeValue> {

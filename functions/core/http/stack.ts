@@ -123,6 +123,12 @@ function routeStack(route: RouteDef, impl: RouteImpl<RouteDef>, deps: StackDeps)
     .use(errorResponse(logger)) as unknown as HttpHandler;
 }
 
+/** A stack built on its first request: a cold start serves one route, not the group's dozen. */
+function onFirstRequest(build: () => HttpHandler): HttpHandler {
+  let stack: HttpHandler | undefined;
+  return (event, context) => (stack ??= build())(event, context);
+}
+
 /** A route's path as a pattern, compiled once per route at cold start. */
 const pathPattern = (route: RouteDef) => new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}/?$`);
 
@@ -147,25 +153,22 @@ export function routeGroups(deps: StackDeps) {
       const impl = byName[name];
       if (!impl) throw new Error(`route ${name} has no implementation`);
       if (route.idempotent && !route.ownIdempotency && !idempotency) throw new Error(`route ${name} is idempotent: its handler must import core/http/idempotency`);
-      // Each route's stack is built on its first request: a cold start serves one route, not the group's dozen.
-      let stack: HttpHandler | undefined;
-      const handler: HttpHandler = (event, context) => (stack ??= routeStack(route, impl, deps))(event, context);
-      return { route, pattern: pathPattern(route), handler };
+      return { route, pattern: pathPattern(route), handler: onFirstRequest(() => routeStack(route, impl, deps)) };
     });
     const unknown = Object.keys(byName).filter((name) => !(name in table));
     if (unknown.length > 0) throw new Error(`not routes of group ${group}: ${unknown.join(', ')}`);
     const byKey = new Map(entries.map((e) => [routeKey(e.route), e.handler]));
     // Unknown method/path within the group: same stack (security headers, error shape), nothing validated.
     const anything = z.unknown();
-    let notFoundStack: HttpHandler | undefined;
-    const notFound: HttpHandler = (event, context) =>
-      (notFoundStack ??= routeStack(
+    const notFound = onFirstRequest(() =>
+      routeStack(
         { method: 'GET', path: '*', group, auth: 'public', params: anything, query: anything, body: anything, response: anything, status: 404, idempotent: false },
         async () => {
           throw new NotFoundError('接口不存在');
         },
         deps,
-      ))(event, context);
+      ),
+    );
 
     return async (event, context) => {
       let method = event.requestContext?.http?.method ?? '';
