@@ -5,7 +5,7 @@ const common = {
   testEnvironment: 'node',
   transform: { '^.+\\.(t|j|mj)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   // middy is ESM-only.
-  transformIgnorePatterns: ['/node_modules/(?!@middy/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@middy|jose)/)'],
   // middy 7 exports only an `import` condition, which jest's CommonJS resolver does not match.
   moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1', '^@middy/([\\w-]+)$': '<rootDir>/node_modules/@middy/$1/index.js' },
   setupFiles: ['<rootDir>/tests/setup/fresh-connections.ts'],

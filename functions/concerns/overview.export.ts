@@ -1,5 +1,5 @@
 // The township overview as an .xlsx file: apart from the service so that an exports function can import it alone
-// (exceljs stays out of the bundles that only read the overview).
+// (the .xlsx writer stays out of the bundles that only read the overview).
 import type { XlsxFile } from '@shared/schemas/ledger';
 import type { Principal } from '../core/policy';
 import { xlsxFile } from '../core/spreadsheet';

@@ -20,6 +20,8 @@ let prod: Record<string, Resource>;
 /** The zips `serverless package` wrote for each stage, by file name: their sizes in bytes and the files inside. */
 const zips: Record<string, Record<string, number>> = {};
 const entries: Record<string, Record<string, string[]>> = {};
+/** The text of each prod function's bundle, by zip name. */
+const bundles: Record<string, string> = {};
 
 function packageOf(stage: string): Record<string, Resource> {
   const out = mkdtempSync(path.join(os.tmpdir(), `pioneer-package-${stage}-`));
@@ -28,6 +30,9 @@ function packageOf(stage: string): Record<string, Resource> {
     const names = readdirSync(out).filter((f) => f.endsWith('.zip'));
     zips[stage] = Object.fromEntries(names.map((f) => [f, statSync(path.join(out, f)).size]));
     entries[stage] = Object.fromEntries(names.map((f) => [f, readZip(readFileSync(path.join(out, f))).map((e) => e.name)]));
+    if (stage === 'prod') {
+      for (const f of names) bundles[f] = readZip(readFileSync(path.join(out, f))).map((e) => e.data().toString('utf8')).join('\n');
+    }
     return JSON.parse(readFileSync(path.join(out, 'cloudformation-template-update-stack.json'), 'utf8')).Resources;
   } finally {
     rmSync(out, { recursive: true, force: true });
@@ -236,5 +241,19 @@ describe('function packages in the prod template', () => {
       const zip = path.basename(String(fn.Properties.Code.S3Key));
       expect({ zip, files: entries.prod[zip] }).toEqual({ zip, files: [`${fn.Properties.Handler.replace(/\.[^.]+$/, '')}.js`] });
     }
+  });
+
+  it('leave out the SDK\'s reader of ~/.aws config files, which a Lambda function has none of (and node:fs/promises with it)', () => {
+    expect(Object.keys(bundles)).toHaveLength(DECLARED_FUNCTIONS);
+    for (const [zip, text] of Object.entries(bundles)) expect({ zip, readsConfigFiles: text.includes('node:fs/promises') }).toEqual({ zip, readsConfigFiles: false });
+  });
+
+  it('carry only the schemas their routes use, not every schema of a module they import one from', () => {
+    // Yuan (shared/schemas/practices.ts) checks the dues amounts; themedays imports the same module for birthday cards.
+    // esbuild writes non-ASCII characters of strings as \u escapes.
+    const yuanRule = '金额最多两位小数'.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    expect(bundles['dues.zip']).toContain(yuanRule);
+    expect(bundles['themedays.zip']).toBeDefined();
+    expect(bundles['themedays.zip']).not.toContain(yuanRule);
   });
 });

@@ -2,6 +2,7 @@
 // `require`s this file. The `alias` entries there swap whole packages; this swaps files that a package imports by
 // relative path, which an alias cannot reach.
 const { readFileSync } = require('node:fs');
+const { pureSchemas } = require('./pure-schemas.cjs');
 
 /** Export names of an ES module: `export const|let|var|function|class NAME` and `export { a, b as c }` (no `from`). */
 function exportNames(source) {
@@ -36,7 +37,34 @@ function stubFiles({ name, filter, keep = [], factories = [], message }) {
   };
 }
 
+/**
+ * Replaces whole files matching `filter` by `contents` (a module written for the purpose), resolved from the file's
+ * own folder so its relative imports still work.
+ */
+function replaceFiles({ name, filter, contents }) {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({ filter }, (args) => ({ contents, loader: 'js', resolveDir: require('node:path').dirname(args.path) }));
+    },
+  };
+}
+
 module.exports = [
+  // The route table and the schemas it is built from (shared/): only what the function's routes reach is kept.
+  pureSchemas({ filter: /[\\/]shared[\\/](schemas|routes)[\\/][^\\/]+\.ts$/ }),
+  // The SDK's shared config files (~/.aws/config and credentials): a Lambda function has none, and the local stage
+  // sets everything through the environment (so a developer's own profile can't change what the tests see). Every
+  // setting the SDK looks up there falls back to its default, as when the files are missing. Leaving the reader out
+  // spares each cold start node:fs/promises, which loads readline with it (≈ 4 ms), and the INI parser.
+  replaceFiles({
+    name: 'no-shared-config-files',
+    filter: /[\\/]@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]config[\\/]shared-ini-file-loader[\\/]loadSharedConfigFiles\.js$/,
+    contents: [
+      'export { CONFIG_PREFIX_SEPARATOR } from "./constants";',
+      'export const loadSharedConfigFiles = async () => ({ configFile: {}, credentialsFile: {} });',
+    ].join('\n'),
+  }),
   // zod's JSON Schema generation (≈ 16 KiB): the functions only parse; docs/openapi.json is generated from the sources,
   // not the bundles. The shared schemas are zod/mini, whose types don't refer to it (tree-shaken); every classic type
   // does, so this keeps it out should a classic `zod` import come back. `aggregateChecks` stays real: classic getters
