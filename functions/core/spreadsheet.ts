@@ -3,7 +3,8 @@
 // write-excel-file (fflate underneath) rather than exceljs: ~75 KiB of bundle instead of ~530, which is most of the
 // imports and exports functions' cold start.
 import writeExcelFile from 'write-excel-file/node';
-import { XLSX_TYPE, type XlsxFile } from '@shared/schemas/ledger';
+import { XLSX_TYPE } from '@shared/rules/ledger';
+import type { XlsxFile } from '@shared/schemas/ledger';
 
 /** An empty cell is left out of the sheet (null or undefined). */
 export type Cell = string | number | null | undefined;

@@ -1,13 +1,11 @@
 // This group has idempotent routes.
 import '../core/http/idempotency';
 import { importRoutes } from '@shared/routes/imports';
-import { asXlsxFile } from '../core/spreadsheet';
 import { createRouteGroup } from '../route-group';
-import { checkImport, createImport, getImport, runImport } from './imports.service';
-import { templateWorkbook } from './sheets';
+import { checkImport, createImport, getImport, runImport, sheets } from './imports.service';
 
 export const handler = createRouteGroup(importRoutes, {
-  importTemplate: async () => asXlsxFile('台账导入模板', await templateWorkbook()),
+  importTemplate: async () => (await sheets()).templateFile(),
   checkImport: ({ user, body }) => checkImport(user(), body),
   createImport: ({ user, body }) => createImport(user(), body),
   getImport: ({ user, params }) => getImport(user(), params.jobId),

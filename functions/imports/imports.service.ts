@@ -13,7 +13,12 @@ import { applyRow, type OrgCache } from './apply';
 import type { ImportJobRecord, PlannedRow } from './import.entity';
 import { readChunk, readJob, recordProgress, saveJob } from './imports.repository';
 import { planImport, type Plan } from './plan';
-import { readSheets } from './sheets';
+
+/**
+ * The file readers and the .xlsx writer (~200 KiB of bundle) load on the first request that reads or writes a file:
+ * a run and a progress poll, most of this function's calls, never compile them.
+ */
+export const sheets = () => import('./sheets');
 
 /** Rows per chunk: one run writes them well within a Lambda's time (each row is one transaction). */
 export const CHUNK_ROWS = 200;
@@ -24,8 +29,8 @@ async function planFile(p: Principal, body: ImportFileBody): Promise<{ plan: Pla
   const root = await requireOrg(body.orgId);
   requireRole(p, ROLE_SETS.staff, root.path);
   requireActive(root);
-  const sheets = await readSheets(body.fileName, Buffer.from(body.contentBase64, 'base64'));
-  return { plan: await planImport(root, sheets), root };
+  const { readSheets } = await sheets();
+  return { plan: await planImport(root, await readSheets(body.fileName, Buffer.from(body.contentBase64, 'base64'))), root };
 }
 
 export async function checkImport(p: Principal, body: ImportFileBody): Promise<ImportCheck> {

@@ -2,9 +2,10 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import { unzipSync } from 'fflate';
 import readExcelFile from 'read-excel-file/universal';
-import { IMPORT_SHEETS, type ImportSheet } from '@shared/schemas/ledger';
+import { IMPORT_SHEETS, type ImportSheet } from '@shared/rules/ledger';
+import type { XlsxFile } from '@shared/schemas/ledger';
 import { ValidationError } from '../core/errors';
-import { xlsxBuffer } from '../core/spreadsheet';
+import { asXlsxFile, xlsxBuffer } from '../core/spreadsheet';
 
 /** Columns of each sheet, in the template's order. Paths name orgs below the import root, separated by 「/」. */
 export const COLUMNS = {
@@ -117,4 +118,8 @@ export function templateWorkbook(): Promise<Buffer> {
     rows: [EXAMPLES[kind]],
     widths: COLUMNS[kind].map(() => 18),
   })));
+}
+
+export async function templateFile(): Promise<XlsxFile> {
+  return asXlsxFile('台账导入模板', await templateWorkbook());
 }

@@ -1,13 +1,9 @@
 // 台账: importing a county's organisations, stations and members from a file, and exporting the screens' lists as .xlsx.
 import * as z from 'zod/mini';
+import { MAX_IMPORT_FILE_BYTES, XLSX_TYPE } from '../rules/ledger';
 import { DateTimeString, Id } from './common';
 
-/** Sheets of an import file, by their Chinese names (the template's tabs; a CSV holds one of them, named by its first cell). */
-export const IMPORT_SHEETS = { orgs: '组织', stations: '驿站', members: '党员' } as const;
-export type ImportSheet = keyof typeof IMPORT_SHEETS;
-
-/** A file of up to ~3.5 MB: it comes as base64 in a JSON body (see the route's body limit). */
-export const MAX_IMPORT_FILE_BYTES = 3_500_000;
+export { IMPORT_SHEETS, MAX_IMPORT_FILE_BYTES, XLSX_TYPE, type ImportSheet } from '../rules/ledger';
 
 export const ImportFileBody = z.strictObject({
   /** The org everything in the file goes under: parent paths in the file start below it. */
@@ -66,7 +62,6 @@ export const ImportJob = z.object({
 });
 export type ImportJob = z.infer<typeof ImportJob>;
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' as const;
 /** Every generated .xlsx (台账 exports, registers, the import template), sent inline: the app saves it
  *  (wx.getFileSystemManager, then the document viewer) or the browser downloads it. */
 export const XlsxFile = z.object({
