@@ -5,8 +5,18 @@ import { secrets } from './secrets';
 
 const ISSUER = 'pioneer-station';
 
-async function key(): Promise<Uint8Array> {
-  return new TextEncoder().encode((await secrets()).jwtSecret);
+// The HMAC key, imported into WebCrypto once per secret: jose would import raw bytes again on every sign and verify,
+// which is half the cost of a verification.
+let imported: { secret: string; key: Promise<CryptoKey> } | undefined;
+async function key(): Promise<CryptoKey> {
+  const secret = (await secrets()).jwtSecret;
+  if (imported?.secret !== secret) {
+    const bytes = new TextEncoder().encode(secret);
+    const key = crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    imported = { secret, key };
+    key.catch(() => imported?.key === key && (imported = undefined)); // a failed import is tried again next time
+  }
+  return imported.key;
 }
 
 export async function issueToken(userId: string): Promise<string> {
