@@ -68,13 +68,22 @@ function declaredSize(content: Uint8Array): number {
   return total;
 }
 
-const unreadable = (message = '无法读取文件：请使用模板另存为 .xlsx 或 UTF-8 编码的 .csv', detail = '文件损坏或格式不符') =>
+const unreadable = (message = '无法读取文件：请使用模板另存为 .xlsx 或 .csv', detail = '文件损坏或格式不符') =>
   new ValidationError(message, [{ path: 'contentBase64', message: detail }]);
+
+/** Excel on a Chinese Windows saves "CSV" in GB18030 (GBK), not UTF-8: a file that is not valid UTF-8 is read as that. */
+function csvText(content: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(content); // drops a BOM
+  } catch {
+    return new TextDecoder('gb18030').decode(content);
+  }
+}
 
 async function readGrids(fileName: string, content: Buffer): Promise<{ name: string; grid: unknown[][] }[]> {
   if (/\.csv$/i.test(fileName)) {
     try {
-      const grid = parseCsv(content, { bom: true, relax_column_count: true, relax_quotes: true }) as string[][];
+      const grid = parseCsv(csvText(content), { relax_column_count: true, relax_quotes: true }) as string[][];
       return [{ name: '', grid }];
     } catch {
       throw unreadable();

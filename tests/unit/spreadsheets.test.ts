@@ -19,6 +19,16 @@ async function load(buffer: Buffer): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/** `text` encoded in GBK, without an encoder package: the inverse of the platform's GB18030 decoder over GBK's two-byte range. */
+function gbk(text: string): Buffer {
+  const decoder = new TextDecoder('gb18030');
+  const codes = new Map<string, number[]>();
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) codes.set(decoder.decode(new Uint8Array([lead, trail])), [lead, trail]);
+  }
+  return Buffer.from([...text].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : codes.get(c)!)));
+}
+
 async function refusal(fileName: string, content: Buffer): Promise<ValidationError> {
   const err = await readSheets(fileName, content).then(() => undefined, (e: unknown) => e);
   expect(err).toBeInstanceOf(ValidationError);
@@ -77,6 +87,14 @@ describe('reading an import file', () => {
       row: 3,
       cells: { 所属组织: '城关镇', 名称: '城关镇群众说事室', 类型: '群众说事室', 地址: '人民路 1 号,二楼', 承办单位: '县信访局', 开放时间: '周一至周五 9:00-17:00', 服务村社区: '城关镇/东村' },
     }]);
+  });
+
+  it('reads a CSV that Excel saved in GBK (the default of a Chinese Windows), not only UTF-8', async () => {
+    const csv = `${COLUMNS.members.join(',')}\r\n城关镇/东村/东村党支部,王五,13700000000,1999-10-01,正式\r\n`;
+
+    const sheets = await readSheets('党员.csv', gbk(csv));
+
+    expect(sheets.members).toEqual([{ row: 2, cells: { 所属支部: '城关镇/东村/东村党支部', 姓名: '王五', 手机号: '13700000000', 入党日期: '1999-10-01', 党员状态: '正式' } }]);
   });
 
   it('names the missing columns of a known sheet', async () => {
