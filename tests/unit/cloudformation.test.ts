@@ -256,4 +256,11 @@ describe('function packages in the prod template', () => {
     expect(bundles['themedays.zip']).toBeDefined();
     expect(bundles['themedays.zip']).not.toContain(yuanRule);
   });
+
+  it('write .xlsx files without loading worker threads (fflate\'s browser entry for write-excel-file)', () => {
+    // exports only writes; imports also reads, and read-excel-file's async unzip may inflate in a worker.
+    expect(bundles['exports.zip']).toBeDefined();
+    expect(bundles['exports.zip']).not.toContain('worker_threads');
+    expect(bundles['imports.zip']).toContain('worker_threads');
+  });
 });

@@ -50,6 +50,22 @@ function replaceFiles({ name, filter, contents }) {
   };
 }
 
+/**
+ * Resolves `from` to the package entry `to` when imported by a file matching `importer` (other importers keep the
+ * package's own resolution for this platform).
+ */
+function redirectImport({ name, from, importer, to }) {
+  return {
+    name,
+    setup(build) {
+      build.onResolve({ filter: from }, (args) => {
+        if (!importer.test(args.importer)) return undefined;
+        return build.resolve(to, { kind: args.kind, resolveDir: args.resolveDir });
+      });
+    },
+  };
+}
+
 module.exports = [
   // The route table and the schemas it is built from (shared/): only what the function's routes reach is kept.
   pureSchemas({ filter: /[\\/]shared[\\/](schemas|routes)[\\/][^\\/]+\.ts$/ }),
@@ -65,6 +81,11 @@ module.exports = [
       'export const loadSharedConfigFiles = async () => ({ configFile: {}, credentialsFile: {} });',
     ].join('\n'),
   }),
+  // fflate's Node build loads node:worker_threads as it is imported (≈ 5 ms of the exports function's cold start), for
+  // its asynchronous API. write-excel-file uses only the synchronous Zip/ZipDeflate, so it gets the package's own
+  // browser entry: the same code without the worker loader. read-excel-file keeps the Node build: its async `unzip`
+  // inflates large entries in a worker.
+  redirectImport({ name: 'fflate-without-workers', from: /^fflate$/, importer: /[\\/]write-excel-file[\\/]/, to: 'fflate/browser' }),
   // zod's JSON Schema generation (≈ 16 KiB): the functions only parse; docs/openapi.json is generated from the sources,
   // not the bundles. The shared schemas are zod/mini, whose types don't refer to it (tree-shaken); every classic type
   // does, so this keeps it out should a classic `zod` import come back. `aggregateChecks` stays real: classic getters
