@@ -1,6 +1,7 @@
 // The booking transaction. A file of its own because it checks the caller's account inside the write
 // (users/caller-check.ts): only the function that books carries it, and only its role needs ConditionCheckItem.
 import { TABLE } from '../core/dynamo';
+import { getItem } from '../core/reads';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import { callerCheck } from '../users/caller-check';
 import { bookerItem, bookingItem, bookingKeys, capTokenOf, toSlotRecord, type BookingRecord, type CapTokenRecord, type SlotRecord } from './booking.entity';
@@ -16,6 +17,10 @@ export interface BookRefusal {
   /** The caller's account is gone (erased, or moved to another profile by a binding) since the token was issued. */
   callerGone: boolean;
 }
+
+/** The slot's condition in the transaction below (`booked < seats AND …`), on the slot item as read. */
+const slotAdmits = (slot: Record<string, unknown>, window: { cutoff: string; latest: string }): boolean =>
+  Number(slot.booked) < Number(slot.seats) && slot.status === 'open' && String(slot.startsAt) > window.cutoff && String(slot.startsAt) <= window.latest;
 
 /**
  * The booking transaction: a seat of an open slot that starts after `window.cutoff` and no later than
@@ -64,7 +69,12 @@ export async function book(
     callerCheck(booking.userId),
     ...(claim ? [claim] : []),
   ];
-  const outcome = await transactWrite(items);
+  // Contended, the slot is a popular one filling up: once what its condition checks fails on a fresh read, that is the
+  // answer (full, cancelled), without more transactions against it.
+  const outcome = await transactWrite(items, async () => {
+    const slot = await getItem(bookingKeys.slot(booking.slotId));
+    return slot && slotAdmits(slot, window) ? undefined : { committed: false, failed: [0], items: [slot] };
+  });
   if (outcome.committed) return true;
   const slotItem = outcome.items[0];
   return {

@@ -37,8 +37,13 @@ function cancellationReasons(err: unknown): { code: string; item?: Record<string
 /**
  * Runs a transaction. Contention (another transaction on the same item) is retried; when conditions fail, their
  * indexes are returned. Anything else (throttling past the SDK's own retries, validation) is thrown.
+ *
+ * `recheck`, if given, runs after each backoff, before the next attempt: it reads what the contended condition
+ * depends on and returns the refusal a retry would meet (a hot slot that filled while the transaction waited), which
+ * ends the retries. A crowd on one item then gets its answer from a read instead of more transactions, each of
+ * which would conflict with the others again, and nobody waits out the attempts for a 503.
  */
-export async function transactWrite(items: TransactItems): Promise<TransactOutcome> {
+export async function transactWrite(items: TransactItems, recheck?: () => Promise<TransactOutcome | undefined>): Promise<TransactOutcome> {
   for (let attempt = 1; ; attempt++) {
     try {
       await ddb.send(new TransactWriteCommand({ TransactItems: items }));
@@ -48,8 +53,11 @@ export async function transactWrite(items: TransactItems): Promise<TransactOutco
       if (!reasons) throw err;
       const failed = reasons.flatMap((r, i) => (r.code === 'ConditionalCheckFailed' ? [i] : []));
       if (failed.length) return { committed: false, failed, items: reasons.map((r) => r.item) };
-      if (attempt >= RETRY_POLICY.attempts) throw new UnavailableError();
+      if (!recheck && attempt >= RETRY_POLICY.attempts) throw new UnavailableError();
       await backoff(attempt);
+      const settled = await recheck?.();
+      if (settled) return settled;
+      if (attempt >= RETRY_POLICY.attempts) throw new UnavailableError();
     }
   }
 }
