@@ -5,7 +5,7 @@ import type { BookingStatus } from './schemas/bookings';
 import type { ConcernCategory, ConcernStatus } from './schemas/concerns';
 import type { PartyStatus } from './schemas/members';
 import type { AttendanceStatus } from './schemas/themeday';
-type AttendanceStatusCode = import('zod/mini').infer<typeof AttendanceStatus>;
+type AttendanceStatusCode = import('zod/mini').infer<ReturnType<typeof AttendanceStatus>>;
 
 export const ROLE_LABELS: Record<Role, string> = {
   resident: '群众',

@@ -11,6 +11,7 @@ import * as notices from './schemas/notices';
 import * as notify from './schemas/notify';
 import * as people from './schemas/people';
 import * as themeday from './schemas/themeday';
+import { isLazy } from './schemas/lazy';
 
 type Json = Record<string, unknown>;
 type Io = 'input' | 'output';
@@ -71,7 +72,8 @@ function namedSchemas(): Map<z.ZodMiniType, string> {
   const names = new Map<z.ZodMiniType, string>();
   const taken = new Set<string>();
   for (const mod of SCHEMA_MODULES) {
-    for (const [name, value] of Object.entries(mod)) {
+    for (const [name, exported] of Object.entries(mod)) {
+      const value = isLazy(exported) ? exported() : exported;
       if (!(value instanceof z.ZodMiniType) || names.has(value)) continue;
       if (taken.has(name)) throw new Error(`two schemas are exported as ${name}`);
       names.set(value, name);
@@ -259,7 +261,7 @@ function operation(name: RouteName, route: RouteDef, schemas: SchemaCollector, e
 /** The OpenAPI 3.1 document of every route in `routes`. */
 export function openApiDocument(statuses: ErrorStatuses): Json {
   const schemas = new SchemaCollector(namedSchemas());
-  schemas.schema(common.ErrorBody, 'output');
+  schemas.schema(common.ErrorBody(), 'output');
   const errors = new ErrorResponses(statuses);
   const paths: Record<string, Record<string, Json>> = {};
   const add = (path: string, method: string, op: Json) => {

@@ -2,7 +2,6 @@
 // An assessment reads running aggregates, never theme days: an org in a township is two Queries (its branches, their
 // rows), an org above the townships two as well (its children, their totals), whatever the depth of the tree or the
 // number of days behind them.
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import { shanghaiDate, toUtc } from '@shared/time';
 import type { Assessment, AssessmentFigures, BranchVisit, BranchVisitBody, CaseSummary, Guidance } from '@shared/schemas/notices';
@@ -24,8 +23,9 @@ import { emptyFigures, FIGURE_FIELDS, type Figures } from './aggregate.entity';
 import { branchRows, childTotals, dayGuidance, getVisit, listBranchVisits, listCaseRecords, putBranchVisit, putCase, putGuidance } from './assessments.repository';
 import type { BranchVisitRecord } from './guidance.entity';
 import type { CaseRecord } from './case.entity';
+import type { Infer } from '@shared/schemas/lazy';
 
-function present(f: Figures): z.infer<typeof AssessmentFigures> {
+function present(f: Figures): Infer<typeof AssessmentFigures> {
   return {
     ...f,
     attendanceRate: f.expected ? Math.round((f.present / f.expected) * 10_000) / 10_000 : null,
@@ -111,7 +111,7 @@ export async function giveGuidance(principal: Principal, dayId: string, comment:
 }
 
 /** A visit to a branch not tied to a day (经常性、随机式、蹲点式调研督查), counted in the month of its date. */
-export async function recordBranchVisit(principal: Principal, branchId: string, body: z.infer<typeof BranchVisitBody>): Promise<BranchVisit> {
+export async function recordBranchVisit(principal: Principal, branchId: string, body: Infer<typeof BranchVisitBody>): Promise<BranchVisit> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ROLE_SETS.staff, branch.path);
   if (body.visitedOn > shanghaiDate()) throw new ValidationError('不能记录未来的调研督查', [{ path: 'visitedOn', message: '不能晚于今天' }]);
@@ -120,7 +120,7 @@ export async function recordBranchVisit(principal: Principal, branchId: string, 
   return toBranchVisitView(record, principal.user.displayName);
 }
 
-export async function listBranchVisitsFor(principal: Principal, branchId: string, q: z.infer<typeof PageQuery>): Promise<Page<BranchVisit>> {
+export async function listBranchVisitsFor(principal: Principal, branchId: string, q: Infer<typeof PageQuery>): Promise<Page<BranchVisit>> {
   const branch = await requireBranch(branchId);
   if (!holds(principal, ROLE_SETS.branchLeaders, branch.path)) requireRole(principal, ROLE_SETS.assessmentReaders, branch.path);
   const page = await listBranchVisits(branchId, q.limit, q.cursor);
@@ -183,7 +183,7 @@ const toCase = (r: CaseRecord): CaseSummary => ({
   markedAt: r.markedAt,
 });
 
-export async function listCases(q: { category?: IdeaCategory } & z.infer<typeof PageQuery>): Promise<Page<CaseSummary>> {
+export async function listCases(q: { category?: IdeaCategory } & Infer<typeof PageQuery>): Promise<Page<CaseSummary>> {
   const page = await listCaseRecords(q);
   return { items: page.items.map(toCase), nextCursor: page.nextCursor };
 }

@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import type { PageQuery } from '@shared/schemas/common';
 import { ROLE_SETS } from '@shared/roles';
 import { CONCERN_RULES } from '@shared/rules/concerns';
@@ -24,6 +23,7 @@ import { canHandle, HANDLERS, present } from './concern.view';
 import { photoPort } from './photo-port';
 import { dueFrom, transferred } from './transfer';
 import { createConcern, getConcern, getConcernWithTimeline, listMine, listStationQueue, nextSequence, saveTransition } from './concerns.repository';
+import type { Infer } from '@shared/schemas/lazy';
 
 const STATUS_WORDS = CONCERN_STATUS_LABELS;
 
@@ -102,7 +102,7 @@ export async function checkConcernText(text: string, openid?: string): Promise<{
   return { pendingReview: verdict === 'review' };
 }
 
-export async function raiseConcern(principal: Principal, body: z.infer<typeof CreateConcernBody>): Promise<Concern> {
+export async function raiseConcern(principal: Principal, body: Infer<typeof CreateConcernBody>): Promise<Concern> {
   const { station, villagePath } = await stationFor(body.villageId);
   await spendQuota(principal.userId, 'concern');
   const { pendingReview } = await checkConcernText(`${body.title}\n${body.content}`, principal.openid);
@@ -175,7 +175,7 @@ export async function getConcernFor(principal: Principal, id: string): Promise<C
   return present(requireConcernVisible(principal, concern), principal, timeline);
 }
 
-export async function myConcerns(principal: Principal, q: z.infer<typeof PageQuery>): Promise<Page<Concern>> {
+export async function myConcerns(principal: Principal, q: Infer<typeof PageQuery>): Promise<Page<Concern>> {
   const page = await listMine(principal.userId, q.limit, q.cursor);
   return { items: await Promise.all(page.items.map((c) => present(c, principal, false))), nextCursor: page.nextCursor };
 }
@@ -183,7 +183,7 @@ export async function myConcerns(principal: Principal, q: z.infer<typeof PageQue
 export async function stationConcerns(
   principal: Principal,
   stationId: string,
-  q: z.infer<typeof PageQuery> & { status?: string; overdue?: 'true' | 'false' },
+  q: Infer<typeof PageQuery> & { status?: string; overdue?: 'true' | 'false' },
 ): Promise<Page<Concern>> {
   const station = await getStation(stationId);
   if (!station) throw new NotFoundError('驻点不存在');
@@ -197,7 +197,7 @@ export async function stationConcerns(
   return { items: await Promise.all(page.items.map((c) => present(c, principal, false))), nextCursor: page.nextCursor };
 }
 
-type Action = z.infer<typeof ConcernTransitionBody>['action'];
+type Action = Infer<typeof ConcernTransitionBody>['action'];
 
 /** The state machine: which actions each status allows. Anything else is 409 INVALID_STATE. */
 const MOVES: Record<Action, ConcernRecord['status'][]> = {
@@ -209,7 +209,7 @@ const MOVES: Record<Action, ConcernRecord['status'][]> = {
 
 const ACTION_WORDS: Record<Action, string> = { start: '开始办理', resolve: '办结', transfer: '转办', reject: '不予受理' };
 
-export async function transition(principal: Principal, id: string, body: z.infer<typeof ConcernTransitionBody>): Promise<Concern> {
+export async function transition(principal: Principal, id: string, body: Infer<typeof ConcernTransitionBody>): Promise<Concern> {
   if (body.photos?.length && body.action !== 'resolve') throw new ValidationError('只有办结时可以附照片', [{ path: 'photos', message: '仅办结时可填' }]);
   let photoKeys: string[] | undefined;
   // Someone else moving it first makes the save fail: read again, the move may no longer be legal.
@@ -248,7 +248,7 @@ export async function transition(principal: Principal, id: string, body: z.infer
   });
 }
 
-export async function giveFeedback(principal: Principal, id: string, body: z.infer<typeof ConcernFeedbackBody>): Promise<Concern> {
+export async function giveFeedback(principal: Principal, id: string, body: Infer<typeof ConcernFeedbackBody>): Promise<Concern> {
   const c = await visibleConcern(principal, id);
   if (c.authorId !== principal.userId) throw new NotFoundError('事项不存在');
   if (c.status !== 'resolved') throw new InvalidStateError('办结后才能评价');

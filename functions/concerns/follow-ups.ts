@@ -1,5 +1,4 @@
 // 补充说明: the resident adds text and photos to their concern while the station still has it open.
-import type * as z from 'zod/mini';
 import { ROLE_LABELS } from '@shared/labels';
 import type { Concern, ConcernFollowUpBody } from '@shared/schemas/concerns';
 import { ConflictError, InvalidStateError, NotFoundError } from '../core/errors';
@@ -9,8 +8,9 @@ import { present } from './concern.view';
 import { checkConcernText, visibleConcern } from './concerns.service';
 import { saveTransition } from './concerns.repository';
 import { photoPort } from './photo-port';
+import type { Infer } from '@shared/schemas/lazy';
 
-export async function followUp(principal: Principal, id: string, body: z.infer<typeof ConcernFollowUpBody>): Promise<Concern> {
+export async function followUp(principal: Principal, id: string, body: Infer<typeof ConcernFollowUpBody>): Promise<Concern> {
   const c = await visibleConcern(principal, id);
   if (c.authorId !== principal.userId) throw new NotFoundError('事项不存在');
   if (!isOpen(c.status)) throw new InvalidStateError('事项已办结或不予受理，不能再补充');

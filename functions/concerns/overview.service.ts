@@ -1,6 +1,5 @@
 // The township overview of 群众说事 per station and month, from the running rows of overview.entity: the township,
 // its station rows for the month and its open concerns past their deadline: three requests, however many concerns.
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { ConcernOverview, StationOverview } from '@shared/schemas/practices';
 import { DAY_MS, HOUR_MS, shanghaiMonth } from '@shared/time';
@@ -10,9 +9,10 @@ import { queryPartition } from '../core/reads';
 import { recordOf } from '../core/item';
 import { getOrg } from '../orgs/orgs.repository';
 import { OVERVIEW_FIELDS, overviewKeys, type OpenConcernRecord, type OverviewFigures } from './overview.entity';
+import type { Infer } from '@shared/schemas/lazy';
 
 const WORST = 10;
-export type Row = Omit<z.infer<typeof StationOverview>, 'stationId' | 'stationName'>;
+export type Row = Omit<Infer<typeof StationOverview>, 'stationId' | 'stationName'>;
 
 export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 

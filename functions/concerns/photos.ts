@@ -1,7 +1,6 @@
 // Concern photos: presigned uploads, the check before a photo is attached, short-lived view URLs, and erasure.
 // Limits are enforced twice: the upload URL signs the declared type and size (S3 refuses anything else), and
 // attaching reads the stored object's real size and type (a stale or forged upload is refused and deleted).
-import type * as z from 'zod/mini';
 import { CONCERN_RULES } from '@shared/rules/concerns';
 import type { Photo, PhotoUpload, PhotoUploadBody } from '@shared/schemas/concerns';
 import { ValidationError } from '../core/errors';
@@ -9,11 +8,12 @@ import { newId } from '../core/ids';
 import { copyObject, deleteObjects, headObject, presignGet, presignPut } from '../core/storage';
 import { removeTimelinePhotos, timelinePhotos } from './concerns.repository';
 import { photoKeys } from './photo.entity';
+import type { Infer } from '@shared/schemas/lazy';
 
 const RULES = CONCERN_RULES.photos;
 const TYPES: readonly string[] = RULES.types;
 
-export async function photoUpload(userId: string, body: z.infer<typeof PhotoUploadBody>): Promise<PhotoUpload> {
+export async function photoUpload(userId: string, body: Infer<typeof PhotoUploadBody>): Promise<PhotoUpload> {
   const photoId = newId();
   const uploadUrl = await presignPut(photoKeys.upload(userId, photoId), body.contentType, body.size, RULES.uploadSeconds);
   return { photoId, uploadUrl, headers: { 'content-type': body.contentType }, expiresAt: new Date(Date.now() + RULES.uploadSeconds * 1000).toISOString() };

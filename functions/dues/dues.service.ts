@@ -1,6 +1,5 @@
 // 集中交纳党费 per branch and month: who is expected (the branch's current members),
 // what each declared, who has paid. The secretary marks and reminds; staff above read and export.
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { DuesEntry, DuesRegister, MarkDuesBody } from '@shared/schemas/practices';
 import { monthLabel, shanghaiDate, shanghaiMonth } from '@shared/time';
@@ -15,8 +14,9 @@ import { requireBranch } from '../orgs/branches';
 import { DELETED_NAME } from '../users/user.entity';
 import { allMemberGrants, getGrant, profilesById, profilesRead } from '../users/users.repository';
 import { duesItem, duesRowsRead, toFen, toYuan, type DuesRecord } from './dues.entity';
+import type { Infer } from '@shared/schemas/lazy';
 
-type Entry = z.infer<typeof DuesEntry>;
+type Entry = Infer<typeof DuesEntry>;
 
 /**
  * The register of the branch's current members: their grants, then one batch of their profiles and their rows of the
@@ -60,7 +60,7 @@ export async function duesRegister(principal: Principal, branchId: string, month
   return summary(branchId, month, await register(branchId, month));
 }
 
-export async function markDues(principal: Principal, branchId: string, month: string, userId: string, body: z.infer<typeof MarkDuesBody>): Promise<Entry> {
+export async function markDues(principal: Principal, branchId: string, month: string, userId: string, body: Infer<typeof MarkDuesBody>): Promise<Entry> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ROLE_SETS.branchLeaders, branch.path);
   if (month > shanghaiMonth()) throw new ValidationError('不能登记未来月份的党费', [{ path: 'month', message: '须为本月或以前' }]);

@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import { THEMEDAY_RULES } from '@shared/rules/themeday';
 import { type AnswerIdeaBody, type CreateIdeaBody, type Idea, type ListIdeasQuery, type SupportResult } from '@shared/schemas/themeday';
@@ -28,6 +27,7 @@ import {
   supportsRead,
   updateIdeaState,
 } from './ideas.repository';
+import type { Infer } from '@shared/schemas/lazy';
 
 const ANSWER_WORDS = { evaluating: '评估中', accepted: '已采纳', declined: '未采纳' } as const;
 const REVIEW_WORDS = { approved: '审核通过', rejected: '未通过审核' } as const;
@@ -75,7 +75,7 @@ async function present(principal: Principal, idea: IdeaRecord): Promise<Idea> {
   return toIdea(idea, names, supported, reported);
 }
 
-export async function createIdea(principal: Principal, branchId: string, body: z.infer<typeof CreateIdeaBody>): Promise<Idea> {
+export async function createIdea(principal: Principal, branchId: string, body: CreateIdeaBody): Promise<Idea> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ROLE_SETS.branchPeople, branch.path);
   await spendQuota(principal.userId, 'idea');
@@ -104,7 +104,7 @@ export async function createIdea(principal: Principal, branchId: string, body: z
 export async function listBranchIdeas(
   principal: Principal,
   branchId: string,
-  query: z.infer<typeof ListIdeasQuery> & z.infer<typeof PageQuery>,
+  query: Infer<typeof ListIdeasQuery> & Infer<typeof PageQuery>,
 ): Promise<Page<Idea>> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ROLE_SETS.branchReaders, branch.path);
@@ -124,7 +124,7 @@ export async function getIdeaFor(principal: Principal, ideaId: string): Promise<
   return present(principal, await visibleIdea(principal, ideaId));
 }
 
-export async function setSupport(principal: Principal, ideaId: string, on: boolean): Promise<z.infer<typeof SupportResult>> {
+export async function setSupport(principal: Principal, ideaId: string, on: boolean): Promise<SupportResult> {
   const idea = await visibleIdea(principal, ideaId);
   requireRole(principal, ROLE_SETS.branchMembers, idea.path);
   if (!on) return { supportCount: await removeSupport(ideaId, principal.userId), supportedByMe: false };
@@ -134,7 +134,7 @@ export async function setSupport(principal: Principal, ideaId: string, on: boole
   return { supportCount: count, supportedByMe: true };
 }
 
-export async function answerIdea(principal: Principal, ideaId: string, body: z.infer<typeof AnswerIdeaBody>): Promise<Idea> {
+export async function answerIdea(principal: Principal, ideaId: string, body: Infer<typeof AnswerIdeaBody>): Promise<Idea> {
   const updated = await retrying(async () => {
     const idea = await visibleIdea(principal, ideaId);
     requireRole(principal, ROLE_SETS.branchLeaders, idea.path);

@@ -154,7 +154,7 @@ async function planStations(root: OrgRecord, rows: SheetRow[], known: Map<string
       serves.push(village!.id);
       servedInFile.set(village!.id, r.row);
     }
-    const body = CreateStationBody.safeParse({
+    const body = CreateStationBody().safeParse({
       orgId: org.id, name, stationType, address: r.cells['地址'] ?? '',
       ...(r.cells['承办单位'] ? { hostDepartment: r.cells['承办单位'] } : {}),
       ...(r.cells['开放时间'] ? { openingHours: r.cells['开放时间'] } : {}),
@@ -205,7 +205,7 @@ async function planMembers(root: OrgRecord, rows: SheetRow[], known: Map<string,
     else if (branch.type !== 'branch') problems.push(['所属支部', `「${path}」不是党支部`]);
     if (!name || name.length > 20) problems.push(['姓名', '姓名不能为空，最多 20 个字']);
     if (!PHONE.test(phone)) problems.push(['手机号', `手机号「${r.cells['手机号'] ?? ''}」无效：应为 11 位手机号码`]);
-    if (date && !DateString.safeParse(date).success) problems.push(['入党日期', `入党日期「${date}」无效：格式应为 YYYY-MM-DD`]);
+    if (date && !DateString().safeParse(date).success) problems.push(['入党日期', `入党日期「${date}」无效：格式应为 YYYY-MM-DD`]);
     else if (date > today) problems.push(['入党日期', '入党日期不能晚于今天']);
     if (statusText && !STATUS.has(statusText as never)) problems.push(['党员状态', `未知的党员状态「${statusText}」，可填：正式、预备`]);
     const key = `${branch?.id}/${phone}`;

@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import { INVITATION_RULES } from '@shared/roles';
 import type { CreateInvitationBody, Invitation, RedeemResult } from '@shared/schemas/people';
 import type { PageQuery } from '@shared/schemas/common';
@@ -13,11 +12,12 @@ import { redeemBinding, requireBindable } from './binding';
 import { toInvitation, type InvitationRecord } from './invitation.entity';
 import { getInvitation, listInvitationsOf, putInvitation, redeem, revokeInvitationCode } from './invitations.repository';
 import { requireTarget, targetFor, type InvitableRole } from './targets';
+import type { Infer } from '@shared/schemas/lazy';
 
 const DEFAULT_VALIDITY_MS = 7 * DAY_MS;
 const MAX_VALIDITY_MS = 90 * DAY_MS;
 
-export async function createInvitation(principal: Principal, body: z.infer<typeof CreateInvitationBody>): Promise<Invitation> {
+export async function createInvitation(principal: Principal, body: Infer<typeof CreateInvitationBody>): Promise<Invitation> {
   const rule = INVITATION_RULES[body.role];
   const target = await targetFor(body.role, body.orgId);
   requireRole(principal, rule.inviters, target.path);
@@ -85,7 +85,7 @@ export async function redeemInvitation(principal: Principal, code: string, joine
 const mayInvite = (principal: Principal, role: string, path: string[]) => holds(principal, INVITATION_RULES[role as InvitableRole]?.inviters ?? [], path);
 
 /** An org's invitations the caller could have made: a secretary sees their branch's member codes, staff all of them. */
-export async function listInvitations(principal: Principal, orgId: string, q: z.infer<typeof PageQuery>): Promise<Page<Invitation>> {
+export async function listInvitations(principal: Principal, orgId: string, q: Infer<typeof PageQuery>): Promise<Page<Invitation>> {
   const target = await requireTarget(orgId);
   const roles = Object.keys(INVITATION_RULES).filter((role) => mayInvite(principal, role, target.path));
   if (!roles.length) throw new ForbiddenError();

@@ -1,6 +1,5 @@
 // Grants per org: listed, added and revoked by whoever may invite to that role there (INVITATION_RULES). A revoked
 // grant stops working on the very next request: the caller's grants are read on every request (users/principal.ts).
-import type * as z from 'zod/mini';
 import { INVITATION_RULES, ROLE_SETS, rolesImplying } from '@shared/roles';
 import type { AddGrantBody, OrgGrant } from '@shared/schemas/members';
 import type { PageQuery } from '@shared/schemas/common';
@@ -11,6 +10,7 @@ import { requireRole, type Principal } from '../core/policy';
 import { requireTarget, targetFor, type GrantTarget, type InvitableRole } from '../invitations/targets';
 import { displayNames, getGrant, listOrgGrants, profilesById } from '../users/users.repository';
 import { addGrantItem, revokeGrantItem } from './members.repository';
+import type { Infer } from '@shared/schemas/lazy';
 
 const toOrgGrant = (g: Grant & { userId: string; createdAt: string }, name: string): OrgGrant => ({
   userId: g.userId,
@@ -21,7 +21,7 @@ const toOrgGrant = (g: Grant & { userId: string; createdAt: string }, name: stri
 });
 
 /** The org's grants with each holder's name: for staff over it, and a branch's secretary. */
-export async function listGrants(principal: Principal, orgId: string, q: z.infer<typeof PageQuery>): Promise<Page<OrgGrant>> {
+export async function listGrants(principal: Principal, orgId: string, q: Infer<typeof PageQuery>): Promise<Page<OrgGrant>> {
   const target = await requireTarget(orgId);
   requireRole(principal, ROLE_SETS.grantReaders, target.path);
   const page = await listOrgGrants(orgId, q.limit, q.cursor);
@@ -36,7 +36,7 @@ async function managedTarget(principal: Principal, role: Grant['role'], orgId: s
   return target;
 }
 
-export async function addGrant(principal: Principal, orgId: string, body: z.infer<typeof AddGrantBody>): Promise<OrgGrant> {
+export async function addGrant(principal: Principal, orgId: string, body: Infer<typeof AddGrantBody>): Promise<OrgGrant> {
   const target = await managedTarget(principal, body.role, orgId);
   const profile = (await profilesById([body.userId])).get(body.userId);
   if (!profile || profile.deletedAt) throw new NotFoundError('用户不存在');

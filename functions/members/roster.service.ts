@@ -1,6 +1,5 @@
 // A branch's roster (花名册) for its secretary and the staff above it: each member with masked phone, 入党日期,
 // 正式/预备 and the date they joined the branch. Members leave here too; their history (attendance, ideas) stays.
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { RosterMember, UpdateMemberBody } from '@shared/schemas/members';
 import type { PageQuery } from '@shared/schemas/common';
@@ -13,6 +12,7 @@ import type { OrgRecord } from '../orgs/orgs.repository';
 import type { ProfileRecord } from '../users/user.entity';
 import { getGrant, listMemberGrants, profilesById, type MemberGrant } from '../users/users.repository';
 import { leaveItems, updateMemberProfile } from './members.repository';
+import type { Infer } from '@shared/schemas/lazy';
 
 const toRosterMember = (g: MemberGrant, p: ProfileRecord | undefined): RosterMember => ({
   userId: g.userId,
@@ -38,7 +38,7 @@ export async function requireMember(branchId: string, userId: string): Promise<M
   return grant;
 }
 
-export async function listMembers(principal: Principal, branchId: string, q: z.infer<typeof PageQuery>): Promise<Page<RosterMember>> {
+export async function listMembers(principal: Principal, branchId: string, q: Infer<typeof PageQuery>): Promise<Page<RosterMember>> {
   await administeredBranch(principal, branchId);
   const page = await listMemberGrants(branchId, q.limit, q.cursor);
   const profiles = await profilesById(page.items.map((g) => g.userId));

@@ -1,6 +1,5 @@
 // 组织关系转接: the sending branch's secretary (or staff over it) asks; the receiving secretary or staff over the
 // receiving branch accepts or declines. Accepting moves the member in one transaction.
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { DecideTransferBody, RequestTransferBody, Transfer } from '@shared/schemas/members';
 import { ConflictError, InvalidStateError, NotFoundError, ValidationError } from '../core/errors';
@@ -10,8 +9,9 @@ import { requireBranch } from '../orgs/branches';
 import { displayNames, getGrant } from '../users/users.repository';
 import { decideTransferItems, getTransfer, pendingTransfers, putTransfer } from './members.repository';
 import { administeredBranch, requireMember } from './roster.service';
+import type { Infer } from '@shared/schemas/lazy';
 
-export async function requestTransfer(principal: Principal, branchId: string, userId: string, body: z.infer<typeof RequestTransferBody>): Promise<Transfer> {
+export async function requestTransfer(principal: Principal, branchId: string, userId: string, body: Infer<typeof RequestTransferBody>): Promise<Transfer> {
   const from = await administeredBranch(principal, branchId);
   await requireMember(branchId, userId);
   if (body.toBranchId === branchId) throw new ValidationError('接收支部不能是本支部', [{ path: 'toBranchId', message: '不能是本支部' }]);
@@ -41,7 +41,7 @@ export async function listTransfers(principal: Principal, branchId: string): Pro
   return pendingTransfers(branchId);
 }
 
-export async function decideTransfer(principal: Principal, id: string, body: z.infer<typeof DecideTransferBody>): Promise<Transfer> {
+export async function decideTransfer(principal: Principal, id: string, body: Infer<typeof DecideTransferBody>): Promise<Transfer> {
   const t = await getTransfer(id);
   if (!t) throw new NotFoundError('转接申请不存在');
   const to = await requireBranch(t.toBranchId);

@@ -1,6 +1,5 @@
 // 内容审核: the queue a secretary (their branch) or township staff (their subtree) works through, and the decision,
 // which each feature applies to its own item (ideas, themedays, concerns services).
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { PageQuery, Role } from '@shared/schemas/common';
 import type { ModerationDecisionBody, ModerationDecisionResult, ModerationItem, ModerationKind } from '@shared/schemas/moderation';
@@ -19,6 +18,7 @@ import { themeDaysRead } from '../themedays/themedays.repository';
 import { displayNamesRead } from '../users/users.repository';
 import { queueScope, reflectionItemId } from './moderation.entity';
 import { listQueue } from './moderation.repository';
+import type { Infer } from '@shared/schemas/lazy';
 
 /** A queued item before names are filled in; `path` is what authorizes it. */
 type Row = Omit<ModerationItem, 'authorName' | 'orgName'> & { path: readonly string[]; moderators: readonly Role[] };
@@ -57,7 +57,7 @@ function toRow(raw: Record<string, unknown>): Row | undefined {
 
 const QUEUE_ORG_TYPES = new Set(['township', 'village', 'branch', 'committee', 'general_branch']);
 
-export async function listModeration(principal: Principal, orgId: string, q: z.infer<typeof PageQuery>): Promise<Page<ModerationItem>> {
+export async function listModeration(principal: Principal, orgId: string, q: Infer<typeof PageQuery>): Promise<Page<ModerationItem>> {
   const org = await getOrg(orgId);
   if (!org) throw new NotFoundError('组织不存在');
   requireRole(principal, ROLE_SETS.branchModerators, org.path);

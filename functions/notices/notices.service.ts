@@ -1,4 +1,3 @@
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { CreateNoticeBody, Notice, UpdateNoticeBody } from '@shared/schemas/notices';
 import { toUtc } from '@shared/time';
@@ -10,6 +9,7 @@ import { getOrg, type OrgRecord } from '../orgs/orgs.repository';
 import { displayNames } from '../users/users.repository';
 import type { NoticeRecord } from './notice.entity';
 import { getNotice, listOrgNotices, saveNotice } from './notices.repository';
+import type { Infer } from '@shared/schemas/lazy';
 
 /** A secretary publishes for their own branch; township staff for the township and anything under it. */
 function requirePublisher(principal: Principal, org: Pick<OrgRecord, 'type' | 'path'>): void {
@@ -41,7 +41,7 @@ function checkExpiry(expiresAt: string | null | undefined): string | undefined {
   return toUtc(expiresAt);
 }
 
-export async function createNotice(principal: Principal, orgId: string, body: z.infer<typeof CreateNoticeBody>): Promise<Notice> {
+export async function createNotice(principal: Principal, orgId: string, body: Infer<typeof CreateNoticeBody>): Promise<Notice> {
   const org = await getOrg(orgId);
   if (!org) throw new NotFoundError('组织不存在');
   requirePublisher(principal, org);
@@ -87,7 +87,7 @@ async function editable(principal: Principal, id: string): Promise<NoticeRecord>
   return n;
 }
 
-export async function updateNotice(principal: Principal, id: string, body: z.infer<typeof UpdateNoticeBody>): Promise<Notice> {
+export async function updateNotice(principal: Principal, id: string, body: Infer<typeof UpdateNoticeBody>): Promise<Notice> {
   const n = await editable(principal, id);
   const next: NoticeRecord = {
     ...n,

@@ -1,6 +1,5 @@
 // Attendance: RSVP, check-in codes and check-in, the secretary's corrections, the roster and a member's history.
 import { requireQuotaLeft, spendQuota } from '../quotas/quota';
-import type * as z from 'zod/mini';
 import type { PageQuery } from '@shared/schemas/common';
 import { MINUTE_MS, shanghaiDate, shanghaiTime } from '@shared/time';
 import { THEMEDAY_RULES } from '@shared/rules/themeday';
@@ -17,10 +16,11 @@ import { outboxPut } from '../notifications/outbox.entity';
 import type { AttendanceStatus, ThemeDayRecord } from './themeday.entity';
 import { getThemeDay, getThemeDays } from './themedays.repository';
 import { toAttendanceRecord } from './views';
+import type { Infer } from '@shared/schemas/lazy';
 
 const { checkInOpensMinutes, checkInCodeSeconds } = THEMEDAY_RULES;
 
-export async function rsvp(principal: Principal, id: string, body: z.infer<typeof RsvpBody>): Promise<z.infer<typeof AttendanceRecord>> {
+export async function rsvp(principal: Principal, id: string, body: RsvpBody): Promise<AttendanceRecord> {
   const day = await memberDay(principal, id);
   if (day.status !== 'published') throw notOpen(day);
   if (Date.parse(day.endsAt) <= Date.now()) throw new InvalidStateError('活动已结束，不能再报名或请假');
@@ -32,7 +32,7 @@ export async function rsvp(principal: Principal, id: string, body: z.infer<typeo
   return toAttendanceRecord(result.record, principal.user.displayName);
 }
 
-export async function createCheckInCode(principal: Principal, id: string): Promise<z.infer<typeof CheckInCode>> {
+export async function createCheckInCode(principal: Principal, id: string): Promise<CheckInCode> {
   const day = await secretaryDay(principal, id);
   if (day.status !== 'published') throw notOpen(day);
   const now = Date.now();
@@ -47,7 +47,7 @@ export async function createCheckInCode(principal: Principal, id: string): Promi
 }
 
 /** Checks the caller in; a repeated scan is harmless and says so (`repeated`), with the time of the first. */
-export async function checkIn(principal: Principal, id: string, code: string): Promise<z.infer<typeof CheckInResult>> {
+export async function checkIn(principal: Principal, id: string, code: string): Promise<CheckInResult> {
   const day = await memberDay(principal, id);
   if (day.status !== 'published') throw notOpen(day);
   await requireQuotaLeft(principal.userId, 'wrongCheckInCode');
@@ -70,8 +70,8 @@ export async function checkIn(principal: Principal, id: string, code: string): P
 export async function listAttendance(
   principal: Principal,
   id: string,
-  q: z.infer<typeof PageQuery>,
-): Promise<Page<z.infer<typeof AttendanceRecord>>> {
+  q: Infer<typeof PageQuery>,
+): Promise<Page<AttendanceRecord>> {
   return (await attendanceWith(principal, id, q, noRead(undefined))).page;
 }
 
@@ -79,9 +79,9 @@ export async function listAttendance(
 export async function attendanceWith<T>(
   principal: Principal,
   id: string,
-  q: z.infer<typeof PageQuery>,
+  q: Infer<typeof PageQuery>,
   also: BatchRead<T>,
-): Promise<{ page: Page<z.infer<typeof AttendanceRecord>>; also: T }> {
+): Promise<{ page: Page<AttendanceRecord>; also: T }> {
   const day = await moderatorsDay(principal, id);
   const page = await listMemberGrants(day.branchId, q.limit, q.cursor);
   const ids = page.items.map((g) => g.userId);
@@ -103,7 +103,7 @@ export async function correctAttendance(
   id: string,
   userId: string,
   status: AttendanceStatus,
-): Promise<z.infer<typeof AttendanceRecord>> {
+): Promise<AttendanceRecord> {
   const day = await secretaryDay(principal, id);
   if (day.status !== 'published') throw notOpen(day);
   if (!(await hasGrant(userId, { role: 'member', orgId: day.branchId }))) throw new NotFoundError('该党员不在本支部');
@@ -112,7 +112,7 @@ export async function correctAttendance(
   return toAttendanceRecord(result.record, (await displayNames([userId])).get(userId));
 }
 
-export async function myAttendance(principal: Principal, q: z.infer<typeof PageQuery>) {
+export async function myAttendance(principal: Principal, q: Infer<typeof PageQuery>) {
   const page = await userAttendance(principal.userId, q.limit, q.cursor);
   const days = new Map((await getThemeDays(page.items.map((a) => a.themeDayId))).map((d) => [d.id, d]));
   return {
@@ -135,7 +135,7 @@ export async function decideLeave(
   id: string,
   userId: string,
   decision: 'approve' | 'decline',
-): Promise<z.infer<typeof AttendanceRecord>> {
+): Promise<AttendanceRecord> {
   const day = await secretaryDay(principal, id);
   if (day.status !== 'published') throw notOpen(day);
   const leaveStatus = decision === 'approve' ? 'approved' : 'declined';

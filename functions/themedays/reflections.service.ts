@@ -1,6 +1,5 @@
 // Online participation (线上参与): a member's reflection counts as "online" unless they were there in person, and
 // its moderation when the content check asks for a person.
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import { onlineWindowEnd, THEMEDAY_RULES } from '@shared/rules/themeday';
 import { type OnlineParticipation } from '@shared/schemas/themeday';
@@ -23,7 +22,7 @@ import { toParticipation } from './views';
 const { onlineWindowDays } = THEMEDAY_RULES;
 const PRESENT = { ':present': 'present' };
 
-export async function participateOnline(principal: Principal, id: string, content: string): Promise<z.infer<typeof OnlineParticipation>> {
+export async function participateOnline(principal: Principal, id: string, content: string): Promise<OnlineParticipation> {
   const day = await memberDay(principal, id);
   if (!day.onlineParticipation) throw new InvalidStateError('本次主题党日未开放线上参与');
   // Closing does not cut the window: 补课 stays open for the days after the end either way.

@@ -1,6 +1,5 @@
 // A theme day's lifecycle: draft → published → closed (figures frozen), or cancelled. Attendance is in
 // ./attendance.service, reflections in ./reflections.service.
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import { DAY_MS, HOUR_MS, shanghaiDate, shanghaiTime, toUtc } from '@shared/time';
 import {
@@ -31,10 +30,11 @@ import { reflectionRead } from './reflections.repository';
 import type { AttendanceItem, AttendanceStatus, ThemeDayRecord } from './themeday.entity';
 import { closeDay, heldInMonth, listBranchThemeDays, markHeldMonth, putThemeDay, transitionThemeDay } from './themedays.repository';
 import { toAttendanceRecord, toParticipation, toThemeDay } from './views';
+import type { Infer } from '@shared/schemas/lazy';
 
 const { lateNoticeDays, maxHours } = THEMEDAY_RULES;
 
-export async function createThemeDay(principal: Principal, branchId: string, body: z.infer<typeof CreateThemeDayBody>): Promise<ThemeDay> {
+export async function createThemeDay(principal: Principal, branchId: string, body: Infer<typeof CreateThemeDayBody>): Promise<ThemeDay> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ROLE_SETS.branchLeaders, branch.path);
   const span = Date.parse(body.endsAt) - Date.parse(body.startsAt);
@@ -97,7 +97,7 @@ export async function getThemeDayFor(principal: Principal | undefined, id: strin
 export async function listThemeDays(
   principal: Principal | undefined,
   branchId: string,
-  q: z.infer<typeof ListThemeDaysQuery>,
+  q: Infer<typeof ListThemeDaysQuery>,
 ): Promise<Page<ThemeDay>> {
   const branch = await requireBranch(branchId);
   const page = await listBranchThemeDays(branchId, {
@@ -121,7 +121,7 @@ export async function listThemeDays(
   };
 }
 
-export async function publishThemeDay(principal: Principal, id: string): Promise<z.infer<typeof PublishResult>> {
+export async function publishThemeDay(principal: Principal, id: string): Promise<PublishResult> {
   const day = await secretaryDay(principal, id);
   const now = Date.now();
   if (day.status !== 'draft') throw new InvalidStateError(day.status === 'published' ? '已经发布过了' : '当前状态不能发布');
@@ -145,7 +145,7 @@ function previewMessage(day: ThemeDayRecord) {
   });
 }
 
-export async function cancelThemeDay(principal: Principal, id: string, body: z.infer<typeof CancelThemeDayBody>): Promise<ThemeDay> {
+export async function cancelThemeDay(principal: Principal, id: string, body: Infer<typeof CancelThemeDayBody>): Promise<ThemeDay> {
   await secretaryDay(principal, id);
   const updated = await transitionThemeDay(id, ['draft', 'published'], 'cancelled', { cancelReason: body.reason });
   if (!updated) throw new InvalidStateError('已结束或已取消的主题党日不能取消');

@@ -1,10 +1,9 @@
 // Records as the API shows them.
-import type * as z from 'zod/mini';
 import type { AttendanceRecord, OnlineParticipation, ThemeDay } from '@shared/schemas/themeday';
 import { toOutcome } from '../moderation/moderation.entity';
 import type { AttendanceItem, ReflectionRecord, ThemeDayRecord } from './themeday.entity';
 
-export function toAttendanceRecord(a: AttendanceItem, displayName?: string): z.infer<typeof AttendanceRecord> {
+export function toAttendanceRecord(a: AttendanceItem, displayName?: string): AttendanceRecord {
   return {
     themeDayId: a.themeDayId,
     userId: a.userId,
@@ -18,7 +17,7 @@ export function toAttendanceRecord(a: AttendanceItem, displayName?: string): z.i
   };
 }
 
-export function toParticipation(r: ReflectionRecord): z.infer<typeof OnlineParticipation> {
+export function toParticipation(r: ReflectionRecord): OnlineParticipation {
   return {
     themeDayId: r.themeDayId,
     userId: r.userId,

@@ -1,7 +1,6 @@
 // The "1+X" political birthday: the secretary records the fixed item (重温入党誓词 before the flag) and chosen extras
 // for a member's anniversary; the member's birthday card shows it with their years in the party.
 //   pk BDAY#<branchId>#<year>   sk <userId>   (the month's list reads its members' rows in its batch of profiles)
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { BirthdayCard, CelebrateBody, Celebration } from '@shared/schemas/practices';
 import { shanghaiMonth } from '@shared/time';
@@ -15,8 +14,9 @@ import { auditPut } from '../audit/audit';
 import { transactOrThrow } from '../core/transact';
 import { requireBranch } from '../orgs/branches';
 import { getGrant, profilesById } from './users.repository';
+import type { Infer } from '@shared/schemas/lazy';
 
-export type CelebrationRecord = z.infer<typeof Celebration>;
+export type CelebrationRecord = Infer<typeof Celebration>;
 
 export const celebrationKeys = {
   year: (branchId: string, year: number) => `BDAY#${branchId}#${year}`,
@@ -32,7 +32,7 @@ export function celebrationsRead(branchId: string, year: number, userIds: string
 /** Years in the party on the anniversary of `year`. */
 export const partyYears = (joinedPartyOn: string, year: number) => year - Number(joinedPartyOn.slice(0, 4));
 
-export async function celebrateBirthday(principal: Principal, branchId: string, userId: string, year: number, body: z.infer<typeof CelebrateBody>): Promise<CelebrationRecord> {
+export async function celebrateBirthday(principal: Principal, branchId: string, userId: string, year: number, body: Infer<typeof CelebrateBody>): Promise<CelebrationRecord> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ROLE_SETS.branchLeaders, branch.path);
   const [grant, profiles] = await Promise.all([getGrant(userId, { role: 'member', orgId: branchId }), profilesById([userId])]);
@@ -65,7 +65,7 @@ export async function celebrateBirthday(principal: Principal, branchId: string, 
  * The member's card for a year. The member and the branch's readers see it any time; once celebrated it is the card
  * the member shares, so any signed-in user who opens the share sees it. Otherwise 404: an id tells nothing.
  */
-export async function birthdayCard(principal: Principal, branchId: string, userId: string, year: number): Promise<z.infer<typeof BirthdayCard>> {
+export async function birthdayCard(principal: Principal, branchId: string, userId: string, year: number): Promise<Infer<typeof BirthdayCard>> {
   const branch = await requireBranch(branchId);
   const [item, profiles] = await Promise.all([getItem(celebrationKeys.row(branchId, year, userId)), profilesById([userId])]);
   const celebration = item ? recordOf<CelebrationRecord>(item) : null;

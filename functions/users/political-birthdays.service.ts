@@ -1,5 +1,4 @@
 // Political birthdays (政治生日): the anniversary of joining the party, shown per branch and month.
-import type * as z from 'zod/mini';
 import { ROLE_SETS } from '@shared/roles';
 import type { PoliticalBirthday } from '@shared/schemas/themeday';
 import { requireRole, type Principal } from '../core/policy';
@@ -9,7 +8,7 @@ import { celebrationsRead } from './birthday-celebrations';
 import { allMemberGrants, profilesRead } from './users.repository';
 
 /** The branch's members whose anniversary falls in `month` (`YYYY-MM`), by day, with their years in the party. */
-export async function politicalBirthdays(principal: Principal, branchId: string, month: string): Promise<{ items: z.infer<typeof PoliticalBirthday>[] }> {
+export async function politicalBirthdays(principal: Principal, branchId: string, month: string): Promise<{ items: PoliticalBirthday[] }> {
   const branch = await requireBranch(branchId);
   requireRole(principal, ROLE_SETS.branchReaders, branch.path);
   const [year, mm] = month.split('-');

@@ -2,6 +2,7 @@
 // (`shared/routes/<group>.ts`) and this one, so it carries only the zod schemas its routes use.
 import * as z from 'zod/mini';
 import { Empty } from '../schemas/common';
+import { lazy } from '../schemas/lazy';
 
 /** One Lambda function per group; `serverless.yml` names them the same. */
 export type FunctionGroup = 'health' | 'auth' | 'me' | 'invitations' | 'members' | 'orgs' | 'ideas' | 'themedays' | 'bookings' | 'notices' | 'assessments' | 'concerns' | 'moderation' | 'imports' | 'exports' | 'dues';
@@ -48,39 +49,52 @@ export interface RouteDef<
 export type RouteTable = Readonly<Record<string, RouteDef>>;
 
 const NoParams = Empty;
-const NoQuery = z.object({});
-const NoBody = z.undefined();
-export const NoContent = z.undefined();
+const NoQuery = lazy(() => z.object({}));
+const NoBody = lazy(() => z.undefined());
+export const NoContent = lazy(() => z.undefined());
 
-export function route<
-  P extends z.ZodMiniType = typeof NoParams,
-  Q extends z.ZodMiniType = typeof NoQuery,
-  B extends z.ZodMiniType = typeof NoBody,
-  R extends z.ZodMiniType = typeof NoContent,
->(def: {
+/** What a route is, apart from its schemas. */
+export interface RouteMeta {
   method: HttpMethod;
   path: string;
   group: FunctionGroup;
   auth: 'public' | 'user';
-  params?: P;
-  query?: Q;
-  body?: B;
-  response: R;
   status?: number;
   idempotent?: boolean;
   ownIdempotency?: true;
   callerInTransaction?: true;
   localOnly?: true;
   maxBodyBytes?: number;
-}): RouteDef<P, Q, B, R> {
-  return {
-    params: NoParams as unknown as P,
-    query: NoQuery as unknown as Q,
-    body: NoBody as unknown as B,
-    status: 200,
-    idempotent: false,
-    ...def,
-  } as RouteDef<P, Q, B, R>;
+}
+
+/**
+ * A route: what it is, and a function that builds its schemas. They are built when first read (a request to the
+ * route, the OpenAPI generator), once: a cold start builds the schemas of the one route it serves.
+ */
+export function route<
+  P extends z.ZodMiniType = ReturnType<typeof NoParams>,
+  Q extends z.ZodMiniType = ReturnType<typeof NoQuery>,
+  B extends z.ZodMiniType = ReturnType<typeof NoBody>,
+  R extends z.ZodMiniType = ReturnType<typeof NoContent>,
+>(meta: RouteMeta, schemas: () => { params?: P; query?: Q; body?: B; response: R }): RouteDef<P, Q, B, R> {
+  const built = lazy(schemas);
+  const def = { status: 200, idempotent: false, ...meta } as RouteDef<P, Q, B, R>;
+  const schema = (name: 'params' | 'query' | 'body' | 'response', fallback: () => z.ZodMiniType): PropertyDescriptor => ({
+    enumerable: true,
+    configurable: true,
+    // Kept as a plain value once built: the request path then reads a field, not a getter.
+    get() {
+      const value = built()[name] ?? fallback();
+      Object.defineProperty(def, name, { value, enumerable: true });
+      return value;
+    },
+  });
+  return Object.defineProperties(def, {
+    params: schema('params', NoParams),
+    query: schema('query', NoQuery),
+    body: schema('body', NoBody),
+    response: schema('response', NoContent),
+  });
 }
 
 /** `GET /v1/me`, the form API Gateway calls a route key. */

@@ -8,14 +8,18 @@ import { ModerationDecisionBody, ModerationDecisionResult, ModerationItem, Moder
 export const moderationRoutes = {
   listModeration: route({
     method: 'GET', path: '/v1/orgs/{orgId}/moderation', group: 'moderation', auth: 'user',
-    params: z.strictObject({ orgId: Id }), query: PageQuery, response: page(ModerationItem),
-  }),
+  }, () => ({
+    params: z.strictObject({ orgId: Id() }), query: PageQuery(), response: page(ModerationItem()),
+  })),
   decideModeration: route({
     method: 'POST', path: '/v1/moderation/{kind}/{id}/decision', group: 'moderation', auth: 'user',
-    params: z.strictObject({ kind: ModerationKind, id: ModerationItemId }), body: ModerationDecisionBody, response: ModerationDecisionResult,
-  }),
+  }, () => ({
+    params: z.strictObject({ kind: ModerationKind(), id: ModerationItemId() }), body: ModerationDecisionBody(), response: ModerationDecisionResult(),
+  })),
   // Messages the outbox gave up on (WeChat down past the last try, or refusing them): admins follow them up
   listDeadLetters: route({
-    method: 'GET', path: '/v1/dead-letters', group: 'moderation', auth: 'user', query: PageQuery, response: page(DeadLetter),
-  }),
+    method: 'GET', path: '/v1/dead-letters', group: 'moderation', auth: 'user',
+  }, () => ({
+    query: PageQuery(), response: page(DeadLetter()),
+  })),
 } as const;

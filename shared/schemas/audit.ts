@@ -2,6 +2,7 @@
 // transaction as the change they record, so the log never misses one.
 import * as z from 'zod/mini';
 import { DateTimeString, Id } from './common';
+import { lazy, type Infer } from './lazy';
 
 export const AUDIT_ACTIONS = [
   'org.create',
@@ -25,20 +26,20 @@ export const AUDIT_ACTIONS = [
   'dues.mark',
   'birthday.celebrate',
 ] as const;
-export const AuditAction = z.enum(AUDIT_ACTIONS);
-export type AuditAction = z.infer<typeof AuditAction>;
+export const AuditAction = lazy(() => z.enum(AUDIT_ACTIONS));
+export type AuditAction = Infer<typeof AuditAction>;
 
-export const AuditEntry = z.object({
-  id: Id,
+export const AuditEntry = lazy(() => z.object({
+  id: Id(),
   /** The org the change happened in (for a station: the org it belongs to). */
-  orgId: Id,
-  action: AuditAction,
+  orgId: Id(),
+  action: AuditAction(),
   /** What was changed: its kind and id (an org, a station, a user, an invitation code, …). */
   target: z.object({ kind: z.string(), id: z.string() }),
-  actorId: Id,
+  actorId: Id(),
   actorName: z.optional(z.string()),
   before: z.nullable(z.record(z.string(), z.unknown())),
   after: z.nullable(z.record(z.string(), z.unknown())),
-  at: DateTimeString,
-});
-export type AuditEntry = z.infer<typeof AuditEntry>;
+  at: DateTimeString(),
+}));
+export type AuditEntry = Infer<typeof AuditEntry>;

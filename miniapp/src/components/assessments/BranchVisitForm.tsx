@@ -24,7 +24,7 @@ export default function BranchVisitForm({ branchId, onSent }: { branchId: string
   const submit = async () => {
     if (saving) return;
     setError('');
-    const r = BranchVisitBody.safeParse({ comment, rating, kind, visitedOn });
+    const r = BranchVisitBody().safeParse({ comment, rating, kind, visitedOn });
     if (!r.success) return setError(rating < 1 ? '请先选择评分' : (r.error.issues[0]?.message ?? '输入有误'));
     await send(async () => {
       await api('recordBranchVisit', { params: { branchId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });

@@ -26,7 +26,7 @@ export default function GuidanceForm({ themeDayId, onSent }: Props) {
   const send = async () => {
     if (sending) return;
     setError('');
-    const r = GuidanceBody.safeParse({ comment, rating });
+    const r = GuidanceBody().safeParse({ comment, rating });
     if (!r.success) {
       setError(rating < 1 ? '请先选择评分' : (r.error.issues[0]?.message ?? '输入有误'));
       return;

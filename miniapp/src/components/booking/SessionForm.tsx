@@ -23,7 +23,7 @@ export default function SessionForm({ stationId, onCreated }: { stationId: strin
   const create = async () => {
     if (creating) return;
     setError('');
-    const parsed = CreateSessionBody.safeParse({
+    const parsed = CreateSessionBody().safeParse({
       host,
       startsAt: shanghaiInstant(date, start),
       endsAt: shanghaiInstant(date, end),

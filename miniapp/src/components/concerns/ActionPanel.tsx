@@ -83,7 +83,7 @@ export default function ActionPanel({ concern, onDone, onStale }: ActionPanelPro
     if (action === 'transfer' && !toStationId) return setError('请选择转办的驻点');
     const withPhotos = action === 'resolve' && photos.items.length > 0;
     if (withPhotos && photos.blocker) return setError(photos.blocker);
-    const r = ConcernTransitionBody.safeParse({
+    const r = ConcernTransitionBody().safeParse({
       action,
       note,
       ...(action === 'transfer' && toStationId ? { toStationId } : {}),

@@ -65,7 +65,7 @@ export default function ConcernForm({ user, onRaised, onViewProgress }: ConcernF
     if (!category) return setError('请选择事项类别');
     if (!place) return setError('请选择事情所在的村（社区）');
     if (photos.blocker) return setError(photos.blocker);
-    const r = CreateConcernBody.safeParse({
+    const r = CreateConcernBody().safeParse({
       villageId: place.villageId,
       category,
       title,

@@ -24,7 +24,7 @@ export default function FeedbackForm({ concernId, onDone }: { concernId: string;
     setError('');
     if (satisfied === null) return setError('请选择满意或不满意');
     if (rating < 1) return setError('请为办理结果打分');
-    const r = ConcernFeedbackBody.safeParse({ satisfied, rating, ...(comment.trim() ? { comment } : {}) });
+    const r = ConcernFeedbackBody().safeParse({ satisfied, rating, ...(comment.trim() ? { comment } : {}) });
     if (!r.success) return setError(firstIssue(r.error));
     await send(async () => {
       const updated = await api('concernFeedback', { params: { id: concernId }, body: r.data });

@@ -37,7 +37,7 @@ export default function FollowUpForm({ concernId, onDone }: { concernId: string;
     if (saving) return;
     setError('');
     if (photos.blocker) return setError(photos.blocker);
-    const r = ConcernFollowUpBody.safeParse({ note, ...(photos.photoIds.length ? { photos: photos.photoIds } : {}) });
+    const r = ConcernFollowUpBody().safeParse({ note, ...(photos.photoIds.length ? { photos: photos.photoIds } : {}) });
     if (!r.success) return setError(firstIssue(r.error));
     await send(async () => {
       const updated = await api('concernFollowUp', { params: { id: concernId }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });

@@ -27,13 +27,13 @@ export default function ProfileCard({ user, onSaved }: { user: User; onSaved: (u
     const body: { displayName?: string; phone?: string } = {};
     const name = nickname.trim();
     if (name !== user.displayName) {
-      const r = DisplayName.safeParse(name);
+      const r = DisplayName().safeParse(name);
       if (!r.success) return setError(firstIssue(r.error));
       body.displayName = r.data;
     }
     const newPhone = phone.trim();
     if (newPhone) {
-      const r = PhoneNumber.safeParse(newPhone);
+      const r = PhoneNumber().safeParse(newPhone);
       if (!r.success) return setError(firstIssue(r.error));
       body.phone = r.data;
     }

@@ -17,7 +17,7 @@ export default function RedeemCard({ onRedeemed, initialCode = '' }: { onRedeeme
   const redeem = async () => {
     if (redeeming) return;
     setError('');
-    const r = InvitationCode.safeParse(code.trim().toUpperCase());
+    const r = InvitationCode().safeParse(code.trim().toUpperCase());
     if (!r.success) return setError(firstIssue(r.error));
     await send(async () => {
       const { user, bound } = await redeemInvitation(r.data);

@@ -2,18 +2,18 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BIRTHDAY_EXTRAS, BIRTHDAY_EXTRA_LABELS, type Celebration } from '@shared/schemas/practices';
-import type * as z from 'zod/mini';
 import { api } from '../../api/client';
 import { TextAreaField } from '../form/TextField';
 import SubmitBar from '../form/SubmitBar';
 import { useSubmit } from '../form/useSubmit';
+import type { Infer } from '@shared/schemas/lazy';
 
 type Extra = (typeof BIRTHDAY_EXTRAS)[number];
 interface Props {
   branchId: string;
   userId: string;
   year: number;
-  onSaved: (c: z.infer<typeof Celebration>) => void;
+  onSaved: (c: Infer<typeof Celebration>) => void;
 }
 
 export default function CelebrateForm({ branchId, userId, year, onSaved }: Props) {

@@ -52,7 +52,7 @@ export default function OrgForm({ mode, onDone, onCancel, childOptions }: Props)
     if (mode.kind === 'create') {
       if (!type) return setError('请选择组织类型');
       if (type === 'branch' && !sector) return setError('请选择党支部所属领域');
-      const r = CreateOrgBody.safeParse({ parentId: mode.parent.id, name, type, ...(type === 'branch' && sector ? { sector } : {}) });
+      const r = CreateOrgBody().safeParse({ parentId: mode.parent.id, name, type, ...(type === 'branch' && sector ? { sector } : {}) });
       if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
       if (!(await confirmed(`在「${mode.parent.name}」下新建${ORG_TYPE_LABELS[type]}「${r.data.name}」？`))) return;
       await send(async () => {

@@ -78,7 +78,7 @@ export default function AdminStationPage() {
       ...(draft.openingHours.trim() ? { openingHours: draft.openingHours } : {}),
       serves,
     };
-    const r = CreateStationBody.safeParse({ orgId: org.id, ...fields });
+    const r = CreateStationBody().safeParse({ orgId: org.id, ...fields });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
     const { confirm } = await showModal({ title: station ? '保存驿站' : '新建驿站', content: `${station ? '保存' : '新建'}「${r.data.name}」？服务的村（社区）的新诉求将转到此驿站。`, confirmText: station ? '确认保存' : '确认新建' });
     if (!confirm) return;

@@ -72,7 +72,7 @@ export default function StationPage() {
       void goLogin('booking');
       return;
     }
-    const parsed = CreateBookingBody.safeParse({ topic, ...(phone.trim() ? { contactPhone: phone.trim() } : {}) });
+    const parsed = CreateBookingBody().safeParse({ topic, ...(phone.trim() ? { contactPhone: phone.trim() } : {}) });
     if (!parsed.success) {
       setFormError(firstIssue(parsed.error));
       return;

@@ -22,7 +22,7 @@ export default function RejectDialog({ item, busy, onDecide, onClose }: Props) {
 
   const submit = async () => {
     setError('');
-    const r = ModerationDecisionBody.safeParse({ decision: 'reject', reason: reason.trim() || undefined });
+    const r = ModerationDecisionBody().safeParse({ decision: 'reject', reason: reason.trim() || undefined });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '请填写理由');
     const problem = await onDecide(r.data);
     if (problem === null) onClose();

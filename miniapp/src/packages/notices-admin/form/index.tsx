@@ -100,7 +100,7 @@ export default function NoticeFormPage() {
           void Taro.showToast({ title: '没有需要保存的修改', icon: 'none' });
           return;
         }
-        const r = UpdateNoticeBody.safeParse(patch);
+        const r = UpdateNoticeBody().safeParse(patch);
         if (!r.success) {
           setError(firstIssue(r));
           return;
@@ -109,7 +109,7 @@ export default function NoticeFormPage() {
         void Taro.showToast({ title: '已保存', icon: 'success' });
       } else {
         const { title, body, category, pinned } = draft;
-        const r = CreateNoticeBody.safeParse({ title, body, category, pinned, ...(expiresAt ? { expiresAt } : {}) });
+        const r = CreateNoticeBody().safeParse({ title, body, category, pinned, ...(expiresAt ? { expiresAt } : {}) });
         if (!r.success) {
           setError(firstIssue(r));
           return;

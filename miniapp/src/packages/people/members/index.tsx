@@ -6,7 +6,6 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { BranchTransfers, RosterMember, Transfer } from '@shared/schemas/members';
 import type { Invitation } from '@shared/schemas/people';
-import type * as z from 'zod/mini';
 import { api, errorMessage, isApiError, showApiError } from '../../../api/client';
 import ListFooter from '../../../components/ListFooter';
 import LoadState from '../../../components/LoadState';
@@ -22,6 +21,7 @@ import NewInvitation from '../invitations/NewInvitation';
 import MemberRow from './MemberRow';
 import { showModal } from '../../../lib/design';
 import '../../../components/people/people.scss';
+import type { Infer } from '@shared/schemas/lazy';
 
 const ask = async (title: string, content: string, confirmText = '确定') => (await showModal({ title, content, confirmText })).confirm;
 
@@ -30,7 +30,7 @@ export default function MembersPage() {
   const initial = routeParam(useRouter().params, 'branchId');
   const [branchId, setBranchId] = useState('');
   const [busy, setBusy] = useState(false);
-  const [transfers, setTransfers] = useState<z.infer<typeof BranchTransfers> | null>(null);
+  const [transfers, setTransfers] = useState<Infer<typeof BranchTransfers> | null>(null);
   const [binding, setBinding] = useState<{ invitation: Invitation; name: string } | null>(null);
   const { roots, blocked } = usePeopleAdmin(allowed, 'members', '只有支部书记和乡镇组织委员可以管理成员');
   const roster = usePagedList({

@@ -2,15 +2,15 @@
 // (amount, 已交/未交 and the day it was handed in).
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type * as z from 'zod/mini';
 import type { DuesEntry } from '@shared/schemas/practices';
 import { formatDateKey, shanghaiDate } from '@shared/time';
 import { FieldRow } from '../../../components/form/TextField';
 import SubmitBar from '../../../components/form/SubmitBar';
 import { useSubmit } from '../../../components/form/useSubmit';
 import StatusTag from '../../../components/StatusTag';
+import type { Infer } from '@shared/schemas/lazy';
 
-type Entry = z.infer<typeof DuesEntry>;
+type Entry = Infer<typeof DuesEntry>;
 export interface DuesMark {
   amount: number;
   paid: boolean;

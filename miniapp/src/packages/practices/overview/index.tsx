@@ -5,7 +5,6 @@ import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import type { StationOverview } from '@shared/schemas/practices';
 import { formatDate } from '@shared/time';
-import type * as z from 'zod/mini';
 import { api, showApiError } from '../../../api/client';
 import LoadState from '../../../components/LoadState';
 import { Button } from '../../../components/nut';
@@ -21,8 +20,9 @@ import { go, routeParam } from '../../../lib/nav';
 import { usePageLoad, useReloadOnShow } from '../../../lib/page-load';
 import { saveXlsx } from '../../../lib/ledger';
 import '../../../components/practices/practices.scss';
+import type { Infer } from '@shared/schemas/lazy';
 
-type Figures = Omit<z.infer<typeof StationOverview>, 'stationId' | 'stationName'>;
+type Figures = Omit<Infer<typeof StationOverview>, 'stationId' | 'stationName'>;
 const pct = (n: number | null) => (n === null ? '—' : `${Math.round(n * 100)}%`);
 const hours = (n: number | null) => (n === null ? '—' : n < 48 ? `${n} 小时` : `${Math.round(n / 24)} 天`);
 const line = (f: Figures) =>

@@ -60,7 +60,7 @@ export default function CloseThemeDayPage() {
   const close = async () => {
     if (saving) return;
     setError('');
-    const r = CloseThemeDayBody.safeParse({ summary });
+    const r = CloseThemeDayBody().safeParse({ summary });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
     // Closing cannot be undone: the on-site figures freeze.
     const { confirm } = await showModal({

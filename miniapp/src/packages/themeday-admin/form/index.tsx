@@ -64,7 +64,7 @@ export default function ThemeDayFormPage() {
   const save = async () => {
     if (saving) return;
     setError('');
-    const r = CreateThemeDayBody.safeParse({
+    const r = CreateThemeDayBody().safeParse({
       title,
       startsAt,
       endsAt: shanghaiInstant(endDate, endTime),

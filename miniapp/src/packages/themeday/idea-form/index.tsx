@@ -36,7 +36,7 @@ export default function IdeaFormPage() {
     if (saving) return;
     setError('');
     if (!category) return setError('请选择创意类别');
-    const r = CreateIdeaBody.safeParse({ title, content, category });
+    const r = CreateIdeaBody().safeParse({ title, content, category });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
     // The secretary's answer: asked in this tap, as WeChat requires, alongside sending the idea.
     void askFor(['idea_answered']);

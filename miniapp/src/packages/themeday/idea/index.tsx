@@ -112,7 +112,7 @@ export default function IdeaDetailPage() {
     if (busy) return;
     setAnswerError('');
     if (!answerStatus) return setAnswerError('请选择答复结果');
-    const r = AnswerIdeaBody.safeParse({ status: answerStatus, reply });
+    const r = AnswerIdeaBody().safeParse({ status: answerStatus, reply });
     if (!r.success) return setAnswerError(r.error.issues[0]?.message ?? '输入有误');
     setBusy('answer');
     try {

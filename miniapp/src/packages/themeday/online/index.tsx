@@ -54,7 +54,7 @@ export default function OnlinePage() {
   const submit = async () => {
     if (saving) return;
     setError('');
-    const r = OnlineParticipationBody.safeParse({ content });
+    const r = OnlineParticipationBody().safeParse({ content });
     if (!r.success) return setError(r.error.issues[0]?.message ?? '输入有误');
     await send(async () => {
       const res = await api('participateOnline', { params: { id }, body: r.data, idempotencyKey: actionKey.keyFor(r.data) });
