@@ -37,7 +37,9 @@ describe('a function handler', () => {
   });
 
   it('so loads only the schema modules its routes and its code use', () => {
-    const schemasOf = (group: string) => relative(reachableFiles(`functions/${group}/handler.ts`)).filter((f) => f.startsWith('shared/schemas/'));
+    // lazy.ts is how every schema module declares its schemas, not one of them.
+    const schemasOf = (group: string) =>
+      relative(reachableFiles(`functions/${group}/handler.ts`)).filter((f) => f.startsWith('shared/schemas/') && f !== 'shared/schemas/lazy.ts');
     expect(schemasOf('health')).toEqual(['shared/schemas/common.ts', 'shared/schemas/people.ts']);
     // The org tree, its administration and the audit reader.
     expect(schemasOf('orgs')).toEqual(['shared/schemas/audit.ts', 'shared/schemas/common.ts', 'shared/schemas/orgs.ts']);
