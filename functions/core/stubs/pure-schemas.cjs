@@ -1,9 +1,9 @@
-// Marks the calls that build the shared zod schemas as pure, so each function's bundle keeps only the schemas its
-// routes reach. zod's builders carry `@__NO_SIDE_EFFECTS__`, but esbuild honours that only within one file
-// (evanw/esbuild#4369), so every module-level `z.object(…)` in shared/ was kept, and built at every cold start, by
-// every function that imports the module for one schema. A `/* @__PURE__ */` before each call does what the
-// annotation meant. Only calls in the initialisers of top-level `const`s are marked: code in function bodies runs
-// when called, and a statement's call is there for its effect.
+// Marks the module-level calls of shared/schemas and shared/routes as pure, so each function's bundle keeps only the
+// schemas its routes reach. Those calls are `lazy(() => z.object(…))` (shared/schemas/lazy.ts, built on first use)
+// and the route table's `route(…)`; unmarked, esbuild keeps every one a function's imports name, because it cannot
+// tell they have no effect (zod's `@__NO_SIDE_EFFECTS__` it honours only within one file, evanw/esbuild#4369).
+// Only calls in the initialisers of top-level `const`s are marked: code in function bodies runs when called, and a
+// statement's call is there for its effect.
 const { readFileSync } = require('node:fs');
 
 const PURE = '/* @__PURE__ */ ';
