@@ -53,19 +53,9 @@ const NoQuery = lazy(() => z.object({}));
 const NoBody = lazy(() => z.undefined());
 export const NoContent = lazy(() => z.undefined());
 
-/** What a route is, apart from its schemas. */
-export interface RouteMeta {
-  method: HttpMethod;
-  path: string;
-  group: FunctionGroup;
-  auth: 'public' | 'user';
-  status?: number;
-  idempotent?: boolean;
-  ownIdempotency?: true;
-  callerInTransaction?: true;
-  localOnly?: true;
-  maxBodyBytes?: number;
-}
+/** What a route is, apart from its schemas (status 200 and not idempotent unless it says). */
+export type RouteMeta = Omit<RouteDef, 'params' | 'query' | 'body' | 'response' | 'status' | 'idempotent'> &
+  Partial<Pick<RouteDef, 'status' | 'idempotent'>>;
 
 /**
  * A route: what it is, and a function that builds its schemas. They are built when first read (a request to the
