@@ -4,6 +4,7 @@ import { TABLE } from '../core/dynamo';
 import { getItem } from '../core/reads';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import { callerCheck } from '../users/caller-check';
+import { refusalOf } from './booking.rules';
 import { bookerItem, bookingItem, bookingKeys, capTokenOf, toSlotRecord, type BookingRecord, type CapTokenRecord, type SlotRecord } from './booking.entity';
 
 /** The booking transaction refused: the slot and the claimed token as its conditions found them, if they failed. */
@@ -17,10 +18,6 @@ export interface BookRefusal {
   /** The caller's account is gone (erased, or moved to another profile by a binding) since the token was issued. */
   callerGone: boolean;
 }
-
-/** The slot's condition in the transaction below (`booked < seats AND …`), on the slot item as read. */
-const slotAdmits = (slot: Record<string, unknown>, window: { cutoff: string; latest: string }): boolean =>
-  Number(slot.booked) < Number(slot.seats) && slot.status === 'open' && String(slot.startsAt) > window.cutoff && String(slot.startsAt) <= window.latest;
 
 /**
  * The booking transaction: a seat of an open slot that starts after `window.cutoff` and no later than
@@ -69,11 +66,12 @@ export async function book(
     callerCheck(booking.userId),
     ...(claim ? [claim] : []),
   ];
-  // Contended, the slot is a popular one filling up: once what its condition checks fails on a fresh read, that is the
-  // answer (full, cancelled), without more transactions against it.
+  // Contended, the slot is a popular one filling up: once the rules refuse it on a fresh read (full, cancelled, no
+  // longer in the window), that is the answer, without more transactions against it.
   const outcome = await transactWrite(items, async () => {
     const slot = await getItem(bookingKeys.slot(booking.slotId));
-    return slot && slotAdmits(slot, window) ? undefined : { committed: false, failed: [0], items: [slot] };
+    const refused = refusalOf({ slot: slot ? toSlotRecord(slot) : 'missing', alreadyBooked: false }, Date.parse(now));
+    return refused ? { committed: false, failed: [0], items: [slot] } : undefined;
   });
   if (outcome.committed) return true;
   const slotItem = outcome.items[0];
