@@ -257,10 +257,14 @@ describe('function packages in the prod template', () => {
     expect(bundles['themedays.zip']).not.toContain(yuanRule);
   });
 
-  it('write .xlsx files without loading worker threads (fflate\'s browser entry for write-excel-file)', () => {
-    // exports only writes; imports also reads, and read-excel-file's async unzip may inflate in a worker.
+  it('write .xlsx files through node:zlib (core/spreadsheet-zip.ts), without fflate or worker threads', () => {
+    // exports only writes; imports also reads, with fflate: read-excel-file's async unzip may inflate in a worker.
+    // 'invalid zip data' is one of fflate's error messages.
     expect(bundles['exports.zip']).toBeDefined();
+    expect(bundles['exports.zip']).not.toContain('invalid zip data');
     expect(bundles['exports.zip']).not.toContain('worker_threads');
+    expect(bundles['exports.zip']).toContain('deflateRawSync');
+    expect(bundles['imports.zip']).toContain('invalid zip data');
     expect(bundles['imports.zip']).toContain('worker_threads');
   });
 });

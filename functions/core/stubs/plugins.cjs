@@ -81,11 +81,16 @@ module.exports = [
       'export const loadSharedConfigFiles = async () => ({ configFile: {}, credentialsFile: {} });',
     ].join('\n'),
   }),
-  // fflate's Node build loads node:worker_threads as it is imported (≈ 5 ms of the exports function's cold start), for
-  // its asynchronous API. write-excel-file uses only the synchronous Zip/ZipDeflate, so it gets the package's own
-  // browser entry: the same code without the worker loader. read-excel-file keeps the Node build: its async `unzip`
-  // inflates large entries in a worker.
-  redirectImport({ name: 'fflate-without-workers', from: /^fflate$/, importer: /[\\/]write-excel-file[\\/]/, to: 'fflate/browser' }),
+  // write-excel-file zips through fflate, which builds its Huffman tables in JavaScript as it is imported (≈ 5 ms of
+  // the exports function's cold start; its Node build also loads node:worker_threads) and deflates in JavaScript. It
+  // gets core/spreadsheet-zip.ts instead: the same streaming API on node:zlib. read-excel-file keeps fflate (imports
+  // loads the readers only when a file is read, and its async `unzip` may inflate in a worker).
+  redirectImport({
+    name: 'spreadsheet-zip',
+    from: /^fflate$/,
+    importer: /[\\/]write-excel-file[\\/]/,
+    to: require('node:path').join(__dirname, '..', 'spreadsheet-zip.ts'),
+  }),
   // zod's JSON Schema generation (≈ 16 KiB): the functions only parse; docs/openapi.json is generated from the sources,
   // not the bundles. The shared schemas are zod/mini, whose types don't refer to it (tree-shaken); every classic type
   // does, so this keeps it out should a classic `zod` import come back. `aggregateChecks` stays real: classic getters
