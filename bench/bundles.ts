@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { packageStage } from '../scripts/lib/package';
 import { readZip } from '../scripts/lib/zip';
+import { buildSdkFloor } from './sdk-floor';
 import { fmt, median, percentile, round, table } from './stats';
 
 const root = path.resolve(__dirname, '..');
@@ -95,6 +96,8 @@ export interface BundlesReport {
   /** The compile cache's folder name: V8's cache is only read by this exact node version, arch and flags. */
   cacheKey: string;
   functions: BundleResult[];
+  /** The DynamoDB client alone, bundled the same way (bench/sdk-floor.ts): what every function's import starts from. */
+  sdkFloor: { bundleKiB: number; wallRatio: Spread; cpuRatio: Spread };
 }
 
 const spread = (values: number[]): Spread => {
@@ -118,6 +121,7 @@ function timeRun(args: string[], env: NodeJS.ProcessEnv): { ms: number; cpuMs: n
 export async function benchBundles(runs = 15, log: (msg: string) => void = () => undefined): Promise<BundlesReport> {
   log('serverless package --stage prod…');
   const fns = packageFunctions();
+  const floor = await buildSdkFloor(OUT);
   // Deployed configuration; importing must not touch the network (secrets are read on the first request).
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
@@ -134,12 +138,14 @@ export async function benchBundles(runs = 15, log: (msg: string) => void = () =>
   const importArgs = (file: string) => ['-e', `require(process.argv[1]);${PRINT_CPU}`, file];
   const bare = ['-e', PRINT_CPU];
 
-  const pairs = new Map(fns.map((f) => [f.name, { wall: [] as number[], cpu: [] as number[], ms: [] as number[], cached: [] as number[] }]));
+  // The floor is timed in the same rounds as the functions, as one more entry.
+  const timed = [...fns.map((f) => ({ name: f.name, file: f.file })), { name: 'sdk-floor', file: floor.file }];
+  const pairs = new Map(timed.map((f) => [f.name, { wall: [] as number[], cpu: [] as number[], ms: [] as number[], cached: [] as number[] }]));
   const baseline = { ms: [] as number[], cpu: [] as number[] };
   log(`${runs} rounds of interleaved pairs (bare node, then the bundle) per function…`);
   // Round 0 warms the OS file cache and is not counted.
   for (let i = 0; i <= runs; i++) {
-    for (const f of fns) {
+    for (const f of timed) {
       const b = timeRun(bare, env);
       const r = timeRun(importArgs(f.file), env);
       if (i === 0) continue;
@@ -176,6 +182,7 @@ export async function benchBundles(runs = 15, log: (msg: string) => void = () =>
     baselineMedianMs: median(baseline.ms),
     baselineCpuMs: median(baseline.cpu),
     cacheKey,
+    sdkFloor: { bundleKiB: floor.bytes / 1024, wallRatio: spread(pairs.get('sdk-floor')!.wall), cpuRatio: spread(pairs.get('sdk-floor')!.cpu) },
     functions: fns.map((f) => {
       const p = pairs.get(f.name)!;
       return {
@@ -218,6 +225,10 @@ export function printBundles(b: BundlesReport): void {
     ),
   );
   console.log(
+    `The DynamoDB client alone (bench/sdk-floor.entry.ts, bundled the same way, not shipped): ${fmt(b.sdkFloor.bundleKiB)} KiB, ` +
+      `${r(b.sdkFloor.wallRatio)} × node (wall), ${r(b.sdkFloor.cpuRatio)} (CPU): the part of every function's import that is not its own.`,
+  );
+  console.log(
     `compile cache ${b.cacheKey}: V8 reads it only on this exact node version, arch and flags. Lambda runs nodejs24.x on ` +
       'arm64 at a patch version AWS chooses, and a cache made here is silently rejected there, so none is shipped.',
   );
@@ -231,6 +242,7 @@ export function bundlesJson(b: BundlesReport): Record<string, unknown> {
     baselineMedianMs: round(b.baselineMedianMs),
     baselineCpuMs: round(b.baselineCpuMs),
     compileCacheKey: b.cacheKey,
+    sdkFloor: { bundleKiB: round(b.sdkFloor.bundleKiB), wallRatio: s(b.sdkFloor.wallRatio), cpuRatio: s(b.sdkFloor.cpuRatio) },
     functions: b.functions.map((f) => ({
       name: f.name,
       bundleKiB: round(f.bundleKiB),
