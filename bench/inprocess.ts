@@ -3,14 +3,9 @@
 // TransactWriteItems at the same concurrency, with an Idempotency-Key per booking as the mini-program sends (and
 // without, for comparison). Run as a child of the bench (the bundles read config at import):
 //   BUNDLES=bench/.out DYNAMODB_ENDPOINT=… node -r @swc-node/register bench/inprocess.ts
-import http from 'node:http';
-import { syncBuiltinESMExports } from 'node:module';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { DynamoDBClient, TransactionCanceledException, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { DynamoDBDocumentClient, PutCommand, QueryCommand as DocQueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DynamoDBDocumentClient, QueryCommand as DocQueryCommand } from '@aws-sdk/lib-dynamodb';
 import { spawn } from 'node:child_process';
 import { ensureTable, startDynamoLocal } from '../scripts/lib/dynamodb-local';
 import { LOCAL_TABLE, localFunctionEnv } from '../scripts/lib/local-env';
@@ -18,113 +13,13 @@ import { freePort } from '../scripts/lib/ports';
 import { seed } from '../scripts/lib/seed';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { BUNDLES_DIR } from './bundles';
-import { fmt, median, round, table } from './stats';
-
-type Handler = (event: APIGatewayProxyEventV2, context: unknown) => Promise<APIGatewayProxyStructuredResultV2>;
-const bundles = process.env.BUNDLES!;
-const load = (fn: string, file: string): Handler => require(path.resolve(bundles, fn, file)).handler;
-
-function event(
-  method: string,
-  routePath: string,
-  rawPath: string,
-  opts: { token?: string; body?: unknown; params?: Record<string, string>; headers?: Record<string, string> } = {},
-): APIGatewayProxyEventV2 {
-  return {
-    version: '2.0',
-    routeKey: `${method} ${routePath}`,
-    rawPath,
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...opts.headers },
-    pathParameters: opts.params,
-    requestContext: { http: { method, path: rawPath, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' }, routeKey: `${method} ${routePath}` },
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    isBase64Encoded: false,
-  } as unknown as APIGatewayProxyEventV2;
-}
-let seq = 0;
-const context = () => ({ awsRequestId: `bench-${++seq}`, functionName: 'bench', getRemainingTimeInMillis: () => 10_000 });
-
-async function ok(h: Handler, e: APIGatewayProxyEventV2, status: number) {
-  const res = await h(e, context());
-  if (res.statusCode !== status) throw new Error(`${e.routeKey} → ${res.statusCode} ${res.body}`);
-  return JSON.parse(res.body || 'null');
-}
-
-// DynamoDB requests (target and JSON body) seen on node:http while `recording` is set. Installed before any client
-// sends (the SDK keeps the `request` it first finds), and synced into the ESM view the SDK imports it through.
-let recording: { target: string; body: string }[] | undefined;
-function watchRequests(): void {
-  const original = http.request;
-  (http as { request: unknown }).request = (...args: Parameters<typeof http.request>) => {
-    const req = original(...args);
-    if (!recording) return req;
-    const seen = recording;
-    const end = req.end.bind(req);
-    req.end = ((chunk?: unknown, ...rest: unknown[]) => {
-      seen.push({ target: String(req.getHeader('x-amz-target') ?? ''), body: chunk && typeof chunk !== 'function' ? String(chunk) : '' });
-      return end(chunk as string, ...(rest as []));
-    }) as typeof req.end;
-    return req;
-  };
-  syncBuiltinESMExports();
-}
-
-async function captureRequests(fn: () => Promise<unknown>): Promise<{ target: string; body: string }[]> {
-  const seen: { target: string; body: string }[] = (recording = []);
-  try {
-    await fn();
-  } finally {
-    recording = undefined;
-  }
-  return seen;
-}
-
-const cpuMs = () => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
-/** CPU ms per call of `fire`, `calls` calls at `concurrency` in flight. */
-async function cpuPerCall(fire: () => Promise<unknown>, calls: number, concurrency: number): Promise<number> {
-  let left = calls;
-  const c0 = cpuMs();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (left-- > 0) await fire();
-  }));
-  return (cpuMs() - c0) / calls;
-}
+import { bookingThroughput, type BookingReport, type BookingVariant } from './inprocess-booking';
+import { captureRequests, cpuPerCall, event, load, ok, watchRequests } from './inprocess-harness';
+import { fmt, round, table } from './stats';
 
 export interface InProcessReport {
   warmCpu: { route: string; rawCalls: string[]; handlerCpuMs: number; rawCpuMs: number; ratio: number; calls: number };
-  booking: {
-    residents: number;
-    seats: number;
-    bursts: number;
-    /** With an Idempotency-Key per booking, as the mini-program sends: the figure the target is about. */
-    keyed: BookingVariant;
-    /** Without the header (as the bench sent before). */
-    noKey: BookingVariant;
-    rawRps: number;
-    rawBooked: number;
-    rawOther: number;
-  };
-}
-
-export interface BookingVariant {
-  /** DynamoDB requests per booking call (a warm-up burst, bookings only) and their kinds. */
-  requestsPerCall: number;
-  requestKinds: Record<string, number>;
-  rps: number;
-  /** Handler ÷ bare throughput over all bursts, and the median and range of the per-burst ratios. */
-  ratio: number;
-  burstRatio: { median: number; min: number; max: number };
-  booked: number;
-  full: number;
-  other: number;
-  /** What the `other` answers were: `<status> <error code>` and how many. */
-  otherCodes: Record<string, number>;
-  overbooked: number;
+  booking: BookingReport;
 }
 
 async function main(): Promise<InProcessReport> {
@@ -171,161 +66,11 @@ async function main(): Promise<InProcessReport> {
     rawCpu += await cpuPerCall(raw, calls / 5, 10);
   }
 
-  // Booking throughput: bursts of residents booking one slot at once, through the handler (with and without an
-  // Idempotency-Key) and as bare transactions.
-  const residents = 200;
-  const seats = 3;
-  const bursts = 6;
-  const tokens: string[] = [];
-  for (let i = 0; i < residents; i += 25) tokens.push(...(await Promise.all(Array.from({ length: 25 }, (_, j) => login(`bench-inproc-${i + j}`)))).map((l) => l.token));
-  const official = (await login('demo-official-1')).token;
-  const start = Math.ceil((Date.now() + 2 * 86_400_000) / 3_600_000) * 3_600_000;
-  const slotCount = 2 * bursts + 2;
-  const session = await ok(bookings, event('POST', '/v1/stations/{stationId}/sessions', '/v1/stations/st-yucun/sessions', {
-    token: official,
-    params: { stationId: 'st-yucun' },
-    body: { host: '压测 · 局长', startsAt: new Date(start).toISOString(), endsAt: new Date(start + slotCount * 1_800_000).toISOString(), slotMinutes: 30, seatsPerSlot: seats },
-  }), 201);
-  const slotIds: string[] = session.slots.map((s: { id: string }) => s.id);
-  type Tally = { booked: number; full: number; other: number; otherCodes: Record<string, number>; overbooked: number; seconds: number; ratios: number[] };
-  const tally = (): Tally => ({ booked: 0, full: 0, other: 0, otherCodes: {}, overbooked: 0, seconds: 0, ratios: [] });
-  const keyedTally = tally();
-  const noKeyTally = tally();
-  const rawCounts = { booked: 0, other: 0 };
-  /** One burst: every resident books `slotId` at once; a fresh key per booking, as the app makes one per tap. */
-  const bookBurst = async (slotId: string, keyed: boolean) => {
-    const book = (t: string, i: number) =>
-      bookings(
-        event('POST', '/v1/slots/{slotId}/bookings', `/v1/slots/${slotId}/bookings`, {
-          token: t,
-          params: { slotId },
-          body: { topic: '压测：咨询政策' },
-          headers: keyed ? { 'idempotency-key': `bench-${slotId}-${i}-${Math.random().toString(36).slice(2)}` } : undefined,
-        }),
-        context(),
-      );
-    const t0 = performance.now();
-    const replies = await Promise.all(tokens.map(book));
-    return { replies, seconds: (performance.now() - t0) / 1000 };
-  };
-  // Winners cancel (not timed), so nobody reaches the cap of upcoming bookings.
-  const cancelWinners = async (replies: APIGatewayProxyStructuredResultV2[]) => {
-    for (const [i, r] of replies.entries()) {
-      if (r.statusCode !== 201) continue;
-      const id = JSON.parse(r.body!).id;
-      await ok(bookings, event('DELETE', '/v1/bookings/{bookingId}', `/v1/bookings/${id}`, { token: tokens[i], params: { bookingId: id } }), 200);
-    }
-  };
-  const handlerBurst = async (slotId: string, keyed: boolean, t: Tally) => {
-    const { replies, seconds } = await bookBurst(slotId, keyed);
-    const won = replies.filter((r) => r.statusCode === 201).length;
-    t.booked += won;
-    t.full += replies.filter((r) => r.statusCode === 409).length;
-    for (const r of replies.filter((r) => r.statusCode !== 201 && r.statusCode !== 409)) {
-      const code = `${r.statusCode} ${(JSON.parse(r.body || '{}') as { error?: { code?: string } }).error?.code ?? ''}`;
-      t.otherCodes[code] = (t.otherCodes[code] ?? 0) + 1;
-      t.other++;
-    }
-    if (won > seats) t.overbooked++;
-    t.seconds += seconds;
-    await cancelWinners(replies);
-    return seconds;
-  };
-  // The same transaction as a booking (booking-create.repository.ts's book): the slot's seat, the resident's marker in
-  // the slot's partition, the booking record, a cap token and the check that the resident's account exists (the
-  // route reads no principal before it), so both loops contend on the same items the same way. A
-  // conflict with another transaction is retried under the functions' policy (core/transact.ts), as the handler does:
-  // each call ends booked or refused, not dropped.
-  const { RETRY_POLICY, backoff } = require('../functions/core/transact') as typeof import('../functions/core/transact');
-  const accountKey = (i: number) => ({ pk: `BENCH#INPROC#USER#${i}`, sk: 'PROFILE' });
-  await Promise.all(tokens.map((_, i) => doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { ...accountKey(i), entity: 'user' } }))));
-  const rawBurst = async (burst: number, counted: boolean) => {
-    const pk = `BENCH#INPROC#${burst}#${Date.now()}`;
-    await doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { pk, sk: 'SLOT', seats, booked: 0 } }));
-    const t0 = performance.now();
-    await Promise.all(tokens.map(async (_, i) => {
-      const items = [
-        { Update: { TableName: LOCAL_TABLE, Key: { pk, sk: 'SLOT' }, UpdateExpression: 'SET booked = booked + :one', ConditionExpression: 'booked < seats', ExpressionAttributeValues: { ':one': 1 }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
-        { Put: { TableName: LOCAL_TABLE, Item: { pk, sk: `BOOKER#${i}` }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Put: { TableName: LOCAL_TABLE, Item: { pk: `${pk}#BOOKING#${i}`, sk: 'BOOKING', topic: '压测：咨询政策' }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        { Update: { TableName: LOCAL_TABLE, Key: { pk: `${pk}#CAP#${i}`, sk: '0' }, UpdateExpression: 'SET bookingId = :b', ConditionExpression: 'attribute_not_exists(bookingId)', ExpressionAttributeValues: { ':b': String(i) }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
-        { ConditionCheck: { TableName: LOCAL_TABLE, Key: accountKey(i), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)' } },
-      ];
-      for (let attempt = 1; ; attempt++) {
-        try {
-          await doc.send(new TransactWriteCommand({ TransactItems: items }));
-          if (counted) rawCounts.booked++;
-          return;
-        } catch (err) {
-          const refused = err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed');
-          const conflict = err instanceof TransactionCanceledException && !refused;
-          if (conflict && attempt < RETRY_POLICY.attempts) {
-            await backoff(attempt);
-            continue;
-          }
-          // Exhausted retries or a timeout under this load: what the handler answers 503 for (its `other`).
-          if (!refused && counted) rawCounts.other++;
-          return;
-        }
-      }
-    }));
-    return (performance.now() - t0) / 1000;
-  };
-  // Warm-up bursts (not counted), whose booking requests say what one booking costs with and without a key.
-  const requestsOf = async (slotId: string, keyed: boolean) => {
-    let replies: APIGatewayProxyStructuredResultV2[] = [];
-    const sent = await captureRequests(async () => ({ replies } = await bookBurst(slotId, keyed)));
-    await cancelWinners(replies);
-    const kinds = [...new Set(sent.map((r) => r.target.split('.')[1]))];
-    return { requestsPerCall: sent.length / residents, requestKinds: Object.fromEntries(kinds.map((k) => [k, sent.filter((r) => r.target.endsWith(`.${k}`)).length])) };
-  };
-  const keyedCost = await requestsOf(slotIds[2 * bursts], true);
-  const noKeyCost = await requestsOf(slotIds[2 * bursts + 1], false);
-  await rawBurst(-1, false);
-  let rawSeconds = 0;
-  // Interleaved, the order turning each burst, so drift in the machine's load hits all three alike; each burst's
-  // ratios pair the handler with the bare loop next to it.
-  for (let b = 0; b < bursts; b++) {
-    const steps = [
-      async () => handlerBurst(slotIds[2 * b], true, keyedTally),
-      async () => handlerBurst(slotIds[2 * b + 1], false, noKeyTally),
-      async () => rawBurst(b, true),
-    ];
-    const order = [0, 1, 2].map((i) => (i + b) % 3);
-    const took: number[] = [];
-    for (const i of order) took[i] = await steps[i]();
-    rawSeconds += took[2];
-    keyedTally.ratios.push(took[2] / took[0]);
-    noKeyTally.ratios.push(took[2] / took[1]);
-  }
+  const booking = await bookingThroughput(bookings, doc, login);
   client.destroy();
-  const rawRps = (residents * bursts) / rawSeconds;
-  const variant = (t: Tally, cost: { requestsPerCall: number; requestKinds: Record<string, number> }): BookingVariant => {
-    const rps = (residents * bursts) / t.seconds;
-    return {
-      ...cost,
-      rps,
-      ratio: rps / rawRps,
-      burstRatio: { median: median(t.ratios), min: Math.min(...t.ratios), max: Math.max(...t.ratios) },
-      booked: t.booked,
-      full: t.full,
-      other: t.other,
-      otherCodes: t.otherCodes,
-      overbooked: t.overbooked,
-    };
-  };
   return {
     warmCpu: { route: 'GET /v1/me', rawCalls: sent.map((r) => r.target.split('.')[1]), handlerCpuMs: handlerCpu / 5, rawCpuMs: rawCpu / 5, ratio: handlerCpu / rawCpu, calls },
-    booking: {
-      residents,
-      seats,
-      bursts,
-      keyed: variant(keyedTally, keyedCost),
-      noKey: variant(noKeyTally, noKeyCost),
-      rawRps,
-      rawBooked: rawCounts.booked,
-      rawOther: rawCounts.other,
-    },
+    booking,
   };
 }
 
