@@ -1,7 +1,7 @@
 // The one .xlsx writer: sheets of a header and rows, built in memory and sent inline (base64 in JSON) for the app to
 // save and open. Nothing is written to disk or object storage.
-// write-excel-file (fflate underneath) rather than exceljs: ~75 KiB of bundle instead of ~530, which is most of the
-// imports and exports functions' cold start.
+// write-excel-file rather than exceljs: ~60 KiB of bundle instead of ~530, which is most of the imports and exports
+// functions' cold start. In the bundles it zips through node:zlib (core/spreadsheet-zip.ts), not fflate.
 import writeExcelFile from 'write-excel-file/node';
 import { XLSX_TYPE } from '@shared/rules/ledger';
 import type { XlsxFile } from '@shared/schemas/ledger';
