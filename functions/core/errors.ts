@@ -6,7 +6,12 @@ export interface ErrorDetail {
   message: string;
 }
 
+// Marks a domain error whichever copy of this module made it: a chunk loaded apart from its function's bundle (the
+// imports function's file readers, core/stubs/plugins.cjs) carries its own copy of these classes.
+const DOMAIN_ERROR = Symbol.for('pioneer-station.domain-error');
+
 export abstract class DomainError extends Error {
+  readonly [DOMAIN_ERROR] = true;
   abstract readonly code: ErrorCode;
   abstract readonly status: number;
   /** Seconds, sent as `Retry-After` (429/503). */
@@ -18,6 +23,10 @@ export abstract class DomainError extends Error {
     this.name = new.target.name;
   }
 }
+
+/** A DomainError of this module or of another copy of it (see DOMAIN_ERROR). */
+export const isDomainError = (err: unknown): err is DomainError =>
+  err instanceof DomainError || (typeof err === 'object' && err !== null && DOMAIN_ERROR in err);
 
 export class ValidationError extends DomainError {
   readonly code = 'VALIDATION_FAILED';

@@ -83,6 +83,21 @@ describe('dry run', () => {
     expect(await childrenOf(org.townshipId)).toEqual([expect.objectContaining({ id: org.villageId })]);
   });
 
+  it('answers a file it cannot read with 400 and says why, from the readers loaded apart from the bundle', async () => {
+    // Prepare: the readers are a chunk of their own in the imports function (core/stubs/plugins.cjs), with their own
+    // copy of the error classes, so their refusals must still be answered 400, not 500.
+    const garbage = Buffer.from('这不是表格文件'.repeat(20)).toString('base64');
+    const oldXls = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]).toString('base64');
+    // Act
+    const notAFile = await call('checkImport', { token: admin.token, body: body(garbage, '台账.xlsx') });
+    const xls = await call('checkImport', { token: admin.token, body: body(oldXls, '台账.xlsx') }); // an .xls renamed
+    // Assess
+    expectError(notAFile, 400, 'VALIDATION_FAILED');
+    expect(notAFile.body.error.message).toMatch(/无法读取文件/);
+    expectError(xls, 400, 'VALIDATION_FAILED');
+    expect(xls.body.error.message).toMatch(/旧版 \.xls/);
+  });
+
   it('refuses to start an import of a file with errors, and writes nothing (an unknown parent is a row error)', async () => {
     // Prepare
     const file = csvBase64('组织', [['', '新民村', '村（社区）', '社区', ''], ['旧民村', '旧民村党支部', '党支部', '', '农村']]);

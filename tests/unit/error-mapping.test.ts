@@ -1,5 +1,6 @@
 import { IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import { Logger } from '@aws-lambda-powertools/logger';
+import { DomainError } from '../../functions/core/errors';
 import { errorResponse, toDomainError } from '../../functions/core/http/error-response';
 import type { Request } from '../../functions/core/http/middlewares';
 
@@ -15,6 +16,21 @@ describe('error mapping', () => {
   ])('maps %s to %i %s', (_what, err, status, code) => {
     const mapped = toDomainError(err);
     expect({ status: mapped?.status, code: mapped?.code }).toEqual({ status, code });
+  });
+
+  it('maps a domain error made by another copy of the error classes (a chunk loaded apart from the bundle) by its own status', () => {
+    // Prepare: a second copy of core/errors.ts, as the imports function's file readers carry
+    let Foreign: typeof import('../../functions/core/errors') | undefined;
+    jest.isolateModules(() => {
+      Foreign = jest.requireActual<typeof import('../../functions/core/errors')>('../../functions/core/errors');
+    });
+    const err = new Foreign!.ValidationError('无法读取文件', [{ path: 'contentBase64', message: '文件损坏' }]);
+    // Act
+    const mapped = toDomainError(err);
+    // Assess
+    expect(err instanceof DomainError).toBe(false);
+    expect(mapped).toBe(err);
+    expect({ status: mapped?.status, code: mapped?.code, details: mapped?.details }).toEqual({ status: 400, code: 'VALIDATION_FAILED', details: [{ path: 'contentBase64', message: '文件损坏' }] });
   });
 
   it('leaves a programming error unmapped (logged and answered 500 by the one error handler)', () => {

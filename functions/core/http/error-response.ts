@@ -1,7 +1,7 @@
 // The one place where errors become HTTP responses in the contract's shape. Clients never see internals.
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { ErrorBody } from '@shared/schemas/common';
-import { ConflictError, DomainError, IdempotencyMismatchError, InternalError, UnavailableError } from '../errors';
+import { ConflictError, DomainError, IdempotencyMismatchError, InternalError, isDomainError, UnavailableError } from '../errors';
 import type { Middleware } from './middlewares';
 
 // DynamoDB and network failures that a retry later can fix: 503 with Retry-After, never 500.
@@ -27,7 +27,7 @@ function isTransient(err: unknown): boolean {
 
 /** Maps anything thrown below the handler to a DomainError, or undefined for a bug (answered 500 INTERNAL). */
 export function toDomainError(err: unknown): DomainError | undefined {
-  if (err instanceof DomainError) return err;
+  if (isDomainError(err)) return err;
   // Powertools' idempotency errors by name: importing its classes would put the package (and its JMESPath engine)
   // into every bundle, also of groups without idempotent routes.
   const name = (err as Error | undefined)?.name;

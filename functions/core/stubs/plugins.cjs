@@ -2,6 +2,7 @@
 // `require`s this file. The `alias` entries there swap whole packages; this swaps files that a package imports by
 // relative path, which an alias cannot reach.
 const { readFileSync } = require('node:fs');
+const path = require('node:path');
 const { pureSchemas } = require('./pure-schemas.cjs');
 
 /** Export names of an ES module: `export const|let|var|function|class NAME` and `export { a, b as c }` (no `from`). */
@@ -66,6 +67,46 @@ function redirectImport({ name, from, importer, to }) {
   };
 }
 
+/**
+ * Builds the module that `importer` loads with `await import()` of a path matching `specifier` as a file of its own next to the function's
+ * bundle, `<bundle>.<chunk>.js`, instead of inside it: V8 compiles a bundle whole at every cold start, so code that
+ * only some routes reach costs the others nothing only if it is not in the bundle. serverless-esbuild puts the file in
+ * this function's zip alone (a file named after another function's bundle is left out of that function's zip).
+ * The chunk is built with the same options and plugins; it has its own copy of what it imports (core/errors.ts marks
+ * its errors for that).
+ */
+function splitDynamicImport({ name, importer, specifier, chunk }) {
+  return {
+    name,
+    setup(build) {
+      let entry;
+      const [main] = build.initialOptions.entryPoints;
+      const file = `./${path.basename(main, path.extname(main))}.${chunk}.js`;
+      build.onResolve({ filter: specifier }, async (args) => {
+        if (args.kind !== 'dynamic-import' || !importer.test(args.importer)) return undefined;
+        const resolved = await build.resolve(args.path, { kind: 'import-statement', resolveDir: args.resolveDir });
+        if (resolved.errors.length) return { errors: resolved.errors };
+        entry = resolved.path;
+        return { path: file, namespace: name };
+      });
+      // The import becomes a `require` of the chunk when first awaited: node loads a CommonJS file without starting
+      // its ES module loader, which a real `import()` would.
+      build.onLoad({ filter: /.*/, namespace: name }, () => ({ contents: `module.exports = require(${JSON.stringify(file)});`, loader: 'js' }));
+      build.onResolve({ filter: /.*/, namespace: name }, (args) => ({ path: args.path, external: true }));
+      build.onEnd(async (result) => {
+        if (!entry || result.errors.length) return;
+        const { entryPoints, outdir, plugins = [], ...options } = build.initialOptions;
+        await build.esbuild.build({
+          ...options,
+          entryPoints: [entry],
+          outfile: path.join(outdir, file),
+          plugins: plugins.filter((p) => p.name !== name),
+        });
+      });
+    },
+  };
+}
+
 module.exports = [
   // The route table and the schemas it is built from (shared/): only what the function's routes reach is kept.
   pureSchemas({ filter: /[\\/]shared[\\/](schemas|routes)[\\/][^\\/]+\.ts$/ }),
@@ -89,7 +130,7 @@ module.exports = [
     name: 'spreadsheet-zip',
     from: /^fflate$/,
     importer: /[\\/]write-excel-file[\\/]/,
-    to: require('node:path').join(__dirname, '..', 'spreadsheet-zip.ts'),
+    to: path.join(__dirname, '..', 'spreadsheet-zip.ts'),
   }),
   // zod's JSON Schema generation (≈ 16 KiB): the functions only parse; docs/openapi.json is generated from the sources,
   // not the bundles. The shared schemas are zod/mini, whose types don't refer to it (tree-shaken); every classic type
@@ -101,5 +142,13 @@ module.exports = [
     keep: ['aggregateChecks'],
     factories: ['createToJSONSchemaMethod', 'createStandardJSONSchemaMethod'],
     message: 'zod JSON Schema generation is not bundled (functions/core/stubs/plugins.cjs)',
+  }),
+  // The imports function's file readers (csv-parse, read-excel-file, fflate, write-excel-file for the template: about
+  // 170 KiB): only reading a file or getting the template loads them; running or polling an import does not.
+  splitDynamicImport({
+    name: 'imports-sheets-chunk',
+    importer: /[\\/]functions[\\/]imports[\\/]imports\.service\.ts$/,
+    specifier: /^\.\/sheets$/,
+    chunk: 'sheets',
   }),
 ];
