@@ -17,6 +17,11 @@ export interface BookRefusal {
   keyUsed?: Record<string, unknown>;
   /** The caller's account is gone (erased, or moved to another profile by a binding) since the token was issued. */
   callerGone: boolean;
+  /**
+   * The refusal came from the reread after a conflict, not from the transaction's own conditions: those would also
+   * have said whether the request's key was used (`keyUsed`), the reread does not.
+   */
+  rechecked: boolean;
 }
 
 /**
@@ -68,10 +73,11 @@ export async function book(
   ];
   // Contended, the slot is a popular one filling up: once the rules refuse it on a fresh read (full, cancelled, no
   // longer in the window), that is the answer, without more transactions against it.
+  let rechecked = false;
   const outcome = await transactWrite(items, async () => {
     const slot = await getItem(bookingKeys.slot(booking.slotId));
-    const refused = refusalOf({ slot: slot ? toSlotRecord(slot) : 'missing', alreadyBooked: false }, Date.parse(now));
-    return refused ? { committed: false, failed: [0], items: [slot] } : undefined;
+    rechecked = refusalOf({ slot: slot ? toSlotRecord(slot) : 'missing', alreadyBooked: false }, Date.parse(now)) !== undefined;
+    return rechecked ? { committed: false, failed: [0], items: [slot] } : undefined;
   });
   if (outcome.committed) return true;
   const slotItem = outcome.items[0];
@@ -81,6 +87,7 @@ export async function book(
     token: failedAt(outcome, 3) ? capTokenOf(booking.capToken, outcome.items[3]) : undefined,
     callerGone: failedAt(outcome, 4),
     keyUsed: failedAt(outcome, 5) ? outcome.items[5] : undefined,
+    rechecked,
   };
 }
 

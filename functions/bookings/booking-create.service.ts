@@ -56,6 +56,9 @@ export async function createBooking(callerId: string, slotId: string, body: Crea
     const outcome = await book(booking, isoAt(now), bookingRange(now), claim && claimPut(claim, { statusCode: 201, body: answer }, now));
     if (outcome === true) return answer;
     if (outcome.keyUsed) return replayOf(claim!, outcome.keyUsed).body as Booking;
+    // A copy of this request may be what took the last seat while this one waited out a conflict: its answer, then.
+    const replay = outcome.rechecked && claim ? await storedAnswer(claim, now) : undefined;
+    if (replay) return replay.body as Booking;
     if (outcome.callerGone) throw new UnauthenticatedError('登录已过期，请重新登录');
     const refused = refusalOf(outcome, now);
     if (refused) throw refused;

@@ -7,6 +7,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { createBooking } from '../../functions/bookings/booking-create.service';
 import { ddb } from '../../functions/core/dynamo';
 import { SlotFullError } from '../../functions/core/errors';
+import { idempotencyClaim } from '../../functions/core/idempotency-key';
 import { bookSlot, openSession, slotOf } from './booking-fixtures';
 import { closeDb } from './db';
 import { freshUser } from './http';
@@ -56,6 +57,22 @@ describe('a booking that meets a conflict on its slot', () => {
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(SlotFullError);
     expect(dynamo.transactions()).toBe(1);
+    expect((await slotOf(slotId)).booked).toBe(1);
+  });
+
+  it('replays the first answer to a copy of a keyed booking whose twin took the last seat while it waited', async () => {
+    // Prepare: the first request with the key books the only seat; its copy (the same key) meets a conflict
+    const slotId = (await openSession({ seats: 1 })).slots[0].id;
+    const resident = await freshUser('conflict');
+    const body = { topic: '咨询宅基地审批' };
+    const claim = idempotencyClaim('POST /v1/slots/{slotId}/bookings', `${resident.userId}|/v1/slots/${slotId}/bookings|conflict-twin`, JSON.stringify(body));
+    const first = await createBooking(resident.userId, slotId, body, claim);
+    const dynamo = firstTransactionConflicts();
+    // Act
+    const copy = await createBooking(resident.userId, slotId, body, claim);
+    // Assess: the rereading after the conflict found the slot full, and the key's record said why
+    expect(dynamo.transactions()).toBe(1);
+    expect(copy).toEqual(first);
     expect((await slotOf(slotId)).booked).toBe(1);
   });
 });
