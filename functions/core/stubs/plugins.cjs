@@ -68,12 +68,12 @@ function redirectImport({ name, from, importer, to }) {
 }
 
 /**
- * Builds the module that `importer` loads with `await import()` of a path matching `specifier` as a file of its own next to the function's
- * bundle, `<bundle>.<chunk>.js`, instead of inside it: V8 compiles a bundle whole at every cold start, so code that
- * only some routes reach costs the others nothing only if it is not in the bundle. serverless-esbuild puts the file in
- * this function's zip alone (a file named after another function's bundle is left out of that function's zip).
- * The chunk is built with the same options and plugins; it has its own copy of what it imports (core/errors.ts marks
- * its errors for that).
+ * Builds the module that `importer` loads with `await import()` of a path matching `specifier` as a file of its own
+ * next to the function's bundle, `<bundle>.<chunk>.js`, instead of inside it: V8 compiles a bundle whole at every
+ * cold start, so code that only some routes reach costs the others nothing only if it is not in the bundle.
+ * serverless-esbuild puts the file in this function's zip alone (a file named after another function's bundle is left
+ * out of that function's zip). The chunk is built with the same options and plugins; it has its own copy of what it
+ * imports (core/errors.ts marks its errors for that).
  */
 function splitDynamicImport({ name, importer, specifier, chunk }) {
   return {
@@ -144,7 +144,7 @@ module.exports = [
     message: 'zod JSON Schema generation is not bundled (functions/core/stubs/plugins.cjs)',
   }),
   // The imports function's file readers (csv-parse, read-excel-file, fflate, write-excel-file for the template: about
-  // 170 KiB): only reading a file or getting the template loads them; running or polling an import does not.
+  // 150 KiB): only reading a file or getting the template loads them; running or polling an import does not.
   splitDynamicImport({
     name: 'imports-sheets-chunk',
     importer: /[\\/]functions[\\/]imports[\\/]imports\.service\.ts$/,
