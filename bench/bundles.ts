@@ -4,7 +4,7 @@
 // the machine's load. CPU time (the child's own getrusage) is compared the same way. Node's compile cache is
 // measured too, and whether V8 accepted it.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packageStage } from '../scripts/lib/package';
@@ -60,10 +60,12 @@ function packageFunctions(): Shipped[] {
       if (!entry) throw new Error(`${fn.name}.zip has no ${bundle}`);
       // The whole zip, chunks loaded on demand included; the cold import requires the bundle.
       for (const e of entries) {
-        mkdirSync(path.dirname(path.join(OUT, fn.name, e.name)), { recursive: true });
-        writeFileSync(path.join(OUT, fn.name, e.name), e.data());
+        const file = path.join(OUT, fn.name, e.name);
+        mkdirSync(path.dirname(file), { recursive: true });
+        writeFileSync(file, e.data());
       }
-      return { ...fn, zipBytes: zip.length, bundleBytes: entry.data().length, file: path.join(OUT, fn.name, bundle) };
+      const file = path.join(OUT, fn.name, bundle);
+      return { ...fn, zipBytes: zip.length, bundleBytes: statSync(file).size, file };
     });
   } finally {
     rmSync(out, { recursive: true, force: true });

@@ -24,7 +24,7 @@ interface EsbuildSettings {
 }
 
 /** The esbuild options the functions are bundled with (the ones that shape the code; packaging ones are left). */
-export function functionBuildOptions(file = path.join(root, 'serverless.yml')): BuildOptions {
+function functionBuildOptions(file = path.join(root, 'serverless.yml')): BuildOptions {
   const doc = yaml.load(readFileSync(file, 'utf8'), { schema }) as { custom: { esbuild: EsbuildSettings } };
   const s = doc.custom.esbuild;
   return {
