@@ -67,6 +67,20 @@ export const startOfShanghaiDay = (date: string): number => Date.parse(shanghaiI
 /** The last second of a Shanghai day, as ISO with offset (an end-of-day expiry). */
 export const endOfShanghaiDay = (date: string): string => shanghaiInstant(date, '23:59:59');
 
+/**
+ * Whether `date` is a real `YYYY-MM-DD` day (not `2026-02-30`). Arithmetic, no Date: every response that carries a
+ * date is checked against its schema, so this runs on hot read paths.
+ */
+export function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return m >= 1 && m <= 12 && d >= 1 && d <= days;
+}
+
 /** `YYYY-MM-DD` `days` after (or before) a `YYYY-MM-DD`. */
 export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);

@@ -1,6 +1,7 @@
 // What the scheduled jobs share: their report, the date they run as, enqueueing a message once per run, and working
 // through a few items at a time.
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { isCalendarDate } from '@shared/time';
 import { ddb } from '../core/dynamo';
 import { outboxPut, type OutboxMessage } from '../notifications/outbox.entity';
 
@@ -19,7 +20,7 @@ export const noOutcomes = (): Record<Outcome, number> => ({ queued: 0, already_d
 export function jobDate(event: { date?: string } | undefined): string | undefined {
   const date = event?.date;
   if (date === undefined) return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) {
+  if (!isCalendarDate(date)) {
     throw new Error(`date must be YYYY-MM-DD, got ${date}`);
   }
   return date;

@@ -1,6 +1,7 @@
 // Building blocks shared by every request/response schema. `zod/mini` (checks and wrappers as functions, tree-shaken)
 // keeps the function bundles' cold import and the miniapp bundle small.
 import * as z from 'zod/mini';
+import { isCalendarDate } from '../time';
 import { lazy, type Infer } from './lazy';
 
 export const ERROR_CODES = [
@@ -37,7 +38,7 @@ export const Id = lazy(() => z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, '
 /** Calendar date in Asia/Shanghai. */
 export const DateString = lazy(() => z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
-  z.refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00+08:00`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), '日期无效'),
+  z.refine(isCalendarDate, '日期无效'),
 ));
 
 export const MonthString = lazy(() => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')));
