@@ -11,6 +11,7 @@ export type Item = Record<string, unknown>;
  */
 export function recordOf<T extends object>(item: Item, defaults: Partial<T> = {}): T {
   const record: Item = { ...defaults };
-  for (const [name, value] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(name)) record[name] = value;
+  // for…in, not Object.entries: every read of every route comes through here, and the pairs array is garbage.
+  for (const name in item) if (!KEY_ATTRIBUTES.has(name)) record[name] = item[name];
   return record as T;
 }

@@ -77,20 +77,17 @@ export const idempotencyScope = (route: RouteDef): Middleware => ({
 });
 
 /**
- * The request's Lambda context on every log line, temporary keys dropped after: Powertools' injectLambdaContext
- * without what it redoes on every request for features not used here (debug sampling, log buffering).
+ * The request's Lambda context on every log line: Powertools' injectLambdaContext without what it redoes on every
+ * request for features not used here (debug sampling, log buffering). Nor does it reset keys after each request, as
+ * injectLambdaContext does not by default: this code appends none (a request's own facts go in the log call's
+ * attributes), and the reset reads the environment three times per request.
  */
-export const lambdaContext = (): Middleware => {
-  const reset = () => logger.resetKeys();
-  return {
-    before: ({ event, context }) => {
-      logger.addContext(context);
-      logger.logEventIfEnabled(event);
-    },
-    after: reset,
-    onError: reset,
-  };
-};
+export const lambdaContext = (): Middleware => ({
+  before: ({ event, context }) => {
+    logger.addContext(context);
+    logger.logEventIfEnabled(event);
+  },
+});
 
 /** http-security-headers leaves some headers undefined; stored idempotent replays and node:http reject those. */
 export const stripUndefinedHeaders = (): Middleware => {
