@@ -1,71 +1,15 @@
 // 内容审核: what waits in whose queue (a secretary's branch, township staff's subtree), and what a decision does to
-// the item, its author and the queue. Ideas and reflections in 八里店镇's branches; concerns in 溪龙乡 黄杜村, because
-// the overdue-digest test owns the concerns of 八里店镇's villages.
+// the item, its author and the queue. The describe blocks stay in one file: they share the branch's queue, whose
+// counts would race between files run in parallel. Orgs, people and requests: moderation-fixtures.ts.
 import { queueScope } from '../../functions/moderation/moderation.entity';
 import { listQueue } from '../../functions/moderation/moderation.repository';
 import { closeDb, outboxSettled } from './db';
 import { call, expectError, freshUser, login } from './http';
-import { withGrant, type Person } from './people';
-
-const TOWNSHIP = 'balidian';
-const VILLAGE = 'xiaoqian';
-const BRANCH = 'xiaoqian-dzb';
-const OTHER_BRANCH = 'nanxun-qiao-dzb';
-const CONCERN_TOWNSHIP = 'xilong';
-const CONCERN_VILLAGE = 'huangdu';
-const CONCERN_VILLAGE_BRANCH = 'huangdu-dzb';
-/** The test content checker's marker for a "review" verdict (functions/content/content-check.ts). */
-const REVIEW = '【待审】';
-
-interface QueueItem {
-  kind: string;
-  id: string;
-  orgId: string;
-  authorId: string;
-  authorName: string;
-  title: string;
-  why: string;
-  reportCount?: number;
-  queuedAt: string;
-}
+import { BRANCH, CONCERN_TOWNSHIP, CONCERN_VILLAGE, CONCERN_VILLAGE_BRANCH, OTHER_BRANCH, REVIEW, TOWNSHIP, VILLAGE, decide, grantOne, keysOf, moderationCast, pendingIdea, queue } from './moderation-fixtures';
+import type { Person } from './people';
+import { messagesTo } from './wechat-fake';
 
 afterAll(closeDb);
-
-const fake = process.env.WECHAT_API_BASE!;
-const grantAtWechat = (openid: string, template: string) =>
-  fetch(`${fake}/__fake/grants`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid, templateId: `tmpl-${template}`, count: 1 }) });
-const messagesTo = async (openid: string, template: string) => {
-  const { messages } = (await (await fetch(`${fake}/__fake/messages`)).json()) as { messages: { touser: string; template_id: string; data: Record<string, { value: string }> }[] };
-  return messages.filter((m) => m.touser === openid && m.template_id === `tmpl-${template}`);
-};
-/** The author asks for the message in the app and at WeChat: one grant. */
-async function grantOne(p: { token: string; openid: string }, template: string) {
-  expect((await call('recordSubscriptions', { token: p.token, body: { results: [{ template, accepted: true }] } })).status).toBe(200);
-  await grantAtWechat(p.openid, template);
-}
-
-/** Every item of an org's queue, page by page. */
-async function queue(token: string, orgId: string): Promise<QueueItem[]> {
-  const items: QueueItem[] = [];
-  let cursor: string | undefined;
-  do {
-    const res = await call('listModeration', { token, params: { orgId }, query: { limit: 50, cursor } });
-    expect(res.status).toBe(200);
-    items.push(...res.body.items);
-    cursor = res.body.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
-const keysOf = (items: QueueItem[]) => items.map((i) => `${i.kind}:${i.id}`);
-
-async function pendingIdea(author: Person, title = '组织党员清理河道', branchId = BRANCH): Promise<string> {
-  const res = await call('createIdea', { token: author.token, params: { branchId }, body: { title, content: `${REVIEW}结合五水共治，周末组织党员清理村里的河道。`, category: 'volunteer' } });
-  expect(res.status).toBe(201);
-  expect(res.body.status).toBe('pending_review');
-  return res.body.id;
-}
-
-const decide = (token: string, kind: string, id: string, body: Record<string, unknown>) => call('decideModeration', { token, params: { kind, id }, body });
 
 let townshipAdmin: Person;
 let concernAdmin: Person;
@@ -77,31 +21,7 @@ let otherMember: Person;
 let dayId: string;
 
 beforeAll(async () => {
-  [[townshipAdmin], [concernAdmin], [concernVillageSecretary], [secretary], [otherSecretary], members, [otherMember]] = await Promise.all([
-    withGrant('township_admin', TOWNSHIP, 1),
-    withGrant('township_admin', CONCERN_TOWNSHIP, 1),
-    withGrant('secretary', CONCERN_VILLAGE_BRANCH, 1),
-    withGrant('secretary', BRANCH, 1),
-    withGrant('secretary', OTHER_BRANCH, 1),
-    withGrant('member', BRANCH, 6),
-    withGrant('member', OTHER_BRANCH, 1),
-  ]);
-  // A published theme day of the branch that has started and takes reflections.
-  const created = await call('createThemeDay', {
-    token: secretary.token,
-    params: { branchId: BRANCH },
-    body: {
-      title: '学习“千万工程”经验',
-      startsAt: new Date(Date.now() - 60_000).toISOString(),
-      endsAt: new Date(Date.now() + 2 * 3600_000).toISOString(),
-      location: '潞村党员活动室',
-      agenda: ['集中学习'],
-      onlineParticipation: true,
-    },
-  });
-  expect(created.status).toBe(201);
-  dayId = created.body.id;
-  expect((await call('publishThemeDay', { token: secretary.token, params: { id: dayId } })).status).toBe(200);
+  ({ townshipAdmin, concernAdmin, concernVillageSecretary, secretary, otherSecretary, members, otherMember, dayId } = await moderationCast());
 });
 
 describe('GET /v1/orgs/{orgId}/moderation', () => {
@@ -217,7 +137,7 @@ describe('POST /v1/moderation/{kind}/{id}/decision', () => {
       expect((await call('reportIdea', { token: reporter.token, params: { ideaId: id }, body: { reason: 'off_topic' } })).status).toBe(202);
     }
     const queued = (await queue(secretary.token, BRANCH)).find((i) => i.id === id);
-    const before = (await messagesTo(author.openid, 'idea_answered')).length;
+    const before = (await messagesTo(author.openid, 'tmpl-idea_answered')).length;
     // Act
     const res = await decide(townshipAdmin.token, 'idea', id, { decision: 'reject', reason: '与主题党日无关，不予采纳' });
     // Assess
@@ -229,7 +149,7 @@ describe('POST /v1/moderation/{kind}/{id}/decision', () => {
     expectError(await call('getIdea', { token: members[5].token, params: { ideaId: id } }), 404, 'NOT_FOUND');
     expect(keysOf(await queue(secretary.token, BRANCH))).not.toContain(`idea:${id}`);
     await outboxSettled(`idea#${id}`);
-    const sent = (await messagesTo(author.openid, 'idea_answered')).slice(before);
+    const sent = (await messagesTo(author.openid, 'tmpl-idea_answered')).slice(before);
     expect(sent).toHaveLength(1);
     expect(sent[0].data).toMatchObject({ thing1: { value: '周末组织打牌比赛' }, phrase2: { value: '未通过审核' } });
     expect(sent[0].data.thing3.value).toContain('与主题党日无关');
@@ -350,7 +270,7 @@ describe('POST /v1/moderation/{kind}/{id}/decision', () => {
     expect(left).not.toContain(`concern:${ca.id}`);
     expect(left).not.toContain(`concern:${cb.id}`);
     await outboxSettled(`concern#${cb.id}`);
-    const sent = await messagesTo(b.openid, 'concern_update');
+    const sent = await messagesTo(b.openid, 'tmpl-concern_update');
     expect(sent).toHaveLength(1);
     expect(sent[0].data).toMatchObject({ character_string1: { value: cb.trackingNo }, phrase2: { value: '不予受理' } });
   });

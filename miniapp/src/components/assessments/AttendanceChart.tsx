@@ -3,7 +3,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import type { Assessment } from '@shared/schemas/notices';
 import { ATTENDANCE_TARGET, barPercent, ratePercent } from '../../lib/assessments';
-import '../notices/notices.scss';
+import './assessments.scss';
 
 type Row = Assessment['rows'][number];
 

@@ -11,6 +11,7 @@ import { useActionKey } from '../../lib/action-key';
 import SubmitBar from '../form/SubmitBar';
 import { TextAreaField } from '../form/TextField';
 import { useSubmit } from '../form/useSubmit';
+import '../cases/cases.scss'; // .ca-rating, the stars 百例 shows too
 
 export default function BranchVisitForm({ branchId, onSent }: { branchId: string; onSent: () => void }) {
   const today = shanghaiDate();

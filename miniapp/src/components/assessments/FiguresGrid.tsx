@@ -1,6 +1,6 @@
 // Key figures of an assessment as a grid of cells (three a row): the number above, what it counts below.
 import { Text, View } from '@tarojs/components';
-import '../notices/notices.scss';
+import './assessments.scss';
 
 export interface Figure {
   value: string | number;

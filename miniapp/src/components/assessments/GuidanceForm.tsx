@@ -8,6 +8,7 @@ import { useActionKey } from '../../lib/action-key';
 import SubmitBar from '../form/SubmitBar';
 import { TextAreaField } from '../form/TextField';
 import { useSubmit } from '../form/useSubmit';
+import '../cases/cases.scss'; // .ca-rating, the stars 百例 shows too
 
 const COMMENT_MAX = 1000;
 

@@ -3,6 +3,7 @@ import type { CaseSummary } from '@shared/schemas/notices';
 import { formatDate } from '@shared/time';
 import { IDEA_CATEGORY_LABELS } from '../../lib/themeday-labels';
 import '../notices/notices.scss';
+import './cases.scss';
 
 export default function CaseCard({ item, onOpen }: { item: CaseSummary; onOpen: (id: string) => void }) {
   return (

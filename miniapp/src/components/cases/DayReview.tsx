@@ -11,6 +11,7 @@ import { IDEA_CATEGORY_LABELS } from '../../lib/themeday-labels';
 import StatsGrid from '../themeday/StatsGrid';
 import { ThemeDayStatusTag } from '../themeday/StatusTag';
 import '../notices/notices.scss';
+import './cases.scss';
 
 /** The township's guidance on a day, loaded beside the day with its own state: the day shows without it. */
 export const useGuidance = (themeDayId: string): PageLoad<Guidance[]> =>

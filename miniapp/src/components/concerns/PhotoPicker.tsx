@@ -5,6 +5,7 @@ import { useCallback, useRef, useState } from 'react';
 import { errorMessage, isApiError } from '../../api/client';
 import { choosePhotos, PHOTO_MAX, uploadPhoto } from '../../lib/photos';
 import './concerns.scss';
+import './photos.scss';
 
 interface Picked {
   key: number;

@@ -2,7 +2,7 @@
 import { Image, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import type { Photo } from '@shared/schemas/concerns';
-import './concerns.scss';
+import './photos.scss';
 
 export default function Photos({ id, photos }: { id: string; photos: Photo[] }) {
   const urls = photos.map((p) => p.url);

@@ -6,6 +6,7 @@ import { formatDateTime } from '@shared/time';
 import { TIMELINE_ACTION_LABELS } from '../../lib/concerns';
 import Photos from './Photos';
 import './concerns.scss';
+import './timeline.scss';
 
 function noteLabel(action: TimelineEntry['action']): string {
   if (action === 'reject' || action === 'review_reject') return '理由：';

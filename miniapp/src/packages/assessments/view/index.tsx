@@ -17,6 +17,7 @@ import { lookupOrg } from '../../../lib/orgs';
 import { usePageLoad } from '../../../lib/page-load';
 import PageShell from '../../../components/PageShell';
 import '../../../components/notices/notices.scss';
+import '../../../components/assessments/assessments.scss';
 
 type Mode = 'month' | 'year';
 
