@@ -1,6 +1,6 @@
 // Booking throughput in process (a part of bench/inprocess.ts): bursts of residents booking one slot at once, through
 // the shipped bookings handler (with and without an Idempotency-Key) and as bare TransactWriteItems at the same
-// concurrency, interleaved.
+// concurrency (the booking's five items, and the same with a keyed booking's idempotency record), interleaved.
 import { performance } from 'node:perf_hooks';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
@@ -36,6 +36,11 @@ export interface BookingReport {
   rawRps: number;
   rawBooked: number;
   rawOther: number;
+  /**
+   * The bare loop with a keyed booking's sixth item, its idempotency record (core/idempotency.ts's claimPut): how much
+   * of the keyed handler's gap is that item, and how much the handler.
+   */
+  rawKeyed: { rps: number; booked: number; other: number };
 }
 
 /** `doc`: a client with the functions' settings, for the bare loop; `login` signs a resident in through the auth handler. */
@@ -65,6 +70,7 @@ export async function bookingThroughput(
   const keyedTally = tally();
   const noKeyTally = tally();
   const rawCounts = { booked: 0, other: 0 };
+  const rawKeyedCounts = { booked: 0, other: 0 };
   /** One burst: every resident books `slotId` at once; a fresh key per booking, as the app makes one per tap. */
   const bookBurst = async (slotId: string, keyed: boolean) => {
     const book = (t: string, i: number) =>
@@ -108,11 +114,13 @@ export async function bookingThroughput(
   // the slot's partition, the booking record, a cap token and the check that the resident's account exists (the
   // route reads no principal before it), so both loops contend on the same items the same way. A
   // conflict with another transaction is retried under the functions' policy (core/transact.ts), as the handler does:
-  // each call ends booked or refused, not dropped.
+  // each call ends booked or refused, not dropped. With `answer`, also the idempotency record a keyed booking stores.
   const { RETRY_POLICY, backoff } = require('../functions/core/transact') as typeof import('../functions/core/transact');
+  const { claimPut } = require('../functions/core/idempotency') as typeof import('../functions/core/idempotency');
+  const { idempotencyClaim } = require('../functions/core/idempotency-key') as typeof import('../functions/core/idempotency-key');
   const accountKey = (i: number) => ({ pk: `BENCH#INPROC#USER#${i}`, sk: 'PROFILE' });
   await Promise.all(tokens.map((_, i) => doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { ...accountKey(i), entity: 'user' } }))));
-  const rawBurst = async (burst: number, counted: boolean) => {
+  const rawBurst = async (burst: number, counts: { booked: number; other: number } | undefined, answer?: unknown) => {
     const pk = `BENCH#INPROC#${burst}#${Date.now()}`;
     await doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { pk, sk: 'SLOT', seats, booked: 0 } }));
     const t0 = performance.now();
@@ -123,11 +131,12 @@ export async function bookingThroughput(
         { Put: { TableName: LOCAL_TABLE, Item: { pk: `${pk}#BOOKING#${i}`, sk: 'BOOKING', topic: '压测：咨询政策' }, ConditionExpression: 'attribute_not_exists(pk)' } },
         { Update: { TableName: LOCAL_TABLE, Key: { pk: `${pk}#CAP#${i}`, sk: '0' }, UpdateExpression: 'SET bookingId = :b', ConditionExpression: 'attribute_not_exists(bookingId)', ExpressionAttributeValues: { ':b': String(i) }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
         { ConditionCheck: { TableName: LOCAL_TABLE, Key: accountKey(i), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)' } },
+        ...(answer ? [claimPut(idempotencyClaim('POST /v1/slots/{slotId}/bookings', `${i}|${pk}|${Math.random()}`, '{"topic":"压测：咨询政策"}'), { statusCode: 201, body: answer })] : []),
       ];
       for (let attempt = 1; ; attempt++) {
         try {
           await doc.send(new TransactWriteCommand({ TransactItems: items }));
-          if (counted) rawCounts.booked++;
+          if (counts) counts.booked++;
           return;
         } catch (err) {
           const refused = err instanceof TransactionCanceledException && err.CancellationReasons?.some((r) => r.Code === 'ConditionalCheckFailed');
@@ -137,7 +146,7 @@ export async function bookingThroughput(
             continue;
           }
           // Exhausted retries or a timeout under this load: what the handler answers 503 for (its `other`).
-          if (!refused && counted) rawCounts.other++;
+          if (!refused && counts) counts.other++;
           return;
         }
       }
@@ -145,29 +154,37 @@ export async function bookingThroughput(
     return (performance.now() - t0) / 1000;
   };
   // Warm-up bursts (not counted), whose booking requests say what one booking costs with and without a key.
+  // The keyed warm-up's first booking is the answer the keyed bare loop stores, so its record has the real size.
   const requestsOf = async (slotId: string, keyed: boolean) => {
     let replies: APIGatewayProxyStructuredResultV2[] = [];
     const sent = await captureRequests(async () => ({ replies } = await bookBurst(slotId, keyed)));
     await cancelWinners(replies);
     const kinds = [...new Set(sent.map((r) => r.target.split('.')[1]))];
-    return { requestsPerCall: sent.length / residents, requestKinds: Object.fromEntries(kinds.map((k) => [k, sent.filter((r) => r.target.endsWith(`.${k}`)).length])) };
+    const booked = replies.find((r) => r.statusCode === 201);
+    const cost = { requestsPerCall: sent.length / residents, requestKinds: Object.fromEntries(kinds.map((k) => [k, sent.filter((r) => r.target.endsWith(`.${k}`)).length])) };
+    return { cost, answer: booked && (JSON.parse(booked.body!) as unknown) };
   };
-  const keyedCost = await requestsOf(slotIds[2 * bursts], true);
-  const noKeyCost = await requestsOf(slotIds[2 * bursts + 1], false);
-  await rawBurst(-1, false);
+  const { cost: keyedCost, answer } = await requestsOf(slotIds[2 * bursts], true);
+  const { cost: noKeyCost } = await requestsOf(slotIds[2 * bursts + 1], false);
+  if (!answer) throw new Error('the keyed warm-up burst booked nobody');
+  await rawBurst(-1, undefined);
+  await rawBurst(-2, undefined, answer);
   let rawSeconds = 0;
-  // Interleaved, the order turning each burst, so drift in the machine's load hits all three alike; each burst's
+  let rawKeyedSeconds = 0;
+  // Interleaved, the order turning each burst, so drift in the machine's load hits all four alike; each burst's
   // ratios pair the handler with the bare loop next to it.
   for (let b = 0; b < bursts; b++) {
     const steps = [
       async () => handlerBurst(slotIds[2 * b], true, keyedTally),
       async () => handlerBurst(slotIds[2 * b + 1], false, noKeyTally),
-      async () => rawBurst(b, true),
+      async () => rawBurst(b, rawCounts),
+      async () => rawBurst(bursts + b, rawKeyedCounts, answer),
     ];
-    const order = [0, 1, 2].map((i) => (i + b) % 3);
+    const order = steps.map((_, i) => (i + b) % steps.length);
     const took: number[] = [];
     for (const i of order) took[i] = await steps[i]();
     rawSeconds += took[2];
+    rawKeyedSeconds += took[3];
     keyedTally.ratios.push(took[2] / took[0]);
     noKeyTally.ratios.push(took[2] / took[1]);
   }
@@ -195,5 +212,6 @@ export async function bookingThroughput(
     rawRps,
     rawBooked: rawCounts.booked,
     rawOther: rawCounts.other,
+    rawKeyed: { rps: (residents * bursts) / rawKeyedSeconds, ...rawKeyedCounts },
   };
 }
