@@ -1,10 +1,11 @@
 // Booking throughput in process (a part of bench/inprocess.ts): bursts of residents booking one slot at once, through
 // the shipped bookings handler (with and without an Idempotency-Key) and as bare TransactWriteItems at the same
-// concurrency (the booking's five items, and the same with a keyed booking's idempotency record), interleaved.
+// concurrency (the booking's five items, and the same with a keyed booking's stamp on the marker), interleaved.
 import { performance } from 'node:perf_hooks';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { Booking } from '@shared/schemas/bookings';
 import { LOCAL_TABLE } from '../scripts/lib/local-env';
 import { captureRequests, context, event, ok, type Handler } from './inprocess-harness';
 import { median } from './stats';
@@ -37,8 +38,8 @@ export interface BookingReport {
   rawBooked: number;
   rawOther: number;
   /**
-   * The bare loop with a keyed booking's sixth item, its idempotency record (core/idempotency.ts's claimPut): how much
-   * of the keyed handler's gap is that item, and how much the handler.
+   * The bare loop with a keyed booking's marker, stamped with its key and answer (bookings/booking-replay.ts): how much
+   * of the keyed handler's gap is the bigger marker, and how much the handler.
    */
   rawKeyed: { rps: number; booked: number; other: number };
 }
@@ -114,24 +115,34 @@ export async function bookingThroughput(
   // the slot's partition, the booking record, a cap token and the check that the resident's account exists (the
   // route reads no principal before it), so both loops contend on the same items the same way. A
   // conflict with another transaction is retried under the functions' policy (core/transact.ts), as the handler does:
-  // each call ends booked or refused, not dropped. With `answer`, also the idempotency record a keyed booking stores.
+  // each call ends booked or refused, not dropped. With `answer`, the marker carries the stamp a keyed booking writes.
   const { RETRY_POLICY, backoff } = require('../functions/core/transact') as typeof import('../functions/core/transact');
-  const { claimPut } = require('../functions/core/idempotency') as typeof import('../functions/core/idempotency');
+  const { bookerStamp } = require('../functions/bookings/booking-replay') as typeof import('../functions/bookings/booking-replay');
   const { idempotencyClaim } = require('../functions/core/idempotency-key') as typeof import('../functions/core/idempotency-key');
   const accountKey = (i: number) => ({ pk: `BENCH#INPROC#USER#${i}`, sk: 'PROFILE' });
   await Promise.all(tokens.map((_, i) => doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { ...accountKey(i), entity: 'user' } }))));
-  const rawBurst = async (burst: number, counts: { booked: number; other: number } | undefined, answer?: unknown) => {
+  const rawBurst = async (burst: number, counts: { booked: number; other: number } | undefined, answer?: Booking) => {
     const pk = `BENCH#INPROC#${burst}#${Date.now()}`;
     await doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { pk, sk: 'SLOT', seats, booked: 0 } }));
     const t0 = performance.now();
     await Promise.all(tokens.map(async (_, i) => {
+      const stamp = answer && bookerStamp(idempotencyClaim('POST /v1/slots/{slotId}/bookings', `${i}|${pk}|${Math.random()}`, '{"topic":"压测：咨询政策"}'), answer);
       const items = [
         { Update: { TableName: LOCAL_TABLE, Key: { pk, sk: 'SLOT' }, UpdateExpression: 'SET booked = booked + :one', ConditionExpression: 'booked < seats', ExpressionAttributeValues: { ':one': 1 }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
-        { Put: { TableName: LOCAL_TABLE, Item: { pk, sk: `BOOKER#${i}` }, ConditionExpression: 'attribute_not_exists(pk)' } },
+        {
+          Put: {
+            TableName: LOCAL_TABLE,
+            Item: { pk, sk: `BOOKER#${i}`, ...stamp },
+            ConditionExpression: stamp
+              ? 'attribute_not_exists(pk) OR (attribute_exists(releasedAt) AND (attribute_not_exists(idempotencyKey) OR idempotencyKey <> :key))'
+              : 'attribute_not_exists(pk) OR attribute_exists(releasedAt)',
+            ...(stamp ? { ExpressionAttributeValues: { ':key': stamp.idempotencyKey } } : {}),
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+          },
+        },
         { Put: { TableName: LOCAL_TABLE, Item: { pk: `${pk}#BOOKING#${i}`, sk: 'BOOKING', topic: '压测：咨询政策' }, ConditionExpression: 'attribute_not_exists(pk)' } },
         { Update: { TableName: LOCAL_TABLE, Key: { pk: `${pk}#CAP#${i}`, sk: '0' }, UpdateExpression: 'SET bookingId = :b', ConditionExpression: 'attribute_not_exists(bookingId)', ExpressionAttributeValues: { ':b': String(i) }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
         { ConditionCheck: { TableName: LOCAL_TABLE, Key: accountKey(i), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)' } },
-        ...(answer ? [claimPut(idempotencyClaim('POST /v1/slots/{slotId}/bookings', `${i}|${pk}|${Math.random()}`, '{"topic":"压测：咨询政策"}'), { statusCode: 201, body: answer })] : []),
       ];
       for (let attempt = 1; ; attempt++) {
         try {
@@ -154,7 +165,7 @@ export async function bookingThroughput(
     return (performance.now() - t0) / 1000;
   };
   // Warm-up bursts (not counted), whose booking requests say what one booking costs with and without a key.
-  // The keyed warm-up's first booking is the answer the keyed bare loop stores, so its record has the real size.
+  // The keyed warm-up's first booking is the answer the keyed bare loop stores, so its marker has the real size.
   const requestsOf = async (slotId: string, keyed: boolean) => {
     let replies: APIGatewayProxyStructuredResultV2[] = [];
     const sent = await captureRequests(async () => ({ replies } = await bookBurst(slotId, keyed)));
@@ -162,7 +173,7 @@ export async function bookingThroughput(
     const kinds = [...new Set(sent.map((r) => r.target.split('.')[1]))];
     const booked = replies.find((r) => r.statusCode === 201);
     const cost = { requestsPerCall: sent.length / residents, requestKinds: Object.fromEntries(kinds.map((k) => [k, sent.filter((r) => r.target.endsWith(`.${k}`)).length])) };
-    return { cost, answer: booked && (JSON.parse(booked.body!) as unknown) };
+    return { cost, answer: booked && (JSON.parse(booked.body!) as Booking) };
   };
   const { cost: keyedCost, answer } = await requestsOf(slotIds[2 * bursts], true);
   const { cost: noKeyCost } = await requestsOf(slotIds[2 * bursts + 1], false);

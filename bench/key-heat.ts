@@ -125,9 +125,9 @@ export const ACCESSES: Access[] = [
   { route: 'raiseConcern', what: "station's concern queue", index: 'gsi2', wcu: 1, over: 'station', key: (i) => concernKeys.station(id('s', i)) },
   { route: 'raiseConcern', what: "township's moderation queue", index: 'gsi3', wcu: 1, fraction: 0.05, over: 'branch', key: (i, ids) => queueScope(ids.branchPath(i))!.pk },
   caller('createBooking'),
-  idempotency('createBooking', '/v1/slots/{slotId}/bookings'),
+  // No idempotency record of its own: a keyed booking's stamp is on its booker marker (bookings/booking-replay.ts).
   {
-    route: 'createBooking', what: 'slot: seat update + booker marker (transaction), slot reads', wcu: 4, rcu: 2, over: 'station',
+    route: 'createBooking', what: 'slot: seat update + booker marker with its key stamp (transaction), slot reads', wcu: 4, rcu: 2, over: 'station',
     key: (i) => bookingKeys.slot(id('slot', i)).pk, hottest: (peak) => peak.popularSlotRps,
   },
   { route: 'createBooking', what: "resident's cap tokens", rcu: 1, wcu: 2, committed: true, over: 'user', key: (i) => bookingKeys.capTokens(id('u', i)) },

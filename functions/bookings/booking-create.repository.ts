@@ -2,9 +2,11 @@
 // (users/caller-check.ts): only the function that books carries it, and only its role needs ConditionCheckItem.
 import { TABLE } from '../core/dynamo';
 import { getItem } from '../core/reads';
+import type { Item } from '../core/item';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import { callerCheck } from '../users/caller-check';
 import { refusalOf } from './booking.rules';
+import type { BookerStamp } from './booking-replay';
 import { bookerItem, bookingItem, bookingKeys, capTokenOf, toSlotRecord, type BookingRecord, type CapTokenRecord, type SlotRecord } from './booking.entity';
 
 /** The booking transaction refused: the slot and the claimed token as its conditions found them, if they failed. */
@@ -12,14 +14,14 @@ export interface BookRefusal {
   slot?: SlotRecord | 'missing';
   /** The resident already holds a seat in the slot (their marker exists). */
   alreadyBooked: boolean;
+  /** That marker as the transaction found it: a copy of this request finds its own stamp on it (booking-replay.ts). */
+  marker?: Item;
   token?: CapTokenRecord;
-  /** The request's Idempotency-Key was used already: its record as the transaction found it. */
-  keyUsed?: Record<string, unknown>;
   /** The caller's account is gone (erased, or moved to another profile by a binding) since the token was issued. */
   callerGone: boolean;
   /**
    * The refusal came from the reread after a conflict, not from the transaction's own conditions: those would also
-   * have said whether the request's key was used (`keyUsed`), the reread does not.
+   * have returned the resident's marker (`marker`), the reread does not.
    */
   rechecked: boolean;
 }
@@ -27,15 +29,15 @@ export interface BookRefusal {
 /**
  * The booking transaction: a seat of an open slot that starts after `window.cutoff` and no later than
  * `window.latest`, the resident's marker on the slot,
- * the booking record and a free cap token, all or nothing; with `claim`, also the request's idempotency record
- * (core/idempotency.ts). Refused, it says what its failed conditions found (each item returns itself as it was), so
+ * the booking record and a free cap token, all or nothing; with `stamp`, the marker is also the request's idempotency
+ * record (booking-replay.ts). Refused, it says what its failed conditions found (each item returns itself as it was), so
  * the service can say why without reading again.
  */
 export async function book(
   booking: BookingRecord,
   now: string,
   window: { cutoff: string; latest: string },
-  claim?: TransactItems[number],
+  stamp?: BookerStamp,
 ): Promise<true | BookRefusal> {
   const items: TransactItems = [
     {
@@ -49,7 +51,19 @@ export async function book(
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
-    { Put: { TableName: TABLE, Item: bookerItem(booking), ConditionExpression: 'attribute_not_exists(pk)' } },
+    // A released marker (a cancelled booking's) is taken over, unless it carries this request's own stamp: a late
+    // copy of a cancelled booking gets that booking's answer, not a new booking.
+    {
+      Put: {
+        TableName: TABLE,
+        Item: bookerItem(booking, stamp),
+        ConditionExpression: stamp
+          ? 'attribute_not_exists(pk) OR (attribute_exists(releasedAt) AND (attribute_not_exists(idempotencyKey) OR idempotencyKey <> :key))'
+          : 'attribute_not_exists(pk) OR attribute_exists(releasedAt)',
+        ...(stamp ? { ExpressionAttributeValues: { ':key': stamp.idempotencyKey } } : {}),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      },
+    },
     { Put: { TableName: TABLE, Item: bookingItem(booking), ConditionExpression: 'attribute_not_exists(pk)' } },
     {
       Update: {
@@ -69,7 +83,6 @@ export async function book(
     },
     // The route reads no principal before this (callerInTransaction): the account is checked here.
     callerCheck(booking.userId),
-    ...(claim ? [claim] : []),
   ];
   // Contended, the slot is a popular one filling up: once the rules refuse it on a fresh read (full, cancelled, no
   // longer in the window), that is the answer, without more transactions against it.
@@ -84,9 +97,9 @@ export async function book(
   return {
     slot: failedAt(outcome, 0) ? (slotItem ? toSlotRecord(slotItem) : 'missing') : undefined,
     alreadyBooked: failedAt(outcome, 1),
+    marker: failedAt(outcome, 1) ? outcome.items[1] : undefined,
     token: failedAt(outcome, 3) ? capTokenOf(booking.capToken, outcome.items[3]) : undefined,
     callerGone: failedAt(outcome, 4),
-    keyUsed: failedAt(outcome, 5) ? outcome.items[5] : undefined,
     rechecked,
   };
 }

@@ -6,6 +6,7 @@ import type { Booking, BookingStatus, SessionSummary, Slot } from '@shared/schem
 import { shanghaiDate } from '@shared/time';
 import { recordOf, type Item } from '../core/item';
 import { bookingWindow } from './booking.rules';
+import type { BookerStamp } from './booking-replay';
 
 export interface SessionRecord {
   id: string;
@@ -134,9 +135,19 @@ export function slotItem(s: SlotRecord): Item {
   };
 }
 
-export function bookerItem(b: BookingRecord): Item {
-  return { ...bookingKeys.booker(b.slotId, b.userId), entity: 'booker', bookingId: b.id, userId: b.userId };
+/** With a keyed booking's stamp (booking-replay.ts), the marker is also the request's idempotency record. */
+export function bookerItem(b: BookingRecord, stamp?: BookerStamp): Item {
+  return { ...bookingKeys.booker(b.slotId, b.userId), entity: 'booker', bookingId: b.id, userId: b.userId, ...stamp };
 }
+
+/** How long a cancelled booking's marker keeps its stamp for a late copy of the request (as Powertools' records). */
+const RELEASED_MARKER_TTL_S = 24 * 3600;
+
+/** A cancel releases the marker (the resident may book the slot again) rather than deleting it: its stamp stays. */
+export const releasedBooker = (at: string) => ({ releasedAt: at, ttl: Math.round(Date.parse(at) / 1000 + RELEASED_MARKER_TTL_S) });
+
+/** Whether a booker item still holds its seat (not released by a cancel). */
+export const isHeldBooker = (item: Item): boolean => item.releasedAt === undefined;
 
 /**
  * A live booking is also in its day's reminder partition (gsi3); cancelling removes it. One partition per day for

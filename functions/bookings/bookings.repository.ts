@@ -15,6 +15,7 @@ import {
   bookingKeys,
   toBookingRecord,
   capTokenOf,
+  releasedBooker,
   toSlotRecord,
   type BookingRecord,
   type CapTokenRecord,
@@ -40,7 +41,7 @@ export async function readCapTokens(userId: string): Promise<CapTokenRecord[]> {
 export type CancelOutcome = 'cancelled' | 'not_cancellable' | 'token_moved';
 
 /**
- * Cancels a booking and gives its seat, its slot marker and its cap token back, all or nothing. The booking must
+ * Cancels a booking and gives its seat, its slot marker (released, its stamp kept: booking-replay.ts) and its cap token back, all or nothing. The booking must
  * still be `booked` (and, for a resident, its slot not started: `notStartedBy`). `releaseSeat` is false when
  * the whole session is cancelled (its slots are closed anyway and keep their figures).
  */
@@ -61,6 +62,7 @@ export async function cancelBookingTx(
     condition += ' AND slotStartsAt > :now';
     values[':now'] = opts.notStartedBy;
   }
+  const released = releasedBooker(opts.at);
   const items: TransactItems = [
     {
       Update: {
@@ -72,7 +74,15 @@ export async function cancelBookingTx(
         ExpressionAttributeValues: values,
       },
     },
-    { Delete: { TableName: TABLE, Key: bookingKeys.booker(b.slotId, b.userId) } },
+    {
+      Update: {
+        TableName: TABLE,
+        Key: bookingKeys.booker(b.slotId, b.userId),
+        UpdateExpression: 'SET releasedAt = :released, #ttl = :ttl',
+        ExpressionAttributeNames: { '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':released': released.releasedAt, ':ttl': released.ttl },
+      },
+    },
   ];
   if (opts.releaseToken) {
     items.push({

@@ -7,6 +7,7 @@ import { queryPage, type Page } from '../core/pagination';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import {
   bookerBookingId,
+  isHeldBooker,
   bookingKeys,
   hostCalendarEntryItem,
   sessionItem,
@@ -121,5 +122,5 @@ export function listOpenSlots(stationId: string, from: string, to: string, limit
 /** Booking ids still holding a seat of the slot (strongly consistent: the slot's own partition). */
 export async function activeBookingIds(slotId: string): Promise<string[]> {
   const { pk, prefix } = bookingKeys.bookersOf(slotId);
-  return (await queryPartition(pk, { prefix })).map(bookerBookingId);
+  return (await queryPartition(pk, { prefix })).filter(isHeldBooker).map(bookerBookingId);
 }

@@ -39,7 +39,7 @@ export const bookingRoutes = {
   })),
   createBooking: route({
     method: 'POST', path: '/v1/slots/{slotId}/bookings', group: 'bookings', auth: 'user', status: 201, idempotent: true,
-    // The record commits with the booking (bookings.repository.ts's book): no request before or after it.
+    // The record commits with the booking, on the resident's marker (booking-replay.ts): no request before or after it.
     ownIdempotency: true,
     callerInTransaction: true,
   }, () => ({

@@ -29,8 +29,8 @@ export interface RouteDef<
   /** Creating POSTs honour `Idempotency-Key`. */
   idempotent: boolean;
   /**
-   * The route's implementation writes the idempotency record inside its own transaction (functions/core/idempotency.ts),
-   * so the stack leaves Powertools' layer out of it.
+   * The route's implementation keeps the idempotency record inside its own transaction (a booking: on the resident's
+   * marker, functions/bookings/booking-replay.ts), so the stack leaves Powertools' layer out of it.
    */
   ownIdempotency?: true;
   /**

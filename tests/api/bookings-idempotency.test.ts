@@ -1,5 +1,7 @@
-// A booking's Idempotency-Key: its record commits in the booking's own transaction (core/idempotency.ts), so a
-// duplicate, even one racing the first request, gets the first answer, and a refused booking stores nothing.
+// A booking's Idempotency-Key: its record is a stamp on the resident's marker in the slot, committed by the booking's
+// own transaction (bookings/booking-replay.ts), so a duplicate, even one racing the first request or arriving after a
+// cancel, gets the first answer, and a refused booking stores nothing.
+import { bookingKeys } from '../../functions/bookings/booking.entity';
 import { idempotencyClaim } from '../../functions/core/idempotency-key';
 import { bookSlot, countBy, getItem, openSession, slotOf, startSlot } from './booking-fixtures';
 import { call, expectError, freshUser } from './http';
@@ -26,7 +28,8 @@ describe('POST /v1/slots/{slotId}/bookings with Idempotency-Key', () => {
     expect((await slotOf(slotId)).booked).toBe(1);
     expect((await call('myBookings', { token })).body.items.map((b: { id: string }) => b.id)).toEqual([results[0].body.id]);
     const claim = idempotencyClaim('POST /v1/slots/{slotId}/bookings', `${userId}|/v1/slots/${slotId}/bookings|${key}`, JSON.stringify(topic));
-    expect(await getItem(claim.key)).toMatchObject({ status: 'COMPLETED', validation: claim.payloadHash });
+    expect(await getItem(bookingKeys.booker(slotId, userId))).toMatchObject({ bookingId: results[0].body.id, idempotencyKey: claim.key.sk, validation: claim.payloadHash });
+    expect(await getItem(claim.key)).toBeUndefined();
   }, 60_000);
 
   it('refuses the key with another body, and replays the first answer once the slot has started', async () => {
@@ -67,5 +70,33 @@ describe('POST /v1/slots/{slotId}/bookings with Idempotency-Key', () => {
     expect(retried.status).toBe(201);
     expect(again.body).toEqual(retried.body);
     expect((await slotOf(slotId)).booked).toBe(1);
+  }, 60_000);
+
+  it('replays the first answer, masked phone included, to a copy sent after the booking was cancelled', async () => {
+    // Prepare
+    const session = await openSession({ seats: 2 });
+    const slotId = session.slots[0].id;
+    const { token, userId } = await freshUser('idem-cancel');
+    const key = `idem-cancel-${Date.now().toString(36)}`;
+    const body = { topic: '咨询低保申请', contactPhone: '13912345678' };
+    const first = await bookWithKey(token, slotId, key, body);
+    // Act
+    const cancelled = await call('cancelBooking', { token, params: { bookingId: first.body.id } });
+    const late = await bookWithKey(token, slotId, key, body);
+    const rebooked = await bookWithKey(token, slotId, `${key}-again`, body);
+    const lateAgain = await bookWithKey(token, slotId, key, body);
+    // Assess
+    expect(first.status).toBe(201);
+    expect(first.body.contactPhoneMasked).toBe('139****5678');
+    expect(cancelled.status).toBe(200);
+    expect({ status: late.status, body: late.body }).toEqual({ status: 201, body: first.body });
+    expect(rebooked.status).toBe(201);
+    expect(rebooked.body.id).not.toBe(first.body.id);
+    // The new booking's stamp replaced the cancelled one's: the old key is now just another tap on a booked slot.
+    expectError(lateAgain, 409, 'ALREADY_BOOKED');
+    expect((await slotOf(slotId)).booked).toBe(1);
+    const marker = await getItem(bookingKeys.booker(slotId, userId));
+    expect(marker).toMatchObject({ bookingId: rebooked.body.id });
+    expect(JSON.stringify(marker)).not.toContain('5678');
   }, 60_000);
 });

@@ -13,18 +13,18 @@ describe('idempotency record keys', () => {
     expect(idempotencyRecordKey('POST /v1/concerns#abc')).toEqual(idempotencyRecordKey('POST /v1/concerns#abc'));
   });
 
-  it('make the idempotency partition negligible at Zhejiang’s peak, where one static key would be over budget', () => {
+  it('spread the records of every idempotent POST: the hottest partition holds a sliver of what one static key would', () => {
+    // Prepare: a booking keeps its key on its slot marker (bookings/booking-replay.ts), so it writes no record here
     const idem = ACCESSES.filter((a) => a.what === 'idempotency record');
-    expect(idem.length).toBeGreaterThanOrEqual(3);
+    expect(idem.map((a) => a.route).sort()).toEqual(['participateOnline', 'raiseConcern']);
+    // Act
     const spread = keyHeat(peak, idem);
-    expect(spread).toHaveLength(1);
-    expect(spread[0].partition).toBe('IDEMPOTENCY#…');
-    expect(spread[0].share).toBeLessThan(0.01);
-    const statik: Access[] = idem.map((a) => ({ ...a, key: () => 'IDEMPOTENCY' }));
-    const hot = overBudget(keyHeat(peak, statik));
-    expect(hot.map((r) => r.partition)).toEqual(['IDEMPOTENCY']);
-    // Every idempotent POST of the province on one partition: over the whole 1,000 WCU.
-    expect(hot[0].wcu).toBeGreaterThan(1_000);
+    const statik = keyHeat(peak, idem.map((a) => ({ ...a, key: () => 'IDEMPOTENCY' })));
+    // Assess
+    expect(spread.map((r) => r.partition)).toEqual(['IDEMPOTENCY#…']);
+    expect(statik.map((r) => r.partition)).toEqual(['IDEMPOTENCY']);
+    expect(statik[0].wcu).toBeGreaterThan(0);
+    expect(spread[0].wcu).toBeLessThan(statik[0].wcu / 100);
   });
 });
 
