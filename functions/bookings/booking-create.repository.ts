@@ -30,8 +30,8 @@ export interface BookRefusal {
  * The booking transaction: a seat of an open slot that starts after `window.cutoff` and no later than
  * `window.latest`, the resident's marker on the slot,
  * the booking record and a free cap token, all or nothing; with `stamp`, the marker is also the request's idempotency
- * record (booking-replay.ts). Refused, it says what its failed conditions found (each item returns itself as it was), so
- * the service can say why without reading again.
+ * record (booking-replay.ts). Refused, it says what its failed conditions found (each item returns itself as it
+ * was), so the service can say why without reading again.
  */
 export async function book(
   booking: BookingRecord,

@@ -16,7 +16,7 @@ import { maskPhone } from '../core/phone';
 import { getItem } from '../core/reads';
 import { bookingKeys } from './booking.entity';
 
-/** What a keyed booking writes on its marker: Powertools' record key and body hash (idempotency-key.ts), and the answer. */
+/** What a keyed booking writes on its marker: Powertools' record key and body hash (idempotency-key.ts), the answer. */
 export interface BookerStamp {
   idempotencyKey: string;
   validation: string;

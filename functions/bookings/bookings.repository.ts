@@ -41,9 +41,10 @@ export async function readCapTokens(userId: string): Promise<CapTokenRecord[]> {
 export type CancelOutcome = 'cancelled' | 'not_cancellable' | 'token_moved';
 
 /**
- * Cancels a booking and gives its seat, its slot marker (released, its stamp kept: booking-replay.ts) and its cap token back, all or nothing. The booking must
- * still be `booked` (and, for a resident, its slot not started: `notStartedBy`). `releaseSeat` is false when
- * the whole session is cancelled (its slots are closed anyway and keep their figures).
+ * Cancels a booking and gives its seat, its slot marker (released, its stamp kept: booking-replay.ts) and its cap
+ * token back, all or nothing. The booking must still be `booked` (and, for a resident, its slot not started:
+ * `notStartedBy`). `releaseSeat` is false when the whole session is cancelled (its slots are closed anyway and keep
+ * their figures).
  */
 export async function cancelBookingTx(
   b: BookingRecord,
