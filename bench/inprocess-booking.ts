@@ -117,7 +117,7 @@ export async function bookingThroughput(
   // conflict with another transaction is retried under the functions' policy (core/transact.ts), as the handler does:
   // each call ends booked or refused, not dropped. With `answer`, the marker carries the stamp a keyed booking writes.
   const { RETRY_POLICY, backoff } = require('../functions/core/transact') as typeof import('../functions/core/transact');
-  const { bookerStamp } = require('../functions/bookings/booking-replay') as typeof import('../functions/bookings/booking-replay');
+  const { bookerStamp, markerCondition } = require('../functions/bookings/booking-replay') as typeof import('../functions/bookings/booking-replay');
   const { idempotencyClaim } = require('../functions/core/idempotency-key') as typeof import('../functions/core/idempotency-key');
   const accountKey = (i: number) => ({ pk: `BENCH#INPROC#USER#${i}`, sk: 'PROFILE' });
   await Promise.all(tokens.map((_, i) => doc.send(new PutCommand({ TableName: LOCAL_TABLE, Item: { ...accountKey(i), entity: 'user' } }))));
@@ -129,17 +129,7 @@ export async function bookingThroughput(
       const stamp = answer && bookerStamp(idempotencyClaim('POST /v1/slots/{slotId}/bookings', `${i}|${pk}|${Math.random()}`, '{"topic":"压测：咨询政策"}'), answer);
       const items = [
         { Update: { TableName: LOCAL_TABLE, Key: { pk, sk: 'SLOT' }, UpdateExpression: 'SET booked = booked + :one', ConditionExpression: 'booked < seats', ExpressionAttributeValues: { ':one': 1 }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
-        {
-          Put: {
-            TableName: LOCAL_TABLE,
-            Item: { pk, sk: `BOOKER#${i}`, ...stamp },
-            ConditionExpression: stamp
-              ? 'attribute_not_exists(pk) OR (attribute_exists(releasedAt) AND (attribute_not_exists(idempotencyKey) OR idempotencyKey <> :key))'
-              : 'attribute_not_exists(pk) OR attribute_exists(releasedAt)',
-            ...(stamp ? { ExpressionAttributeValues: { ':key': stamp.idempotencyKey } } : {}),
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
-          },
-        },
+        { Put: { TableName: LOCAL_TABLE, Item: { pk, sk: `BOOKER#${i}`, ...stamp }, ...markerCondition(stamp), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
         { Put: { TableName: LOCAL_TABLE, Item: { pk: `${pk}#BOOKING#${i}`, sk: 'BOOKING', topic: '压测：咨询政策' }, ConditionExpression: 'attribute_not_exists(pk)' } },
         { Update: { TableName: LOCAL_TABLE, Key: { pk: `${pk}#CAP#${i}`, sk: '0' }, UpdateExpression: 'SET bookingId = :b', ConditionExpression: 'attribute_not_exists(bookingId)', ExpressionAttributeValues: { ':b': String(i) }, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } },
         { ConditionCheck: { TableName: LOCAL_TABLE, Key: accountKey(i), ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(deletedAt)' } },

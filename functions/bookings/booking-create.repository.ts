@@ -6,7 +6,7 @@ import type { Item } from '../core/item';
 import { failedAt, transactWrite, type TransactItems } from '../core/transact';
 import { callerCheck } from '../users/caller-check';
 import { refusalOf } from './booking.rules';
-import type { BookerStamp } from './booking-replay';
+import { markerCondition, type BookerStamp } from './booking-replay';
 import { bookerItem, bookingItem, bookingKeys, capTokenOf, toSlotRecord, type BookingRecord, type CapTokenRecord, type SlotRecord } from './booking.entity';
 
 /** The booking transaction refused: the slot and the claimed token as its conditions found them, if they failed. */
@@ -51,19 +51,7 @@ export async function book(
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       },
     },
-    // A released marker (a cancelled booking's) is taken over, unless it carries this request's own stamp: a late
-    // copy of a cancelled booking gets that booking's answer, not a new booking.
-    {
-      Put: {
-        TableName: TABLE,
-        Item: bookerItem(booking, stamp),
-        ConditionExpression: stamp
-          ? 'attribute_not_exists(pk) OR (attribute_exists(releasedAt) AND (attribute_not_exists(idempotencyKey) OR idempotencyKey <> :key))'
-          : 'attribute_not_exists(pk) OR attribute_exists(releasedAt)',
-        ...(stamp ? { ExpressionAttributeValues: { ':key': stamp.idempotencyKey } } : {}),
-        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-      },
-    },
+    { Put: { TableName: TABLE, Item: bookerItem(booking, stamp), ...markerCondition(stamp), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
     { Put: { TableName: TABLE, Item: bookingItem(booking), ConditionExpression: 'attribute_not_exists(pk)' } },
     {
       Update: {

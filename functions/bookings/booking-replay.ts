@@ -23,6 +23,18 @@ export interface BookerStamp {
   answer: string;
 }
 
+/**
+ * The marker's condition: absent, or released by a cancel. With a stamp, not released by a booking of this same key:
+ * a late copy of a cancelled booking then meets its own stamp and gets that booking's answer, not a new booking.
+ */
+export function markerCondition(stamp?: BookerStamp): { ConditionExpression: string; ExpressionAttributeValues?: Record<string, string> } {
+  if (!stamp) return { ConditionExpression: 'attribute_not_exists(pk) OR attribute_exists(releasedAt)' };
+  return {
+    ConditionExpression: 'attribute_not_exists(pk) OR (attribute_exists(releasedAt) AND (attribute_not_exists(idempotencyKey) OR idempotencyKey <> :key))',
+    ExpressionAttributeValues: { ':key': stamp.idempotencyKey },
+  };
+}
+
 export function bookerStamp(claim: IdempotencyClaim, answer: Booking): BookerStamp {
   const { contactPhoneMasked: _phone, ...kept } = answer;
   return { idempotencyKey: claim.key.sk, validation: claim.payloadHash, answer: JSON.stringify(kept) };

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Booking, BookingStatus, SessionSummary, Slot } from '@shared/schemas/bookings';
 import { shanghaiDate } from '@shared/time';
+import { KEY_LIFETIME_S } from '../core/idempotency-key';
 import { recordOf, type Item } from '../core/item';
 import { bookingWindow } from './booking.rules';
 import type { BookerStamp } from './booking-replay';
@@ -140,11 +141,11 @@ export function bookerItem(b: BookingRecord, stamp?: BookerStamp): Item {
   return { ...bookingKeys.booker(b.slotId, b.userId), entity: 'booker', bookingId: b.id, userId: b.userId, ...stamp };
 }
 
-/** How long a cancelled booking's marker keeps its stamp for a late copy of the request (as Powertools' records). */
-const RELEASED_MARKER_TTL_S = 24 * 3600;
-
-/** A cancel releases the marker (the resident may book the slot again) rather than deleting it: its stamp stays. */
-export const releasedBooker = (at: string) => ({ releasedAt: at, ttl: Math.round(Date.parse(at) / 1000 + RELEASED_MARKER_TTL_S) });
+/**
+ * A cancel releases the marker (the resident may book the slot again) rather than deleting it: its stamp stays for a
+ * late copy of the request as long as a key answers.
+ */
+export const releasedBooker = (at: string) => ({ releasedAt: at, ttl: Math.round(Date.parse(at) / 1000 + KEY_LIFETIME_S) });
 
 /** Whether a booker item still holds its seat (not released by a cancel). */
 export const isHeldBooker = (item: Item): boolean => item.releasedAt === undefined;

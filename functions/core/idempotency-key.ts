@@ -5,6 +5,9 @@ import { createHash } from 'node:crypto';
 
 const PK_PREFIX = 'IDEMPOTENCY#';
 
+/** How long a used key answers with its first answer (Powertools' records, a booking's stamp on a released marker). */
+export const KEY_LIFETIME_S = 24 * 3600;
+
 /** The table key of the record Powertools names `recordKey` (`<METHOD path>#<hash of the scope>`). */
 export function idempotencyRecordKey(recordKey: string): { pk: string; sk: string } {
   // 64 bits of a hash: partitions never need to be listed, and the sort key disambiguates anyway.

@@ -5,6 +5,7 @@ import type { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotenc
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import { routeKey } from '@shared/routes/define';
 import { dynamoClientConfig, TABLE } from '../dynamo';
+import { KEY_LIFETIME_S } from '../idempotency-key';
 import { idempotencyPersistence } from './idempotency-store';
 import type { Middleware, Request } from './middlewares';
 import { useIdempotency } from './stack';
@@ -27,7 +28,7 @@ useIdempotency((route) => {
         eventKeyJmesPath: 'idempotencyScope',
         payloadValidationJmesPath: 'idempotencyPayload',
         throwOnNoIdempotencyKey: false,
-        expiresAfterSeconds: 24 * 3600,
+        expiresAfterSeconds: KEY_LIFETIME_S,
       }),
     }));
   return {
